@@ -1,0 +1,750 @@
+/**
+ * The model of the Personal Connection console: every type the SPEC names, defined once.
+ * Enums are `as const` objects with a union type of the same name, so values are checked exactly
+ * at each trust boundary (see the `is*` guards at the bottom).
+ */
+
+/** Epoch milliseconds (UTC). Every instant in the model is one of these. */
+export type Instant = number;
+
+/** Releases a subscription; calling it twice is harmless. */
+export type Unsubscribe = () => void;
+
+// ---------------------------------------------------------------------------------------------
+// Agent (AV)
+// ---------------------------------------------------------------------------------------------
+
+/** The agent's state as the availability control shows it (AV-1). */
+export const AgentStatus = {
+    LoggedOut: 'LoggedOut',
+    Available: 'Available',
+    Unavailable: 'Unavailable',
+    Working: 'Working'
+} as const;
+export type AgentStatus = (typeof AgentStatus)[keyof typeof AgentStatus];
+
+/** A change the agent asked for that waits until the current call finishes (AV-3, AV-4). */
+export const PendingAgentChange = {
+    Logout: 'Logout',
+    Unavailable: 'Unavailable'
+} as const;
+export type PendingAgentChange = (typeof PendingAgentChange)[keyof typeof PendingAgentChange];
+
+/** An unavailable code the dialer offers (Break, Lunch, Training ...). */
+export interface UnavailableCode {
+    readonly id: string;
+    readonly label: string;
+}
+
+/** A skill assigned to the agent; only Personal Connection skills can be chosen for outbound work (AV-2). */
+export interface Skill {
+    readonly id: string;
+    readonly name: string;
+    readonly isPersonalConnection: boolean;
+}
+
+/** What the dialer says of the agent. */
+export interface AgentState {
+    readonly status: AgentStatus;
+    /** The Personal Connection skill the agent works, while Working (or Unavailable after working it). */
+    readonly skillId: string | null;
+    readonly skillName: string | null;
+    /** Set while Unavailable. */
+    readonly unavailableCode: UnavailableCode | null;
+    /** A logout or unavailable request that waits for the current call to finish. */
+    readonly pending: PendingAgentChange | null;
+    readonly since: Instant;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outcomes and dispositions
+// ---------------------------------------------------------------------------------------------
+
+/** The result of one attempt on a destination: system outcomes and agent dispositions alike. */
+export const Outcome = {
+    Live: 'Live',
+    AnsweringMachine: 'AnsweringMachine',
+    Fax: 'Fax',
+    BadNumber: 'BadNumber',
+    NoAnswer: 'NoAnswer',
+    Busy: 'Busy',
+    Refused: 'Refused',
+    WrongNumber: 'WrongNumber',
+    DoNotCall: 'DoNotCall',
+    Rescheduled: 'Rescheduled',
+    Requeued: 'Requeued',
+    Snoozed: 'Snoozed',
+    RoutedToAnotherAgent: 'RoutedToAnotherAgent',
+    Completed: 'Completed',
+    Sale: 'Sale',
+    Abandoned: 'Abandoned'
+} as const;
+export type Outcome = (typeof Outcome)[keyof typeof Outcome];
+
+/** The three outcomes an agent can set by hand while a call is Dialing, Ringing or in AMD (AM-1). */
+export const MachineOverride = {
+    AnsweringMachine: 'AnsweringMachine',
+    Fax: 'Fax',
+    BadNumber: 'BadNumber'
+} as const;
+export type MachineOverride = (typeof MachineOverride)[keyof typeof MachineOverride];
+
+/** A disposition the skill offers when a call ends (CL-4) or from the preview (BX-7). */
+export interface Disposition {
+    readonly id: string;
+    readonly label: string;
+    /** The outcome recorded on the attempt when this disposition is saved. */
+    readonly outcome: Outcome;
+    /** Whether the agent must write notes for it. */
+    readonly requiresNotes: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Destinations and attempts (SP-2 .. SP-5)
+// ---------------------------------------------------------------------------------------------
+
+export const DestinationKind = {
+    Phone: 'Phone',
+    Sms: 'Sms',
+    Email: 'Email'
+} as const;
+export type DestinationKind = (typeof DestinationKind)[keyof typeof DestinationKind];
+
+/** Exactly the eight reasons of SP-3 why a destination cannot be attempted now. */
+export const DestinationUnavailableReason = {
+    Exhausted: 'Exhausted',
+    Finalized: 'Finalized',
+    Dnc: 'DNC',
+    LastOutcomeNotActiveForCalling: 'LastOutcomeNotActiveForCalling',
+    DestinationNotActive: 'DestinationNotActive',
+    MaxAnsweringMachineDetections: 'MaxAnsweringMachineDetections',
+    DestinationNotInCadence: 'DestinationNotInCadence',
+    Presented: 'Presented'
+} as const;
+export type DestinationUnavailableReason =
+    (typeof DestinationUnavailableReason)[keyof typeof DestinationUnavailableReason];
+
+/** One attempt in the Attempt Report (SP-4). */
+export interface Attempt {
+    /** 1-based attempt number on its destination. */
+    readonly number: number;
+    readonly destinationId: string;
+    readonly destinationDescription: string;
+    readonly at: Instant;
+    readonly outcome: Outcome;
+}
+
+/** One destination of a calling record with its attempts (one row of Attempts History, SP-2). */
+export interface Destination {
+    readonly id: string;
+    readonly kind: DestinationKind;
+    /** e.g. "PhoneNumber", "Mobile", "Email". */
+    readonly description: string;
+    /** The phone number (E.164), SMS number or email address. */
+    readonly value: string;
+    readonly attempts: number;
+    readonly maxAttempts: number;
+    /** When the destination became available for this attempt; null means "Now". */
+    readonly availableAt: Instant | null;
+    readonly lastPresentation: Instant | null;
+    readonly lastOutcome: Outcome | null;
+    /** Null when the destination can be attempted now (SP-5). */
+    readonly unavailableReason: DestinationUnavailableReason | null;
+    /** Cadence position: lower is dialled first. */
+    readonly cadenceOrder: number;
+}
+
+/** The history of a record the dialer supplies for the screen pop (SP-2, SP-4). */
+export interface AttemptsHistory {
+    readonly recordId: string;
+    readonly destinations: readonly Destination[];
+    /** Every attempt on the record, oldest first. */
+    readonly attempts: readonly Attempt[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calling records, previews and calls (PV, CL, AM)
+// ---------------------------------------------------------------------------------------------
+
+/** The dialer's view of a calling-list record: who to call and the list's own fields. */
+export interface CallingRecord {
+    readonly id: string;
+    readonly firstName: string;
+    readonly lastName: string;
+    /** The contact's IANA time zone, if the list has one. */
+    readonly timeZone: string | null;
+    /** The Salesforce record id the list carries, if any. */
+    readonly salesforceId: string | null;
+    /** The calling list's custom fields (sources for Value one / Value two). Text only, never HTML. */
+    readonly fields: Readonly<Record<string, string>>;
+}
+
+/** The actions a preview can offer (PV-2 .. PV-5, BX-7). */
+export const PreviewAction = {
+    Accept: 'Accept',
+    Requeue: 'Requeue',
+    Reschedule: 'Reschedule',
+    Snooze: 'Snooze',
+    Disposition: 'Disposition'
+} as const;
+export type PreviewAction = (typeof PreviewAction)[keyof typeof PreviewAction];
+
+/** What happens when a preview countdown reaches zero (BX-6). */
+export const PreviewTimeoutAction = {
+    Requeue: 'Requeue',
+    Dial: 'Dial'
+} as const;
+export type PreviewTimeoutAction = (typeof PreviewTimeoutAction)[keyof typeof PreviewTimeoutAction];
+
+/** A record offered for preview before the dialer calls it (PV-1). */
+export interface Preview {
+    readonly id: string;
+    readonly skillId: string;
+    readonly record: CallingRecord;
+    /** The destination that would be dialled; never an unavailable one (SP-5). */
+    readonly destinationId: string;
+    readonly number: string;
+    /** Attempts made on the record so far. */
+    readonly attemptsSoFar: number;
+    /** The actions the dialer allows for this preview (before admin settings narrow them). */
+    readonly actions: readonly PreviewAction[];
+    readonly offeredAt: Instant;
+    /** Set where the dialer sets a preview timeout (BX-6). */
+    readonly timeout: { readonly expiresAt: Instant; readonly atZero: PreviewTimeoutAction } | null;
+}
+
+/** Call statuses, in the words of the guide (CL-1). */
+export const CallStatus = {
+    Dialing: 'Dialing',
+    Ringing: 'Ringing',
+    Amd: 'AMD',
+    Active: 'Active',
+    Held: 'Held',
+    Ended: 'Ended'
+} as const;
+export type CallStatus = (typeof CallStatus)[keyof typeof CallStatus];
+
+/** Statuses in which a machine override is allowed (AM-1, AM-3). */
+export const OVERRIDABLE_STATUSES: readonly CallStatus[] = [CallStatus.Dialing, CallStatus.Ringing, CallStatus.Amd];
+
+export const CallDirection = {
+    Outbound: 'Outbound',
+    /** A rescheduled call delivered as a callback: looks like an inbound call (RS-4). */
+    Callback: 'Callback'
+} as const;
+export type CallDirection = (typeof CallDirection)[keyof typeof CallDirection];
+
+/** One line of the agent's set of calls (CL-1). */
+export interface Call {
+    readonly id: string;
+    /** 1-based line number, at most the lines setting. */
+    readonly line: number;
+    readonly skillId: string;
+    readonly record: CallingRecord;
+    readonly destinationId: string;
+    readonly number: string;
+    readonly direction: CallDirection;
+    readonly status: CallStatus;
+    /** The call the dialer judges most likely to be answered next (CL-5). */
+    readonly mostLikely: boolean;
+    readonly muted: boolean;
+    readonly startedAt: Instant;
+    readonly statusSince: Instant;
+    /** When the contact answered (Active), for the call's duration. */
+    readonly answeredAt: Instant | null;
+    readonly endedAt: Instant | null;
+    /** Set once Ended. */
+    readonly outcome: Outcome | null;
+}
+
+/** How a call can be transferred (CL-4). */
+export const TransferTargetKind = {
+    Skill: 'Skill',
+    Agent: 'Agent',
+    Number: 'Number'
+} as const;
+export type TransferTargetKind = (typeof TransferTargetKind)[keyof typeof TransferTargetKind];
+
+export interface TransferTarget {
+    readonly kind: TransferTargetKind;
+    /** Skill id, agent id, or an E.164 number. */
+    readonly value: string;
+}
+
+/** Deliver a rescheduled call to the agent who rescheduled it, or to anyone in the skill (RS-1). */
+export const DeliverTo = {
+    Me: 'Me',
+    Skill: 'Skill'
+} as const;
+export type DeliverTo = (typeof DeliverTo)[keyof typeof DeliverTo];
+
+/** A validated reschedule, ready for the dialer (RS-3). */
+export interface RescheduleRequest {
+    readonly number: string;
+    readonly deliverTo: DeliverTo;
+    readonly at: Instant;
+    readonly timeZone: string;
+    readonly notes: string;
+}
+
+/** A callback scheduled by a reschedule, delivered at its instant (RS-4). */
+export interface Callback {
+    readonly id: string;
+    readonly recordId: string;
+    readonly contactName: string;
+    readonly number: string;
+    readonly deliverTo: DeliverTo;
+    readonly dueAt: Instant;
+    readonly timeZone: string;
+    readonly notes: string;
+    readonly skillId: string;
+}
+
+export const MessageKind = {
+    Callback: 'Callback',
+    Routed: 'Routed',
+    Info: 'Info',
+    Warning: 'Warning'
+} as const;
+export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind];
+
+/** A message to the agent (AG-1). Text only, never HTML. */
+export interface AgentMessage {
+    readonly id: string;
+    readonly kind: MessageKind;
+    readonly at: Instant;
+    readonly text: string;
+    /** The callback number, for Callback messages. */
+    readonly number: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dialer connection and capabilities
+// ---------------------------------------------------------------------------------------------
+
+export const ConnectionStatus = {
+    Disconnected: 'Disconnected',
+    Connecting: 'Connecting',
+    Connected: 'Connected',
+    Reconnecting: 'Reconnecting',
+    Failed: 'Failed',
+    /** Another tab drives the session; this one mirrors it (BX-2). */
+    Mirroring: 'Mirroring'
+} as const;
+export type ConnectionStatus = (typeof ConnectionStatus)[keyof typeof ConnectionStatus];
+
+export interface ConnectionState {
+    readonly status: ConnectionStatus;
+    /** Technical detail for the agent ("retrying in 4 s", "token expired"); never contains PII. */
+    readonly detail: string;
+    /** Reconnect attempt number while Reconnecting. */
+    readonly attempt: number;
+    readonly nextRetryAt: Instant | null;
+}
+
+/** What a dialer offers; the console hides what it does not (and never fakes it). */
+export interface DialerCapabilities {
+    readonly maxLines: number;
+    readonly previewActions: readonly PreviewAction[];
+    readonly machineOverrides: readonly MachineOverride[];
+    readonly attemptsHistory: boolean;
+    readonly transferKinds: readonly TransferTargetKind[];
+    readonly mute: boolean;
+    readonly hold: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Admin settings (AD)
+// ---------------------------------------------------------------------------------------------
+
+export const ValueSourceKind = {
+    ContactField: 'ContactField',
+    DialerField: 'DialerField'
+} as const;
+export type ValueSourceKind = (typeof ValueSourceKind)[keyof typeof ValueSourceKind];
+
+/** Value one / Value two: a label and where its value comes from (AD-1). */
+export interface ValueFieldSetting {
+    readonly label: string;
+    readonly source: ValueSourceKind;
+    /** A Contact field API name, or a calling-list field name. */
+    readonly field: string;
+}
+
+export const CallingHoursGuard = {
+    Off: 'Off',
+    Warn: 'Warn',
+    Refuse: 'Refuse'
+} as const;
+export type CallingHoursGuard = (typeof CallingHoursGuard)[keyof typeof CallingHoursGuard];
+
+export const DialerAdapterKind = {
+    Simulated: 'Simulated',
+    CXone: 'CXone'
+} as const;
+export type DialerAdapterKind = (typeof DialerAdapterKind)[keyof typeof DialerAdapterKind];
+
+/** The admin settings of AD-2, with their defaults in DEFAULT_SETTINGS. */
+export interface Settings {
+    readonly linesPerAgent: number;
+    readonly previewEnabled: boolean;
+    readonly rescheduleEnabled: boolean;
+    readonly screenPopsEnabled: boolean;
+    readonly attemptsHistoryEnabled: boolean;
+    readonly defaultDeliverTo: DeliverTo;
+    readonly callingHoursGuard: CallingHoursGuard;
+    /** Local calling window in the contact's zone, minutes after midnight (BX-3: 08:00-21:00). */
+    readonly callingHoursStartMinute: number;
+    readonly callingHoursEndMinute: number;
+    readonly notesMaxLength: number;
+    readonly dialerAdapter: DialerAdapterKind;
+    /** The dialer's API endpoint (CXone); empty for the simulated dialer. */
+    readonly dialerEndpoint: string;
+    readonly valueOne: ValueFieldSetting;
+    readonly valueTwo: ValueFieldSetting;
+}
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+    linesPerAgent: 1,
+    previewEnabled: true,
+    rescheduleEnabled: true,
+    screenPopsEnabled: true,
+    attemptsHistoryEnabled: true,
+    defaultDeliverTo: DeliverTo.Me,
+    callingHoursGuard: CallingHoursGuard.Warn,
+    callingHoursStartMinute: 8 * 60,
+    callingHoursEndMinute: 21 * 60,
+    notesMaxLength: 1000,
+    dialerAdapter: DialerAdapterKind.Simulated,
+    dialerEndpoint: '',
+    valueOne: Object.freeze({ label: 'Account', source: ValueSourceKind.ContactField, field: 'Account.Name' }),
+    valueTwo: Object.freeze({ label: 'Balance due', source: ValueSourceKind.DialerField, field: 'BalanceDue' })
+});
+
+/** A problem found in the admin's configuration (AD-3): which setting, what is wrong, what was used instead. */
+export interface SettingsProblem {
+    readonly setting: keyof Settings | string;
+    readonly code: 'Missing' | 'OutOfRange' | 'Invalid' | 'UnknownField';
+    /** The value the console uses instead. */
+    readonly usedInstead: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Salesforce data (screen pop, Contact History, logging)
+// ---------------------------------------------------------------------------------------------
+
+/** The Salesforce contact matched to a dialer record (SP-1). Every value is text, never HTML. */
+export interface ContactInfo {
+    readonly id: string;
+    readonly name: string;
+    readonly phone: string | null;
+    readonly email: string | null;
+    readonly accountName: string | null;
+    readonly title: string | null;
+    readonly mailingCity: string | null;
+    /** Values of the fields asked for (Value one / Value two sources), by API name. */
+    readonly fields: Readonly<Record<string, string | null>>;
+}
+
+/** One earlier interaction with the contact (Contact History tab). */
+export interface Interaction {
+    readonly id: string;
+    readonly at: Instant;
+    readonly subject: string;
+    readonly type: string;
+    readonly outcome: string | null;
+    readonly notes: string | null;
+}
+
+/** A finished attempt to log as a Task (BX-1), idempotent on dialerContactId. */
+export interface AttemptLog {
+    /** The dialer's id of the call; the idempotency key. */
+    readonly dialerContactId: string;
+    readonly contactId: string | null;
+    readonly recordId: string;
+    readonly number: string;
+    readonly direction: CallDirection;
+    readonly outcome: Outcome;
+    readonly dispositionLabel: string | null;
+    readonly durationSeconds: number;
+    readonly notes: string;
+    readonly endedAt: Instant;
+}
+
+export interface LogResult {
+    readonly taskId: string;
+    /** False when the attempt had been logged before (a retry or a refresh). */
+    readonly created: boolean;
+}
+
+/** Value one or Value two as the screen pop shows it (CL-2). */
+export interface ShownValue {
+    readonly label: string;
+    readonly value: string;
+}
+
+/** The screen pop for a call or preview (CL-2, SP-1 .. SP-5). */
+export interface ScreenPop {
+    /** The call or preview it belongs to. */
+    readonly forId: string;
+    readonly record: CallingRecord;
+    readonly contact: ContactInfo | null;
+    readonly valueOne: ShownValue;
+    readonly valueTwo: ShownValue;
+    readonly history: readonly Interaction[];
+    /** Null where the admin turned Attempts History off or the dialer does not supply it. */
+    readonly attemptsHistory: AttemptsHistory | null;
+    readonly loading: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------------------------
+
+/** Where an error came from; the error panel shows each the same way. */
+export const ErrorSource = {
+    Dialer: 'Dialer',
+    Salesforce: 'Salesforce',
+    Validation: 'Validation',
+    Configuration: 'Configuration'
+} as const;
+export type ErrorSource = (typeof ErrorSource)[keyof typeof ErrorSource];
+
+/** Error codes shared by adapters, the gateway and the service; the UI maps each to a label. */
+export const ErrorCode = {
+    Rejected: 'Rejected',
+    Timeout: 'Timeout',
+    NotConnected: 'NotConnected',
+    InvalidState: 'InvalidState',
+    Network: 'Network',
+    Unauthorized: 'Unauthorized',
+    SessionEnded: 'SessionEnded',
+    Protocol: 'Protocol',
+    Unsupported: 'Unsupported',
+    InFlight: 'InFlight',
+    NotFound: 'NotFound',
+    Permission: 'Permission',
+    Unknown: 'Unknown'
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** An error as the console shows it: a code for the label, and a technical detail without PII. */
+export interface ConsoleError {
+    readonly id: string;
+    readonly source: ErrorSource;
+    readonly code: ErrorCode;
+    /** Technical detail for support; never a phone number or a name. */
+    readonly detail: string;
+    readonly at: Instant;
+    /** The command that failed, when there is one, so the UI can offer a retry. */
+    readonly command: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reschedule validation (RS-2, RS-3, BX-3)
+// ---------------------------------------------------------------------------------------------
+
+/** What the agent typed in the reschedule form. Kept as typed; never cleared by an error. */
+export interface RescheduleDraft {
+    readonly number: string;
+    readonly deliverTo: DeliverTo;
+    /** YYYY-MM-DD */
+    readonly date: string;
+    /** HH:MM (24 h) */
+    readonly time: string;
+    /** IANA zone, e.g. America/Chicago */
+    readonly timeZone: string;
+    readonly notes: string;
+}
+
+export const RescheduleField = {
+    Number: 'number',
+    DeliverTo: 'deliverTo',
+    Date: 'date',
+    Time: 'time',
+    TimeZone: 'timeZone',
+    Notes: 'notes'
+} as const;
+export type RescheduleField = (typeof RescheduleField)[keyof typeof RescheduleField];
+
+export const RescheduleErrorCode = {
+    Required: 'Required',
+    InvalidNumber: 'InvalidNumber',
+    ForeignNumber: 'ForeignNumber',
+    InvalidDate: 'InvalidDate',
+    InvalidTime: 'InvalidTime',
+    NotInFuture: 'NotInFuture',
+    TooFarAhead: 'TooFarAhead',
+    UnknownZone: 'UnknownZone',
+    NonexistentLocalTime: 'NonexistentLocalTime',
+    AmbiguousLocalTime: 'AmbiguousLocalTime',
+    NotesTooLong: 'NotesTooLong',
+    OutsideCallingHours: 'OutsideCallingHours',
+    InvalidDeliverTo: 'InvalidDeliverTo'
+} as const;
+export type RescheduleErrorCode = (typeof RescheduleErrorCode)[keyof typeof RescheduleErrorCode];
+
+/** A message beside one field of the form; `params` fill the label's placeholders. */
+export interface FieldIssue {
+    readonly field: RescheduleField;
+    readonly code: RescheduleErrorCode;
+    readonly params: Readonly<Record<string, string>>;
+}
+
+/** The result of validating a draft: either a request to send, or the issues to show. */
+export type RescheduleValidation =
+    | {
+          readonly ok: true;
+          readonly request: RescheduleRequest;
+          /** Non-blocking issues, e.g. outside calling hours under the Warn guard. */
+          readonly warnings: readonly FieldIssue[];
+          /** The instant in the contact's own zone, for the form to show. */
+          readonly contactLocalTime: string | null;
+      }
+    | { readonly ok: false; readonly errors: readonly FieldIssue[]; readonly warnings: readonly FieldIssue[] };
+
+// ---------------------------------------------------------------------------------------------
+// The console state the service publishes (one immutable snapshot)
+// ---------------------------------------------------------------------------------------------
+
+/** The preview window's state (PV-1, PV-6). */
+export interface PreviewState {
+    readonly preview: Preview;
+    /** The actions shown: the dialer's, narrowed by admin settings. */
+    readonly actions: readonly PreviewAction[];
+    /** The action sent and waiting for the dialer's confirmation. */
+    readonly pending: PreviewAction | null;
+    /** The last failure, kept until a retry succeeds. */
+    readonly error: ConsoleError | null;
+    /** The action that failed, so the window can offer it again. */
+    readonly failedAction: PreviewAction | null;
+    /** True while the reschedule form is open for this preview (PV-4). */
+    readonly rescheduling: boolean;
+}
+
+/** Per call: which command is in flight, and the wrap-up once Ended (CL-4). */
+export interface CallView {
+    readonly call: Call;
+    /** Command keys waiting for the dialer, e.g. "hold", "override". */
+    readonly pending: readonly string[];
+    /** Shown once the call ended and until the disposition is saved. */
+    readonly wrapUp: { readonly saved: boolean; readonly error: ConsoleError | null } | null;
+}
+
+/** A brief notice that an extra answer went to another agent (CL-3). */
+export interface RoutedNotice {
+    readonly callId: string;
+    readonly contactName: string;
+    readonly until: Instant;
+}
+
+/** The whole console, as one immutable snapshot the components render. */
+export interface ConsoleState {
+    readonly now: Instant;
+    readonly connection: ConnectionState;
+    readonly agent: AgentState;
+    readonly skills: readonly Skill[];
+    readonly unavailableCodes: readonly UnavailableCode[];
+    readonly dispositions: readonly Disposition[];
+    readonly capabilities: DialerCapabilities;
+    readonly settings: Settings;
+    readonly settingsProblems: readonly SettingsProblem[];
+    /** Pending agent commands, e.g. "login", "logout", "available". */
+    readonly agentPending: readonly string[];
+    readonly calls: readonly CallView[];
+    readonly preview: PreviewState | null;
+    readonly screenPop: ScreenPop | null;
+    readonly routed: readonly RoutedNotice[];
+    /** Every message of the session, newest first (AG-1). */
+    readonly messages: readonly AgentMessage[];
+    /** The callback message shown in the marquee for five seconds (RS-4). */
+    readonly marquee: AgentMessage | null;
+    readonly errors: readonly ConsoleError[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Guards for untrusted data
+// ---------------------------------------------------------------------------------------------
+
+function enumGuard<T extends string>(values: Record<string, T>): (value: unknown) => value is T {
+    const set = new Set<string>(Object.values(values));
+    return (value: unknown): value is T => typeof value === 'string' && set.has(value);
+}
+
+export const isAgentStatus = enumGuard(AgentStatus);
+export const isCallStatus = enumGuard(CallStatus);
+export const isOutcome = enumGuard(Outcome);
+export const isMachineOverride = enumGuard(MachineOverride);
+export const isPreviewAction = enumGuard(PreviewAction);
+export const isDestinationKind = enumGuard(DestinationKind);
+export const isDestinationUnavailableReason = enumGuard(DestinationUnavailableReason);
+export const isDeliverTo = enumGuard(DeliverTo);
+export const isCallingHoursGuard = enumGuard(CallingHoursGuard);
+export const isDialerAdapterKind = enumGuard(DialerAdapterKind);
+export const isValueSourceKind = enumGuard(ValueSourceKind);
+export const isTransferTargetKind = enumGuard(TransferTargetKind);
+export const isConnectionStatus = enumGuard(ConnectionStatus);
+
+/** The full name of a calling record as agents see it. */
+export function recordName(record: CallingRecord): string {
+    return `${record.firstName} ${record.lastName}`.trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The service's public API, as components see it
+// ---------------------------------------------------------------------------------------------
+
+/** The result of a command: it either went through, or failed with an error already in state. */
+export type CommandResult = { readonly ok: true } | { readonly ok: false; readonly error: ConsoleError };
+
+/**
+ * What components may call: read the snapshot, subscribe to new ones, send commands. Every command
+ * resolves (never rejects); a failure is a ConsoleError in the result and in `state.errors`.
+ * A command already in flight is not sent again: the second call resolves with code InFlight.
+ */
+export interface ConsoleApi {
+    getState(): ConsoleState;
+    /** Calls the listener with each new snapshot (not the current one); returns the unsubscribe. */
+    subscribe(listener: (state: ConsoleState) => void): Unsubscribe;
+    /** Connects to the dialer and loads skills, codes and settings. */
+    start(): Promise<CommandResult>;
+    /** Releases the adapter and timers; state stays readable. */
+    stop(): Promise<void>;
+
+    // Agent (AV, AG-2)
+    loginToSkill(skillId: string): Promise<CommandResult>;
+    logout(): Promise<CommandResult>;
+    setAvailable(): Promise<CommandResult>;
+    setUnavailable(codeId: string): Promise<CommandResult>;
+
+    // Preview (PV, BX-7)
+    acceptPreview(): Promise<CommandResult>;
+    requeuePreview(): Promise<CommandResult>;
+    snoozePreview(): Promise<CommandResult>;
+    /** Opens or closes the reschedule form for the current preview (PV-4). */
+    setRescheduling(open: boolean): void;
+    /** Checks a draft without sending anything (RS-2, RS-3, BX-3). */
+    validateReschedule(draft: RescheduleDraft): RescheduleValidation;
+    /** Validates, then sends; nothing is sent when the draft has errors. */
+    reschedulePreview(draft: RescheduleDraft): Promise<RescheduleValidation | CommandResult>;
+    dispositionPreview(dispositionId: string, notes: string): Promise<CommandResult>;
+    /** Sends again the preview action that failed (PV-6). */
+    retryPreview(): Promise<CommandResult>;
+
+    // Calls (CL, AM)
+    overrideMachine(callId: string, kind: MachineOverride): Promise<CommandResult>;
+    hold(callId: string): Promise<CommandResult>;
+    resume(callId: string): Promise<CommandResult>;
+    mute(callId: string): Promise<CommandResult>;
+    unmute(callId: string): Promise<CommandResult>;
+    endCall(callId: string): Promise<CommandResult>;
+    transfer(callId: string, target: TransferTarget): Promise<CommandResult>;
+    /** Saves the wrap-up of an Ended call; logs the attempt to Salesforce once (BX-1). */
+    saveDisposition(callId: string, dispositionId: string, notes: string): Promise<CommandResult>;
+
+    // Messages and errors
+    dismissMarquee(): void;
+    dismissError(errorId: string): void;
+    /** Default reschedule draft for the current preview: its number, the agent's zone, default deliver-to. */
+    rescheduleDraftFor(agentTimeZone: string): RescheduleDraft | null;
+}

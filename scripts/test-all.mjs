@@ -1,0 +1,60 @@
+// The one test command (`npm test`): every gate CI runs, in order, then a plain
+// "N passed, N failed" line totalling all suites. A step either reports its own counts in
+// test-results/<step>.json ({ "passed": n, "failed": n, "skipped": n }) or counts as one check by exit code.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const RESULTS = 'test-results';
+const STEPS = [
+    { name: 'generate', cmd: 'node scripts/gen-ts-paths.mjs && node scripts/gen-labels.mjs' },
+    { name: 'typecheck', cmd: 'node_modules/.bin/tsc -p tsconfig.json' },
+    { name: 'lint', cmd: 'node_modules/.bin/eslint .' },
+    { name: 'format', cmd: 'node_modules/.bin/prettier --check . --log-level warn' },
+    { name: 'build', cmd: 'node_modules/.bin/tsc -p tsconfig.build.json' },
+    { name: 'lwc-compile', cmd: 'node scripts/check-lwc.mjs' },
+    {
+        name: 'jest',
+        cmd: `node_modules/.bin/sfdx-lwc-jest -- --json --outputFile=${RESULTS}/jest-raw.json`,
+        counts: () => {
+            const raw = JSON.parse(readFileSync(join(RESULTS, 'jest-raw.json'), 'utf8'));
+            return { passed: raw.numPassedTests, failed: raw.numFailedTests, skipped: raw.numPendingTests };
+        }
+    }
+];
+
+const only = process.argv.slice(2);
+mkdirSync(RESULTS, { recursive: true });
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failedSteps = [];
+for (const step of STEPS) {
+    if (only.length && !only.includes(step.name)) continue;
+    const started = Date.now();
+    console.log(`\n▶ ${step.name}: ${step.cmd}`);
+    const countsFile = join(RESULTS, `${step.name}.json`);
+    rmSync(countsFile, { force: true });
+    const run = spawnSync(step.cmd, { shell: true, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+    let counts = null;
+    try {
+        counts = step.counts
+            ? step.counts()
+            : existsSync(countsFile)
+              ? JSON.parse(readFileSync(countsFile, 'utf8'))
+              : null;
+    } catch {
+        counts = null;
+    }
+    if (!counts) counts = run.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+    if (run.status !== 0 && !counts.failed) counts.failed = 1;
+    totals.passed += counts.passed ?? 0;
+    totals.failed += counts.failed ?? 0;
+    totals.skipped += counts.skipped ?? 0;
+    const secs = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(
+        `◀ ${step.name}: ${run.status === 0 ? 'ok' : 'FAILED'} in ${secs}s (${counts.passed} passed, ${counts.failed} failed)`
+    );
+    if (run.status !== 0) failedSteps.push(step.name);
+}
+if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exitCode = failedSteps.length || totals.passed === 0 ? 1 : 0;
