@@ -1,0 +1,27 @@
+// `npm run bench`: runs each benchmark part, each of which writes test-results/bench-<part>.json,
+// and prints, last, one JSON line with every part's figures: {"engine": {...}, "console": {...}, "cxone": {...}}.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const RESULTS = 'test-results';
+/** Each part: a name (the key in the JSON line) and the command that measures it. */
+export const PARTS = [];
+
+mkdirSync(RESULTS, { recursive: true });
+const line = {};
+let failed = false;
+for (const part of PARTS) {
+    const file = join(RESULTS, `bench-${part.name}.json`);
+    rmSync(file, { force: true });
+    console.error(`▶ bench ${part.name}: ${part.cmd}`);
+    const run = spawnSync(part.cmd, { shell: true, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (run.status !== 0 || !existsSync(file)) {
+        failed = true;
+        line[part.name] = { error: `exit ${run.status}` };
+        continue;
+    }
+    line[part.name] = JSON.parse(readFileSync(file, 'utf8'));
+}
+console.log(JSON.stringify(line));
+process.exitCode = failed ? 1 : 0;
