@@ -1,0 +1,451 @@
+/**
+ * Reschedule validation and time-zone arithmetic (RS-1 .. RS-3, BX-3). Pure: the caller passes `now`.
+ *
+ * Rules this module states (the form's labels explain them to the agent):
+ * - Number: digits with the usual separators (space . - ( ) /) and an optional leading `+` or `00`. A number
+ *   without a country code is read in the calling list's country (taken from the previewed number; NANP when
+ *   unknown) and normalised to E.164. When the context carries the previewed number, a number in another
+ *   country calling code is refused as ForeignNumber: a calling list is dialled under one country's rules.
+ * - Time zone: an IANA name or link the runtime knows, spelled exactly (`America/Chicago` or `US/Central`, not
+ *   `america/chicago`, `Chicago` or `+05:00`).
+ * - Instant: date + time read as wall-clock time in the chosen zone. A wall time that does not exist (the
+ *   spring-forward gap) is an error naming the last minute before and the first after the gap. A wall time
+ *   that occurs twice (the fall-back overlap) takes the EARLIER instant (the first pass, still on the old
+ *   offset) and says so as an AmbiguousLocalTime warning naming both offsets.
+ * - Window: strictly after `now`, and at most 365 days ahead.
+ * - Calling hours (BX-3): the instant, in the contact's zone (the chosen zone when the contact has none),
+ *   must fall in [start, end) of the admin's window; 21:00 itself is outside an 08:00-21:00 window.
+ */
+import type {
+    FieldIssue,
+    Instant,
+    RescheduleDraft,
+    RescheduleErrorCode,
+    RescheduleField,
+    RescheduleValidation,
+    Settings
+} from 'c/pcModel';
+import { CallingHoursGuard, isDeliverTo } from 'c/pcModel';
+
+/** What validation needs besides the draft. */
+export interface RescheduleContext {
+    readonly now: Instant;
+    readonly settings: Settings;
+    /** The contact's own zone, when the calling list has one. */
+    readonly contactTimeZone: string | null;
+    /** The number the preview offered; its country code is the calling list's country. */
+    readonly listNumber?: string | null;
+}
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** How far ahead a callback may be scheduled. */
+export const MAX_DAYS_AHEAD = 365;
+
+// ---------------------------------------------------------------------------------------------
+// Phone numbers
+// ---------------------------------------------------------------------------------------------
+
+/** ITU country calling codes of one and two digits; every other code has three (the set is prefix-free). */
+const SHORT_CODES = new Set([
+    '1',
+    '7',
+    '20',
+    '27',
+    '30',
+    '31',
+    '32',
+    '33',
+    '34',
+    '36',
+    '39',
+    '40',
+    '41',
+    '43',
+    '44',
+    '45',
+    '46',
+    '47',
+    '48',
+    '49',
+    '51',
+    '52',
+    '53',
+    '54',
+    '55',
+    '56',
+    '57',
+    '58',
+    '60',
+    '61',
+    '62',
+    '63',
+    '64',
+    '65',
+    '66',
+    '81',
+    '82',
+    '84',
+    '86',
+    '90',
+    '91',
+    '92',
+    '93',
+    '94',
+    '95',
+    '98'
+]);
+
+/** The country calling code of an E.164 number ("+13125550100" -> "1"). */
+export function countryCode(e164: string): string {
+    const digits = e164.replace(/^\+/, '');
+    if (SHORT_CODES.has(digits.slice(0, 1))) return digits.slice(0, 1);
+    if (SHORT_CODES.has(digits.slice(0, 2))) return digits.slice(0, 2);
+    return digits.slice(0, 3);
+}
+
+function validNanp(national: string): boolean {
+    // Area code and exchange both start 2-9 in the North American plan.
+    return /^[2-9]\d{2}[2-9]\d{6}$/.test(national);
+}
+
+/**
+ * Normalises what an agent typed to E.164, or returns null when it is not a phone number.
+ * `home` is the country calling code used for numbers typed without one.
+ */
+export function normalizePhone(input: string, home = '1'): string | null {
+    const typed = input.trim();
+    if (!/^\+?[\d\s.()/-]+$/.test(typed)) return null;
+    // Separators may only sit between digits; "((312" or "312--555" are typos, not numbers.
+    if (/[.()/-]{2,}/.test(typed.replace(/\s/g, '').replace(/\)-/g, ')').replace(/-\(/g, '('))) return null;
+    let digits = typed.replace(/\D/g, '');
+    let international = typed.startsWith('+');
+    if (!international && digits.startsWith('00')) {
+        international = true;
+        digits = digits.slice(2);
+    }
+    if (international) {
+        if (!/^[1-9]\d{7,14}$/.test(digits)) return null;
+        if (digits.startsWith('1') && !validNanp(digits.slice(1))) return null;
+        return `+${digits}`;
+    }
+    if (home === '1') {
+        if (digits.length === 11 && digits.startsWith('1')) digits = digits.slice(1);
+        return validNanp(digits) ? `+1${digits}` : null;
+    }
+    // Elsewhere a national number carries one trunk prefix 0 that E.164 drops.
+    const national = digits.startsWith('0') ? digits.slice(1) : digits;
+    const full = `${home}${national}`;
+    return /^[1-9]\d{7,14}$/.test(full) && !national.startsWith('0') ? `+${full}` : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time zones
+// ---------------------------------------------------------------------------------------------
+
+const FALLBACK_ZONES: readonly string[] = [
+    'UTC',
+    'America/New_York',
+    'America/Chicago',
+    'America/Denver',
+    'America/Phoenix',
+    'America/Los_Angeles',
+    'America/Anchorage',
+    'Pacific/Honolulu',
+    'America/Toronto',
+    'America/Vancouver',
+    'America/Mexico_City',
+    'America/Sao_Paulo',
+    'Europe/London',
+    'Europe/Dublin',
+    'Europe/Paris',
+    'Europe/Berlin',
+    'Europe/Madrid',
+    'Europe/Rome',
+    'Africa/Johannesburg',
+    'Asia/Dubai',
+    'Asia/Kolkata',
+    'Asia/Singapore',
+    'Asia/Tokyo',
+    'Australia/Sydney',
+    'Pacific/Auckland'
+];
+
+let zoneList: readonly string[] | null = null;
+
+/** Every IANA zone the runtime knows (with UTC), or a short list where the runtime cannot say. */
+export function listTimeZones(): readonly string[] {
+    if (zoneList) return zoneList;
+    const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+    let zones: string[] = [];
+    try {
+        zones = intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [];
+    } catch {
+        zones = [];
+    }
+    zoneList = Object.freeze(zones.length ? (zones.includes('UTC') ? zones : ['UTC', ...zones]) : [...FALLBACK_ZONES]);
+    return zoneList;
+}
+
+/** The agent's own zone as the browser reports it; UTC when it cannot say. */
+export function agentTimeZone(): string {
+    try {
+        return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    } catch {
+        return 'UTC';
+    }
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+    let f = formatters.get(zone);
+    if (!f) {
+        f = new Intl.DateTimeFormat('en-US', {
+            timeZone: zone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit'
+        });
+        formatters.set(zone, f);
+    }
+    return f;
+}
+
+/** Whether `zone` is a canonical IANA zone name this runtime knows. */
+export function isValidTimeZone(zone: string): boolean {
+    if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
+    let resolved: string;
+    try {
+        resolved = formatterFor(zone).resolvedOptions().timeZone;
+    } catch {
+        return false;
+    }
+    if (resolved === zone || zone === 'UTC' || listTimeZones().includes(zone)) return true;
+    // Links (Asia/Kolkata, US/Central) are real names; a case-mangled spelling of one is not.
+    const lower = zone.toLowerCase();
+    return resolved.toLowerCase() !== lower && !listTimeZones().some((z) => z.toLowerCase() === lower);
+}
+
+/** Wall-clock parts of an instant in a zone. */
+export interface WallTime {
+    readonly year: number;
+    readonly month: number;
+    readonly day: number;
+    readonly hour: number;
+    readonly minute: number;
+    readonly second: number;
+}
+
+/** The wall-clock time of `at` in `zone`. */
+export function wallTime(at: Instant, zone: string): WallTime {
+    const parts: Record<string, number> = {};
+    for (const p of formatterFor(zone).formatToParts(at)) {
+        if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    }
+    return {
+        year: parts.year,
+        month: parts.month,
+        day: parts.day,
+        hour: parts.hour === 24 ? 0 : parts.hour,
+        minute: parts.minute,
+        second: parts.second
+    };
+}
+
+function wallAsUtc(w: WallTime): number {
+    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+}
+
+/** The zone's offset from UTC at `at`, in ms (Chicago in winter: -6 h). */
+export function zoneOffset(at: Instant, zone: string): number {
+    const whole = Math.floor(at / 1000) * 1000;
+    return wallAsUtc(wallTime(whole, zone)) - whole;
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+function hhmm(w: WallTime): string {
+    return `${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+function offsetLabel(offsetMs: number): string {
+    const sign = offsetMs < 0 ? '-' : '+';
+    const minutes = Math.abs(offsetMs) / MINUTE;
+    return `UTC${sign}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
+/** How a wall time maps to instants in a zone: once, twice (overlap), or never (gap). */
+export type ZonedResolution =
+    | { readonly kind: 'single'; readonly at: Instant }
+    | { readonly kind: 'overlap'; readonly earlier: Instant; readonly later: Instant }
+    | { readonly kind: 'gap'; readonly lastBefore: Instant; readonly firstAfter: Instant };
+
+/** Resolves a wall time (minute precision) in a zone to the instants that show it. */
+export function resolveWallTime(w: WallTime, zone: string): ZonedResolution {
+    const local = wallAsUtc(w);
+    // Any real zone changes offset at most once within a day either side, so these two cover both sides.
+    const before = zoneOffset(local - DAY, zone);
+    const after = zoneOffset(local + DAY, zone);
+    const candidates = [...new Set([before, after])]
+        .map((o) => local - o)
+        .filter((t) => wallAsUtc(wallTime(t, zone)) === local)
+        .sort((a, b) => a - b);
+    if (candidates.length === 1) return { kind: 'single', at: candidates[0] };
+    if (candidates.length >= 2) return { kind: 'overlap', earlier: candidates[0], later: candidates[1] };
+    // A gap: the transition lies between the two readings; find its minute.
+    let lo = Math.min(local - before, local - after);
+    let hi = Math.max(local - before, local - after);
+    const offsetLo = zoneOffset(lo, zone);
+    while (hi - lo > MINUTE) {
+        const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
+        if (zoneOffset(mid, zone) === offsetLo) lo = mid;
+        else hi = mid;
+    }
+    return { kind: 'gap', lastBefore: lo, firstAfter: hi };
+}
+
+/** The instant as the form shows it in a zone: `YYYY-MM-DD HH:MM`. */
+export function formatInZone(at: Instant, zone: string): string {
+    const w = wallTime(at, zone);
+    return `${w.year}-${pad(w.month)}-${pad(w.day)} ${hhmm(w)}`;
+}
+
+function parseDate(text: string): { year: number; month: number; day: number } | null {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+    if (!m) return null;
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (month < 1 || month > 12 || day < 1) return null;
+    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return day <= daysInMonth ? { year, month, day } : null;
+}
+
+function parseTime(text: string): { hour: number; minute: number } | null {
+    const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
+    if (!m) return null;
+    const [hour, minute] = [Number(m[1]), Number(m[2])];
+    return hour < 24 && minute < 60 ? { hour, minute } : null;
+}
+
+function minutesLabel(minutes: number): string {
+    return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+// ---------------------------------------------------------------------------------------------
+
+/** Checks a reschedule draft; returns the request to send, or the issues to show beside each field. */
+export function validateReschedule(draft: RescheduleDraft, ctx: RescheduleContext): RescheduleValidation {
+    const errors: FieldIssue[] = [];
+    const warnings: FieldIssue[] = [];
+    const issue = (
+        list: FieldIssue[],
+        field: RescheduleField,
+        code: RescheduleErrorCode,
+        params: Record<string, string> = {}
+    ): void => {
+        list.push(Object.freeze({ field, code, params: Object.freeze(params) }));
+    };
+
+    // Number
+    const listE164 = ctx.listNumber ? normalizePhone(ctx.listNumber) : null;
+    const home = listE164 ? countryCode(listE164) : '1';
+    let number: string | null = null;
+    if (!draft.number.trim()) issue(errors, 'number', 'Required');
+    else {
+        number = normalizePhone(draft.number, home);
+        if (!number) issue(errors, 'number', 'InvalidNumber');
+        else if (listE164 && countryCode(number) !== home) {
+            issue(errors, 'number', 'ForeignNumber', { expected: `+${home}`, actual: `+${countryCode(number)}` });
+        }
+    }
+
+    if (!isDeliverTo(draft.deliverTo)) issue(errors, 'deliverTo', 'InvalidDeliverTo');
+
+    // Zone, date, time
+    const zone = draft.timeZone.trim();
+    const zoneOk = zone !== '' && isValidTimeZone(zone);
+    if (!zone) issue(errors, 'timeZone', 'Required');
+    else if (!zoneOk) issue(errors, 'timeZone', 'UnknownZone');
+    const date = draft.date.trim() ? parseDate(draft.date) : null;
+    if (!draft.date.trim()) issue(errors, 'date', 'Required');
+    else if (!date) issue(errors, 'date', 'InvalidDate');
+    const time = draft.time.trim() ? parseTime(draft.time) : null;
+    if (!draft.time.trim()) issue(errors, 'time', 'Required');
+    else if (!time) issue(errors, 'time', 'InvalidTime');
+
+    // Notes
+    const notesLength = [...draft.notes].length;
+    if (notesLength > ctx.settings.notesMaxLength) {
+        issue(errors, 'notes', 'NotesTooLong', {
+            max: String(ctx.settings.notesMaxLength),
+            length: String(notesLength)
+        });
+    }
+
+    let at: Instant | null = null;
+    if (zoneOk && date && time) {
+        const resolved = resolveWallTime({ ...date, ...time, second: 0 }, zone);
+        if (resolved.kind === 'gap') {
+            issue(errors, 'time', 'NonexistentLocalTime', {
+                before: hhmm(wallTime(resolved.lastBefore, zone)),
+                after: hhmm(wallTime(resolved.firstAfter, zone)),
+                zone
+            });
+        } else if (resolved.kind === 'overlap') {
+            at = resolved.earlier;
+            issue(warnings, 'time', 'AmbiguousLocalTime', {
+                chosen: offsetLabel(zoneOffset(resolved.earlier, zone)),
+                other: offsetLabel(zoneOffset(resolved.later, zone)),
+                zone
+            });
+        } else {
+            at = resolved.at;
+        }
+    }
+
+    if (at !== null && zoneOk) {
+        if (at <= ctx.now) {
+            const today = wallTime(ctx.now, zone);
+            const dayBefore =
+                date &&
+                wallAsUtc({ ...date, hour: 0, minute: 0, second: 0 }) <
+                    wallAsUtc({ ...today, hour: 0, minute: 0, second: 0 });
+            issue(errors, dayBefore ? 'date' : 'time', 'NotInFuture', { now: formatInZone(ctx.now, zone), zone });
+        } else if (at - ctx.now > MAX_DAYS_AHEAD * DAY) {
+            issue(errors, 'date', 'TooFarAhead', { maxDays: String(MAX_DAYS_AHEAD) });
+        }
+        const guard = ctx.settings.callingHoursGuard;
+        if (guard !== CallingHoursGuard.Off) {
+            const contactZone =
+                ctx.contactTimeZone && isValidTimeZone(ctx.contactTimeZone) ? ctx.contactTimeZone : zone;
+            const w = wallTime(at, contactZone);
+            const minute = w.hour * 60 + w.minute;
+            const { callingHoursStartMinute: start, callingHoursEndMinute: end } = ctx.settings;
+            if (minute < start || minute >= end) {
+                issue(guard === CallingHoursGuard.Refuse ? errors : warnings, 'time', 'OutsideCallingHours', {
+                    localTime: hhmm(w),
+                    zone: contactZone,
+                    start: minutesLabel(start),
+                    end: minutesLabel(end)
+                });
+            }
+        }
+    }
+
+    if (errors.length || at === null || number === null || !isDeliverTo(draft.deliverTo)) {
+        return { ok: false, errors, warnings };
+    }
+    const contactZone = ctx.contactTimeZone && isValidTimeZone(ctx.contactTimeZone) ? ctx.contactTimeZone : null;
+    return {
+        ok: true,
+        request: Object.freeze({ number, deliverTo: draft.deliverTo, at, timeZone: zone, notes: draft.notes }),
+        warnings,
+        contactLocalTime: contactZone ? `${formatInZone(at, contactZone)} ${contactZone}` : null
+    };
+}
