@@ -1,0 +1,132 @@
+/**
+ * Pure formatting of the console's dates, times, durations and counts. No labels here except the
+ * ones passed in, so each function can be tested on its own.
+ */
+import type { Instant } from 'c/pcModel';
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+const partsCache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string | undefined): Intl.DateTimeFormat {
+    const key = timeZone ?? '';
+    let f = partsCache.get(key);
+    if (!f) {
+        // en-US with h23 gives stable numeric parts whatever the user's locale, which SP-4 fixes.
+        f = new Intl.DateTimeFormat('en-US', {
+            timeZone,
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit',
+            hourCycle: 'h23'
+        });
+        partsCache.set(key, f);
+    }
+    return f;
+}
+
+function parts(at: Instant, timeZone: string | undefined): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const p of formatter(timeZone).formatToParts(new Date(at))) out[p.type] = p.value;
+    return out;
+}
+
+/** `MM/DD/YYYY HH:MM:SS` (SP-4), in the given IANA zone or the browser's. */
+export function formatDateTime(at: Instant, timeZone?: string): string {
+    const p = parts(at, timeZone);
+    return `${p.month}/${p.day}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+/** `HH:MM:SS`, for message times and the like. */
+export function formatTime(at: Instant, timeZone?: string): string {
+    const p = parts(at, timeZone);
+    return `${p.hour}:${p.minute}:${p.second}`;
+}
+
+/** A duration as `M:SS`, or `H:MM:SS` from one hour; negative durations count as zero. */
+export function formatDuration(ms: number): string {
+    const total = Math.max(0, Math.floor(ms / 1000));
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
+
+/** Time since an instant as a duration (time in state, call length). */
+export function formatElapsed(since: Instant, now: Instant): string {
+    return formatDuration(now - since);
+}
+
+/** Attempts as `n/max` (SP-2). */
+export function formatAttempts(attempts: number, maxAttempts: number): string {
+    return `${attempts}/${maxAttempts}`;
+}
+
+/** Available Time: the `now` word when ready (null or already past), else the date (SP-2). */
+export function formatAvailableTime(
+    availableAt: Instant | null,
+    now: Instant,
+    nowWord: string,
+    timeZone?: string
+): string {
+    return availableAt === null || availableAt <= now ? nowWord : formatDateTime(availableAt, timeZone);
+}
+
+/** A date that may be missing: empty text when there is none. */
+export function formatOptionalDateTime(at: Instant | null, timeZone?: string): string {
+    return at === null ? '' : formatDateTime(at, timeZone);
+}
+
+/** Seconds left until an instant, never below zero, rounded up so 0 means "now". */
+export function secondsLeft(until: Instant, now: Instant): number {
+    return Math.max(0, Math.ceil((until - now) / 1000));
+}
+
+/** A time input's value (`HH:MM`, `HH:MM:SS` or `HH:MM:SS.sss`) reduced to the `HH:MM` a draft holds. */
+export function toHourMinute(value: string): string {
+    const match = /^(\d{1,2}):(\d{2})/.exec(value.trim());
+    return match ? `${pad(Number(match[1]))}:${match[2]}` : value.trim();
+}
+
+/** The browser's IANA time zone, the default for the agent (RS-1). */
+export function browserTimeZone(): string {
+    try {
+        return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    } catch {
+        return 'UTC';
+    }
+}
+
+const FALLBACK_ZONES: readonly string[] = [
+    'America/New_York',
+    'America/Chicago',
+    'America/Denver',
+    'America/Phoenix',
+    'America/Los_Angeles',
+    'America/Anchorage',
+    'Pacific/Honolulu',
+    'Europe/London',
+    'Europe/Paris',
+    'Asia/Tokyo',
+    'Australia/Sydney'
+];
+
+let zoneCache: readonly string[] | null = null;
+
+/** Every IANA zone the browser knows, plus UTC, sorted; a short list where the browser cannot say. */
+export function timeZones(): readonly string[] {
+    if (!zoneCache) {
+        let zones: string[];
+        try {
+            zones = [...Intl.supportedValuesOf('timeZone')];
+        } catch {
+            zones = [...FALLBACK_ZONES];
+        }
+        if (!zones.includes('UTC')) zones.push('UTC');
+        zoneCache = Object.freeze(zones.sort());
+    }
+    return zoneCache;
+}
