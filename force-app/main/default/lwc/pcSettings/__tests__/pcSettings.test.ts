@@ -1,0 +1,137 @@
+import { parseSettings } from 'c/pcSettings';
+import { DEFAULT_SETTINGS } from 'c/pcModel';
+
+const GOOD = Object.freeze({
+    linesPerAgent: 3,
+    previewEnabled: false,
+    rescheduleEnabled: false,
+    screenPopsEnabled: false,
+    attemptsHistoryEnabled: false,
+    defaultDeliverTo: 'Skill',
+    callingHoursGuard: 'Refuse',
+    callingHoursStartMinute: 9 * 60,
+    callingHoursEndMinute: 20 * 60,
+    notesMaxLength: 500,
+    dialerAdapter: 'CXone',
+    dialerEndpoint: 'https://api-c32.nice-incontact.com/incontactapi',
+    valueOne: { label: 'Region', source: 'ContactField', field: 'Region__r.Code__c' },
+    valueTwo: { label: 'Plan', source: 'DialerField', field: 'PlanName' }
+});
+
+describe('pcSettings', () => {
+    it('AD-2 reads every setting of a good configuration without a problem', () => {
+        const { settings, problems } = parseSettings(GOOD);
+        expect(problems).toEqual([]);
+        expect(settings).toEqual(GOOD);
+    });
+
+    it('AD-2 reads Value one and Value two from flat custom metadata fields', () => {
+        const { valueOne, valueTwo, ...rest } = GOOD;
+        const flat = {
+            ...rest,
+            valueOneLabel: valueOne.label,
+            valueOneSource: valueOne.source,
+            valueOneField: valueOne.field,
+            valueTwoLabel: valueTwo.label,
+            valueTwoSource: valueTwo.source,
+            valueTwoField: valueTwo.field
+        };
+        const { settings, problems } = parseSettings(flat);
+        expect(problems).toEqual([]);
+        expect([settings.valueOne, settings.valueTwo]).toEqual([valueOne, valueTwo]);
+    });
+
+    it.each([
+        ['linesPerAgent', 0, 'OutOfRange'],
+        ['linesPerAgent', 4, 'OutOfRange'],
+        ['linesPerAgent', 2.5, 'Invalid'],
+        ['linesPerAgent', '2', 'Invalid'],
+        ['linesPerAgent', undefined, 'Missing'],
+        ['previewEnabled', 'true', 'Invalid'],
+        ['screenPopsEnabled', null, 'Missing'],
+        ['defaultDeliverTo', 'me', 'Invalid'],
+        ['callingHoursGuard', 'Block', 'Invalid'],
+        ['dialerAdapter', 'Five9', 'Invalid'],
+        ['notesMaxLength', 0, 'OutOfRange'],
+        ['callingHoursStartMinute', -1, 'OutOfRange'],
+        ['callingHoursEndMinute', 1441, 'OutOfRange'],
+        ['dialerEndpoint', 'http://plain.example.com', 'Invalid'],
+        ['dialerEndpoint', '', 'Missing']
+    ])('AD-3 falls back to the default when %s is %p (%s)', (key, value, code) => {
+        const raw: Record<string, unknown> = { ...GOOD, [key]: value };
+        if (value === undefined) delete raw[key];
+        const { settings, problems } = parseSettings(raw);
+        expect(problems).toEqual([
+            { setting: key, code, usedInstead: String(DEFAULT_SETTINGS[key as keyof typeof DEFAULT_SETTINGS]) }
+        ]);
+        expect(settings[key as keyof typeof settings]).toEqual(DEFAULT_SETTINGS[key as keyof typeof DEFAULT_SETTINGS]);
+    });
+
+    it.each([
+        [
+            'valueOne',
+            { label: 'Region', source: 'ContactField', field: 'Region__r.Code__c; DELETE' },
+            'valueOne.field',
+            'UnknownField'
+        ],
+        ['valueOne', { label: 'Region', source: 'ContactField', field: 'Bad__Name' }, 'valueOne.field', 'UnknownField'],
+        ['valueTwo', { label: 'Plan', source: 'DialerField', field: 'plan name' }, 'valueTwo.field', 'UnknownField'],
+        ['valueTwo', { label: 'Plan', source: 'Formula', field: 'PlanName' }, 'valueTwo.source', 'Invalid'],
+        ['valueTwo', { label: '', source: 'DialerField', field: 'PlanName' }, 'valueTwo.label', 'Invalid'],
+        ['valueTwo', { source: 'DialerField', field: 'PlanName' }, 'valueTwo.label', 'Missing'],
+        ['valueOne', 'Account.Name', 'valueOne', 'Invalid']
+    ])('AD-3 falls back to the default Value field when %s is %p', (key, value, setting, code) => {
+        const { settings, problems } = parseSettings({ ...GOOD, [key]: value });
+        expect(problems).toEqual([expect.objectContaining({ setting, code })]);
+        expect(settings[key as 'valueOne' | 'valueTwo']).toEqual(DEFAULT_SETTINGS[key as 'valueOne' | 'valueTwo']);
+    });
+
+    it('AD-3 refuses an empty calling window and keeps the lawful default', () => {
+        const { settings, problems } = parseSettings({
+            ...GOOD,
+            callingHoursStartMinute: 20 * 60,
+            callingHoursEndMinute: 9 * 60
+        });
+        expect(problems).toEqual([{ setting: 'callingHoursEndMinute', code: 'OutOfRange', usedInstead: '1260' }]);
+        expect([settings.callingHoursStartMinute, settings.callingHoursEndMinute]).toEqual([480, 1260]);
+    });
+
+    it('AD-3 starts with every default when the settings are missing altogether', () => {
+        const { settings, problems } = parseSettings(undefined);
+        expect(settings).toEqual(DEFAULT_SETTINGS);
+        expect(problems).toEqual([{ setting: 'settings', code: 'Missing', usedInstead: 'defaults' }]);
+    });
+
+    it('AD-3 reports each missing field of an empty record, and the console can still use the result', () => {
+        const { settings, problems } = parseSettings({});
+        expect(settings).toEqual(DEFAULT_SETTINGS);
+        expect(problems.map((p) => p.setting).sort()).toEqual(
+            [
+                'attemptsHistoryEnabled',
+                'callingHoursEndMinute',
+                'callingHoursGuard',
+                'callingHoursStartMinute',
+                'defaultDeliverTo',
+                'dialerAdapter',
+                'linesPerAgent',
+                'notesMaxLength',
+                'previewEnabled',
+                'rescheduleEnabled',
+                'screenPopsEnabled',
+                'valueOne',
+                'valueTwo'
+            ].sort()
+        );
+        expect(problems.every((p) => p.code === 'Missing')).toBe(true);
+    });
+
+    it('AD-3 ignores keys it does not know, such as the metadata record id', () => {
+        const { problems } = parseSettings({ ...GOOD, Id: 'm000000000000001', DeveloperName: 'Default' });
+        expect(problems).toEqual([]);
+    });
+
+    it('AD-3 does not need an endpoint for the simulated dialer', () => {
+        const { problems } = parseSettings({ ...GOOD, dialerAdapter: 'Simulated', dialerEndpoint: '' });
+        expect(problems).toEqual([]);
+    });
+});

@@ -1,0 +1,195 @@
+/**
+ * Parses the admin settings (AD-2) stored as custom metadata and read through Apex: untrusted input.
+ * Each field is checked exactly (type, range, enum); a bad or missing one falls back to its default from
+ * DEFAULT_SETTINGS and is reported as a SettingsProblem, so the console always starts (AD-3).
+ *
+ * Value one / Value two are read either as objects (`valueOne: { label, source, field }`) or as the flat
+ * fields custom metadata holds (`valueOneLabel`, `valueOneSource`, `valueOneField`); the object wins when both
+ * are present. Unknown keys (Id, DeveloperName ...) are ignored.
+ */
+import type { Settings, SettingsProblem, ValueFieldSetting } from 'c/pcModel';
+import {
+    DEFAULT_SETTINGS,
+    DialerAdapterKind,
+    isCallingHoursGuard,
+    isDeliverTo,
+    isDialerAdapterKind,
+    isValueSourceKind,
+    ValueSourceKind
+} from 'c/pcModel';
+
+/** The result of parsing: settings that are always usable, and what was wrong with the stored ones. */
+export interface ParsedSettings {
+    readonly settings: Settings;
+    readonly problems: readonly SettingsProblem[];
+}
+
+/** Lines per agent the dialer supports (CL-1). */
+export const LINES_RANGE = { min: 1, max: 3 } as const;
+const NOTES_RANGE = { min: 1, max: 32000 } as const;
+const MINUTES_IN_DAY = 24 * 60;
+
+/** A Contact field API name, optionally through relationships: `Phone`, `Account.Name`, `Region__r.Code__c`. */
+const CONTACT_FIELD =
+    /^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*(?:__[cr])?(?:\.[A-Za-z](?:[A-Za-z0-9]|_(?!_))*(?:__[cr])?){0,4}$/;
+/** A calling-list column name as the dialer exposes it. */
+const DIALER_FIELD = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
+const LABEL_MAX = 80;
+
+type Problems = SettingsProblem[];
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function missing(value: unknown): boolean {
+    return value === undefined || value === null;
+}
+
+function readBoolean(raw: Readonly<Record<string, unknown>>, key: keyof Settings, problems: Problems): boolean {
+    const fallback = DEFAULT_SETTINGS[key] as boolean;
+    const value = raw[key];
+    if (typeof value === 'boolean') return value;
+    problems.push({ setting: key, code: missing(value) ? 'Missing' : 'Invalid', usedInstead: String(fallback) });
+    return fallback;
+}
+
+function readInteger(
+    raw: Readonly<Record<string, unknown>>,
+    key: keyof Settings,
+    range: { readonly min: number; readonly max: number },
+    problems: Problems
+): number {
+    const fallback = DEFAULT_SETTINGS[key] as number;
+    const value = raw[key];
+    if (missing(value)) {
+        problems.push({ setting: key, code: 'Missing', usedInstead: String(fallback) });
+        return fallback;
+    }
+    if (typeof value !== 'number' || !Number.isInteger(value)) {
+        problems.push({ setting: key, code: 'Invalid', usedInstead: String(fallback) });
+        return fallback;
+    }
+    if (value < range.min || value > range.max) {
+        problems.push({ setting: key, code: 'OutOfRange', usedInstead: String(fallback) });
+        return fallback;
+    }
+    return value;
+}
+
+function readEnum<T extends string>(
+    raw: Readonly<Record<string, unknown>>,
+    key: keyof Settings,
+    guard: (value: unknown) => value is T,
+    problems: Problems
+): T {
+    const fallback = DEFAULT_SETTINGS[key] as T;
+    const value = raw[key];
+    if (guard(value)) return value;
+    problems.push({ setting: key, code: missing(value) ? 'Missing' : 'Invalid', usedInstead: fallback });
+    return fallback;
+}
+
+function readValueField(
+    raw: Readonly<Record<string, unknown>>,
+    key: 'valueOne' | 'valueTwo',
+    problems: Problems
+): ValueFieldSetting {
+    const fallback = DEFAULT_SETTINGS[key];
+    const nested = raw[key];
+    const source: Readonly<Record<string, unknown>> | null = isRecord(nested)
+        ? nested
+        : ['Label', 'Source', 'Field'].some((s) => !missing(raw[`${key}${s}`]))
+          ? { label: raw[`${key}Label`], source: raw[`${key}Source`], field: raw[`${key}Field`] }
+          : null;
+    if (!source) {
+        problems.push({
+            setting: key,
+            code: missing(nested) ? 'Missing' : 'Invalid',
+            usedInstead: `${fallback.label} (${fallback.field})`
+        });
+        return fallback;
+    }
+    const label = source.label;
+    const kind = source.source;
+    const field = source.field;
+    if (typeof label !== 'string' || !label.trim() || label.length > LABEL_MAX) {
+        problems.push({
+            setting: `${key}.label`,
+            code: missing(label) ? 'Missing' : 'Invalid',
+            usedInstead: fallback.label
+        });
+        return fallback;
+    }
+    if (!isValueSourceKind(kind)) {
+        problems.push({
+            setting: `${key}.source`,
+            code: missing(kind) ? 'Missing' : 'Invalid',
+            usedInstead: fallback.source
+        });
+        return fallback;
+    }
+    const pattern = kind === ValueSourceKind.ContactField ? CONTACT_FIELD : DIALER_FIELD;
+    if (typeof field !== 'string' || !pattern.test(field)) {
+        problems.push({
+            setting: `${key}.field`,
+            code: missing(field) ? 'Missing' : 'UnknownField',
+            usedInstead: fallback.field
+        });
+        return fallback;
+    }
+    return Object.freeze({ label: label.trim(), source: kind, field });
+}
+
+function readEndpoint(raw: Readonly<Record<string, unknown>>, adapter: DialerAdapterKind, problems: Problems): string {
+    const value = raw.dialerEndpoint;
+    if (missing(value) || value === '') {
+        // Only a real dialer needs an address; the simulated one runs in the page.
+        if (adapter === DialerAdapterKind.CXone) {
+            problems.push({ setting: 'dialerEndpoint', code: 'Missing', usedInstead: '' });
+        }
+        return '';
+    }
+    if (typeof value === 'string' && /^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[^\s]*)?$/.test(value)) return value;
+    problems.push({ setting: 'dialerEndpoint', code: 'Invalid', usedInstead: '' });
+    return '';
+}
+
+/** Parses raw settings into usable Settings, reporting every field that had to fall back (AD-3). */
+export function parseSettings(raw: unknown): ParsedSettings {
+    const problems: Problems = [];
+    if (!isRecord(raw)) {
+        problems.push({ setting: 'settings', code: missing(raw) ? 'Missing' : 'Invalid', usedInstead: 'defaults' });
+        return { settings: DEFAULT_SETTINGS, problems };
+    }
+    let start = readInteger(raw, 'callingHoursStartMinute', { min: 0, max: MINUTES_IN_DAY - 1 }, problems);
+    let end = readInteger(raw, 'callingHoursEndMinute', { min: 1, max: MINUTES_IN_DAY }, problems);
+    if (start >= end) {
+        // An empty window would refuse every callback; the default window is the lawful one.
+        problems.push({
+            setting: 'callingHoursEndMinute',
+            code: 'OutOfRange',
+            usedInstead: String(DEFAULT_SETTINGS.callingHoursEndMinute)
+        });
+        start = DEFAULT_SETTINGS.callingHoursStartMinute;
+        end = DEFAULT_SETTINGS.callingHoursEndMinute;
+    }
+    const dialerAdapter = readEnum(raw, 'dialerAdapter', isDialerAdapterKind, problems);
+    const settings: Settings = Object.freeze({
+        linesPerAgent: readInteger(raw, 'linesPerAgent', LINES_RANGE, problems),
+        previewEnabled: readBoolean(raw, 'previewEnabled', problems),
+        rescheduleEnabled: readBoolean(raw, 'rescheduleEnabled', problems),
+        screenPopsEnabled: readBoolean(raw, 'screenPopsEnabled', problems),
+        attemptsHistoryEnabled: readBoolean(raw, 'attemptsHistoryEnabled', problems),
+        defaultDeliverTo: readEnum(raw, 'defaultDeliverTo', isDeliverTo, problems),
+        callingHoursGuard: readEnum(raw, 'callingHoursGuard', isCallingHoursGuard, problems),
+        callingHoursStartMinute: start,
+        callingHoursEndMinute: end,
+        notesMaxLength: readInteger(raw, 'notesMaxLength', NOTES_RANGE, problems),
+        dialerAdapter,
+        dialerEndpoint: readEndpoint(raw, dialerAdapter, problems),
+        valueOne: readValueField(raw, 'valueOne', problems),
+        valueTwo: readValueField(raw, 'valueTwo', problems)
+    });
+    return { settings, problems };
+}
