@@ -1,0 +1,241 @@
+/**
+ * An in-memory SalesforceGateway: the local console's Salesforce, and the tests'. It behaves as the Apex
+ * gateway promises to (lookup order, newest-first history, one Task per dialerContactId), and lets tests
+ * inject latency and failures and read the Tasks it logged.
+ */
+import type { Clock } from 'c/pcDialerPort';
+import type { AttemptLog, CallingRecord, ContactInfo, ErrorCode, Instant, Interaction, LogResult } from 'c/pcModel';
+import { recordName } from 'c/pcModel';
+import type { ContactQuery, RawSettings, SalesforceGateway } from 'c/pcSalesforcePort';
+import { GatewayError } from 'c/pcSalesforcePort';
+
+/** A contact as stored: what the screen pop shows, plus the dialer's external id. */
+export interface MemoryContact extends ContactInfo {
+    /** The calling-list record id stored on the contact (an external-id field). */
+    readonly dialerRecordId: string | null;
+}
+
+/** An earlier interaction, with the contact it belongs to. */
+export interface MemoryInteraction extends Interaction {
+    readonly contactId: string;
+}
+
+/** A Task the gateway logged for an attempt (BX-1). */
+export interface LoggedTask {
+    readonly taskId: string;
+    readonly log: AttemptLog;
+}
+
+export type GatewayMethod = 'getSettings' | 'findContact' | 'getContactHistory' | 'logAttempt';
+
+export interface InMemoryGatewayOptions {
+    readonly contacts?: readonly MemoryContact[];
+    readonly interactions?: readonly MemoryInteraction[];
+    readonly settings?: RawSettings;
+    /** Delay before each answer; needs `clock` (a virtual clock in tests). */
+    readonly latencyMs?: number;
+    readonly clock?: Clock;
+}
+
+const STANDARD_FIELDS: Readonly<Record<string, (c: ContactInfo) => string | null>> = {
+    Id: (c) => c.id,
+    Name: (c) => c.name,
+    Phone: (c) => c.phone,
+    Email: (c) => c.email,
+    Title: (c) => c.title,
+    MailingCity: (c) => c.mailingCity,
+    'Account.Name': (c) => c.accountName
+};
+
+function digits(phone: string | null): string {
+    return (phone ?? '').replace(/\D/g, '');
+}
+
+/** The in-memory Salesforce: contacts, interactions, settings and the Tasks logged. */
+export class InMemorySalesforceGateway implements SalesforceGateway {
+    private readonly contacts: MemoryContact[];
+    private readonly interactions: MemoryInteraction[];
+    private readonly settings: RawSettings;
+    private readonly tasksByKey = new Map<string, LoggedTask>();
+    private readonly failures: Array<{ method: GatewayMethod; code: ErrorCode }> = [];
+    private readonly counts: Record<GatewayMethod, number> = {
+        getSettings: 0,
+        findContact: 0,
+        getContactHistory: 0,
+        logAttempt: 0
+    };
+    private latencyMs: number;
+    private readonly clock: Clock | null;
+    private nextTask = 1;
+
+    constructor(options: InMemoryGatewayOptions = {}) {
+        this.contacts = [...(options.contacts ?? [])];
+        this.interactions = [...(options.interactions ?? [])];
+        this.settings = options.settings ?? {};
+        this.latencyMs = options.latencyMs ?? 0;
+        this.clock = options.clock ?? null;
+    }
+
+    /** The admin settings as stored (AD-2), unparsed. */
+    async getSettings(): Promise<RawSettings> {
+        await this.enter('getSettings');
+        return this.settings;
+    }
+
+    /** Finds by Salesforce id, then by the dialer's record id, then by phone digits. */
+    async findContact(query: ContactQuery): Promise<ContactInfo | null> {
+        await this.enter('findContact');
+        const wanted = digits(query.phone);
+        const found =
+            (query.salesforceId ? this.contacts.find((c) => c.id === query.salesforceId) : undefined) ??
+            this.contacts.find((c) => c.dialerRecordId !== null && c.dialerRecordId === query.dialerRecordId) ??
+            (wanted ? this.contacts.find((c) => digits(c.phone) === wanted) : undefined);
+        if (!found) return null;
+        const fields: Record<string, string | null> = {};
+        for (const name of query.fields) {
+            const standard = STANDARD_FIELDS[name];
+            fields[name] = standard ? standard(found) : (found.fields[name] ?? null);
+        }
+        const { dialerRecordId: _ignored, ...info } = found;
+        return { ...info, fields };
+    }
+
+    /** Earlier interactions, newest first. */
+    async getContactHistory(contactId: string): Promise<readonly Interaction[]> {
+        await this.enter('getContactHistory');
+        return this.interactions
+            .filter((i) => i.contactId === contactId)
+            .sort((a, b) => b.at - a.at)
+            .map(({ contactId: _owner, ...interaction }) => interaction);
+    }
+
+    /** Logs the attempt as a Task once per dialerContactId; a repeat returns the first Task (BX-1). */
+    async logAttempt(log: AttemptLog): Promise<LogResult> {
+        await this.enter('logAttempt');
+        const existing = this.tasksByKey.get(log.dialerContactId);
+        if (existing) return { taskId: existing.taskId, created: false };
+        const taskId = `00T${String(this.nextTask++).padStart(15, '0')}`;
+        this.tasksByKey.set(log.dialerContactId, { taskId, log });
+        return { taskId, created: true };
+    }
+
+    /** Every Task logged, in logging order. */
+    tasks(): readonly LoggedTask[] {
+        return [...this.tasksByKey.values()];
+    }
+
+    /** How many times a method was called (failed calls included). */
+    callCount(method: GatewayMethod): number {
+        return this.counts[method];
+    }
+
+    /** The next call of `method` fails once with `code`. */
+    failNext(method: GatewayMethod, code: ErrorCode = 'Network'): void {
+        this.failures.push({ method, code });
+    }
+
+    /** Changes the delay before each answer. */
+    setLatency(ms: number): void {
+        this.latencyMs = ms;
+    }
+
+    /** Adds an interaction, e.g. what a logged Task would show next time. */
+    addInteraction(interaction: MemoryInteraction): void {
+        this.interactions.push(interaction);
+    }
+
+    private async enter(method: GatewayMethod): Promise<void> {
+        this.counts[method] += 1;
+        if (this.latencyMs > 0 && this.clock) {
+            const clock = this.clock;
+            await new Promise<void>((resolve) => {
+                clock.schedule(this.latencyMs, resolve);
+            });
+        }
+        const index = this.failures.findIndex((f) => f.method === method);
+        if (index >= 0) {
+            const [failure] = this.failures.splice(index, 1);
+            throw new GatewayError(failure.code, `${method} failed (injected)`);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Seeding from the simulated dialer's calling list
+// ---------------------------------------------------------------------------------------------
+
+/** A calling record, optionally with the number to store on the contact. */
+export type SeedRecord = CallingRecord | { readonly record: CallingRecord; readonly phone?: string | null };
+
+/** The data a gateway is built from. */
+export interface SeedData {
+    readonly contacts: MemoryContact[];
+    readonly interactions: MemoryInteraction[];
+}
+
+const ACCOUNTS = ['Acme Corp', 'Globex', 'Initech', 'Umbrella Health', 'Stark Logistics', 'Wayne Foods', 'Hooli'];
+const TITLES = ['Owner', 'Office Manager', 'Director of Finance', 'Buyer', 'Operations Lead', null];
+const CITIES = ['Chicago', 'Denver', 'Austin', 'Portland', 'Boston', 'Atlanta', null];
+const SUBJECTS: ReadonlyArray<readonly [string, string, string | null]> = [
+    ['Call', 'Outbound call', 'Completed'],
+    ['Call', 'Outbound call', 'NoAnswer'],
+    ['Email', 'Sent statement', null],
+    ['Call', 'Payment reminder', 'AnsweringMachine'],
+    ['Meeting', 'Account review', null]
+];
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A small deterministic generator (mulberry32) so the same seed gives the same data. */
+function rng(seed: number): () => number {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+/** Builds contacts (with Account names) and a few earlier interactions each for a calling list. */
+export function seedFromRecords(
+    records: readonly SeedRecord[],
+    seed: number,
+    now: Instant = Date.UTC(2026, 0, 5)
+): SeedData {
+    const random = rng(seed);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+    const contacts: MemoryContact[] = [];
+    const interactions: MemoryInteraction[] = [];
+    records.forEach((entry, index) => {
+        const record = 'record' in entry ? entry.record : entry;
+        const phone = 'record' in entry ? (entry.phone ?? null) : (record.fields.Phone ?? null);
+        const id = record.salesforceId ?? `003SIM${String(index + 1).padStart(12, '0')}`;
+        const name = recordName(record);
+        contacts.push({
+            id,
+            name,
+            phone,
+            email: `${record.firstName}.${record.lastName}`.toLowerCase().replace(/[^a-z.]/g, '') + '@example.com',
+            accountName: pick(ACCOUNTS),
+            title: pick(TITLES),
+            mailingCity: pick(CITIES),
+            fields: { ...record.fields },
+            dialerRecordId: record.id
+        });
+        const count = 1 + Math.floor(random() * 3);
+        for (let i = 0; i < count; i += 1) {
+            const [type, subject, outcome] = pick(SUBJECTS);
+            interactions.push({
+                id: `00TSIM${String(index + 1).padStart(6, '0')}${i}`,
+                contactId: id,
+                at: now - Math.floor(random() * 90 * DAY),
+                subject,
+                type,
+                outcome,
+                notes: null
+            });
+        }
+    });
+    return { contacts, interactions };
+}
