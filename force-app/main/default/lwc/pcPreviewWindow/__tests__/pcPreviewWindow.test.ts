@@ -1,0 +1,186 @@
+import PcPreviewWindow from 'c/pcPreviewWindow';
+import { PreviewAction, PreviewTimeoutAction, ErrorCode } from 'c/pcModel';
+import type { PreviewState } from 'c/pcModel';
+import {
+    HOSTILE,
+    NOW,
+    StubConsoleApi,
+    buttonNames,
+    byDataId,
+    change,
+    cleanup,
+    click,
+    findButton,
+    flush,
+    makeError,
+    makePreviewState,
+    makeRecord,
+    makeState,
+    press,
+    render,
+    textOf
+} from '../../../../../../test/lwc-helpers';
+
+type PreviewEl = HTMLElement & { preview: PreviewState | null; now: number };
+
+async function mount(preview = makePreviewState(), extra: Record<string, unknown> = {}) {
+    const service = new StubConsoleApi();
+    const el = await render<PreviewEl>('c-pc-preview-window', PcPreviewWindow, {
+        preview,
+        service,
+        now: NOW,
+        values: [
+            { label: 'Account', value: 'Analytical Engines Ltd' },
+            { label: 'Balance due', value: '120.50' }
+        ],
+        dispositions: makeState().dispositions,
+        ...extra
+    });
+    return { el, service };
+}
+
+describe('c-pc-preview-window', () => {
+    afterEach(cleanup);
+
+    it('PV-1 shows the contact name, number to dial, Value one / Value two and attempts so far', async () => {
+        const { el } = await mount();
+        const text = textOf(el);
+        expect(byDataId(el, 'contact-name')!.textContent!.trim()).toBe('Ada Lovelace');
+        expect(byDataId(el, 'number')!.textContent).toBe('+13125550100');
+        expect(text).toContain('Account');
+        expect(text).toContain('Analytical Engines Ltd');
+        expect(text).toContain('Balance due');
+        expect(text).toContain('120.50');
+        expect(byDataId(el, 'attempts')!.textContent).toBe('2');
+        await expect(el).toBeAccessible();
+    });
+
+    it('PV-1 renders a contact name and Value field holding markup as literal text', async () => {
+        const { el } = await mount(makePreviewState({ record: makeRecord({ firstName: HOSTILE, lastName: '' }) }), {
+            values: [{ label: 'Account', value: HOSTILE }]
+        });
+        expect(byDataId(el, 'contact-name')!.textContent!.trim()).toBe(HOSTILE);
+        expect(byDataId(el, 'value')!.textContent).toBe(HOSTILE);
+        expect(el.shadowRoot!.querySelector('img')).toBeNull();
+    });
+
+    it('PV-2 PV-3 PV-4 PV-5 offers Accept, Requeue, Reschedule and Snooze with their icons', async () => {
+        const { el } = await mount();
+        expect(buttonNames(el)).toEqual(['Accept', 'Requeue', 'Reschedule', 'Snooze']);
+        const icons = ['Accept', 'Requeue', 'Reschedule', 'Snooze'].map(
+            (n) => (findButton(el, n) as unknown as { iconName: string }).iconName
+        );
+        expect(icons).toEqual(['utility:check', 'utility:close', 'utility:event', 'utility:clock']);
+    });
+
+    it('PV-2 asks the dialer to place the call when Accept is clicked', async () => {
+        const { el, service } = await mount();
+        await click(findButton(el, 'Accept'));
+        expect(service.calls.map((c) => c.method)).toEqual(['acceptPreview']);
+    });
+
+    it('PV-3 requeues the record when Requeue is clicked', async () => {
+        const { el, service } = await mount();
+        await click(findButton(el, 'Requeue'));
+        expect(service.callsOf('requeuePreview')).toHaveLength(1);
+    });
+
+    it('PV-4 opens the reschedule form when Reschedule is clicked, and hides it where not offered', async () => {
+        const { el, service } = await mount();
+        await click(findButton(el, 'Reschedule'));
+        expect(service.callsOf('setRescheduling')).toEqual([{ method: 'setRescheduling', args: [true] }]);
+        el.preview = makePreviewState({}, { actions: [PreviewAction.Accept, PreviewAction.Requeue] });
+        await flush();
+        expect(findButton(el, 'Reschedule')).toBeNull();
+        expect(findButton(el, 'Snooze')).toBeNull();
+    });
+
+    it('PV-5 snoozes the record back to the personal queue when Snooze is clicked', async () => {
+        const { el, service } = await mount();
+        await click(findButton(el, 'Snooze'));
+        expect(service.callsOf('snoozePreview')).toHaveLength(1);
+    });
+
+    it('PV-6 sends an action once and disables every action while the dialer confirms', async () => {
+        const { el, service } = await mount();
+        service.holdCommand('acceptPreview');
+        await click(findButton(el, 'Accept'));
+        await click(findButton(el, 'Accept'));
+        await click(findButton(el, 'Requeue'));
+        expect(service.calls.map((c) => c.method)).toEqual(['acceptPreview']);
+        el.preview = makePreviewState({}, { pending: PreviewAction.Accept });
+        await flush();
+        expect(byDataId(el, 'pending')!.textContent).toContain('Waiting for the dialer to confirm Accept');
+        expect(
+            ['Accept', 'Requeue', 'Snooze'].map((n) => (findButton(el, n) as unknown as { disabled: boolean }).disabled)
+        ).toEqual([true, true, true]);
+        await expect(el).toBeAccessible();
+    });
+
+    it('PV-6 keeps the window open on failure with a clear error and a retry', async () => {
+        const failed = makePreviewState(
+            {},
+            { error: makeError({ code: ErrorCode.Timeout }), failedAction: PreviewAction.Requeue }
+        );
+        const { el, service } = await mount(failed);
+        expect(byDataId(el, 'error')!.textContent).toContain('Requeue failed: The request took too long. Try again.');
+        expect(byDataId(el, 'contact-name')).not.toBeNull();
+        await expect(el).toBeAccessible();
+        await click(findButton(el, 'Retry'));
+        expect(service.callsOf('retryPreview')).toHaveLength(1);
+    });
+
+    it('BX-6 counts down where the preview has a timeout and says what happens at zero', async () => {
+        const { el } = await mount(
+            makePreviewState({ timeout: { expiresAt: NOW + 12_000, atZero: PreviewTimeoutAction.Requeue } })
+        );
+        expect(byDataId(el, 'countdown')!.textContent).toContain('0:12 left. At zero the record is requeued.');
+        el.now = NOW + 3_000;
+        await flush();
+        expect(byDataId(el, 'countdown')!.textContent).toContain('0:09 left');
+        el.preview = makePreviewState({ timeout: { expiresAt: NOW + 5_000, atZero: PreviewTimeoutAction.Dial } });
+        await flush();
+        expect(byDataId(el, 'countdown')!.textContent).toContain('At zero the dialer places the call.');
+        await expect(el).toBeAccessible();
+    });
+
+    it('BX-6 shows no countdown where the dialer sets no timeout', async () => {
+        const { el } = await mount();
+        expect(byDataId(el, 'countdown')).toBeNull();
+    });
+
+    it('BX-7 records a disposition from the preview without dialing', async () => {
+        const { el, service } = await mount(
+            makePreviewState({}, { actions: [PreviewAction.Accept, PreviewAction.Disposition] })
+        );
+        const save = findButton(el, 'Close Without Dialing') as unknown as { disabled: boolean };
+        expect(save.disabled).toBe(true);
+        await change(el.shadowRoot!.querySelector('lightning-combobox'), 'disp-2');
+        expect(save.disabled).toBe(true); // notes are required for this disposition
+        await change(el.shadowRoot!.querySelector('lightning-textarea'), 'Wrong person answered before');
+        await click(findButton(el, 'Close Without Dialing'));
+        expect(service.callsOf('dispositionPreview')).toEqual([
+            { method: 'dispositionPreview', args: ['disp-2', 'Wrong person answered before'] }
+        ]);
+        expect(service.callsOf('acceptPreview')).toHaveLength(0);
+    });
+
+    it('BX-4 runs preview actions from Alt+A / Alt+Q / Alt+S and names the shortcut in each title', async () => {
+        const { el, service } = await mount();
+        expect(findButton(el, 'Accept')!.title).toBe('Accept (Alt+A)');
+        expect(findButton(el, 'Requeue')!.title).toBe('Requeue (Alt+Q)');
+        expect(findButton(el, 'Reschedule')!.title).toBe('Reschedule (Alt+R)');
+        expect(findButton(el, 'Snooze')!.title).toBe('Snooze (Alt+S)');
+        const card = el.shadowRoot!.querySelector('article')!;
+        await press(card, 'a', { altKey: true });
+        expect(service.calls.map((c) => c.method)).toEqual(['acceptPreview']);
+        await press(card, 'q'); // no Alt: typing, not a shortcut
+        expect(service.calls).toHaveLength(1);
+    });
+
+    it('BX-4 sends nothing from a shortcut for an action the preview does not offer', async () => {
+        const { el, service } = await mount(makePreviewState({}, { actions: [PreviewAction.Accept] }));
+        await press(el.shadowRoot!.querySelector('article')!, 's', { altKey: true });
+        expect(service.calls).toHaveLength(0);
+    });
+});

@@ -1,0 +1,188 @@
+import { LightningElement, api } from 'lwc';
+import { PreviewAction, PreviewTimeoutAction, recordName } from 'c/pcModel';
+import type { ConsoleApi, Disposition, Instant, PreviewState, ShownValue } from 'c/pcModel';
+import { LABELS, PREVIEW_ACTION_LABELS, ERROR_CODE_LABELS, formatLabel } from 'c/pcLabels';
+import { formatDuration, secondsLeft } from 'c/pcFormat';
+import { shortcutFor, shortcutText, isMachineShortcut } from 'c/pcShortcuts';
+import type { KeyLike } from 'c/pcShortcuts';
+
+type ButtonAction =
+    | typeof PreviewAction.Accept
+    | typeof PreviewAction.Requeue
+    | typeof PreviewAction.Reschedule
+    | typeof PreviewAction.Snooze;
+
+const BUTTON_ORDER: readonly ButtonAction[] = [
+    PreviewAction.Accept,
+    PreviewAction.Requeue,
+    PreviewAction.Reschedule,
+    PreviewAction.Snooze
+];
+
+const ICONS: Readonly<Record<ButtonAction, string>> = {
+    [PreviewAction.Accept]: 'utility:check',
+    [PreviewAction.Requeue]: 'utility:close',
+    [PreviewAction.Reschedule]: 'utility:event',
+    [PreviewAction.Snooze]: 'utility:clock'
+};
+
+/** The preview window: who and what would be dialled, and the actions the dialer allows (PV-1 .. PV-6, BX-6, BX-7). */
+export default class PcPreviewWindow extends LightningElement {
+    /** The preview to show; nothing renders without one. */
+    @api preview: PreviewState | null = null;
+    /** Value one / Value two with their admin labels (CL-2, AD-1). */
+    @api values: readonly ShownValue[] = [];
+    /** Dispositions offered for closing the record without dialing (BX-7). */
+    @api dispositions: readonly Disposition[] = [];
+    /** The console's clock, for the countdown (BX-6). */
+    @api now: Instant = 0;
+    /** The console service that receives the agent's choice. */
+    @api service: ConsoleApi | undefined;
+
+    labels = LABELS;
+    /** Set between a click and the service's answer, so a second click cannot send twice (PV-6). */
+    sending: PreviewAction | null = null;
+    dispositionId = '';
+    dispositionNotes = '';
+
+    get hasPreview(): boolean {
+        return this.preview !== null && this.preview !== undefined;
+    }
+
+    get contactName(): string {
+        return this.preview ? recordName(this.preview.preview.record) : '';
+    }
+
+    get number(): string {
+        return this.preview?.preview.number ?? '';
+    }
+
+    get attemptsSoFar(): string {
+        return String(this.preview?.preview.attemptsSoFar ?? 0);
+    }
+
+    get valueRows(): { key: string; label: string; value: string }[] {
+        return (this.values ?? []).map((v, i) => ({ key: `v${i}`, label: v.label, value: v.value }));
+    }
+
+    get busy(): boolean {
+        return Boolean(this.sending || this.preview?.pending);
+    }
+
+    private offers(action: PreviewAction): boolean {
+        return Boolean(this.preview?.actions.includes(action));
+    }
+
+    get actionButtons(): { action: ButtonAction; label: string; title: string; iconName: string; disabled: boolean }[] {
+        return BUTTON_ORDER.filter((a) => this.offers(a)).map((action) => ({
+            action,
+            label: PREVIEW_ACTION_LABELS[action],
+            title: formatLabel(LABELS.withShortcut, [PREVIEW_ACTION_LABELS[action], shortcutText(action)]),
+            iconName: ICONS[action],
+            disabled: this.busy
+        }));
+    }
+
+    get pendingText(): string {
+        const pending = this.preview?.pending ?? this.sending;
+        return pending ? formatLabel(LABELS.previewPending, [PREVIEW_ACTION_LABELS[pending]]) : '';
+    }
+
+    get errorText(): string {
+        const error = this.preview?.error;
+        if (!error) return '';
+        const action = this.preview?.failedAction;
+        const message = ERROR_CODE_LABELS[error.code] ?? LABELS.errUnknown;
+        return action ? formatLabel(LABELS.previewFailed, [PREVIEW_ACTION_LABELS[action], message]) : message;
+    }
+
+    get canRetry(): boolean {
+        return Boolean(this.preview?.error && this.preview.failedAction);
+    }
+
+    get countdownText(): string {
+        const timeout = this.preview?.preview.timeout;
+        if (!timeout) return '';
+        const left = formatDuration(secondsLeft(timeout.expiresAt, this.now) * 1000);
+        const label =
+            timeout.atZero === PreviewTimeoutAction.Dial ? LABELS.previewCountdownDial : LABELS.previewCountdownRequeue;
+        return formatLabel(label, [left]);
+    }
+
+    get offersDisposition(): boolean {
+        return this.offers(PreviewAction.Disposition) && (this.dispositions ?? []).length > 0;
+    }
+
+    get dispositionOptions(): { label: string; value: string }[] {
+        return (this.dispositions ?? []).map((d) => ({ label: d.label, value: d.id }));
+    }
+
+    get dispositionDisabled(): boolean {
+        const chosen = (this.dispositions ?? []).find((d) => d.id === this.dispositionId);
+        return this.busy || !chosen || (chosen.requiresNotes && !this.dispositionNotes.trim());
+    }
+
+    handleAction(event: Event): void {
+        const action = (event.currentTarget as HTMLElement).dataset.action as ButtonAction;
+        this.run(action);
+    }
+
+    /** Runs a shortcut the console routed here; true when the preview took it (BX-4). */
+    @api
+    handleShortcut(action: string): boolean {
+        if (!this.hasPreview || !BUTTON_ORDER.includes(action as ButtonAction)) return false;
+        const button = this.actionButtons.find((b) => b.action === action);
+        if (!button || button.disabled) return false;
+        this.run(button.action);
+        return true;
+    }
+
+    handleKeydown(event: KeyboardEvent): void {
+        const action = shortcutFor(event as KeyLike);
+        if (action && !isMachineShortcut(action) && this.handleShortcut(action)) event.preventDefault();
+    }
+
+    private run(action: ButtonAction): void {
+        const service = this.service;
+        if (!service || this.busy) return;
+        if (action === PreviewAction.Reschedule) {
+            service.setRescheduling(true);
+            return;
+        }
+        const send =
+            action === PreviewAction.Accept
+                ? () => service.acceptPreview()
+                : action === PreviewAction.Requeue
+                  ? () => service.requeuePreview()
+                  : () => service.snoozePreview();
+        this.follow(action, send());
+    }
+
+    handleRetry(): void {
+        if (!this.service || this.busy || !this.preview?.failedAction) return;
+        this.follow(this.preview.failedAction, this.service.retryPreview());
+    }
+
+    handleDispositionChange(event: CustomEvent<{ value: string }>): void {
+        this.dispositionId = event.detail.value;
+    }
+
+    handleNotesChange(event: CustomEvent<{ value: string }>): void {
+        this.dispositionNotes = event.detail.value ?? '';
+    }
+
+    handleDisposition(): void {
+        if (!this.service || this.dispositionDisabled) return;
+        this.follow(
+            PreviewAction.Disposition,
+            this.service.dispositionPreview(this.dispositionId, this.dispositionNotes)
+        );
+    }
+
+    private follow(action: PreviewAction, result: Promise<unknown>): void {
+        this.sending = action;
+        result.finally(() => {
+            this.sending = null;
+        });
+    }
+}
