@@ -20,7 +20,9 @@ const STEPS = [
             const raw = JSON.parse(readFileSync(join(RESULTS, 'jest-raw.json'), 'utf8'));
             return { passed: raw.numPassedTests, failed: raw.numFailedTests, skipped: raw.numPendingTests };
         }
-    }
+    },
+    // Builds the local console (or reuses a fresh build), then walks the agent guide in Debian chromium.
+    { name: 'browser', cmd: 'node test/browser/run.mjs' }
 ];
 
 const only = process.argv.slice(2);

@@ -1,0 +1,181 @@
+/**
+ * The local console's Dialer simulator panel: forces outcomes, moves the virtual clock, injects faults and
+ * changes the admin settings of AD-2. Local-only: it is never part of the deployable bundles.
+ */
+import { LightningElement, api } from 'lwc';
+import type { LocalSettings, SimOutcome, SimSpeed, SimulatorDriver, SimulatorView } from '../../../simulator';
+import { SIM_OUTCOMES, SIM_SPEEDS, formatClock } from '../../../simulator';
+
+const MINUTE = 60_000;
+
+interface OutcomeButton {
+    readonly value: SimOutcome;
+    readonly label: string;
+    readonly pressed: string;
+    readonly cls: string;
+}
+
+interface SpeedOption {
+    readonly value: string;
+    readonly label: string;
+    readonly checked: boolean;
+    readonly id: string;
+}
+
+export default class SimulatorPanel extends LightningElement {
+    private currentDriver: SimulatorDriver | null = null;
+    private unsubscribe: (() => void) | null = null;
+    view: SimulatorView | null = null;
+    /** The settings as edited, applied (with a console restart) only by Apply settings. */
+    draft: LocalSettings | null = null;
+
+    /** The simulated world this panel drives. */
+    @api
+    get driver(): SimulatorDriver | null {
+        return this.currentDriver;
+    }
+    set driver(value: SimulatorDriver | null) {
+        this.release();
+        this.currentDriver = value;
+        this.view = value ? value.view() : null;
+        this.draft = this.view ? this.view.settings : null;
+        if (value && this.isConnected) this.listen();
+    }
+
+    override connectedCallback(): void {
+        this.listen();
+    }
+
+    override disconnectedCallback(): void {
+        this.release();
+    }
+
+    private listen(): void {
+        const driver = this.currentDriver;
+        if (!driver || this.unsubscribe) return;
+        this.unsubscribe = driver.subscribe(() => {
+            this.view = driver.view();
+        });
+    }
+
+    private release(): void {
+        this.unsubscribe?.();
+        this.unsubscribe = null;
+    }
+
+    get clockText(): string {
+        return this.view ? formatClock(this.view.now, this.view.timeZone) : '';
+    }
+
+    get clockIso(): string {
+        return this.view ? new Date(this.view.now).toISOString() : '';
+    }
+
+    get timeZone(): string {
+        return this.view?.timeZone ?? '';
+    }
+
+    get nextCallbackText(): string {
+        const at = this.view?.nextCallbackAt;
+        return this.view && at != null ? formatClock(at, this.view.timeZone) : 'none scheduled';
+    }
+
+    get outcomes(): OutcomeButton[] {
+        const forced = this.view?.forced ?? null;
+        return SIM_OUTCOMES.map((o) => ({
+            ...o,
+            pressed: String(o.value === forced),
+            cls: `slds-button ${o.value === forced ? 'slds-button_brand' : 'slds-button_neutral'}`
+        }));
+    }
+
+    get forcedText(): string {
+        const forced = this.view?.forced ?? null;
+        return SIM_OUTCOMES.find((o) => o.value === forced)?.label ?? 'decided by the simulated dialer';
+    }
+
+    get speeds(): SpeedOption[] {
+        const speed = this.view?.speed ?? 0;
+        return SIM_SPEEDS.map((s) => ({
+            value: String(s.value),
+            label: s.label,
+            checked: s.value === speed,
+            id: `speed-${s.value}`
+        }));
+    }
+
+    get failPressed(): string {
+        return String(Boolean(this.view?.failNext));
+    }
+
+    get failClass(): string {
+        return `slds-button ${this.view?.failNext ? 'slds-button_destructive' : 'slds-button_neutral'}`;
+    }
+
+    get latency(): string {
+        return String(this.view?.latencyMs ?? 0);
+    }
+
+    get lineOptions(): Array<{ value: string; label: string; selected: boolean }> {
+        const lines = this.draft?.lines ?? 1;
+        return [1, 2, 3].map((n) => ({ value: String(n), label: String(n), selected: n === lines }));
+    }
+
+    get previewOn(): boolean {
+        return Boolean(this.draft?.preview);
+    }
+
+    get rescheduleOn(): boolean {
+        return Boolean(this.draft?.reschedule);
+    }
+
+    get screenPopsOn(): boolean {
+        return Boolean(this.draft?.screenPops);
+    }
+
+    get attemptsHistoryOn(): boolean {
+        return Boolean(this.draft?.attemptsHistory);
+    }
+
+    handleOutcome(event: Event): void {
+        const value = (event.currentTarget as HTMLElement).dataset.value as SimOutcome;
+        this.currentDriver?.forceOutcome(value);
+    }
+
+    handleAdvanceMinute(): void {
+        this.currentDriver?.advance(MINUTE);
+    }
+
+    handleAdvanceToCallback(): void {
+        this.currentDriver?.advanceToNextCallback();
+    }
+
+    handleSpeed(event: Event): void {
+        const value = Number((event.target as HTMLInputElement).value) as SimSpeed;
+        this.currentDriver?.setSpeed(value);
+    }
+
+    handleFailNext(): void {
+        this.currentDriver?.failNextCommand();
+    }
+
+    handleLatency(event: Event): void {
+        const ms = Number((event.target as HTMLInputElement).value);
+        if (Number.isFinite(ms) && ms >= 0) this.currentDriver?.setLatency(Math.min(ms, 60_000));
+    }
+
+    handleLines(event: Event): void {
+        const lines = Number((event.target as HTMLSelectElement).value);
+        if (this.draft && (lines === 1 || lines === 2 || lines === 3)) this.draft = { ...this.draft, lines };
+    }
+
+    handleToggle(event: Event): void {
+        const input = event.target as HTMLInputElement;
+        const key = input.dataset.setting as keyof Omit<LocalSettings, 'lines'>;
+        if (this.draft) this.draft = { ...this.draft, [key]: input.checked };
+    }
+
+    handleApply(): void {
+        if (this.draft) this.currentDriver?.applySettings(this.draft);
+    }
+}

@@ -1,0 +1,82 @@
+// A small static server for the local console, bound to 127.0.0.1 only: the page, the built bundle and
+// the SLDS assets. No directory listings; nothing outside the three roots is ever served.
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const ROUTES = [
+    { prefix: '/dist/', dir: join(ROOT, 'local/dist') },
+    { prefix: '/slds/', dir: join(ROOT, 'node_modules/@salesforce-ux/design-system/assets') }
+];
+const INDEX = join(ROOT, 'local/index.html');
+const TYPES = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.map': 'application/json; charset=utf-8',
+    '.json': 'application/json; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.jpg': 'image/jpeg',
+    '.gif': 'image/gif',
+    '.woff': 'font/woff',
+    '.woff2': 'font/woff2',
+    '.ico': 'image/x-icon'
+};
+
+/** Maps a URL path to a file under one of the roots, or null (no traversal out of a root). */
+function fileFor(pathname) {
+    if (pathname === '/' || pathname === '/index.html') return INDEX;
+    const route = ROUTES.find((r) => pathname.startsWith(r.prefix));
+    if (!route) return null;
+    let rel;
+    try {
+        rel = decodeURIComponent(pathname.slice(route.prefix.length));
+    } catch {
+        return null;
+    }
+    const file = normalize(join(route.dir, rel));
+    if (!file.startsWith(route.dir + sep)) return null;
+    return existsSync(file) && statSync(file).isFile() ? file : null;
+}
+
+/**
+ * Starts the server on 127.0.0.1:port (0 picks a free port). Resolves with its URL and a close function
+ * that also ends open keep-alive connections, so callers stop promptly.
+ */
+export function startServer({ port = 4173, host = '127.0.0.1' } = {}) {
+    const server = createServer((req, res) => {
+        const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+        const file = req.method === 'GET' || req.method === 'HEAD' ? fileFor(pathname) : null;
+        if (!file) {
+            res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+            return;
+        }
+        res.writeHead(200, {
+            'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+            'content-length': statSync(file).size,
+            // The bundle changes on every build; never let a browser keep an old one.
+            'cache-control': 'no-store'
+        });
+        if (req.method === 'HEAD') res.end();
+        else createReadStream(file).pipe(res);
+    });
+    return new Promise((resolveStart, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+            const address = server.address();
+            const url = `http://${host}:${address.port}/`;
+            resolveStart({
+                url,
+                port: address.port,
+                close: () =>
+                    new Promise((done) => {
+                        server.close(() => done());
+                        server.closeAllConnections();
+                    })
+            });
+        });
+    });
+}

@@ -1,0 +1,60 @@
+// `npm start`: builds the local console (unless local/dist is newer than every source; `--rebuild` forces it)
+// and serves it on http://127.0.0.1:$PORT (default 4173): the real agent console on the simulated dialer and
+// in-memory Salesforce data, with the Dialer simulator panel beside it.
+import { buildConsole, isBuildFresh } from '../local/build.mjs';
+import { startServer } from '../local/server.mjs';
+
+const port = Number(process.env.PORT ?? 4173);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`PORT must be a port number, not "${process.env.PORT}"`);
+    process.exit(2);
+}
+
+async function build() {
+    if (!process.argv.includes('--rebuild') && isBuildFresh()) {
+        console.log('The console build in local/dist is up to date.');
+        return;
+    }
+    const started = Date.now();
+    let modules = 0;
+    const tty = process.stdout.isTTY;
+    const line = () => `Building the console… ${modules} modules, ${Math.round((Date.now() - started) / 1000)} s`;
+    // A line every few seconds off a TTY (CI logs), an updating line on one.
+    const ticker = setInterval(
+        () => (tty ? process.stdout.write(`\r${line()}`) : console.log(line())),
+        tty ? 500 : 5000
+    );
+    console.log('Building the console (about 25 s on 2 cores)…');
+    try {
+        const { ms } = await buildConsole({ onProgress: (n) => (modules = n) });
+        if (tty) process.stdout.write('\n');
+        console.log(`Built in ${(ms / 1000).toFixed(1)} s.`);
+    } finally {
+        clearInterval(ticker);
+    }
+}
+
+try {
+    await build();
+} catch (e) {
+    console.error(`\nThe console failed to build: ${e.message}`);
+    process.exit(1);
+}
+let server;
+try {
+    server = await startServer({ port });
+} catch (e) {
+    console.error(
+        e.code === 'EADDRINUSE' ? `Port ${port} is in use; set PORT to another one.` : `Could not start: ${e.message}`
+    );
+    process.exit(1);
+}
+console.log(`The Personal Connection console is ready: ${server.url}`);
+console.log(`Known start: ${server.url}?seed=1&lines=3&preview=on&speed=paused   (Ctrl+C stops)`);
+const stop = async (signal) => {
+    console.log(`\n${signal}: stopping the console server.`);
+    await server.close();
+    process.exit(0);
+};
+process.once('SIGINT', () => void stop('SIGINT'));
+process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,77 @@
+// The browser test harness: one chromium for the whole suite (Debian's /usr/bin/chromium driven by
+// playwright-core, never a downloaded browser), a fresh context per test, the console served on 127.0.0.1,
+// bounded waits everywhere, and an axe scan helper.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** The browser the suite drives; CI installs it with apt (.ci/run). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The launch flags that work headless in a container, with no network chatter or first-run UI. */
+export const CHROMIUM_ARGS = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run'
+];
+
+/** The viewport every test and screenshot uses. */
+export const VIEWPORT = { width: 1280, height: 800 };
+
+/** Playwright's default wait for locators and expectations, kept short so a failure is quick. */
+export const WAIT_MS = 5000;
+
+/**
+ * Launches chromium once (playwright gives it a fresh temporary user-data-dir) and returns a factory of
+ * isolated contexts, one per test, so no storage or tab state leaks from one test to the next.
+ */
+export async function launch() {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    return {
+        newContext: async () => {
+            const context = await browser.newContext({
+                viewport: VIEWPORT,
+                locale: 'en-US',
+                timezoneId: 'America/New_York',
+                reducedMotion: 'reduce'
+            });
+            context.setDefaultTimeout(WAIT_MS);
+            return context;
+        },
+        close: () => browser.close()
+    };
+}
+
+const AXE_SOURCE = () => readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe (WCAG 2.x A and AA rules) on the page as it is now; returns the violations, each reduced to the
+ * rule, its impact and the first few offending targets, so a failure message says what to fix.
+ */
+export async function axeViolations(page) {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE() });
+    const violations = await page.evaluate(async () => {
+        const result = await window.axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+            resultTypes: ['violations']
+        });
+        return result.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            help: v.help,
+            targets: v.nodes.slice(0, 3).map((n) => n.target.join(' '))
+        }));
+    });
+    return violations;
+}
+
+/** True when the browser the suite needs is installed. */
+export function chromiumAvailable() {
+    return existsSync(CHROMIUM);
+}

@@ -1,0 +1,53 @@
+// The local console's Dialer simulator panel: named controls, keyboard reachable, no axe violations.
+import assert from 'node:assert/strict';
+import { test } from './suite.mjs';
+
+test('Dialer simulator panel offers every control by name, and axe finds no violations', async (ctx) => {
+    await ctx.open();
+    const sim = ctx.simulator();
+    for (const name of [
+        'Live answer',
+        'Answering machine',
+        'Fax',
+        'Bad number',
+        'No answer',
+        'Busy',
+        'Advance 1 minute',
+        'Advance to next callback',
+        'Fail next command',
+        'Apply settings'
+    ]) {
+        assert.equal(await sim.getByRole('button', { name, exact: true }).count(), 1, `button ${name}`);
+    }
+    for (const name of ['Paused', '1x', '10x', '60x']) {
+        assert.equal(await sim.getByRole('radio', { name, exact: true }).count(), 1, `speed ${name}`);
+    }
+    assert.equal(await sim.getByRole('radio', { name: 'Paused' }).isChecked(), true);
+    for (const name of ['Preview dialing', 'Reschedule button', 'Screen pops', 'Attempts History']) {
+        assert.equal(await sim.getByRole('checkbox', { name }).count(), 1, `setting ${name}`);
+    }
+    await sim.getByRole('combobox', { name: 'Lines per agent' }).waitFor();
+    await sim.getByRole('spinbutton', { name: 'Latency (ms)' }).waitFor();
+    await ctx.axe('simulator panel');
+});
+
+test('Advance 1 minute moves the virtual clock by exactly one minute', async (ctx) => {
+    await ctx.open();
+    const clock = ctx.simulator().locator('time');
+    const before = Date.parse(await clock.getAttribute('datetime'));
+    await ctx.sim('Advance 1 minute');
+    await ctx.page.waitForFunction(
+        (b) => Date.parse(document.querySelector('time')?.getAttribute('datetime') ?? '') !== b,
+        before
+    );
+    assert.equal(Date.parse(await clock.getAttribute('datetime')) - before, 60_000);
+});
+
+test('Forcing an outcome marks it pressed and names it as the next outcome', async (ctx) => {
+    await ctx.open();
+    const live = ctx.simulator().getByRole('button', { name: 'Live answer', exact: true });
+    assert.equal(await live.getAttribute('aria-pressed'), 'false');
+    await live.click();
+    await ctx.expectText(ctx.simulator(), 'Next outcome: Live answer');
+    assert.equal(await live.getAttribute('aria-pressed'), 'true');
+});

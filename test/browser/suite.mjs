@@ -1,0 +1,82 @@
+// A tiny test registry for the browser suite: test files call test(name, fn) at import time and the
+// runner (run.mjs) executes them in order. Assertions use node:assert; waits are playwright's, bounded.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { axeViolations, WAIT_MS } from './harness.mjs';
+
+/** Every registered test, in registration order. */
+export const registered = [];
+
+/** Registers a test. Tests of a requirement name its SPEC ID first ("PV-2 ..."). */
+export function test(name, fn, { timeoutMs = 60_000 } = {}) {
+    registered.push({ name, fn, timeoutMs });
+}
+
+/** Where the screenshots the README shows are saved. */
+export const SCREENSHOTS = 'docs/screenshots';
+
+/**
+ * The per-test context: a fresh page on the console, plus the helpers every test uses.
+ * `open(params)` loads the console with URL parameters for a known start and waits until it is mounted.
+ */
+export function makeContext(page, baseUrl) {
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    const ctx = {
+        page,
+        pageErrors,
+        async open(params = {}) {
+            const query = new URLSearchParams({ seed: '1', speed: 'paused', ...params });
+            await page.goto(`${baseUrl}?${query}`, { waitUntil: 'load' });
+            await page.waitForFunction(() => window.__pcLocal?.ready === true, null, { timeout: WAIT_MS * 2 });
+        },
+        /** The console's landmark: everything the agent sees, without the simulator panel. */
+        console: () => page.getByRole('main', { name: 'Agent console' }),
+        /** The Dialer simulator panel. */
+        simulator: () => page.getByRole('region', { name: 'Dialer simulator' }),
+        /** Clicks a button of the simulator panel by its exact name. */
+        async sim(name) {
+            await ctx.simulator().getByRole('button', { name, exact: true }).click();
+        },
+        /** Fails with the violations listed when axe finds any in the page as it is now. */
+        async axe(state) {
+            const violations = await axeViolations(page);
+            assert.deepEqual(
+                violations,
+                [],
+                `axe violations in state "${state}":\n${JSON.stringify(violations, null, 2)}`
+            );
+        },
+        /** Saves a 1280x800 PNG of the page for the README. */
+        async shot(name) {
+            mkdirSync(SCREENSHOTS, { recursive: true });
+            await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), animations: 'disabled', caret: 'hide' });
+        },
+        /** Waits (bounded) until the locator's text contains every expected string. */
+        async expectText(locator, ...expected) {
+            const deadline = Date.now() + WAIT_MS;
+            let text = '';
+            for (;;) {
+                text = (await locator.innerText().catch(() => '')) ?? '';
+                if (expected.every((e) => (e instanceof RegExp ? e.test(text) : text.includes(e)))) return text;
+                if (Date.now() > deadline) {
+                    assert.fail(
+                        `expected text ${expected.map(String).join(', ')} not found in:\n${text.slice(0, 2000)}`
+                    );
+                }
+                await page.waitForTimeout(50);
+            }
+        },
+        /** Waits (bounded) until the locator matches no element or only hidden ones. */
+        async expectGone(locator) {
+            await locator
+                .first()
+                .waitFor({ state: 'hidden' })
+                .catch(async () => {
+                    assert.equal(await locator.count(), 0, 'expected the element to be gone');
+                });
+        }
+    };
+    return ctx;
+}
