@@ -1,0 +1,233 @@
+import PcCallCard from 'c/pcCallCard';
+import { CallDirection, CallStatus, ErrorCode, MachineOverride, Outcome, TransferTargetKind } from 'c/pcModel';
+import type { CallView } from 'c/pcModel';
+import {
+    HOSTILE,
+    NOW,
+    StubConsoleApi,
+    buttonNames,
+    byDataId,
+    change,
+    cleanup,
+    click,
+    findButton,
+    flush,
+    makeCallView,
+    makeError,
+    makeRecord,
+    makeState,
+    render
+} from '../../../../../../test/lwc-helpers';
+
+type CardEl = HTMLElement & { view: CallView; now: number };
+type Stub = { disabled: boolean; iconName: string; title: string; label: string };
+
+async function mount(view: CallView, over: Record<string, unknown> = {}) {
+    const service = new StubConsoleApi();
+    const state = makeState();
+    const el = await render<CardEl>('c-pc-call-card', PcCallCard, {
+        view,
+        service,
+        now: NOW,
+        capabilities: state.capabilities,
+        dispositions: state.dispositions,
+        skills: state.skills,
+        ...over
+    });
+    return { el, service };
+}
+
+const stub = (el: HTMLElement, name: string) => findButton(el, name) as unknown as Stub;
+
+describe('c-pc-call-card', () => {
+    afterEach(cleanup);
+
+    it.each([
+        [CallStatus.Dialing, 'Dialing'],
+        [CallStatus.Ringing, 'Ringing'],
+        [CallStatus.Amd, 'AMD'],
+        [CallStatus.Active, 'Active'],
+        [CallStatus.Held, 'Held'],
+        [CallStatus.Ended, 'Ended']
+    ])('CL-1 shows the contact, the number and the %s status with time in state', async (status, name) => {
+        const { el } = await mount(makeCallView({ status, statusSince: NOW - 65_000 }));
+        expect(byDataId(el, 'contact-name')!.textContent).toBe('Ada Lovelace');
+        expect(byDataId(el, 'number')!.textContent).toBe('+13125550100');
+        expect(byDataId(el, 'status')!.textContent).toBe(name);
+        expect(byDataId(el, 'time-in-state')!.textContent).toBe('1:05');
+        await expect(el).toBeAccessible();
+    });
+
+    it('CL-1 renders a contact name holding markup as literal text', async () => {
+        const { el } = await mount(makeCallView({ record: makeRecord({ firstName: HOSTILE, lastName: '' }) }));
+        expect(byDataId(el, 'contact-name')!.textContent).toBe(HOSTILE);
+        expect(el.shadowRoot!.querySelector('img')).toBeNull();
+    });
+
+    it('CL-5 marks the call most likely to be answered next', async () => {
+        const { el } = await mount(makeCallView({ mostLikely: true }));
+        expect(byDataId(el, 'most-likely')!.textContent).toBe('Most likely to be answered next');
+        const other = await mount(makeCallView({ mostLikely: false }));
+        expect(byDataId(other.el, 'most-likely')).toBeNull();
+    });
+
+    it.each([CallStatus.Dialing, CallStatus.Ringing, CallStatus.Amd])(
+        'AM-1 offers Answering Machine, Fax and Bad Number while %s, with their icons',
+        async (status) => {
+            const { el } = await mount(makeCallView({ status }));
+            expect(buttonNames(el)).toEqual(['Answering Machine', 'Fax', 'Bad Number']);
+            expect(['Answering Machine', 'Fax', 'Bad Number'].map((n) => stub(el, n).iconName)).toEqual([
+                'utility:voicemail_drop',
+                'utility:print',
+                'utility:missed_call'
+            ]);
+        }
+    );
+
+    it('AM-1 offers only the overrides the dialer supports', async () => {
+        const caps = { ...makeState().capabilities, machineOverrides: [MachineOverride.Fax] };
+        const { el } = await mount(makeCallView({ status: CallStatus.Ringing }), { capabilities: caps });
+        expect(buttonNames(el)).toEqual(['Fax']);
+    });
+
+    it.each([
+        ['Answering Machine', MachineOverride.AnsweringMachine],
+        ['Fax', MachineOverride.Fax],
+        ['Bad Number', MachineOverride.BadNumber]
+    ])('AM-2 closes the call as %s when its button is clicked', async (name, kind) => {
+        const { el, service } = await mount(makeCallView({ status: CallStatus.Amd }));
+        await click(findButton(el, name));
+        expect(service.calls).toEqual([{ method: 'overrideMachine', args: ['call-1', kind] }]);
+    });
+
+    it('AM-3 sends an override once and disables the buttons while it is pending', async () => {
+        const { el, service } = await mount(makeCallView({ status: CallStatus.Ringing }));
+        service.holdCommand('overrideMachine');
+        await click(findButton(el, 'Fax'));
+        await click(findButton(el, 'Fax'));
+        await click(findButton(el, 'Bad Number'));
+        expect(service.callsOf('overrideMachine')).toHaveLength(1);
+        expect(['Answering Machine', 'Fax', 'Bad Number'].map((n) => stub(el, n).disabled)).toEqual([true, true, true]);
+        service.release('overrideMachine');
+        el.view = makeCallView({ status: CallStatus.Ringing }, { pending: ['override'] });
+        await flush();
+        expect(stub(el, 'Fax').disabled).toBe(true);
+    });
+
+    it.each([CallStatus.Active, CallStatus.Held, CallStatus.Ended])(
+        'AM-3 offers no machine override once the call is %s',
+        async (status) => {
+            const { el } = await mount(makeCallView({ status }));
+            for (const name of ['Answering Machine', 'Fax', 'Bad Number']) expect(findButton(el, name)).toBeNull();
+        }
+    );
+
+    it('CL-4 offers Hold, Mute, End Call and Transfer on an Active call and sends each', async () => {
+        const { el, service } = await mount(makeCallView({ status: CallStatus.Active }));
+        expect(buttonNames(el)).toEqual(['Hold', 'Mute', 'End Call', 'Transfer']);
+        await click(findButton(el, 'Hold'));
+        await click(findButton(el, 'Mute'));
+        await click(findButton(el, 'End Call'));
+        expect(service.calls).toEqual([
+            { method: 'hold', args: ['call-1'] },
+            { method: 'mute', args: ['call-1'] },
+            { method: 'endCall', args: ['call-1'] }
+        ]);
+        await expect(el).toBeAccessible();
+    });
+
+    it('CL-4 offers Resume and Unmute on a held, muted call', async () => {
+        const { el, service } = await mount(makeCallView({ status: CallStatus.Held, muted: true }));
+        expect(buttonNames(el)).toEqual(['Resume', 'Unmute', 'End Call', 'Transfer']);
+        expect(byDataId(el, 'muted')!.textContent).toBe('Muted');
+        await click(findButton(el, 'Resume'));
+        await click(findButton(el, 'Unmute'));
+        expect(service.calls.map((c) => c.method)).toEqual(['resume', 'unmute']);
+    });
+
+    it('CL-4 hides Hold and Mute where the dialer does not offer them', async () => {
+        const caps = { ...makeState().capabilities, hold: false, mute: false, transferKinds: [] };
+        const { el } = await mount(makeCallView({ status: CallStatus.Active }), { capabilities: caps });
+        expect(buttonNames(el)).toEqual(['End Call']);
+    });
+
+    it('CL-4 transfers to a number through the small form', async () => {
+        const { el, service } = await mount(makeCallView({ status: CallStatus.Active }));
+        await click(findButton(el, 'Transfer'));
+        expect(byDataId(el, 'transfer-form')).not.toBeNull();
+        await expect(el).toBeAccessible();
+        await change(el.shadowRoot!.querySelector('lightning-radio-group'), TransferTargetKind.Number);
+        await click(findButton(el, 'Transfer now'));
+        expect(byDataId(el, 'transfer-error')!.textContent).toContain('Enter where to transfer the call.');
+        expect(service.callsOf('transfer')).toHaveLength(0);
+        await change(el.shadowRoot!.querySelector('lightning-input'), '+13125550111');
+        await click(findButton(el, 'Transfer now'));
+        expect(service.callsOf('transfer')).toEqual([
+            { method: 'transfer', args: ['call-1', { kind: 'Number', value: '+13125550111' }] }
+        ]);
+        expect(byDataId(el, 'transfer-form')).toBeNull();
+    });
+
+    it('CL-4 transfers to a skill chosen from the list', async () => {
+        const { el, service } = await mount(makeCallView({ status: CallStatus.Active }));
+        await click(findButton(el, 'Transfer'));
+        const combo = el.shadowRoot!.querySelector('lightning-combobox') as unknown as {
+            options: { label: string }[];
+        };
+        expect(combo.options.map((o) => o.label)).toEqual(['Outbound Sales', 'Collections', 'Inbound Support']);
+        await change(el.shadowRoot!.querySelector('lightning-combobox'), 'sk-2');
+        await click(findButton(el, 'Transfer now'));
+        expect(service.callsOf('transfer')[0].args).toEqual(['call-1', { kind: 'Skill', value: 'sk-2' }]);
+    });
+
+    it('CL-4 records a disposition with notes when the call ends', async () => {
+        const ended = makeCallView(
+            { status: CallStatus.Ended, outcome: Outcome.Live, endedAt: NOW },
+            { wrapUp: { saved: false, error: null } }
+        );
+        const { el, service } = await mount(ended);
+        expect(byDataId(el, 'outcome')!.textContent).toBe('Outcome: Live contact');
+        expect(buttonNames(el)).toEqual(['Save']);
+        await expect(el).toBeAccessible();
+        await click(findButton(el, 'Save'));
+        expect(byDataId(el, 'wrap-up-error')!.textContent).toBe('Choose a disposition.');
+        await change(el.shadowRoot!.querySelector('lightning-combobox'), 'disp-2');
+        await click(findButton(el, 'Save'));
+        expect(byDataId(el, 'wrap-up-error')!.textContent).toBe('Notes are required for this disposition.');
+        await change(el.shadowRoot!.querySelector('lightning-textarea'), 'Call back on Friday');
+        await click(findButton(el, 'Save'));
+        expect(service.callsOf('saveDisposition')).toEqual([
+            { method: 'saveDisposition', args: ['call-1', 'disp-2', 'Call back on Friday'] }
+        ]);
+        el.view = makeCallView({ status: CallStatus.Ended }, { wrapUp: { saved: true, error: null } });
+        await flush();
+        expect(byDataId(el, 'wrap-up')).toBeNull();
+        expect(byDataId(el, 'wrap-up-saved')!.textContent).toBe('Disposition saved.');
+    });
+
+    it('CL-4 keeps the wrap-up and shows the error when saving fails', async () => {
+        const failed = makeCallView(
+            { status: CallStatus.Ended },
+            { wrapUp: { saved: false, error: makeError({ code: ErrorCode.Network }) } }
+        );
+        const { el } = await mount(failed);
+        expect(byDataId(el, 'wrap-up-error')!.textContent).toBe('A network problem interrupted the request.');
+        expect(findButton(el, 'Save')).not.toBeNull();
+    });
+
+    it('RS-4 shows a callback like an inbound call', async () => {
+        const { el } = await mount(makeCallView({ direction: CallDirection.Callback, status: CallStatus.Active }));
+        expect(byDataId(el, 'callback')!.textContent).toBe('Callback');
+        const icon = el.shadowRoot!.querySelector('lightning-icon') as unknown as { iconName: string };
+        expect(icon.iconName).toBe('utility:incoming_call');
+    });
+
+    it('BX-4 names the machine-override shortcuts in each title', async () => {
+        const { el } = await mount(makeCallView({ status: CallStatus.Dialing }));
+        expect(['Answering Machine', 'Fax', 'Bad Number'].map((n) => stub(el, n).title)).toEqual([
+            'Answering Machine (Alt+M)',
+            'Fax (Alt+F)',
+            'Bad Number (Alt+B)'
+        ]);
+    });
+});

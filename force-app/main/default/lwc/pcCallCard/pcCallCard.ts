@@ -1,0 +1,331 @@
+import { LightningElement, api } from 'lwc';
+import {
+    CallDirection,
+    CallStatus,
+    MachineOverride,
+    OVERRIDABLE_STATUSES,
+    TransferTargetKind,
+    recordName
+} from 'c/pcModel';
+import type {
+    CallView,
+    CommandResult,
+    ConsoleApi,
+    DialerCapabilities,
+    Disposition,
+    Instant,
+    Skill,
+    TransferTargetKind as TransferKind
+} from 'c/pcModel';
+import {
+    LABELS,
+    CALL_STATUS_LABELS,
+    ERROR_CODE_LABELS,
+    MACHINE_OVERRIDE_LABELS,
+    OUTCOME_LABELS,
+    formatLabel
+} from 'c/pcLabels';
+import { formatElapsed } from 'c/pcFormat';
+import { shortcutText } from 'c/pcShortcuts';
+
+/** Closest SLDS utility icons to the guide's pictures; Bad Number has no exact match (utility:missed_call: a handset with a downward arrow). */
+const OVERRIDE_ICONS: Readonly<Record<MachineOverride, string>> = {
+    [MachineOverride.AnsweringMachine]: 'utility:voicemail_drop',
+    [MachineOverride.Fax]: 'utility:print',
+    [MachineOverride.BadNumber]: 'utility:missed_call'
+};
+
+const OVERRIDE_ORDER: readonly MachineOverride[] = [
+    MachineOverride.AnsweringMachine,
+    MachineOverride.Fax,
+    MachineOverride.BadNumber
+];
+
+const TRANSFER_KIND_LABELS: Readonly<Record<TransferKind, string>> = {
+    [TransferTargetKind.Skill]: LABELS.callTransferSkill,
+    [TransferTargetKind.Agent]: LABELS.callTransferAgent,
+    [TransferTargetKind.Number]: LABELS.callTransferNumber
+};
+
+type CallCommand = 'hold' | 'resume' | 'mute' | 'unmute' | 'endCall';
+
+/** One line of the agent's calls: who, which number, its status and the actions it allows now (CL-1, CL-4, AM-1..3). */
+export default class PcCallCard extends LightningElement {
+    /** The call and what is pending on it. */
+    @api view: CallView | undefined;
+    /** What the dialer offers; hidden actions are never faked. */
+    @api capabilities: DialerCapabilities | undefined;
+    /** Dispositions for the wrap-up (CL-4). */
+    @api dispositions: readonly Disposition[] = [];
+    /** Skills a call can be transferred to. */
+    @api skills: readonly Skill[] = [];
+    /** The console's clock, for time in state. */
+    @api now: Instant = 0;
+    /** The console service that receives the agent's commands. */
+    @api service: ConsoleApi | undefined;
+
+    labels = LABELS;
+    /** The command sent and not yet answered, so a second click sends nothing twice (AM-3). */
+    sending: string | null = null;
+    transferOpen = false;
+    transferKind: TransferKind | '' = '';
+    transferValue = '';
+    transferError = '';
+    dispositionId = '';
+    notes = '';
+    wrapUpError = '';
+
+    private get call() {
+        return this.view?.call;
+    }
+
+    get hasCall(): boolean {
+        return Boolean(this.call);
+    }
+
+    get headingId(): string {
+        return `pc-call-${this.call?.id ?? ''}`;
+    }
+
+    get contactName(): string {
+        return this.call ? recordName(this.call.record) : '';
+    }
+
+    get number(): string {
+        return this.call?.number ?? '';
+    }
+
+    get lineText(): string {
+        return formatLabel(LABELS.callLine, [this.call?.line ?? 0]);
+    }
+
+    get statusLabel(): string {
+        return this.call ? CALL_STATUS_LABELS[this.call.status] : '';
+    }
+
+    get statusClass(): string {
+        const s = this.call?.status;
+        const tone =
+            s === CallStatus.Active
+                ? 'slds-theme_success'
+                : s === CallStatus.Held
+                  ? 'slds-theme_warning'
+                  : s === CallStatus.Ended
+                    ? ''
+                    : 'slds-badge_inverse';
+        return `slds-badge ${tone}`;
+    }
+
+    get timeInState(): string {
+        return this.call ? formatElapsed(this.call.statusSince, Math.max(this.now, this.call.statusSince)) : '';
+    }
+
+    get isCallback(): boolean {
+        return this.call?.direction === CallDirection.Callback;
+    }
+
+    get directionIcon(): string {
+        return this.isCallback ? 'utility:incoming_call' : 'utility:outbound_call';
+    }
+
+    get mostLikely(): boolean {
+        return Boolean(this.call?.mostLikely) && this.call?.status !== CallStatus.Ended;
+    }
+
+    get muted(): boolean {
+        return Boolean(this.call?.muted);
+    }
+
+    get outcomeText(): string {
+        const outcome = this.call?.outcome;
+        return outcome ? formatLabel(LABELS.callOutcome, [OUTCOME_LABELS[outcome]]) : '';
+    }
+
+    get busy(): boolean {
+        return this.sending !== null || (this.view?.pending.length ?? 0) > 0;
+    }
+
+    get overridable(): boolean {
+        return Boolean(this.call && OVERRIDABLE_STATUSES.includes(this.call.status));
+    }
+
+    get overrideButtons(): {
+        kind: MachineOverride;
+        label: string;
+        title: string;
+        iconName: string;
+        disabled: boolean;
+    }[] {
+        if (!this.overridable) return [];
+        const offered = this.capabilities?.machineOverrides ?? [];
+        return OVERRIDE_ORDER.filter((k) => offered.includes(k)).map((kind) => ({
+            kind,
+            label: MACHINE_OVERRIDE_LABELS[kind],
+            title: formatLabel(LABELS.withShortcut, [MACHINE_OVERRIDE_LABELS[kind], shortcutText(kind)]),
+            iconName: OVERRIDE_ICONS[kind],
+            disabled: this.busy
+        }));
+    }
+
+    get inConversation(): boolean {
+        return this.call?.status === CallStatus.Active || this.call?.status === CallStatus.Held;
+    }
+
+    get showHold(): boolean {
+        return this.call?.status === CallStatus.Active && Boolean(this.capabilities?.hold);
+    }
+
+    get showResume(): boolean {
+        return this.call?.status === CallStatus.Held && Boolean(this.capabilities?.hold);
+    }
+
+    get showMute(): boolean {
+        return this.inConversation && Boolean(this.capabilities?.mute) && !this.muted;
+    }
+
+    get showUnmute(): boolean {
+        return this.inConversation && Boolean(this.capabilities?.mute) && this.muted;
+    }
+
+    get transferKinds(): readonly TransferKind[] {
+        return this.capabilities?.transferKinds ?? [];
+    }
+
+    get showTransfer(): boolean {
+        return this.inConversation && this.transferKinds.length > 0;
+    }
+
+    get showTransferForm(): boolean {
+        return this.showTransfer && this.transferOpen;
+    }
+
+    get transferKindOptions(): { label: string; value: string }[] {
+        return this.transferKinds.map((k) => ({ label: TRANSFER_KIND_LABELS[k], value: k }));
+    }
+
+    get selectedTransferKind(): TransferKind {
+        return this.transferKind || this.transferKinds[0] || TransferTargetKind.Number;
+    }
+
+    get transferToSkill(): boolean {
+        return this.selectedTransferKind === TransferTargetKind.Skill;
+    }
+
+    get transferInputType(): string {
+        return this.selectedTransferKind === TransferTargetKind.Number ? 'tel' : 'text';
+    }
+
+    get skillOptions(): { label: string; value: string }[] {
+        return (this.skills ?? []).map((s) => ({ label: s.name, value: s.id }));
+    }
+
+    get showWrapUp(): boolean {
+        return this.call?.status === CallStatus.Ended && Boolean(this.view?.wrapUp) && !this.view?.wrapUp?.saved;
+    }
+
+    get wrapUpSaved(): boolean {
+        return this.call?.status === CallStatus.Ended && Boolean(this.view?.wrapUp?.saved);
+    }
+
+    get dispositionOptions(): { label: string; value: string }[] {
+        return (this.dispositions ?? []).map((d) => ({ label: d.label, value: d.id }));
+    }
+
+    get wrapUpErrorText(): string {
+        const error = this.view?.wrapUp?.error;
+        return this.wrapUpError || (error ? (ERROR_CODE_LABELS[error.code] ?? LABELS.errUnknown) : '');
+    }
+
+    get saveDisabled(): boolean {
+        return this.busy;
+    }
+
+    /** Runs a machine-override shortcut the panel routed here; true when this call took it (BX-4). */
+    @api
+    handleShortcut(kind: string): boolean {
+        const button = this.overrideButtons.find((b) => b.kind === kind);
+        if (!button || button.disabled) return false;
+        this.sendOverride(button.kind);
+        return true;
+    }
+
+    handleOverride(event: Event): void {
+        this.sendOverride((event.currentTarget as HTMLElement).dataset.kind as MachineOverride);
+    }
+
+    private sendOverride(kind: MachineOverride): void {
+        const call = this.call;
+        if (!call || !this.service || this.busy || !this.overridable) return;
+        this.follow('override', this.service.overrideMachine(call.id, kind));
+    }
+
+    handleCommand(event: Event): void {
+        const command = (event.currentTarget as HTMLElement).dataset.command as CallCommand;
+        const call = this.call;
+        const service = this.service;
+        if (!call || !service || this.busy) return;
+        this.follow(command, service[command](call.id));
+    }
+
+    handleTransferToggle(): void {
+        this.transferOpen = !this.transferOpen;
+        this.transferError = '';
+    }
+
+    handleTransferKind(event: CustomEvent<{ value: string }>): void {
+        this.transferKind = event.detail.value as TransferKind;
+        this.transferValue = '';
+    }
+
+    handleTransferValue(event: CustomEvent<{ value: string }>): void {
+        this.transferValue = event.detail.value ?? '';
+    }
+
+    handleTransferSubmit(): void {
+        const call = this.call;
+        if (!call || !this.service || this.busy) return;
+        const value = this.transferValue.trim();
+        if (!value) {
+            this.transferError = LABELS.callTransferRequired;
+            return;
+        }
+        this.transferError = '';
+        this.follow('transfer', this.service.transfer(call.id, { kind: this.selectedTransferKind, value }), (ok) => {
+            if (ok) this.transferOpen = false;
+        });
+    }
+
+    handleDisposition(event: CustomEvent<{ value: string }>): void {
+        this.dispositionId = event.detail.value;
+        this.wrapUpError = '';
+    }
+
+    handleNotes(event: CustomEvent<{ value: string }>): void {
+        this.notes = event.detail.value ?? '';
+        this.wrapUpError = '';
+    }
+
+    handleSave(): void {
+        const call = this.call;
+        if (!call || !this.service || this.busy) return;
+        const chosen = (this.dispositions ?? []).find((d) => d.id === this.dispositionId);
+        if (!chosen) {
+            this.wrapUpError = LABELS.callDispositionRequired;
+            return;
+        }
+        if (chosen.requiresNotes && !this.notes.trim()) {
+            this.wrapUpError = LABELS.callNotesRequired;
+            return;
+        }
+        this.follow('saveDisposition', this.service.saveDisposition(call.id, chosen.id, this.notes));
+    }
+
+    private follow(command: string, result: Promise<CommandResult>, then?: (ok: boolean) => void): void {
+        this.sending = command;
+        result
+            .then((r) => then?.(r.ok))
+            .finally(() => {
+                this.sending = null;
+            });
+    }
+}

@@ -1,0 +1,55 @@
+import { LightningElement, api } from 'lwc';
+import type { CallView, ConsoleApi, DialerCapabilities, Disposition, Instant, RoutedNotice, Skill } from 'c/pcModel';
+import { LABELS, formatLabel } from 'c/pcLabels';
+import { shortcutFor, isMachineShortcut } from 'c/pcShortcuts';
+import type { KeyLike } from 'c/pcShortcuts';
+
+interface ShortcutTarget {
+    handleShortcut(kind: string): boolean;
+}
+
+/** The agent's lines, up to three (CL-1), with a brief notice for answers routed to another agent (CL-3). */
+export default class PcCallPanel extends LightningElement {
+    /** Every line the dialer has for the agent, in line order. */
+    @api calls: readonly CallView[] = [];
+    /** Answers routed to another agent, shown until they expire (CL-3). */
+    @api routed: readonly RoutedNotice[] = [];
+    /** What the dialer offers. */
+    @api capabilities: DialerCapabilities | undefined;
+    /** Dispositions for the wrap-up. */
+    @api dispositions: readonly Disposition[] = [];
+    /** Skills a call can be transferred to. */
+    @api skills: readonly Skill[] = [];
+    /** The console's clock. */
+    @api now: Instant = 0;
+    /** The console service. */
+    @api service: ConsoleApi | undefined;
+
+    labels = LABELS;
+
+    get sortedCalls(): readonly CallView[] {
+        return [...(this.calls ?? [])].sort((a, b) => a.call.line - b.call.line);
+    }
+
+    get hasCalls(): boolean {
+        return (this.calls ?? []).length > 0;
+    }
+
+    get routedNotices(): { key: string; text: string }[] {
+        return (this.routed ?? [])
+            .filter((r) => !this.now || r.until > this.now)
+            .map((r) => ({ key: r.callId, text: formatLabel(LABELS.callRouted, [r.contactName]) }));
+    }
+
+    /** Sends a machine override shortcut to the first line that accepts it (BX-4). */
+    @api
+    handleShortcut(kind: string): boolean {
+        const cards = Array.from(this.template.querySelectorAll('c-pc-call-card')) as unknown as ShortcutTarget[];
+        return cards.some((card) => card.handleShortcut(kind));
+    }
+
+    handleKeydown(event: KeyboardEvent): void {
+        const action = shortcutFor(event as KeyLike);
+        if (action && isMachineShortcut(action) && this.handleShortcut(action)) event.preventDefault();
+    }
+}
