@@ -44,7 +44,9 @@ export default class PcCallPanel extends LightningElement {
     /** Sends a machine override shortcut to the first line that accepts it (BX-4). */
     @api
     handleShortcut(kind: string): boolean {
-        const cards = Array.from(this.template.querySelectorAll('c-pc-call-card')) as unknown as ShortcutTarget[];
+        const cards = Array.from(
+            this.template?.querySelectorAll('c-pc-call-card') ?? []
+        ) as unknown as ShortcutTarget[];
         return cards.some((card) => card.handleShortcut(kind));
     }
 

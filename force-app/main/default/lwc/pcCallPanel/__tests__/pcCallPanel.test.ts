@@ -59,9 +59,9 @@ describe('c-pc-call-panel', () => {
 
     it('CL-1 shows a status change as soon as a new snapshot arrives', async () => {
         const { el } = await mount(three());
-        el.calls = three().map((v) =>
-            v.call.id === 'c2' ? makeCallView({ ...v.call, status: CallStatus.Active }) : v
-        );
+        el.calls = three().map((v) => {
+            return v.call.id === 'c2' ? makeCallView({ ...v.call, status: CallStatus.Active }) : v;
+        });
         await flush();
         expect(queryAll(el, '[data-id="status"]').map((n) => n.textContent)).toEqual(['Dialing', 'Active', 'AMD']);
     });
