@@ -5,7 +5,8 @@
  *
  * Value one / Value two are read either as objects (`valueOne: { label, source, field }`) or as the flat
  * fields custom metadata holds (`valueOneLabel`, `valueOneSource`, `valueOneField`); the object wins when both
- * are present. Unknown keys (Id, DeveloperName ...) are ignored.
+ * are present. Unknown keys (Id, DeveloperName ...) are ignored. The Apex side substitutes its own defaults and
+ * lists what it replaced under `problems`; those entries are checked and reported too, so the admin sees them.
  */
 import type { Settings, SettingsProblem, ValueFieldSetting } from 'c/pcModel';
 import {
@@ -155,6 +156,23 @@ function readEndpoint(raw: Readonly<Record<string, unknown>>, adapter: DialerAda
     return '';
 }
 
+const PROBLEM_CODES: ReadonlySet<string> = new Set(['Missing', 'OutOfRange', 'Invalid', 'UnknownField']);
+
+/** Problems the server already found (and fixed); malformed entries are dropped, never shown raw. */
+function serverProblems(value: unknown): SettingsProblem[] {
+    if (!Array.isArray(value)) return [];
+    const found: SettingsProblem[] = [];
+    for (const entry of value) {
+        if (!isRecord(entry)) continue;
+        const { setting, code, usedInstead } = entry;
+        if (typeof setting !== 'string' || !/^[A-Za-z][A-Za-z0-9_.]{0,119}$/.test(setting)) continue;
+        if (typeof code !== 'string' || !PROBLEM_CODES.has(code)) continue;
+        if (typeof usedInstead !== 'string' || usedInstead.length > 200) continue;
+        found.push({ setting, code: code as SettingsProblem['code'], usedInstead });
+    }
+    return found;
+}
+
 /** Parses raw settings into usable Settings, reporting every field that had to fall back (AD-3). */
 export function parseSettings(raw: unknown): ParsedSettings {
     const problems: Problems = [];
@@ -191,5 +209,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
         valueOne: readValueField(raw, 'valueOne', problems),
         valueTwo: readValueField(raw, 'valueTwo', problems)
     });
-    return { settings, problems };
+    const seen = new Set(problems.map((p) => `${p.setting}:${p.code}`));
+    const reported = serverProblems(raw.problems).filter((p) => !seen.has(`${p.setting}:${p.code}`));
+    return { settings, problems: [...reported, ...problems] };
 }

@@ -130,6 +130,21 @@ describe('pcSettings', () => {
         expect(problems).toEqual([]);
     });
 
+    it('AD-3 passes on the problems the server already replaced with defaults, and drops malformed ones', () => {
+        const { settings, problems } = parseSettings({
+            ...GOOD,
+            linesPerAgent: 1,
+            problems: [
+                { setting: 'linesPerAgent', code: 'OutOfRange', usedInstead: '1' },
+                { setting: 'valueOne.field', code: 'Exploded', usedInstead: 'x' },
+                { setting: '<b>x</b>', code: 'Invalid', usedInstead: 'x' },
+                'not a problem'
+            ]
+        });
+        expect(settings.linesPerAgent).toBe(1);
+        expect(problems).toEqual([{ setting: 'linesPerAgent', code: 'OutOfRange', usedInstead: '1' }]);
+    });
+
     it('AD-3 does not need an endpoint for the simulated dialer', () => {
         const { problems } = parseSettings({ ...GOOD, dialerAdapter: 'Simulated', dialerEndpoint: '' });
         expect(problems).toEqual([]);
