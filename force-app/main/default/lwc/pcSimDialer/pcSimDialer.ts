@@ -1,0 +1,1289 @@
+/**
+ * The simulated Personal Connection dialer: the product's embedded default DialerAdapter. A real,
+ * stateful and deterministic dialer on a virtual clock: a seeded calling list, skills, preview and
+ * progressive dialing on up to three lines, machine detection, routed extra answers, callbacks, and
+ * a control surface (`control`) for tests and the local console's simulator panel.
+ */
+import { DialerError, DialerEvents } from 'c/pcDialerPort';
+import type {
+    DialerAdapter,
+    DialerEventHandler,
+    DialerEventMap,
+    DialerEventName,
+    PreviewClosedReason,
+    SessionInfo
+} from 'c/pcDialerPort';
+import { AgentStatus, isDeliverTo, isMachineOverride, recordName, OVERRIDABLE_STATUSES } from 'c/pcModel';
+import type {
+    AgentMessage,
+    AgentState,
+    AttemptsHistory,
+    Call,
+    CallDirection,
+    CallingRecord,
+    Callback,
+    ConnectionState,
+    DialerCapabilities,
+    Disposition,
+    ErrorCode,
+    Instant,
+    MachineOverride,
+    MessageKind,
+    Outcome,
+    PendingAgentChange,
+    Preview,
+    PreviewAction,
+    PreviewTimeoutAction,
+    RescheduleRequest,
+    Skill,
+    TransferTarget,
+    UnavailableCode,
+    Unsubscribe
+} from 'c/pcModel';
+import { VirtualClock } from 'c/pcVirtualClock';
+import {
+    DEFAULT_CAPABILITIES,
+    PC_SKILLS,
+    SIM_SKILLS,
+    SIM_UNAVAILABLE_CODES,
+    SKILL_SHARE,
+    dispositionsFor
+} from './catalog';
+import { addAttempt, applyOutcome, attemptsHistory, generateCallingList, nextDial } from './callingList';
+import type { SimDestination, SimRecord } from './callingList';
+import { drawPlan, isForcedOutcome, ringMs } from './callPlan';
+import type { ForcedOutcome } from './callPlan';
+import { EventLog } from './eventLog';
+import { MinHeap } from './heap';
+import { Rng } from './prng';
+import { RecordQueue } from './recordQueue';
+import { inProgress, toCall } from './simCall';
+import type { SimCall } from './simCall';
+
+export type { ForcedOutcome } from './callPlan';
+export { FORCED_OUTCOMES, isForcedOutcome } from './callPlan';
+export { SIM_SKILLS, SIM_UNAVAILABLE_CODES, PC_SKILLS, dispositionsFor, DEFAULT_CAPABILITIES } from './catalog';
+export { MAX_AMD } from './callingList';
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+
+/** Pauses of the simulated dialer between deliveries, in virtual ms. */
+const FIRST_DELIVERY_MS = 1500;
+const NEXT_PREVIEW_MS = 1200;
+const NEXT_CALL_MS = 800;
+const STAGGER_MS = 600;
+/** A record rests this long after an attempt before it is offered again. */
+const RECORD_REST_MS = 10 * MINUTE;
+
+/** How the simulated dialer is built. */
+export interface SimulatedDialerOptions {
+    /** The PRNG seed: the same seed and the same commands give the same events. */
+    readonly seed: number;
+    /** The virtual clock it runs on; one is made (at startAt) when omitted. */
+    readonly clock?: VirtualClock;
+    /** The instant the calling list is current at; the clock is moved there if it is earlier. */
+    readonly startAt?: Instant;
+    /** Calls dialled at once for the agent (CL-1), 1 to capabilities.maxLines. Default 1. */
+    readonly lines?: number;
+    /** Preview dialing (PV-1). Default true. */
+    readonly preview?: boolean;
+    /** Preview countdown in seconds (BX-6); null or omitted for none. */
+    readonly previewTimeoutSeconds?: number | null;
+    /** What happens when the countdown reaches zero. Default Requeue. */
+    readonly previewTimeoutAction?: PreviewTimeoutAction;
+    /** Virtual ms before the dialer confirms a command. Default 150; 0 confirms on a microtask. */
+    readonly latencyMs?: number;
+    /** Records in the calling list. Default 500, at least 20 so every unavailable reason occurs. */
+    readonly recordCount?: number;
+    readonly agentId?: string;
+    /** Narrows or widens what the dialer offers. */
+    readonly capabilities?: Partial<DialerCapabilities>;
+    /** Keep the event log (control.eventLog). Default true; turn off for long benchmarks. */
+    readonly recordEvents?: boolean;
+    /** Most lines the event log keeps (the oldest are dropped). Default 50,000. */
+    readonly eventLogLimit?: number;
+    /** Whether other agents of the skill can take routed answers and skill callbacks. Default true. */
+    readonly otherAgentsAvailable?: boolean;
+    /** Whether a contact hangs up after a seeded talk time. Default true. */
+    readonly contactHangsUp?: boolean;
+    /** How long a snoozed record waits in the agent's personal queue. Default 5. */
+    readonly snoozeMinutes?: number;
+}
+
+/** What the control surface reports, for the simulator panel. */
+export interface SimulatorView {
+    readonly now: Instant;
+    readonly lines: number;
+    readonly preview: boolean;
+    readonly previewTimeoutSeconds: number | null;
+    readonly previewTimeoutAction: PreviewTimeoutAction;
+    readonly latencyMs: number;
+    /** True while the next command is armed to fail. */
+    readonly failNext: boolean;
+    /** The outcome armed for the next dial, if any. */
+    readonly forced: ForcedOutcome | null;
+    readonly otherAgentsAvailable: boolean;
+    readonly nextCallbackAt: Instant | null;
+}
+
+/** The simulator's control surface: what tests and the local simulator panel may do to the dialer. */
+export interface SimulatorControl {
+    /** The virtual clock the dialer runs on. */
+    readonly clock: VirtualClock;
+    /** The outcome of the current dial if one is undecided, else of the next dial. */
+    forceNextOutcome(outcome: ForcedOutcome): void;
+    /** Calls dialled at once (1 to maxLines); takes effect from the next placement. */
+    setLines(lines: number): void;
+    setPreview(on: boolean): void;
+    /** The preview countdown for the next previews; null for none. */
+    setPreviewTimeout(seconds: number | null, atZero?: PreviewTimeoutAction): void;
+    setLatency(ms: number): void;
+    /** The next command rejects once with a retryable DialerError and has no effect. */
+    failNextCommand(code?: ErrorCode): void;
+    /** Lets virtual time pass, delivering the events due. */
+    advance(ms: number): void;
+    /** Moves the clock to the next callback's instant; returns it, or null when none is scheduled. */
+    advanceToNextCallback(): Instant | null;
+    nextCallbackAt(): Instant | null;
+    /** The calling list as model records (for seeding in-memory Salesforce data). */
+    records(): readonly CallingRecord[];
+    /** A record's Attempts History now, or null for an unknown record. */
+    attemptsHistory(recordId: string): AttemptsHistory | null;
+    /** Every emitted event, one deterministic line each. */
+    eventLog(): readonly string[];
+    setOtherAgentsAvailable(on: boolean): void;
+    /** The agent's set of calls now. */
+    calls(): readonly Call[];
+    /** The preview on screen now, if any. */
+    preview(): Preview | null;
+    agent(): AgentState;
+    view(): SimulatorView;
+}
+
+interface SimPreview {
+    readonly preview: Preview;
+    readonly rec: SimRecord;
+    readonly dest: SimDestination;
+    cancelTimeout: (() => void) | null;
+}
+
+interface SimCallback {
+    readonly callback: Callback;
+    readonly rec: SimRecord;
+    cancelDue: (() => void) | null;
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+function fail(code: ErrorCode, message: string): never {
+    throw new DialerError(code, message);
+}
+
+/** The number in an id like "call-12", or NaN. */
+function serial(id: string, prefix: string): number {
+    return id.startsWith(prefix) ? Number(id.slice(prefix.length)) : Number.NaN;
+}
+
+/** The simulated dialer behind the DialerAdapter port. */
+export class SimulatedDialer implements DialerAdapter {
+    readonly name = 'simulated';
+    /** The control surface for tests and the simulator panel. */
+    readonly control: SimulatorControl;
+
+    private readonly clock: VirtualClock;
+    private readonly events = new DialerEvents();
+    private readonly log: EventLog;
+    private readonly rng: Rng;
+    private readonly caps: DialerCapabilities;
+    private readonly seed: number;
+    private readonly agentId: string;
+    private readonly contactHangsUp: boolean;
+    private readonly snoozeMs: number;
+
+    private readonly records: SimRecord[];
+    private readonly byId = new Map<string, SimRecord>();
+    private readonly queues = new Map<string, RecordQueue>();
+    /** The agent's personal queue: snoozed records by the instant they come back. */
+    private readonly personal = new MinHeap<SimRecord>();
+
+    private lines: number;
+    private previewMode: boolean;
+    private previewTimeoutSeconds: number | null;
+    private previewTimeoutAction: PreviewTimeoutAction;
+    private latencyMs: number;
+    private otherAgentsAvailable: boolean;
+    private failNext: ErrorCode | null = null;
+    private readonly forcedQueue: ForcedOutcome[] = [];
+
+    private connected = false;
+    private sessionStarted = false;
+    private agent: AgentState;
+    private pendingCode: UnavailableCode | null = null;
+    private readonly calls = new Map<string, SimCall>();
+    private current: SimPreview | null = null;
+    private readonly callbacks = new Map<string, SimCallback>();
+    /** Callbacks past their instant, waiting for this agent (or another) to take them. */
+    private readonly dueCallbacks: SimCallback[] = [];
+
+    private pendingChange: PendingAgentChange | null = null;
+    private deliveryAt: Instant | null = null;
+    private cancelDelivery: (() => void) | null = null;
+    private callSerial = 0;
+    private previewSerial = 0;
+    private callbackSerial = 0;
+    private messageSerial = 0;
+
+    constructor(options: SimulatedDialerOptions) {
+        if (!Number.isFinite(options.seed)) throw new RangeError('SimulatedDialer needs a numeric seed');
+        this.seed = options.seed;
+        this.clock = options.clock ?? new VirtualClock({ startAt: options.startAt });
+        if (options.startAt !== undefined && this.clock.now() < options.startAt) this.clock.advanceTo(options.startAt);
+        const epoch = this.clock.now();
+        this.caps = Object.freeze({ ...DEFAULT_CAPABILITIES, ...(options.capabilities ?? {}) });
+        this.lines = this.checkLines(options.lines ?? 1);
+        this.previewMode = options.preview ?? true;
+        this.previewTimeoutSeconds = this.checkTimeout(options.previewTimeoutSeconds ?? null);
+        this.previewTimeoutAction = options.previewTimeoutAction ?? 'Requeue';
+        this.latencyMs = this.checkLatency(options.latencyMs ?? 150);
+        this.otherAgentsAvailable = options.otherAgentsAvailable ?? true;
+        this.contactHangsUp = options.contactHangsUp ?? true;
+        this.snoozeMs = Math.max(0, options.snoozeMinutes ?? 5) * MINUTE;
+        this.agentId = options.agentId ?? 'agent-1001';
+        this.log = new EventLog(options.recordEvents ?? true, options.eventLogLimit ?? 50_000, epoch);
+
+        const root = new Rng(options.seed);
+        const listRng = root.fork();
+        this.rng = root.fork();
+        const count = Math.max(1, Math.floor(options.recordCount ?? 500));
+        this.records = generateCallingList(
+            listRng,
+            count,
+            epoch,
+            PC_SKILLS.map((s) => s.id),
+            SKILL_SHARE
+        );
+        for (const skill of PC_SKILLS) this.queues.set(skill.id, new RecordQueue());
+        for (const rec of this.records) {
+            this.byId.set(rec.id, rec);
+            this.queues.get(rec.skillId)?.pushReady(rec.id);
+        }
+        this.agent = this.makeAgent('LoggedOut', null, null, null);
+        this.control = this.makeControl();
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // The port
+    // -----------------------------------------------------------------------------------------
+
+    /** What the simulated dialer offers. */
+    capabilities(): DialerCapabilities {
+        return this.caps;
+    }
+
+    /** Adds an event handler; returns its unsubscribe. */
+    on<K extends DialerEventName>(type: K, handler: DialerEventHandler<K>): Unsubscribe {
+        return this.events.on(type, handler);
+    }
+
+    /** Starts the session, or joins it again after a disconnect (BX-2). */
+    connect(): Promise<SessionInfo> {
+        const failure = this.takeFailure();
+        if (!this.connected) {
+            this.connected = true;
+            this.emitConnection('Connecting', '');
+        }
+        return this.later(
+            'connect',
+            failure,
+            () => {
+                const joined = this.sessionStarted;
+                this.sessionStarted = true;
+                this.emitConnection('Connected', '');
+                this.emit('skills', SIM_SKILLS);
+                return Object.freeze({
+                    sessionId: `sim-session-${this.seed}`,
+                    agentId: this.agentId,
+                    joined,
+                    agent: this.agent,
+                    calls: Object.freeze([...this.calls.values()].map(toCall)),
+                    preview: this.current?.preview ?? null
+                });
+            },
+            () => {
+                this.emitConnection('Failed', 'simulated connection failure');
+                this.connected = false;
+            }
+        );
+    }
+
+    /** Stops events to this adapter; the dialer keeps the agent's session (BX-2). */
+    disconnect(): Promise<void> {
+        if (this.connected) {
+            this.emitConnection('Disconnected', '');
+            this.connected = false;
+        }
+        return Promise.resolve();
+    }
+
+    listSkills(): Promise<readonly Skill[]> {
+        return this.command('listSkills', () => SIM_SKILLS);
+    }
+
+    listUnavailableCodes(): Promise<readonly UnavailableCode[]> {
+        return this.command('listUnavailableCodes', () => SIM_UNAVAILABLE_CODES);
+    }
+
+    listDispositions(skillId: string): Promise<readonly Disposition[]> {
+        return this.command(
+            'listDispositions',
+            () => dispositionsFor(skillId) ?? fail('NotFound', 'listDispositions: unknown skill')
+        );
+    }
+
+    /** Works a Personal Connection skill; delivery starts (AV-2). */
+    loginToSkill(skillId: string): Promise<void> {
+        return this.command('loginToSkill', () => {
+            const skill = SIM_SKILLS.find((s) => s.id === skillId) ?? fail('NotFound', 'loginToSkill: unknown skill');
+            if (!skill.isPersonalConnection) fail('InvalidState', 'loginToSkill: not a Personal Connection skill');
+            if (this.agent.pending === 'Logout') fail('InvalidState', 'loginToSkill: a logout is pending');
+            if (this.agent.status === 'Working' && this.agent.skillId === skillId) return;
+            if (this.calls.size > 0 || this.current) fail('InvalidState', 'loginToSkill: calls in progress');
+            this.pendingCode = null;
+            this.pendingChange = null;
+            this.setAgent(this.makeAgent('Working', skill, null, null));
+            this.scheduleDelivery(FIRST_DELIVERY_MS);
+        });
+    }
+
+    /** Logs out of the dialer; a call in progress finishes first (AV-3). */
+    logout(): Promise<void> {
+        return this.command('logout', () => {
+            if (this.agent.status === 'LoggedOut') fail('InvalidState', 'logout: already logged out');
+            this.requestChange('Logout');
+        });
+    }
+
+    /** Back to work on the skill, or Available when no skill is worked. */
+    setAvailable(): Promise<void> {
+        return this.command('setAvailable', () => {
+            if (this.agent.pending === 'Logout') fail('InvalidState', 'setAvailable: a logout is pending');
+            const skill = SIM_SKILLS.find((s) => s.id === this.agent.skillId) ?? null;
+            if (this.agent.status === 'Working' && this.agent.pending === null) return;
+            if (this.agent.status === 'Available' && skill === null) return;
+            this.pendingCode = null;
+            this.pendingChange = null;
+            this.setAgent(this.makeAgent(skill ? 'Working' : 'Available', skill, null, null));
+            if (skill) this.scheduleDelivery(NEXT_PREVIEW_MS);
+        });
+    }
+
+    /** Pauses deliveries after the current call (AV-4). */
+    setUnavailable(codeId: string): Promise<void> {
+        return this.command('setUnavailable', () => {
+            const code =
+                SIM_UNAVAILABLE_CODES.find((c) => c.id === codeId) ?? fail('NotFound', 'setUnavailable: unknown code');
+            if (this.agent.pending === 'Logout') fail('InvalidState', 'setUnavailable: a logout is pending');
+            this.pendingCode = code;
+            this.requestChange('Unavailable');
+        });
+    }
+
+    /** PV-2: the dialer places the call. */
+    acceptPreview(previewId: string): Promise<void> {
+        return this.command('acceptPreview', () => {
+            const p = this.previewFor(previewId, 'Accept', 'acceptPreview');
+            this.closePreview('Accepted');
+            this.placeCall(p.rec, p.dest, 'Outbound', null, p.preview.skillId);
+        });
+    }
+
+    /** PV-3: back to the skill's queue; the destination shows Presented for a while. */
+    requeuePreview(previewId: string): Promise<void> {
+        return this.command('requeuePreview', () => {
+            const p = this.previewFor(previewId, 'Requeue', 'requeuePreview');
+            this.requeue(p, 'Requeued');
+        });
+    }
+
+    /** PV-5: to the agent's personal queue, offered to this agent again later. */
+    snoozePreview(previewId: string): Promise<void> {
+        return this.command('snoozePreview', () => {
+            const p = this.previewFor(previewId, 'Snooze', 'snoozePreview');
+            this.closePreview('Snoozed');
+            this.recordAttempt(p.rec, p.dest, 'Snoozed');
+            p.rec.hold = 'snoozed';
+            this.personal.push(this.clock.now() + this.snoozeMs, p.rec);
+            this.scheduleDelivery(NEXT_PREVIEW_MS);
+        });
+    }
+
+    /** PV-4, RS-4: a callback delivered at its instant to this agent or the skill. */
+    reschedulePreview(previewId: string, request: RescheduleRequest): Promise<Callback> {
+        return this.command('reschedulePreview', () => {
+            const p = this.previewFor(previewId, 'Reschedule', 'reschedulePreview');
+            const now = this.clock.now();
+            if (!request || typeof request.number !== 'string' || !E164.test(request.number)) {
+                fail('Rejected', 'reschedulePreview: the number is not E.164');
+            }
+            if (!isDeliverTo(request.deliverTo)) fail('Rejected', 'reschedulePreview: unknown deliverTo');
+            if (!Number.isFinite(request.at) || request.at <= now) {
+                fail('Rejected', 'reschedulePreview: the instant is not in the future');
+            }
+            this.closePreview('Rescheduled');
+            this.recordAttempt(p.rec, p.dest, 'Rescheduled');
+            p.rec.hold = 'callback';
+            const callback: Callback = Object.freeze({
+                id: `callback-${++this.callbackSerial}`,
+                recordId: p.rec.id,
+                contactName: recordName(p.rec.record),
+                number: request.number,
+                deliverTo: request.deliverTo,
+                dueAt: request.at,
+                timeZone: request.timeZone,
+                notes: request.notes,
+                skillId: p.preview.skillId
+            });
+            const entry: SimCallback = { callback, rec: p.rec, cancelDue: null };
+            entry.cancelDue = this.clock.schedule(request.at - now, () => this.onCallbackDue(entry));
+            this.callbacks.set(callback.id, entry);
+            this.scheduleDelivery(NEXT_PREVIEW_MS);
+            return callback;
+        });
+    }
+
+    /** BX-7: records a disposition without dialing. */
+    dispositionPreview(previewId: string, dispositionId: string, notes: string): Promise<void> {
+        return this.command('dispositionPreview', () => {
+            const p = this.previewFor(previewId, 'Disposition', 'dispositionPreview');
+            const disposition = this.checkDisposition(p.preview.skillId, dispositionId, notes, 'dispositionPreview');
+            this.closePreview('Dispositioned');
+            this.recordAttempt(p.rec, p.dest, disposition.outcome);
+            this.release(p.rec);
+            this.scheduleDelivery(NEXT_PREVIEW_MS);
+        });
+    }
+
+    /** AM-1, AM-2: closes a Dialing, Ringing or AMD call with the agent's outcome. */
+    overrideMachine(callId: string, kind: MachineOverride): Promise<void> {
+        return this.command('overrideMachine', () => {
+            if (!isMachineOverride(kind)) fail('Rejected', 'overrideMachine: unknown override');
+            if (!this.caps.machineOverrides.includes(kind)) fail('Unsupported', `overrideMachine: ${kind} not offered`);
+            const call = this.callFor(callId, 'overrideMachine');
+            if (!OVERRIDABLE_STATUSES.includes(call.status)) {
+                fail('InvalidState', `overrideMachine: call is ${call.status}`);
+            }
+            this.finishUnanswered(call, kind);
+        });
+    }
+
+    hold(callId: string): Promise<void> {
+        return this.command('hold', () => {
+            if (!this.caps.hold) fail('Unsupported', 'hold: not offered');
+            const call = this.callFor(callId, 'hold');
+            if (call.status !== 'Active') fail('InvalidState', `hold: call is ${call.status}`);
+            this.setStatus(call, 'Held');
+            this.emit('callUpdated', toCall(call));
+        });
+    }
+
+    resume(callId: string): Promise<void> {
+        return this.command('resume', () => {
+            if (!this.caps.hold) fail('Unsupported', 'resume: not offered');
+            const call = this.callFor(callId, 'resume');
+            if (call.status !== 'Held') fail('InvalidState', `resume: call is ${call.status}`);
+            this.setStatus(call, 'Active');
+            this.emit('callUpdated', toCall(call));
+        });
+    }
+
+    mute(callId: string): Promise<void> {
+        return this.command('mute', () => this.setMuted(callId, true, 'mute'));
+    }
+
+    unmute(callId: string): Promise<void> {
+        return this.command('unmute', () => this.setMuted(callId, false, 'unmute'));
+    }
+
+    /** Ends an Active or Held call; it stays for wrap-up until its disposition (CL-4). */
+    endCall(callId: string): Promise<void> {
+        return this.command('endCall', () => {
+            const call = this.callFor(callId, 'endCall');
+            if (call.status !== 'Active' && call.status !== 'Held')
+                fail('InvalidState', `endCall: call is ${call.status}`);
+            this.endConnected(call);
+        });
+    }
+
+    /** Transfers an Active or Held call; it leaves the agent for wrap-up (CL-4). */
+    transfer(callId: string, target: TransferTarget): Promise<void> {
+        return this.command('transfer', () => {
+            if (!target || !this.caps.transferKinds.includes(target.kind))
+                fail('Unsupported', 'transfer: kind not offered');
+            const call = this.callFor(callId, 'transfer');
+            if (call.status !== 'Active' && call.status !== 'Held')
+                fail('InvalidState', `transfer: call is ${call.status}`);
+            if (target.kind === 'Skill' && !SIM_SKILLS.some((s) => s.id === target.value)) {
+                fail('NotFound', 'transfer: unknown skill');
+            }
+            if (target.kind === 'Number' && !E164.test(target.value))
+                fail('Rejected', 'transfer: the number is not E.164');
+            if (target.kind === 'Agent' && !/^[\w.-]+$/.test(target.value ?? ''))
+                fail('Rejected', 'transfer: no agent id');
+            this.endConnected(call);
+        });
+    }
+
+    /** Records the wrap-up of an Ended call; the call then leaves the set (CL-4). */
+    disposition(callId: string, dispositionId: string, notes: string): Promise<void> {
+        return this.command('disposition', () => {
+            const call = this.callFor(callId, 'disposition');
+            if (call.status !== 'Ended') fail('InvalidState', `disposition: call is ${call.status}`);
+            const disposition = this.checkDisposition(call.skillId, dispositionId, notes, 'disposition');
+            if (call.attempt) {
+                call.attempt.outcome = disposition.outcome;
+                applyOutcome(call.rec, call.dest, disposition.outcome, this.clock.now());
+            } else {
+                this.recordAttempt(call.rec, call.dest, disposition.outcome, false);
+            }
+            this.emit('attemptsUpdated', attemptsHistory(call.rec, this.clock.now()));
+            this.removeCall(call);
+            this.release(call.rec);
+            this.afterLineFreed();
+        });
+    }
+
+    getAttemptsHistory(recordId: string): Promise<AttemptsHistory> {
+        return this.command('getAttemptsHistory', () => {
+            if (!this.caps.attemptsHistory) fail('Unsupported', 'getAttemptsHistory: not supplied');
+            const rec = this.byId.get(recordId) ?? fail('NotFound', 'getAttemptsHistory: unknown record');
+            return attemptsHistory(rec, this.clock.now());
+        });
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Commands: latency, injected failures, typed errors
+    // -----------------------------------------------------------------------------------------
+
+    private takeFailure(): ErrorCode | null {
+        const failure = this.failNext;
+        this.failNext = null;
+        return failure;
+    }
+
+    /** Runs a command once the dialer "received" it: after the latency on the virtual clock. */
+    private command<T>(name: string, run: () => T): Promise<T> {
+        const failure = this.takeFailure();
+        return this.later(name, failure, () => {
+            if (!this.connected || !this.sessionStarted) fail('NotConnected', `${name}: not connected`);
+            return run();
+        });
+    }
+
+    private later<T>(name: string, failure: ErrorCode | null, run: () => T, onFailure?: () => void): Promise<T> {
+        return new Promise<T>((resolve, reject) => {
+            const execute = (): void => {
+                if (failure) {
+                    onFailure?.();
+                    reject(new DialerError(failure, `${name}: simulated ${failure} failure`, true));
+                    return;
+                }
+                try {
+                    resolve(run());
+                } catch (e) {
+                    reject(e instanceof DialerError ? e : new DialerError('Unknown', `${name}: ${String(e)}`));
+                }
+            };
+            if (this.latencyMs <= 0) {
+                Promise.resolve().then(execute, reject);
+            } else {
+                this.clock.schedule(this.latencyMs, execute);
+            }
+        });
+    }
+
+    private previewFor(previewId: string, action: PreviewAction, name: string): SimPreview {
+        if (!this.caps.previewActions.includes(action)) fail('Unsupported', `${name}: ${action} not offered`);
+        const current = this.current;
+        if (current && current.preview.id === previewId) return current;
+        const n = serial(String(previewId), 'preview-');
+        if (n >= 1 && n <= this.previewSerial) fail('InvalidState', `${name}: the preview is closed`);
+        return fail('NotFound', `${name}: unknown preview`);
+    }
+
+    private callFor(callId: string, name: string): SimCall {
+        const call = this.calls.get(callId);
+        if (call) return call;
+        const n = serial(String(callId), 'call-');
+        if (n >= 1 && n <= this.callSerial) fail('InvalidState', `${name}: the call has left the agent`);
+        return fail('NotFound', `${name}: unknown call`);
+    }
+
+    private checkDisposition(skillId: string, dispositionId: string, notes: string, name: string): Disposition {
+        const disposition =
+            (dispositionsFor(skillId) ?? []).find((d) => d.id === dispositionId) ??
+            fail('NotFound', `${name}: unknown disposition`);
+        if (disposition.requiresNotes && !(typeof notes === 'string' && notes.trim())) {
+            fail('Rejected', `${name}: notes are required`);
+        }
+        return disposition;
+    }
+
+    private setMuted(callId: string, muted: boolean, name: string): void {
+        if (!this.caps.mute) fail('Unsupported', `${name}: not offered`);
+        const call = this.callFor(callId, name);
+        if (call.status !== 'Active' && call.status !== 'Held') fail('InvalidState', `${name}: call is ${call.status}`);
+        if (call.muted === muted) fail('InvalidState', `${name}: already ${muted ? 'muted' : 'unmuted'}`);
+        call.muted = muted;
+        this.emit('callUpdated', toCall(call));
+    }
+
+    private checkLines(lines: number): number {
+        if (!Number.isInteger(lines) || lines < 1 || lines > this.caps.maxLines) {
+            throw new RangeError(`lines must be an integer from 1 to ${this.caps.maxLines}, got ${lines}`);
+        }
+        return lines;
+    }
+
+    private checkTimeout(seconds: number | null): number | null {
+        if (seconds === null) return null;
+        if (!Number.isFinite(seconds) || seconds <= 0)
+            throw new RangeError(`preview timeout must be > 0 s, got ${seconds}`);
+        return seconds;
+    }
+
+    private checkLatency(ms: number): number {
+        if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latency must be >= 0 ms, got ${ms}`);
+        return ms;
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Events
+    // -----------------------------------------------------------------------------------------
+
+    private emit<K extends DialerEventName>(type: K, payload: DialerEventMap[K]): void {
+        if (!this.connected) return;
+        this.log.add(this.clock.now(), type, payload);
+        this.events.emit(type, payload);
+    }
+
+    private emitConnection(status: ConnectionState['status'], detail: string): void {
+        this.emit('connection', Object.freeze({ status, detail, attempt: 0, nextRetryAt: null }));
+    }
+
+    private message(kind: MessageKind, text: string, number: string | null): void {
+        const message: AgentMessage = Object.freeze({
+            id: `message-${++this.messageSerial}`,
+            kind,
+            at: this.clock.now(),
+            text,
+            number
+        });
+        this.emit('agentMessage', message);
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // The agent (AV)
+    // -----------------------------------------------------------------------------------------
+
+    private makeAgent(
+        status: AgentStatus,
+        skill: Skill | null,
+        code: UnavailableCode | null,
+        pending: PendingAgentChange | null
+    ): AgentState {
+        return Object.freeze({
+            status,
+            skillId: skill?.id ?? null,
+            skillName: skill?.name ?? null,
+            unavailableCode: code,
+            pending,
+            since: this.clock.now()
+        });
+    }
+
+    private setAgent(agent: AgentState): void {
+        this.agent = agent;
+        this.emit('agentState', agent);
+    }
+
+    private currentSkill(): Skill | null {
+        return SIM_SKILLS.find((s) => s.id === this.agent.skillId) ?? null;
+    }
+
+    /** Logout or Unavailable: now if nothing is in progress, else once the current call finished. */
+    private requestChange(change: PendingAgentChange): void {
+        if (this.current) this.withdrawPreview();
+        this.pendingChange = change;
+        this.settlePending();
+        if (this.pendingChange !== null && this.agent.pending !== change) {
+            this.setAgent(Object.freeze({ ...this.agent, pending: change }));
+        }
+    }
+
+    /** Completes a pending change once the agent's set is empty; withdraws unanswered dials first. */
+    private settlePending(): void {
+        const change = this.pendingChange;
+        if (!change) return;
+        if (!this.agentOccupied()) {
+            for (const call of [...this.calls.values()]) if (inProgress(call)) this.withdrawCall(call);
+        }
+        if (this.calls.size > 0) return;
+        this.pendingChange = null;
+        if (change === 'Logout') {
+            this.setAgent(this.makeAgent('LoggedOut', null, null, null));
+        } else {
+            this.setAgent(this.makeAgent('Unavailable', this.currentSkill(), this.pendingCode, null));
+        }
+        this.pendingCode = null;
+    }
+
+    /** On a connected call or its wrap-up: a live answer now goes to another agent (CL-3). */
+    private agentOccupied(): boolean {
+        for (const call of this.calls.values()) if (!inProgress(call)) return true;
+        return false;
+    }
+
+    private canDeliver(): boolean {
+        return this.sessionStarted && this.agent.status === 'Working' && this.pendingChange === null;
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Delivery: callbacks, previews, pacing (PV, CL-1, CL-5, RS-4)
+    // -----------------------------------------------------------------------------------------
+
+    private scheduleDelivery(ms: number): void {
+        const at = this.clock.now() + Math.max(0, ms);
+        if (this.deliveryAt !== null && this.deliveryAt <= at) return;
+        this.cancelDelivery?.();
+        this.deliveryAt = at;
+        this.cancelDelivery = this.clock.schedule(at - this.clock.now(), () => {
+            this.deliveryAt = null;
+            this.cancelDelivery = null;
+            this.deliver();
+        });
+    }
+
+    private deliver(): void {
+        if (this.dispatchCallbacks()) return;
+        if (!this.canDeliver()) return;
+        if (this.dueCallbacks.some((cb) => this.callbackIsForThisAgent(cb))) return;
+        if (this.previewMode) this.offerPreview();
+        else this.pace();
+    }
+
+    private callbackIsForThisAgent(cb: SimCallback): boolean {
+        return cb.callback.deliverTo === 'Me' || cb.callback.skillId === this.agent.skillId;
+    }
+
+    private offerPreview(): void {
+        if (this.current || this.calls.size > 0) return;
+        const pick = this.takeRecord();
+        if (!pick) return;
+        const now = this.clock.now();
+        const skill = this.currentSkill();
+        pick.dest.lastPresentation = now;
+        pick.rec.hold = 'offered';
+        const seconds = this.previewTimeoutSeconds;
+        const preview: Preview = Object.freeze({
+            id: `preview-${++this.previewSerial}`,
+            skillId: skill?.id ?? pick.rec.skillId,
+            record: pick.rec.record,
+            destinationId: pick.dest.id,
+            number: pick.dest.value,
+            attemptsSoFar: pick.rec.attempts.length,
+            actions: this.caps.previewActions,
+            offeredAt: now,
+            timeout:
+                seconds === null
+                    ? null
+                    : Object.freeze({ expiresAt: now + seconds * SECOND, atZero: this.previewTimeoutAction })
+        });
+        const entry: SimPreview = { preview, rec: pick.rec, dest: pick.dest, cancelTimeout: null };
+        if (preview.timeout) {
+            const atZero = preview.timeout.atZero;
+            entry.cancelTimeout = this.clock.schedule(seconds! * SECOND, () => this.onPreviewTimeout(entry, atZero));
+        }
+        this.current = entry;
+        this.emit('previewOffered', preview);
+    }
+
+    /** BX-6: at zero the record is requeued or dialled, as the dialer was set. */
+    private onPreviewTimeout(entry: SimPreview, atZero: PreviewTimeoutAction): void {
+        if (this.current !== entry) return;
+        entry.cancelTimeout = null;
+        if (atZero === 'Dial') {
+            this.closePreview('TimedOut');
+            this.placeCall(entry.rec, entry.dest, 'Outbound', null, entry.preview.skillId);
+        } else {
+            this.requeue(entry, 'TimedOut');
+        }
+    }
+
+    private requeue(p: SimPreview, reason: PreviewClosedReason): void {
+        this.closePreview(reason);
+        this.recordAttempt(p.rec, p.dest, 'Requeued');
+        this.release(p.rec);
+        this.scheduleDelivery(NEXT_PREVIEW_MS);
+    }
+
+    /** The dialer takes the preview back (the agent is leaving, a callback is due): no attempt. */
+    private withdrawPreview(): void {
+        const p = this.current;
+        if (!p) return;
+        this.closePreview('Withdrawn');
+        p.rec.hold = 'queue';
+        this.queues.get(p.rec.skillId)?.pushReady(p.rec.id, true);
+    }
+
+    private closePreview(reason: PreviewClosedReason): void {
+        const p = this.current;
+        if (!p) return;
+        p.cancelTimeout?.();
+        this.current = null;
+        this.emit('previewClosed', Object.freeze({ previewId: p.preview.id, reason }));
+    }
+
+    /** Places calls until the agent's set holds `lines` calls (CL-1), one stagger apart. */
+    private pace(): void {
+        if (this.calls.size >= this.lines) return;
+        const pick = this.takeRecord();
+        if (!pick) return;
+        this.placeCall(pick.rec, pick.dest, 'Outbound', null, this.agent.skillId ?? pick.rec.skillId);
+        if (this.calls.size < this.lines) this.scheduleDelivery(STAGGER_MS);
+    }
+
+    /** The next record to offer: the agent's personal queue first, then the skill's queue (SP-5). */
+    private takeRecord(): { rec: SimRecord; dest: SimDestination } | null {
+        const now = this.clock.now();
+        const skillId = this.agent.skillId;
+        for (let top = this.personal.peek(); top && top.at <= now; top = this.personal.peek()) {
+            this.personal.pop();
+            const rec = top.value;
+            if (rec.hold !== 'snoozed') continue;
+            const next = nextDial({ ...rec, nextEligibleAt: now }, now);
+            if (typeof next === 'object' && 'dest' in next) return { rec, dest: next.dest };
+            this.release(rec);
+        }
+        const queue = skillId ? this.queues.get(skillId) : undefined;
+        if (!queue) return null;
+        for (let id = queue.shift(now); id !== undefined; id = queue.shift(now)) {
+            const rec = this.byId.get(id);
+            if (!rec || rec.hold !== 'queue') continue;
+            const next = nextDial(rec, now);
+            if (next === 'never') {
+                rec.hold = 'done';
+            } else if ('at' in next) {
+                queue.pushResting(rec.id, next.at);
+            } else {
+                return { rec, dest: next.dest };
+            }
+        }
+        // Nothing ready: look again when the first record or snoozed record wakes.
+        const wake = [queue.nextWakeAt(), this.personal.peek()?.at ?? null].filter((t): t is number => t !== null);
+        if (wake.length) this.scheduleDelivery(Math.min(...wake) - now);
+        return null;
+    }
+
+    /** Puts a record back in its skill's queue to rest, unless it is finished. */
+    private release(rec: SimRecord): void {
+        if (rec.finalized) {
+            rec.hold = 'done';
+            return;
+        }
+        rec.hold = 'queue';
+        rec.nextEligibleAt = this.clock.now() + RECORD_REST_MS;
+        this.queues.get(rec.skillId)?.pushResting(rec.id, rec.nextEligibleAt);
+    }
+
+    private recordAttempt(rec: SimRecord, dest: SimDestination, outcome: Outcome, announce = true): void {
+        const now = this.clock.now();
+        addAttempt(rec, dest, now, outcome);
+        applyOutcome(rec, dest, outcome, now);
+        rec.cadenceCursor = dest.cadenceOrder;
+        if (announce) this.emit('attemptsUpdated', attemptsHistory(rec, now));
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Calls (CL, AM)
+    // -----------------------------------------------------------------------------------------
+
+    private lowestFreeLine(): number {
+        const used = new Set<number>();
+        for (const call of this.calls.values()) used.add(call.line);
+        let line = 1;
+        while (used.has(line)) line += 1;
+        return line;
+    }
+
+    private placeCall(
+        rec: SimRecord,
+        dest: SimDestination,
+        direction: CallDirection,
+        callback: SimCallback | null,
+        skillId: string
+    ): SimCall {
+        const now = this.clock.now();
+        const plan = drawPlan(this.rng, rec.answerBias);
+        const forced = this.forcedQueue.shift();
+        if (forced) plan.outcome = forced;
+        const call: SimCall = {
+            id: `call-${++this.callSerial}`,
+            line: this.lowestFreeLine(),
+            skillId,
+            rec,
+            dest,
+            number: callback ? callback.callback.number : dest.value,
+            direction,
+            plan,
+            startedAt: now,
+            status: 'Dialing',
+            statusSince: now,
+            muted: false,
+            mostLikely: false,
+            answeredAt: null,
+            endedAt: null,
+            outcome: null,
+            forced: forced !== undefined,
+            phaseEndsAt: null,
+            cancelTimer: null,
+            attempt: null,
+            callbackId: callback?.callback.id ?? null
+        };
+        rec.hold = 'dialing';
+        dest.lastPresentation = now;
+        this.calls.set(call.id, call);
+        this.startPhase(call, plan.dialMs);
+        this.refreshMostLikely(call);
+        this.emit('callUpdated', toCall(call));
+        return call;
+    }
+
+    private startPhase(call: SimCall, ms: number): void {
+        call.cancelTimer?.();
+        call.phaseEndsAt = this.clock.now() + ms;
+        call.cancelTimer = this.clock.schedule(ms, () => {
+            call.cancelTimer = null;
+            call.phaseEndsAt = null;
+            this.onPhaseEnd(call);
+        });
+    }
+
+    private setStatus(call: SimCall, status: SimCall['status']): void {
+        call.status = status;
+        call.statusSince = this.clock.now();
+    }
+
+    /** Dialing -> Ringing -> AMD -> Active, or Ended with the dial's outcome on the way. */
+    private onPhaseEnd(call: SimCall): void {
+        const outcome = call.plan.outcome;
+        if (call.status === 'Dialing') {
+            if (outcome === 'Busy' || outcome === 'BadNumber') {
+                this.finishUnanswered(call, outcome);
+                return;
+            }
+            this.setStatus(call, 'Ringing');
+            this.startPhase(call, ringMs(call.plan));
+        } else if (call.status === 'Ringing') {
+            if (outcome === 'NoAnswer' || outcome === 'Busy' || outcome === 'BadNumber') {
+                this.finishUnanswered(call, outcome);
+                return;
+            }
+            this.setStatus(call, 'AMD');
+            this.startPhase(call, call.plan.amdMs);
+        } else if (call.status === 'AMD') {
+            if (outcome === 'Live') this.answerLive(call);
+            else this.finishUnanswered(call, outcome);
+            return;
+        } else {
+            return;
+        }
+        this.refreshMostLikely(call);
+        this.emit('callUpdated', toCall(call));
+    }
+
+    /** A live answer: the agent's Active call, or routed when the agent is occupied (CL-3). */
+    private answerLive(call: SimCall): void {
+        const now = this.clock.now();
+        if (this.agentOccupied() || this.pendingChange !== null || this.agent.status !== 'Working') {
+            this.routeAway(call);
+            return;
+        }
+        this.setStatus(call, 'Active');
+        call.answeredAt = now;
+        call.attempt = addAttempt(call.rec, call.dest, now, 'Live');
+        applyOutcome(call.rec, call.dest, 'Live', now);
+        call.rec.cadenceCursor = call.dest.cadenceOrder;
+        if (this.contactHangsUp) {
+            call.cancelTimer = this.clock.schedule(call.plan.talkMs, () => {
+                call.cancelTimer = null;
+                if (call.status === 'Active' || call.status === 'Held') this.endConnected(call);
+            });
+        }
+        this.refreshMostLikely(call);
+        this.emit('callUpdated', toCall(call));
+        this.emit('attemptsUpdated', attemptsHistory(call.rec, now));
+    }
+
+    private routeAway(call: SimCall): void {
+        call.cancelTimer?.();
+        call.cancelTimer = null;
+        if (this.otherAgentsAvailable) {
+            this.recordAttempt(call.rec, call.dest, 'RoutedToAnotherAgent', false);
+            this.emit('callRouted', Object.freeze({ callId: call.id, contactName: recordName(call.rec.record) }));
+        } else {
+            this.setStatus(call, 'Ended');
+            call.endedAt = this.clock.now();
+            call.outcome = 'Abandoned';
+            this.recordAttempt(call.rec, call.dest, 'Abandoned', false);
+            this.emit('callUpdated', toCall(call));
+        }
+        this.emit('attemptsUpdated', attemptsHistory(call.rec, this.clock.now()));
+        this.removeCall(call);
+        this.release(call.rec);
+        this.afterLineFreed();
+    }
+
+    /** A dial that ended without a person: detected by the dialer or closed by the agent (AM-2). */
+    private finishUnanswered(call: SimCall, outcome: Outcome): void {
+        call.cancelTimer?.();
+        call.cancelTimer = null;
+        call.phaseEndsAt = null;
+        this.setStatus(call, 'Ended');
+        call.endedAt = this.clock.now();
+        call.outcome = outcome;
+        this.recordAttempt(call.rec, call.dest, outcome, false);
+        this.emit('callUpdated', toCall(call));
+        this.emit('attemptsUpdated', attemptsHistory(call.rec, this.clock.now()));
+        this.removeCall(call);
+        this.release(call.rec);
+        this.afterLineFreed();
+    }
+
+    /** The agent or the contact hung up a connected call: Ended, waiting for its disposition. */
+    private endConnected(call: SimCall): void {
+        call.cancelTimer?.();
+        call.cancelTimer = null;
+        this.setStatus(call, 'Ended');
+        call.endedAt = this.clock.now();
+        call.outcome = 'Live';
+        this.emit('callUpdated', toCall(call));
+    }
+
+    /** The dialer takes back an unanswered dial (the agent is leaving): no attempt is recorded. */
+    private withdrawCall(call: SimCall): void {
+        call.cancelTimer?.();
+        call.cancelTimer = null;
+        this.calls.delete(call.id);
+        call.rec.hold = 'queue';
+        this.queues.get(call.rec.skillId)?.pushReady(call.rec.id, true);
+        this.emit('callRemoved', Object.freeze({ callId: call.id }));
+    }
+
+    private removeCall(call: SimCall): void {
+        this.calls.delete(call.id);
+        if (call.callbackId) this.callbacks.delete(call.callbackId);
+        this.emit('callRemoved', Object.freeze({ callId: call.id }));
+        this.refreshMostLikely(null);
+    }
+
+    /** A line is free: a pending change may complete, else the dialer delivers the next (CL-5). */
+    private afterLineFreed(): void {
+        this.settlePending();
+        this.scheduleDelivery(this.previewMode ? NEXT_PREVIEW_MS : NEXT_CALL_MS);
+    }
+
+    /** When the call would turn live under its plan, or null if it will not. */
+    private liveAt(call: SimCall): number | null {
+        if (call.plan.outcome !== 'Live' || call.phaseEndsAt === null) return null;
+        if (call.status === 'Dialing') return call.phaseEndsAt + call.plan.ringAnswerMs + call.plan.amdMs;
+        if (call.status === 'Ringing') return call.phaseEndsAt + call.plan.amdMs;
+        return call.phaseEndsAt;
+    }
+
+    /**
+     * CL-5: exactly one unanswered call carries mostLikely, the one the dialer judges will be
+     * answered next (it knows its own plans); with no live answer ahead, the oldest dial.
+     */
+    private refreshMostLikely(skip: SimCall | null): void {
+        let best: SimCall | null = null;
+        let bestKey: [number, number, number] | null = null;
+        for (const call of this.calls.values()) {
+            if (!inProgress(call)) continue;
+            const live = this.liveAt(call);
+            const key: [number, number, number] = live === null ? [1, call.startedAt, call.line] : [0, live, call.line];
+            if (
+                !bestKey ||
+                key[0] < bestKey[0] ||
+                (key[0] === bestKey[0] && (key[1] < bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])))
+            ) {
+                best = call;
+                bestKey = key;
+            }
+        }
+        for (const call of this.calls.values()) {
+            const should = call === best;
+            if (call.mostLikely === should) continue;
+            call.mostLikely = should;
+            if (call !== skip) this.emit('callUpdated', toCall(call));
+        }
+    }
+
+    /** Applies a forced outcome to the oldest undecided dial; false if there is none. */
+    private forceCurrent(outcome: ForcedOutcome): boolean {
+        for (const call of this.calls.values()) {
+            if (!inProgress(call) || call.forced) continue;
+            call.plan.outcome = outcome;
+            call.forced = true;
+            this.refreshMostLikely(null);
+            return true;
+        }
+        return false;
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Callbacks (RS-4)
+    // -----------------------------------------------------------------------------------------
+
+    private onCallbackDue(entry: SimCallback): void {
+        entry.cancelDue = null;
+        this.dueCallbacks.push(entry);
+        this.dispatchCallbacks();
+        this.scheduleDelivery(0);
+    }
+
+    /** Delivers due callbacks: to this agent when free, a skill's to another agent otherwise. */
+    private dispatchCallbacks(): boolean {
+        for (let i = 0; i < this.dueCallbacks.length; i++) {
+            const entry = this.dueCallbacks[i];
+            const cb = entry.callback;
+            const free = this.canDeliver() && this.calls.size === 0;
+            const fits = free && (cb.deliverTo === 'Me' || this.agent.skillId === cb.skillId);
+            if (fits) {
+                this.dueCallbacks.splice(i, 1);
+                this.deliverCallback(entry);
+                return true;
+            }
+            if (cb.deliverTo === 'Skill' && this.otherAgentsAvailable) {
+                this.dueCallbacks.splice(i, 1);
+                i -= 1;
+                this.callbacks.delete(cb.id);
+                this.message(
+                    'Info',
+                    `Callback for ${cb.contactName} was delivered to another agent of the skill`,
+                    cb.number
+                );
+                entry.rec.nextEligibleAt = this.clock.now();
+                this.release(entry.rec);
+            }
+        }
+        return false;
+    }
+
+    private deliverCallback(entry: SimCallback): void {
+        const cb = entry.callback;
+        if (this.current) this.withdrawPreview();
+        this.emit('callbackDue', cb);
+        this.message('Callback', `Callback: ${cb.contactName} at ${cb.number}`, cb.number);
+        const rec = entry.rec;
+        let dest = rec.destinations.find((d) => d.kind === 'Phone' && d.value === cb.number);
+        if (!dest) {
+            dest = rec.destinations.find((d) => d.description === 'Callback');
+            if (dest) rec.destinations.splice(rec.destinations.indexOf(dest), 1);
+            dest = {
+                id: `${rec.id}-callback`,
+                kind: 'Phone',
+                description: 'Callback',
+                value: cb.number,
+                cadenceOrder: 9,
+                maxAttempts: 3,
+                attempts: 0,
+                lastPresentation: null,
+                lastOutcome: null,
+                dnc: false,
+                active: true,
+                inCadence: false,
+                amdCount: 0,
+                stopped: false,
+                retryAt: null,
+                presentedUntil: null
+            };
+            rec.destinations.push(dest);
+        }
+        this.placeCall(rec, dest, 'Callback', entry, cb.skillId);
+    }
+
+    private nextCallbackAt(): Instant | null {
+        let next: Instant | null = null;
+        for (const entry of this.callbacks.values()) {
+            if (entry.cancelDue && (next === null || entry.callback.dueAt < next)) next = entry.callback.dueAt;
+        }
+        return next;
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Control surface
+    // -----------------------------------------------------------------------------------------
+
+    private makeControl(): SimulatorControl {
+        const clock = this.clock;
+        return {
+            clock,
+            forceNextOutcome: (outcome) => {
+                if (!isForcedOutcome(outcome)) throw new RangeError(`unknown outcome ${String(outcome)}`);
+                if (!this.forceCurrent(outcome)) this.forcedQueue.push(outcome);
+            },
+            setLines: (lines) => {
+                this.lines = this.checkLines(lines);
+                this.scheduleDelivery(0);
+            },
+            setPreview: (on) => {
+                this.previewMode = on;
+                this.scheduleDelivery(0);
+            },
+            setPreviewTimeout: (seconds, atZero = 'Requeue') => {
+                this.previewTimeoutSeconds = this.checkTimeout(seconds);
+                this.previewTimeoutAction = atZero;
+            },
+            setLatency: (ms) => {
+                this.latencyMs = this.checkLatency(ms);
+            },
+            failNextCommand: (code = 'Network') => {
+                this.failNext = code;
+            },
+            advance: (ms) => clock.advance(ms),
+            advanceToNextCallback: () => {
+                const at = this.nextCallbackAt();
+                if (at !== null) clock.advanceTo(at);
+                return at;
+            },
+            nextCallbackAt: () => this.nextCallbackAt(),
+            records: () => Object.freeze(this.records.map((r) => r.record)),
+            attemptsHistory: (recordId) => {
+                const rec = this.byId.get(recordId);
+                return rec ? attemptsHistory(rec, clock.now()) : null;
+            },
+            eventLog: () => this.log.entries(),
+            setOtherAgentsAvailable: (on) => {
+                this.otherAgentsAvailable = on;
+                this.dispatchCallbacks();
+            },
+            calls: () => Object.freeze([...this.calls.values()].map(toCall)),
+            preview: () => this.current?.preview ?? null,
+            agent: () => this.agent,
+            view: () =>
+                Object.freeze({
+                    now: clock.now(),
+                    lines: this.lines,
+                    preview: this.previewMode,
+                    previewTimeoutSeconds: this.previewTimeoutSeconds,
+                    previewTimeoutAction: this.previewTimeoutAction,
+                    latencyMs: this.latencyMs,
+                    failNext: this.failNext !== null,
+                    forced: this.forcedQueue[0] ?? null,
+                    otherAgentsAvailable: this.otherAgentsAvailable,
+                    nextCallbackAt: this.nextCallbackAt()
+                })
+        };
+    }
+}

@@ -1,0 +1,59 @@
+/** One call of the agent's set as the simulator keeps it, and its immutable view for events. */
+import type { Call, CallDirection, CallStatus, Instant, Outcome } from 'c/pcModel';
+import type { CallPlan } from './callPlan';
+import type { SimAttempt, SimDestination, SimRecord } from './callingList';
+
+export interface SimCall {
+    readonly id: string;
+    readonly line: number;
+    readonly skillId: string;
+    readonly rec: SimRecord;
+    readonly dest: SimDestination;
+    readonly number: string;
+    readonly direction: CallDirection;
+    readonly plan: CallPlan;
+    readonly startedAt: Instant;
+    status: CallStatus;
+    statusSince: Instant;
+    muted: boolean;
+    mostLikely: boolean;
+    answeredAt: Instant | null;
+    endedAt: Instant | null;
+    outcome: Outcome | null;
+    /** True once a forced outcome replaced the drawn one (a later force goes to the next dial). */
+    forced: boolean;
+    /** When the current step's timer fires (Dialing, Ringing, AMD). */
+    phaseEndsAt: Instant | null;
+    /** Cancels the pending step or the contact's hang-up. */
+    cancelTimer: (() => void) | null;
+    /** The attempt recorded for this call, once its outcome is known. */
+    attempt: SimAttempt | null;
+    /** The callback this call delivers, if any. */
+    readonly callbackId: string | null;
+}
+
+/** The call as the port carries it. */
+export function toCall(call: SimCall): Call {
+    return Object.freeze({
+        id: call.id,
+        line: call.line,
+        skillId: call.skillId,
+        record: call.rec.record,
+        destinationId: call.dest.id,
+        number: call.number,
+        direction: call.direction,
+        status: call.status,
+        mostLikely: call.mostLikely,
+        muted: call.muted,
+        startedAt: call.startedAt,
+        statusSince: call.statusSince,
+        answeredAt: call.answeredAt,
+        endedAt: call.endedAt,
+        outcome: call.outcome
+    });
+}
+
+/** Dialing, Ringing or AMD: not yet answered by a person or closed. */
+export function inProgress(call: SimCall): boolean {
+    return call.status === 'Dialing' || call.status === 'Ringing' || call.status === 'AMD';
+}
