@@ -1,0 +1,1133 @@
+/**
+ * The console service: the one store of ConsoleState and every command the components may send.
+ * It reduces dialer events into immutable snapshots (a new object per change, unchanged parts shared by
+ * reference), enforces the rules the dialer alone cannot (lines, machine overrides, preview actions sent
+ * once, log once), and is the only caller of the adapter and of the Salesforce gateway. No DOM here.
+ */
+import type { Clock, DialerAdapter, DialerEventMap, SessionInfo } from 'c/pcDialerPort';
+import { DialerError } from 'c/pcDialerPort';
+import type {
+    AgentMessage,
+    AgentState,
+    AttemptLog,
+    AttemptsHistory,
+    Call,
+    CallingRecord,
+    CallStatus,
+    CallView,
+    CommandResult,
+    ConnectionState,
+    ConsoleApi,
+    ConsoleError,
+    ConsoleState,
+    DialerCapabilities,
+    Disposition,
+    ErrorCode,
+    ErrorSource,
+    MachineOverride,
+    Preview,
+    PreviewAction,
+    PreviewState,
+    RescheduleDraft,
+    RescheduleRequest,
+    RescheduleValidation,
+    ScreenPop,
+    SettingsProblem,
+    ShownValue,
+    TransferTarget,
+    Unsubscribe,
+    ValueFieldSetting
+} from 'c/pcModel';
+import { DEFAULT_SETTINGS, OVERRIDABLE_STATUSES } from 'c/pcModel';
+import { GatewayError } from 'c/pcSalesforcePort';
+import type { SalesforceGateway } from 'c/pcSalesforcePort';
+import { isValidTimeZone, normalizePhone, validateReschedule, wallTime } from 'c/pcSchedule';
+import { parseSettings } from 'c/pcSettings';
+
+/** What the service is built from, at the composition root. */
+export interface ConsoleServiceOptions {
+    readonly adapter: DialerAdapter;
+    readonly gateway: SalesforceGateway;
+    readonly clock: Clock;
+    /** Raw admin settings; when absent they are read from the gateway on start. */
+    readonly settings?: unknown;
+}
+
+/** How long a routed notice stays (CL-3: "briefly"). */
+export const ROUTED_NOTICE_MS = 4000;
+/** How long the callback marquee shows (RS-4: five seconds). */
+export const MARQUEE_MS = 5000;
+/** How long an unanswered call stays shown as Ended with its outcome, when the dialer does not remove it. */
+export const ENDED_LINGER_MS = 3000;
+/** Errors kept for the error panel; older ones drop off so a long shift does not grow without bound. */
+export const MAX_ERRORS = 50;
+
+const OK: CommandResult = Object.freeze({ ok: true });
+const DAY = 24 * 60 * 60 * 1000;
+
+const NO_CAPABILITIES: DialerCapabilities = Object.freeze({
+    maxLines: 3,
+    previewActions: [],
+    machineOverrides: [],
+    attemptsHistory: false,
+    transferKinds: [],
+    mute: false,
+    hold: false
+});
+
+/** Book-keeping of one call's wrap-up, so a retry never resends what the dialer or Salesforce has (BX-1). */
+interface WrapUpProgress {
+    sent: { readonly disposition: Disposition; readonly notes: string } | null;
+    logged: boolean;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type Patch = Partial<Mutable<ConsoleState>>;
+
+function without<T>(list: readonly T[], item: T): readonly T[] {
+    return list.filter((x) => x !== item);
+}
+
+function shownValue(
+    setting: ValueFieldSetting,
+    record: CallingRecord,
+    contactFields: Readonly<Record<string, string | null>> | null
+): ShownValue {
+    const value =
+        setting.source === 'DialerField' ? record.fields[setting.field] : (contactFields?.[setting.field] ?? undefined);
+    return { label: setting.label, value: value ?? '' };
+}
+
+/** The console store and command surface the components use (ConsoleApi). */
+export class ConsoleService implements ConsoleApi {
+    private readonly adapter: DialerAdapter;
+    private readonly gateway: SalesforceGateway;
+    private readonly clock: Clock;
+    private readonly settingsGiven: boolean;
+    private state: ConsoleState;
+    private readonly listeners = new Set<(state: ConsoleState) => void>();
+    private readonly subscriptions: Unsubscribe[] = [];
+    private readonly timers = new Set<() => void>();
+    private readonly inFlight = new Set<string>();
+    private readonly wrapUps = new Map<string, WrapUpProgress>();
+    /** Contact ids found for dialer records, so logging links the Task without a second lookup. */
+    private readonly contactIds = new Map<string, string | null>();
+    /** Calls refused as beyond the lines limit: their later updates are dropped quietly (CL-1). */
+    private readonly ignoredCalls = new Set<string>();
+    private popToken = 0;
+    private errorSeq = 0;
+    private acceptedPreview: { readonly previewId: string; readonly recordId: string } | null = null;
+    private lastReschedule: RescheduleRequest | null = null;
+    private lastPreviewDisposition: { readonly id: string; readonly notes: string } | null = null;
+    private running = false;
+
+    constructor(options: ConsoleServiceOptions) {
+        this.adapter = options.adapter;
+        this.gateway = options.gateway;
+        this.clock = options.clock;
+        this.settingsGiven = options.settings !== undefined;
+        const parsed = this.settingsGiven
+            ? parseSettings(options.settings)
+            : { settings: DEFAULT_SETTINGS, problems: [] };
+        const now = this.clock.now();
+        this.state = Object.freeze({
+            now,
+            connection: Object.freeze({ status: 'Disconnected', detail: '', attempt: 0, nextRetryAt: null }),
+            agent: Object.freeze({
+                status: 'LoggedOut',
+                skillId: null,
+                skillName: null,
+                unavailableCode: null,
+                pending: null,
+                since: now
+            }),
+            skills: [],
+            unavailableCodes: [],
+            dispositions: [],
+            capabilities: NO_CAPABILITIES,
+            settings: parsed.settings,
+            settingsProblems: parsed.problems,
+            agentPending: [],
+            calls: [],
+            preview: null,
+            screenPop: null,
+            routed: [],
+            messages: [],
+            marquee: null,
+            errors: []
+        });
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Store
+    // -----------------------------------------------------------------------------------------
+
+    /** The current snapshot. */
+    getState(): ConsoleState {
+        return this.state;
+    }
+
+    /** Calls the listener with each new snapshot; returns the unsubscribe. */
+    subscribe(listener: (state: ConsoleState) => void): Unsubscribe {
+        this.listeners.add(listener);
+        return () => {
+            this.listeners.delete(listener);
+        };
+    }
+
+    private commit(patch: Patch): void {
+        this.state = Object.freeze({ ...this.state, ...patch, now: this.clock.now() });
+        for (const listener of this.listeners) {
+            try {
+                listener(this.state);
+            } catch (e) {
+                // One faulty component must not stop the others from rendering.
+                console.error('Console listener failed', e instanceof Error ? e.name : typeof e);
+            }
+        }
+    }
+
+    private later(ms: number, fn: () => void): void {
+        const cancel = this.clock.schedule(ms, () => {
+            this.timers.delete(cancel);
+            fn();
+        });
+        this.timers.add(cancel);
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Errors
+    // -----------------------------------------------------------------------------------------
+
+    private makeError(source: ErrorSource, code: ErrorCode, detail: string, command: string | null): ConsoleError {
+        this.errorSeq += 1;
+        return Object.freeze({ id: `err-${this.errorSeq}`, source, code, detail, at: this.clock.now(), command });
+    }
+
+    private toError(e: unknown, command: string | null, source: ErrorSource = 'Dialer'): ConsoleError {
+        if (e instanceof DialerError) return this.makeError('Dialer', e.code, e.message, command);
+        if (e instanceof GatewayError) return this.makeError('Salesforce', e.code, e.message, command);
+        // Unknown errors may carry anything in their message; only the type name is safe to show.
+        return this.makeError(source, 'Unknown', `Unexpected ${e instanceof Error ? e.name : typeof e}`, command);
+    }
+
+    private withError(
+        error: ConsoleError,
+        errors: readonly ConsoleError[] = this.state.errors
+    ): readonly ConsoleError[] {
+        const next = [...errors, error];
+        return next.length > MAX_ERRORS ? next.slice(next.length - MAX_ERRORS) : next;
+    }
+
+    private fail(source: ErrorSource, code: ErrorCode, detail: string, command: string): CommandResult {
+        const error = this.makeError(source, code, detail, command);
+        this.commit({ errors: this.withError(error) });
+        return { ok: false, error };
+    }
+
+    private inFlightResult(command: string): CommandResult {
+        // A double click is not a failure to show; the first click's result will be.
+        return { ok: false, error: this.makeError('Validation', 'InFlight', `${command} already sent`, command) };
+    }
+
+    /** Removes an error from the panel. */
+    dismissError(errorId: string): void {
+        if (!this.state.errors.some((e) => e.id === errorId)) return;
+        this.commit({ errors: this.state.errors.filter((e) => e.id !== errorId) });
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Lifecycle
+    // -----------------------------------------------------------------------------------------
+
+    /** Connects to the dialer, rebuilds state from its session (BX-2) and loads skills, codes and settings. */
+    async start(): Promise<CommandResult> {
+        if (this.running) return OK;
+        this.running = true;
+        this.listen();
+        this.commit({ connection: { ...this.state.connection, status: 'Connecting', detail: '' } });
+
+        let settings = this.state.settings;
+        let problems: readonly SettingsProblem[] = this.state.settingsProblems;
+        let errors = this.state.errors;
+        if (!this.settingsGiven) {
+            try {
+                const parsed = parseSettings(await this.gateway.getSettings());
+                settings = parsed.settings;
+                problems = parsed.problems;
+            } catch (e) {
+                errors = this.withError(this.toError(e, 'getSettings', 'Configuration'), errors);
+            }
+        }
+        this.commit({ settings, settingsProblems: problems, errors, capabilities: this.adapter.capabilities() });
+
+        let session: SessionInfo;
+        try {
+            session = await this.adapter.connect();
+        } catch (e) {
+            const error = this.toError(e, 'connect');
+            this.commit({
+                connection: { ...this.state.connection, status: 'Failed', detail: error.detail },
+                errors: this.withError(error)
+            });
+            return { ok: false, error };
+        }
+        this.restore(session);
+
+        const [skills, codes, dispositions] = await Promise.allSettled([
+            this.adapter.listSkills(),
+            this.adapter.listUnavailableCodes(),
+            session.agent.skillId ? this.adapter.listDispositions(session.agent.skillId) : Promise.resolve(null)
+        ]);
+        const patch: Patch = { capabilities: this.adapter.capabilities() };
+        let listErrors = this.state.errors;
+        if (skills.status === 'fulfilled') patch.skills = skills.value;
+        else listErrors = this.withError(this.toError(skills.reason, 'listSkills'), listErrors);
+        if (codes.status === 'fulfilled') patch.unavailableCodes = codes.value;
+        else listErrors = this.withError(this.toError(codes.reason, 'listUnavailableCodes'), listErrors);
+        if (dispositions.status === 'fulfilled') {
+            if (dispositions.value) patch.dispositions = dispositions.value;
+        } else listErrors = this.withError(this.toError(dispositions.reason, 'listDispositions'), listErrors);
+        patch.errors = listErrors;
+        this.commit(patch);
+        return OK;
+    }
+
+    /** Rebuilds agent, calls and preview from what the dialer reports, so a refresh loses nothing (BX-2). */
+    private restore(session: SessionInfo): void {
+        const lines = this.lines();
+        const calls: CallView[] = [];
+        let live = 0;
+        for (const call of session.calls) {
+            const ended = call.status === 'Ended';
+            if (!ended && live >= lines) continue;
+            if (!ended) live += 1;
+            if (ended && call.answeredAt === null) continue;
+            calls.push(this.viewOf(call));
+        }
+        const patch: Patch = {
+            agent: session.agent,
+            calls,
+            preview: session.preview ? this.previewStateOf(session.preview) : null,
+            screenPop: null
+        };
+        if (this.state.connection.status === 'Connecting' || this.state.connection.status === 'Disconnected') {
+            patch.connection = { status: 'Connected', detail: '', attempt: 0, nextRetryAt: null };
+        }
+        const active = calls.find((v) => v.call.status === 'Active' || v.call.status === 'Held');
+        if (active) patch.screenPop = this.openPop(active.call.id, active.call.record, active.call.number);
+        else if (session.preview) {
+            patch.screenPop = this.openPop(session.preview.id, session.preview.record, session.preview.number);
+        }
+        this.commit(patch);
+    }
+
+    /** Releases the adapter and timers; the last state stays readable. */
+    async stop(): Promise<void> {
+        if (!this.running) return;
+        this.running = false;
+        for (const off of this.subscriptions.splice(0)) off();
+        for (const cancel of [...this.timers]) cancel();
+        this.timers.clear();
+        try {
+            await this.adapter.disconnect();
+        } catch {
+            // Stopping must always succeed; the session ends on the dialer's side regardless.
+        }
+        this.commit({ connection: { status: 'Disconnected', detail: '', attempt: 0, nextRetryAt: null } });
+    }
+
+    private listen(): void {
+        const a = this.adapter;
+        this.subscriptions.push(
+            a.on('agentState', (e) => this.onAgentState(e)),
+            a.on('skills', (e) => this.commit({ skills: e })),
+            a.on('previewOffered', (e) => this.onPreviewOffered(e)),
+            a.on('previewClosed', (e) => this.onPreviewClosed(e.previewId, e.reason === 'Accepted')),
+            a.on('callUpdated', (e) => this.onCallUpdated(e)),
+            a.on('callRouted', (e) => this.onCallRouted(e)),
+            a.on('callRemoved', (e) => this.onCallRemoved(e.callId)),
+            a.on('agentMessage', (e) => this.onAgentMessage(e)),
+            a.on('attemptsUpdated', (e) => this.onAttemptsUpdated(e)),
+            a.on('connection', (e) => this.onConnection(e)),
+            a.on('error', (e) => this.commit({ errors: this.withError(this.toError(e, null)) }))
+        );
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Dialer events
+    // -----------------------------------------------------------------------------------------
+
+    /** The lines the agent may see at once: the admin's setting, never more than the dialer offers (CL-1). */
+    private lines(): number {
+        return Math.max(1, Math.min(this.state.settings.linesPerAgent, this.state.capabilities.maxLines || 3));
+    }
+
+    private onAgentState(agent: AgentState): void {
+        let pending = agent.pending ?? this.state.agent.pending;
+        if (agent.status === 'LoggedOut' && pending === 'Logout') pending = null;
+        if (agent.status === 'Unavailable' && pending === 'Unavailable') pending = null;
+        if (agent.status === 'LoggedOut') pending = null;
+        const patch: Patch = { agent: pending === agent.pending ? agent : { ...agent, pending } };
+        if (agent.status === 'LoggedOut') {
+            // AV-3: after logout nothing of the shift stays on screen.
+            patch.calls = [];
+            patch.preview = null;
+            patch.screenPop = null;
+            patch.routed = [];
+            this.wrapUps.clear();
+            this.acceptedPreview = null;
+        }
+        this.commit(patch);
+    }
+
+    private narrowActions(preview: Preview, history: AttemptsHistory | null): readonly PreviewAction[] {
+        const caps = this.state.capabilities.previewActions;
+        const settings = this.state.settings;
+        const destination = history?.destinations.find((d) => d.id === preview.destinationId);
+        const undialable = !!destination && destination.unavailableReason !== null;
+        return preview.actions.filter(
+            (a) =>
+                (caps.length === 0 || caps.includes(a)) &&
+                (a !== 'Reschedule' || settings.rescheduleEnabled) &&
+                // SP-5: a destination that cannot be called now is never offered for dialing.
+                !(a === 'Accept' && undialable)
+        );
+    }
+
+    private previewStateOf(preview: Preview): PreviewState {
+        return {
+            preview,
+            actions: this.narrowActions(preview, null),
+            pending: null,
+            error: null,
+            failedAction: null,
+            rescheduling: false
+        };
+    }
+
+    private onPreviewOffered(preview: Preview): void {
+        this.lastReschedule = null;
+        this.lastPreviewDisposition = null;
+        // PV-1 shows Value one / Value two in the preview window, so its data is loaded like a screen pop.
+        this.commit({
+            preview: this.previewStateOf(preview),
+            screenPop: this.openPop(preview.id, preview.record, preview.number)
+        });
+    }
+
+    private onPreviewClosed(previewId: string, accepted: boolean): void {
+        const patch = this.closePreviewPatch(previewId, accepted);
+        if (patch) this.commit(patch);
+    }
+
+    private closePreviewPatch(previewId: string, accepted: boolean): Patch | null {
+        const ps = this.state.preview;
+        if (!ps || ps.preview.id !== previewId) return null;
+        const patch: Patch = { preview: null };
+        if (accepted) this.acceptedPreview = { previewId, recordId: ps.preview.record.id };
+        else if (this.state.screenPop?.forId === previewId) patch.screenPop = null;
+        return patch;
+    }
+
+    private viewOf(call: Call): CallView {
+        const answered = call.answeredAt !== null;
+        return {
+            call,
+            pending: [],
+            wrapUp: call.status === 'Ended' && answered ? { saved: false, error: null } : null
+        };
+    }
+
+    private onCallUpdated(call: Call): void {
+        const calls = this.state.calls;
+        const index = calls.findIndex((v) => v.call.id === call.id);
+        const patch: Patch = {};
+        let previous: CallStatus | null = null;
+        if (index < 0) {
+            if (call.status === 'Ended' || this.ignoredCalls.has(call.id)) return;
+            const lines = this.lines();
+            let live = 0;
+            for (const v of calls) if (v.call.status !== 'Ended') live += 1;
+            if (live >= lines || call.line < 1 || call.line > lines) {
+                // CL-1: never show more calls than lines; the dialer broke the agreement, so say so once.
+                this.ignoredCalls.add(call.id);
+                patch.errors = this.withError(
+                    this.makeError('Dialer', 'Protocol', `call beyond the ${lines}-line limit ignored`, null)
+                );
+                this.commit(patch);
+                return;
+            }
+            patch.calls = [...calls, this.viewOf(call)];
+            const accepted = this.acceptedPreview;
+            const pop = this.state.screenPop;
+            if (accepted && accepted.recordId === call.record.id && pop && pop.forId === accepted.previewId) {
+                // The accepted preview's data follows its call instead of loading twice.
+                patch.screenPop = { ...pop, forId: call.id };
+                this.acceptedPreview = null;
+            }
+        } else {
+            const view = calls[index];
+            previous = view.call.status;
+            if (previous === 'Ended') {
+                // Late updates of an ended call only refine what was shown (its outcome).
+                const next = calls.slice();
+                next[index] = { ...view, call: { ...call, status: 'Ended' } };
+                this.commit({ calls: next });
+                return;
+            }
+            const next = calls.slice();
+            const wasAnswered = view.call.answeredAt !== null || call.answeredAt !== null;
+            next[index] = {
+                call,
+                pending: view.pending,
+                wrapUp:
+                    call.status === 'Ended' && wasAnswered
+                        ? { saved: false, error: null }
+                        : call.status === 'Ended'
+                          ? null
+                          : view.wrapUp
+            };
+            patch.calls = next;
+        }
+        if (previous !== call.status) this.onStatusEntered(call, patch);
+        this.commit(patch);
+    }
+
+    /** Side effects of a call entering a status: screen pops (CL-2, SP-1) and logging unanswered attempts. */
+    private onStatusEntered(call: Call, patch: Patch): void {
+        const pop = patch.screenPop ?? this.state.screenPop;
+        if (call.status === 'AMD') {
+            if (pop?.forId !== call.id && !this.popBelongsToLiveContact(pop)) {
+                patch.screenPop = this.openPop(call.id, call.record, call.number);
+            }
+        } else if (call.status === 'Active' && this.state.settings.screenPopsEnabled) {
+            if (pop?.forId !== call.id) patch.screenPop = this.openPop(call.id, call.record, call.number);
+        } else if (call.status === 'Ended') {
+            const calls = patch.calls ?? this.state.calls;
+            const view = calls.find((v) => v.call.id === call.id);
+            if (view && !view.wrapUp) {
+                // No one spoke to the contact: the attempt is logged now and the line shows its outcome briefly.
+                this.logUnanswered(call);
+                this.later(ENDED_LINGER_MS, () => this.removeCall(call.id));
+                if (pop?.forId === call.id) patch.screenPop = null;
+            }
+        }
+    }
+
+    private popBelongsToLiveContact(pop: ScreenPop | null): boolean {
+        if (!pop) return false;
+        const view = this.state.calls.find((v) => v.call.id === pop.forId);
+        return !!view && (view.call.status === 'Active' || view.call.status === 'Held' || view.wrapUp !== null);
+    }
+
+    private removeCall(callId: string): void {
+        const calls = this.state.calls;
+        if (!calls.some((v) => v.call.id === callId)) return;
+        const patch: Patch = { calls: calls.filter((v) => v.call.id !== callId) };
+        if (this.state.screenPop?.forId === callId) patch.screenPop = null;
+        this.wrapUps.delete(callId);
+        this.commit(patch);
+    }
+
+    private onCallRouted(event: DialerEventMap['callRouted']): void {
+        const until = this.clock.now() + ROUTED_NOTICE_MS;
+        const patch: Patch = {
+            calls: this.state.calls.filter((v) => v.call.id !== event.callId),
+            routed: [...this.state.routed, { callId: event.callId, contactName: event.contactName, until }]
+        };
+        if (this.state.screenPop?.forId === event.callId) patch.screenPop = null;
+        this.wrapUps.delete(event.callId);
+        this.later(ROUTED_NOTICE_MS, () => {
+            if (!this.state.routed.some((r) => r.callId === event.callId)) return;
+            this.commit({ routed: this.state.routed.filter((r) => r.callId !== event.callId) });
+        });
+        this.commit(patch);
+    }
+
+    private onCallRemoved(callId: string): void {
+        this.ignoredCalls.delete(callId);
+        const view = this.state.calls.find((v) => v.call.id === callId);
+        if (!view) return;
+        if (view.wrapUp && !view.wrapUp.saved) {
+            // The dialer is done with the call, but its Task is not logged yet: keep the wrap-up on screen.
+            return;
+        }
+        this.removeCall(callId);
+    }
+
+    private onAgentMessage(message: AgentMessage): void {
+        const patch: Patch = { messages: [message, ...this.state.messages] };
+        if (message.kind === 'Callback') {
+            patch.marquee = message;
+            this.later(MARQUEE_MS, () => {
+                if (this.state.marquee === message) this.commit({ marquee: null });
+            });
+        }
+        this.commit(patch);
+    }
+
+    private attemptsAllowed(): boolean {
+        return this.state.settings.attemptsHistoryEnabled && this.state.capabilities.attemptsHistory;
+    }
+
+    private onAttemptsUpdated(history: AttemptsHistory): void {
+        const patch: Patch = {};
+        const pop = this.state.screenPop;
+        if (pop && pop.record.id === history.recordId && this.attemptsAllowed()) {
+            patch.screenPop = { ...pop, attemptsHistory: history };
+        }
+        const ps = this.state.preview;
+        if (ps && ps.preview.record.id === history.recordId) {
+            const actions = this.narrowActions(ps.preview, history);
+            if (actions.length !== ps.actions.length) patch.preview = { ...ps, actions };
+        }
+        if (patch.screenPop || patch.preview) this.commit(patch);
+    }
+
+    private onConnection(connection: ConnectionState): void {
+        this.commit({ connection });
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Screen pop (CL-2, SP-1 .. SP-5)
+    // -----------------------------------------------------------------------------------------
+
+    /** A new pop showing the dialer's data at once; Salesforce and attempts data load behind it. */
+    private openPop(forId: string, record: CallingRecord, number: string): ScreenPop {
+        this.popToken += 1;
+        const token = this.popToken;
+        const settings = this.state.settings;
+        this.loadPop(token, record, number).catch((e: unknown) => {
+            // A listener that threw must not leave the pop loading for ever.
+            console.error('Screen pop failed', e instanceof Error ? e.name : typeof e);
+        });
+        return {
+            forId,
+            record,
+            contact: null,
+            valueOne: shownValue(settings.valueOne, record, null),
+            valueTwo: shownValue(settings.valueTwo, record, null),
+            history: [],
+            attemptsHistory: null,
+            loading: true
+        };
+    }
+
+    private async loadPop(token: number, record: CallingRecord, number: string): Promise<void> {
+        const settings = this.state.settings;
+        const fields = [settings.valueOne, settings.valueTwo]
+            .filter((v) => v.source === 'ContactField')
+            .map((v) => v.field);
+        const contactPart = (async () => {
+            const contact = await this.gateway.findContact({
+                salesforceId: record.salesforceId,
+                dialerRecordId: record.id,
+                phone: number,
+                fields
+            });
+            this.rememberContact(record.id, contact ? contact.id : null);
+            const history = contact ? await this.gateway.getContactHistory(contact.id) : [];
+            return { contact, history };
+        })();
+        const attemptsPart = this.attemptsAllowed()
+            ? this.adapter.getAttemptsHistory(record.id)
+            : Promise.resolve(null);
+        const [contactResult, attemptsResult] = await Promise.allSettled([contactPart, attemptsPart]);
+        const pop = this.state.screenPop;
+        if (!this.running || token !== this.popToken || !pop || pop.record.id !== record.id) return;
+        let errors = this.state.errors;
+        let next: ScreenPop = { ...pop, loading: false };
+        if (contactResult.status === 'fulfilled') {
+            const { contact, history } = contactResult.value;
+            const contactFields = contact ? contact.fields : null;
+            next = {
+                ...next,
+                contact,
+                history,
+                valueOne: shownValue(settings.valueOne, record, contactFields),
+                valueTwo: shownValue(settings.valueTwo, record, contactFields)
+            };
+        } else {
+            errors = this.withError(this.toError(contactResult.reason, 'screenPop', 'Salesforce'), errors);
+        }
+        if (attemptsResult.status === 'fulfilled') {
+            next = { ...next, attemptsHistory: attemptsResult.value };
+        } else {
+            errors = this.withError(this.toError(attemptsResult.reason, 'attemptsHistory'), errors);
+        }
+        const patch: Patch = { screenPop: next, errors };
+        const ps = this.state.preview;
+        if (ps && attemptsResult.status === 'fulfilled' && ps.preview.record.id === record.id) {
+            const actions = this.narrowActions(ps.preview, attemptsResult.value);
+            if (actions.length !== ps.actions.length) patch.preview = { ...ps, actions };
+        }
+        this.commit(patch);
+    }
+
+    private rememberContact(recordId: string, contactId: string | null): void {
+        this.contactIds.delete(recordId);
+        this.contactIds.set(recordId, contactId);
+        // Bounded: a shift touches thousands of records, only the recent ones are logged.
+        if (this.contactIds.size > 64) {
+            const oldest = this.contactIds.keys().next().value;
+            if (oldest !== undefined) this.contactIds.delete(oldest);
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Agent commands (AV, AG-2)
+    // -----------------------------------------------------------------------------------------
+
+    private async agentCommand(
+        key: string,
+        send: () => Promise<void>,
+        pendingChange: AgentState['pending'] = null
+    ): Promise<CommandResult> {
+        if (this.state.agentPending.includes(key)) return this.inFlightResult(key);
+        const patch: Patch = { agentPending: [...this.state.agentPending, key] };
+        // AV-3, AV-4: with a call in progress the change waits for it, and the panel says so.
+        if (pendingChange && this.state.calls.length > 0) patch.agent = { ...this.state.agent, pending: pendingChange };
+        else if (key === 'available' && this.state.agent.pending === 'Unavailable') {
+            patch.agent = { ...this.state.agent, pending: null };
+        }
+        this.commit(patch);
+        try {
+            await send();
+            this.commit({ agentPending: without(this.state.agentPending, key) });
+            return OK;
+        } catch (e) {
+            const error = this.toError(e, key);
+            const agent =
+                pendingChange && this.state.agent.pending === pendingChange
+                    ? { ...this.state.agent, pending: null }
+                    : this.state.agent;
+            this.commit({ agentPending: without(this.state.agentPending, key), agent, errors: this.withError(error) });
+            return { ok: false, error };
+        }
+    }
+
+    /** Logs into the dialer for a Personal Connection skill and loads its dispositions (AV-2). */
+    async loginToSkill(skillId: string): Promise<CommandResult> {
+        const skill = this.state.skills.find((s) => s.id === skillId);
+        if (!skill) return this.fail('Validation', 'NotFound', 'unknown skill', 'login');
+        if (!skill.isPersonalConnection) {
+            return this.fail('Validation', 'InvalidState', 'not a Personal Connection skill', 'login');
+        }
+        const result = await this.agentCommand('login', () => this.adapter.loginToSkill(skillId));
+        if (result.ok) {
+            try {
+                const dispositions = await this.adapter.listDispositions(skillId);
+                this.commit({ dispositions });
+            } catch (e) {
+                this.commit({ errors: this.withError(this.toError(e, 'listDispositions')) });
+            }
+        }
+        return result;
+    }
+
+    /** Logs out; a call in progress finishes first (AV-3). */
+    logout(): Promise<CommandResult> {
+        if (this.state.agent.status === 'LoggedOut') {
+            return Promise.resolve(this.fail('Validation', 'InvalidState', 'already logged out', 'logout'));
+        }
+        return this.agentCommand('logout', () => this.adapter.logout(), 'Logout');
+    }
+
+    /** Makes the agent available for deliveries again. */
+    setAvailable(): Promise<CommandResult> {
+        if (this.state.agent.status === 'LoggedOut') {
+            return Promise.resolve(this.fail('Validation', 'InvalidState', 'log in to a skill first', 'available'));
+        }
+        return this.agentCommand('available', () => this.adapter.setAvailable());
+    }
+
+    /** Pauses deliveries after the current call (AV-4). */
+    setUnavailable(codeId: string): Promise<CommandResult> {
+        if (!this.state.unavailableCodes.some((c) => c.id === codeId)) {
+            return Promise.resolve(this.fail('Validation', 'NotFound', 'unknown unavailable code', 'unavailable'));
+        }
+        return this.agentCommand('unavailable', () => this.adapter.setUnavailable(codeId), 'Unavailable');
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Preview commands (PV, RS, BX-7)
+    // -----------------------------------------------------------------------------------------
+
+    private async previewCommand(
+        action: PreviewAction,
+        command: string,
+        send: (previewId: string) => Promise<unknown>
+    ): Promise<CommandResult> {
+        const ps = this.state.preview;
+        if (!ps) return this.fail('Validation', 'NotFound', 'no preview on screen', command);
+        if (ps.pending) return this.inFlightResult(command);
+        if (!ps.actions.includes(action)) {
+            return this.fail('Validation', 'Unsupported', `${action} is not offered for this preview`, command);
+        }
+        const previewId = ps.preview.id;
+        this.commit({ preview: { ...ps, pending: action } });
+        try {
+            await send(previewId);
+            // PV-6: the command resolving is the dialer's confirmation; a previewClosed event may have come first.
+            const patch = this.closePreviewPatch(previewId, action === 'Accept');
+            if (patch) this.commit(patch);
+            return OK;
+        } catch (e) {
+            const error = this.toError(e, command);
+            const current = this.state.preview;
+            const patch: Patch = { errors: this.withError(error) };
+            if (current && current.preview.id === previewId) {
+                patch.preview = { ...current, pending: null, error, failedAction: action };
+            }
+            this.commit(patch);
+            return { ok: false, error };
+        }
+    }
+
+    /** Accept: the dialer places the call (PV-2). */
+    acceptPreview(): Promise<CommandResult> {
+        return this.previewCommand('Accept', 'accept', (id) => this.adapter.acceptPreview(id));
+    }
+
+    /** Requeue: the record goes back to the skill's queue (PV-3). */
+    requeuePreview(): Promise<CommandResult> {
+        return this.previewCommand('Requeue', 'requeue', (id) => this.adapter.requeuePreview(id));
+    }
+
+    /** Snooze: the record goes back to the agent's personal queue (PV-5). */
+    snoozePreview(): Promise<CommandResult> {
+        return this.previewCommand('Snooze', 'snooze', (id) => this.adapter.snoozePreview(id));
+    }
+
+    /** Opens or closes the reschedule form, only where Reschedule is offered (PV-4). */
+    setRescheduling(open: boolean): void {
+        const ps = this.state.preview;
+        if (!ps || ps.rescheduling === open) return;
+        if (open && !ps.actions.includes('Reschedule')) return;
+        this.commit({ preview: { ...ps, rescheduling: open } });
+    }
+
+    /** Checks a draft against now, the settings and the contact's zone; sends nothing (RS-2, RS-3, BX-3). */
+    validateReschedule(draft: RescheduleDraft): RescheduleValidation {
+        const preview = this.state.preview?.preview ?? null;
+        return validateReschedule(draft, {
+            now: this.clock.now(),
+            settings: this.state.settings,
+            contactTimeZone: preview?.record.timeZone ?? null,
+            listNumber: preview?.number ?? null
+        });
+    }
+
+    /** Validates, then sends; with errors nothing is sent and the validation comes back (RS-2). */
+    async reschedulePreview(draft: RescheduleDraft): Promise<RescheduleValidation | CommandResult> {
+        const ps = this.state.preview;
+        if (!ps) return this.fail('Validation', 'NotFound', 'no preview on screen', 'reschedule');
+        if (!ps.actions.includes('Reschedule')) {
+            return this.fail('Validation', 'Unsupported', 'Reschedule is not offered', 'reschedule');
+        }
+        if (ps.pending) return this.inFlightResult('reschedule');
+        const validation = this.validateReschedule(draft);
+        if (!validation.ok) return validation;
+        const request = validation.request;
+        this.lastReschedule = request;
+        return this.sendReschedule(request);
+    }
+
+    private async sendReschedule(request: RescheduleRequest): Promise<CommandResult> {
+        const result = await this.previewCommand('Reschedule', 'reschedule', (id) =>
+            this.adapter.reschedulePreview(id, request)
+        );
+        if (result.ok) this.lastReschedule = null;
+        return result;
+    }
+
+    /** Records a disposition without dialing, where the dialer offers it (BX-7). */
+    dispositionPreview(dispositionId: string, notes: string): Promise<CommandResult> {
+        const problem = this.checkDisposition(dispositionId, notes, 'dispositionPreview');
+        if (problem) return Promise.resolve(problem);
+        this.lastPreviewDisposition = { id: dispositionId, notes };
+        return this.previewCommand('Disposition', 'dispositionPreview', (id) =>
+            this.adapter.dispositionPreview(id, dispositionId, notes)
+        );
+    }
+
+    /** Sends the failed preview action again (PV-6). */
+    retryPreview(): Promise<CommandResult> {
+        const ps = this.state.preview;
+        const action = ps?.failedAction ?? null;
+        if (!ps || !action) return Promise.resolve(this.fail('Validation', 'NotFound', 'nothing to retry', 'retry'));
+        switch (action) {
+            case 'Accept':
+                return this.acceptPreview();
+            case 'Requeue':
+                return this.requeuePreview();
+            case 'Snooze':
+                return this.snoozePreview();
+            case 'Reschedule':
+                return this.lastReschedule
+                    ? this.sendReschedule(this.lastReschedule)
+                    : Promise.resolve(this.fail('Validation', 'NotFound', 'no reschedule to retry', 'retry'));
+            case 'Disposition': {
+                const last = this.lastPreviewDisposition;
+                return last
+                    ? this.dispositionPreview(last.id, last.notes)
+                    : Promise.resolve(this.fail('Validation', 'NotFound', 'no disposition to retry', 'retry'));
+            }
+            default:
+                return Promise.resolve(this.fail('Validation', 'Unsupported', 'unknown action', 'retry'));
+        }
+    }
+
+    /** The reschedule form's starting draft: the previewed number, tomorrow 09:00 in the agent's zone. */
+    rescheduleDraftFor(agentTimeZone: string): RescheduleDraft | null {
+        const ps = this.state.preview;
+        if (!ps) return null;
+        const zoneOk = isValidTimeZone(agentTimeZone);
+        let date = '';
+        if (zoneOk) {
+            const w = wallTime(this.clock.now() + DAY, agentTimeZone);
+            date = `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+        }
+        return {
+            number: ps.preview.number,
+            deliverTo: this.state.settings.defaultDeliverTo,
+            date,
+            time: '09:00',
+            timeZone: zoneOk ? agentTimeZone : '',
+            notes: ''
+        };
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Call commands (CL-4, AM)
+    // -----------------------------------------------------------------------------------------
+
+    private setCallPending(callId: string, key: string, on: boolean, patch: Patch = {}): Patch {
+        const calls = patch.calls ?? this.state.calls;
+        const index = calls.findIndex((v) => v.call.id === callId);
+        if (index < 0) return patch;
+        const view = calls[index];
+        const pending = on ? [...view.pending, key] : without(view.pending, key);
+        const next = calls.slice();
+        next[index] = { ...view, pending };
+        return { ...patch, calls: next };
+    }
+
+    private async callCommand(
+        callId: string,
+        key: string,
+        allowed: readonly CallStatus[],
+        supported: boolean,
+        send: () => Promise<void>
+    ): Promise<CommandResult> {
+        const view = this.state.calls.find((v) => v.call.id === callId);
+        if (!view) return this.fail('Validation', 'NotFound', 'no such call', key);
+        const lock = `${callId}:${key}`;
+        if (this.inFlight.has(lock)) return this.inFlightResult(key);
+        if (!supported) return this.fail('Validation', 'Unsupported', `${key} is not offered by the dialer`, key);
+        if (!allowed.includes(view.call.status)) {
+            return this.fail('Validation', 'InvalidState', `${key} not allowed while ${view.call.status}`, key);
+        }
+        this.inFlight.add(lock);
+        this.commit(this.setCallPending(callId, key, true));
+        try {
+            await send();
+            this.inFlight.delete(lock);
+            this.commit(this.setCallPending(callId, key, false));
+            return OK;
+        } catch (e) {
+            this.inFlight.delete(lock);
+            const error = this.toError(e, key);
+            this.commit(this.setCallPending(callId, key, false, { errors: this.withError(error) }));
+            return { ok: false, error };
+        }
+    }
+
+    /** Closes a call by hand as Answering Machine, Fax or Bad Number while Dialing, Ringing or AMD (AM-1 .. AM-3). */
+    overrideMachine(callId: string, kind: MachineOverride): Promise<CommandResult> {
+        return this.callCommand(
+            callId,
+            'override',
+            OVERRIDABLE_STATUSES,
+            this.state.capabilities.machineOverrides.includes(kind),
+            () => this.adapter.overrideMachine(callId, kind)
+        );
+    }
+
+    /** Puts an Active call on hold (CL-4). */
+    hold(callId: string): Promise<CommandResult> {
+        return this.callCommand(callId, 'hold', ['Active'], this.state.capabilities.hold, () =>
+            this.adapter.hold(callId)
+        );
+    }
+
+    /** Resumes a held call (CL-4). */
+    resume(callId: string): Promise<CommandResult> {
+        return this.callCommand(callId, 'resume', ['Held'], this.state.capabilities.hold, () =>
+            this.adapter.resume(callId)
+        );
+    }
+
+    /** Mutes the agent on an answered call (CL-4). */
+    mute(callId: string): Promise<CommandResult> {
+        return this.callCommand(callId, 'mute', ['Active', 'Held'], this.state.capabilities.mute, () =>
+            this.adapter.mute(callId)
+        );
+    }
+
+    /** Unmutes the agent (CL-4). */
+    unmute(callId: string): Promise<CommandResult> {
+        return this.callCommand(callId, 'unmute', ['Active', 'Held'], this.state.capabilities.mute, () =>
+            this.adapter.unmute(callId)
+        );
+    }
+
+    /** Ends a call (CL-4). */
+    endCall(callId: string): Promise<CommandResult> {
+        return this.callCommand(callId, 'end', ['Dialing', 'Ringing', 'AMD', 'Active', 'Held'], true, () =>
+            this.adapter.endCall(callId)
+        );
+    }
+
+    /** Transfers an answered call to a skill, an agent or a number (CL-4). */
+    transfer(callId: string, target: TransferTarget): Promise<CommandResult> {
+        let sent = target;
+        if (target.kind === 'Number') {
+            const e164 = normalizePhone(target.value);
+            if (!e164)
+                return Promise.resolve(this.fail('Validation', 'Rejected', 'invalid transfer number', 'transfer'));
+            sent = { kind: 'Number', value: e164 };
+        }
+        return this.callCommand(
+            callId,
+            'transfer',
+            ['Active', 'Held'],
+            this.state.capabilities.transferKinds.includes(target.kind),
+            () => this.adapter.transfer(callId, sent)
+        );
+    }
+
+    private checkDisposition(dispositionId: string, notes: string, command: string): CommandResult | null {
+        const disposition = this.state.dispositions.find((d) => d.id === dispositionId);
+        if (!disposition) return this.fail('Validation', 'NotFound', 'unknown disposition', command);
+        if (disposition.requiresNotes && !notes.trim()) {
+            return this.fail('Validation', 'Rejected', 'this disposition needs notes', command);
+        }
+        if ([...notes].length > this.state.settings.notesMaxLength) {
+            return this.fail('Validation', 'Rejected', 'notes over the limit', command);
+        }
+        return null;
+    }
+
+    private progressOf(callId: string): WrapUpProgress {
+        let progress = this.wrapUps.get(callId);
+        if (!progress) {
+            progress = { sent: null, logged: false };
+            this.wrapUps.set(callId, progress);
+        }
+        return progress;
+    }
+
+    private async contactIdFor(record: CallingRecord, number: string): Promise<string | null> {
+        const known = this.contactIds.get(record.id);
+        if (known !== undefined) return known;
+        try {
+            const contact = await this.gateway.findContact({
+                salesforceId: record.salesforceId,
+                dialerRecordId: record.id,
+                phone: number,
+                fields: []
+            });
+            return contact ? contact.id : null;
+        } catch {
+            // The Task is still worth logging unlinked; Salesforce can match it by record later.
+            return record.salesforceId;
+        }
+    }
+
+    private async attemptLog(call: Call, sent: WrapUpProgress['sent']): Promise<AttemptLog> {
+        const endedAt = call.endedAt ?? this.clock.now();
+        return {
+            dialerContactId: call.id,
+            contactId: await this.contactIdFor(call.record, call.number),
+            recordId: call.record.id,
+            number: call.number,
+            direction: call.direction,
+            outcome: sent ? sent.disposition.outcome : (call.outcome ?? 'NoAnswer'),
+            dispositionLabel: sent ? sent.disposition.label : null,
+            durationSeconds: call.answeredAt !== null ? Math.max(0, Math.round((endedAt - call.answeredAt) / 1000)) : 0,
+            notes: sent ? sent.notes : '',
+            endedAt
+        };
+    }
+
+    private logUnanswered(call: Call): void {
+        const progress = this.progressOf(call.id);
+        if (progress.logged) return;
+        this.attemptLog(call, null)
+            .then((log) => this.gateway.logAttempt(log))
+            .then(
+                () => {
+                    progress.logged = true;
+                },
+                (e: unknown) => {
+                    if (this.running)
+                        this.commit({ errors: this.withError(this.toError(e, 'logAttempt', 'Salesforce')) });
+                }
+            );
+    }
+
+    /** Saves the wrap-up: the disposition to the dialer, then one Task to Salesforce (CL-4, BX-1). */
+    async saveDisposition(callId: string, dispositionId: string, notes: string): Promise<CommandResult> {
+        const view = this.state.calls.find((v) => v.call.id === callId);
+        if (!view) return this.fail('Validation', 'NotFound', 'no such call', 'disposition');
+        if (view.call.status !== 'Ended' || !view.wrapUp) {
+            return this.fail('Validation', 'InvalidState', 'the call has not ended', 'disposition');
+        }
+        const lock = `${callId}:disposition`;
+        if (this.inFlight.has(lock)) return this.inFlightResult('disposition');
+        const problem = this.checkDisposition(dispositionId, notes, 'disposition');
+        if (problem) return problem;
+        const disposition = this.state.dispositions.find((d) => d.id === dispositionId) as Disposition;
+        const progress = this.progressOf(callId);
+        this.inFlight.add(lock);
+        this.commit(this.setCallPending(callId, 'disposition', true));
+        try {
+            if (!progress.sent) {
+                await this.adapter.disposition(callId, dispositionId, notes);
+                progress.sent = { disposition, notes };
+            }
+            if (!progress.logged) {
+                // A retry after a failed log logs what the dialer already has, never a second Task.
+                await this.gateway.logAttempt(await this.attemptLog(view.call, progress.sent));
+                progress.logged = true;
+            }
+            this.inFlight.delete(lock);
+            this.removeCall(callId);
+            return OK;
+        } catch (e) {
+            this.inFlight.delete(lock);
+            const error = this.toError(e, 'disposition', 'Salesforce');
+            let patch = this.setCallPending(callId, 'disposition', false, { errors: this.withError(error) });
+            const calls = patch.calls ?? this.state.calls;
+            const index = calls.findIndex((v) => v.call.id === callId);
+            if (index >= 0) {
+                const next = calls.slice();
+                next[index] = { ...next[index], wrapUp: { saved: false, error } };
+                patch = { ...patch, calls: next };
+            }
+            this.commit(patch);
+            return { ok: false, error };
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Messages
+    // -----------------------------------------------------------------------------------------
+
+    /** Hides the callback marquee early; the message stays in Agent Messages (RS-4, AG-1). */
+    dismissMarquee(): void {
+        if (this.state.marquee) this.commit({ marquee: null });
+    }
+}
