@@ -212,6 +212,9 @@ import PC_Err_Permission from '@salesforce/label/c.PC_Err_Permission';
 import PC_Err_Unknown from '@salesforce/label/c.PC_Err_Unknown';
 import PC_Err_Detail from '@salesforce/label/c.PC_Err_Detail';
 import PC_Console_Title from '@salesforce/label/c.PC_Console_Title';
+import PC_Resched_Contact from '@salesforce/label/c.PC_Resched_Contact';
+import PC_Resched_Warning from '@salesforce/label/c.PC_Resched_Warning';
+import PC_Resched_SaveFailed from '@salesforce/label/c.PC_Resched_SaveFailed';
 
 /** Every label of the console by name; values come from the org's translations at run time. */
 export const LABELS = Object.freeze({
@@ -410,7 +413,10 @@ export const LABELS = Object.freeze({
     errPermission: PC_Err_Permission,
     errUnknown: PC_Err_Unknown,
     errDetail: PC_Err_Detail,
-    consoleTitle: PC_Console_Title
+    consoleTitle: PC_Console_Title,
+    reschedContact: PC_Resched_Contact,
+    reschedWarning: PC_Resched_Warning,
+    reschedSaveFailed: PC_Resched_SaveFailed
 });
 
 /** A key of LABELS. */

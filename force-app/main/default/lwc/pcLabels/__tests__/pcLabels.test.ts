@@ -58,6 +58,11 @@ describe('c/pcLabels', () => {
         expect(xml.match(/<shortDescription>/g)?.length).toBe(declared.length);
     });
 
+    it('BX-8 keeps every label on one line with no surrounding whitespace (formatters must not wrap them)', () => {
+        const bad = Object.entries(LABELS).filter(([, v]) => v !== v.trim() || /\n/.test(v) || !v);
+        expect(bad).toEqual([]);
+    });
+
     it('BX-8 maps every status, reason, outcome and error code to a non-empty label', () => {
         for (const s of Object.values(CallStatus)) expect(CALL_STATUS_LABELS[s]).toBeTruthy();
         for (const r of Object.values(DestinationUnavailableReason)) expect(UNAVAILABLE_REASON_LABELS[r]).toBeTruthy();

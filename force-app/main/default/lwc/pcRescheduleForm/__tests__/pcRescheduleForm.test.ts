@@ -1,0 +1,256 @@
+import PcRescheduleForm from 'c/pcRescheduleForm';
+import { DeliverTo, ErrorCode } from 'c/pcModel';
+import type { FieldIssue, RescheduleDraft, RescheduleValidation } from 'c/pcModel';
+import {
+    StubConsoleApi,
+    byDataId,
+    change,
+    cleanup,
+    click,
+    findButton,
+    makeError,
+    makePreviewState,
+    render
+} from '../../../../../../test/lwc-helpers';
+
+const DRAFT: RescheduleDraft = {
+    number: '+13125550100',
+    deliverTo: DeliverTo.Me,
+    date: '2026-03-12',
+    time: '09:00',
+    timeZone: 'America/Chicago',
+    notes: ''
+};
+
+const VALID: RescheduleValidation = {
+    ok: true,
+    request: {
+        number: '+13125550100',
+        deliverTo: DeliverTo.Me,
+        at: Date.UTC(2026, 2, 12, 14),
+        timeZone: 'America/Chicago',
+        notes: ''
+    },
+    warnings: [],
+    contactLocalTime: '03/12/2026 09:00 America/Chicago'
+};
+
+const issue = (
+    field: FieldIssue['field'],
+    code: FieldIssue['code'],
+    params: Record<string, string> = {}
+): FieldIssue => ({
+    field,
+    code,
+    params
+});
+
+async function mount(draft: RescheduleDraft | null = DRAFT) {
+    const service = new StubConsoleApi();
+    service.draft = draft;
+    service.validation = VALID;
+    const el = await render<HTMLElement>('c-pc-reschedule-form', PcRescheduleForm, {
+        preview: makePreviewState(),
+        service,
+        agentTimeZone: 'America/New_York'
+    });
+    return { el, service };
+}
+
+const field = (el: HTMLElement, name: string) =>
+    el.shadowRoot!.querySelector(`[data-field="${name}"]`) as HTMLElement & {
+        value: string;
+        options?: { label: string; value: string }[];
+    };
+
+async function typeZone(el: HTMLElement, zone: string) {
+    const input = field(el, 'timeZone') as unknown as HTMLInputElement;
+    input.value = zone;
+    input.dispatchEvent(new CustomEvent('input'));
+    await Promise.resolve();
+}
+
+describe('c-pc-reschedule-form', () => {
+    afterEach(cleanup);
+
+    it("RS-1 prefills the number, delivers to Me by default and uses the agent's zone", async () => {
+        const { el, service } = await mount();
+        expect(service.callsOf('rescheduleDraftFor')).toEqual([
+            { method: 'rescheduleDraftFor', args: ['America/New_York'] }
+        ]);
+        expect(field(el, 'number').value).toBe('+13125550100');
+        expect(field(el, 'deliverTo').value).toBe('Me');
+        expect(field(el, 'deliverTo').options!.map((o) => o.label)).toEqual(['Me', 'Anyone in this skill']);
+        expect(field(el, 'timeZone').value).toBe('America/Chicago');
+        expect(byDataId(el, 'contact')!.textContent).toBe('Contact: Ada Lovelace');
+        expect(findButton(el, 'Save')).not.toBeNull();
+        expect(findButton(el, 'Cancel')).not.toBeNull();
+        await expect(el).toBeAccessible();
+    });
+
+    it("RS-1 offers IANA zones to pick from and falls back to the agent's zone without a draft", async () => {
+        const { el } = await mount(null);
+        expect(field(el, 'timeZone').value).toBe('America/New_York');
+        const options = Array.from(el.shadowRoot!.querySelectorAll('datalist option')).map((o) =>
+            o.getAttribute('value')
+        );
+        expect(options).toContain('America/Chicago');
+        expect(options).toContain('Europe/London');
+        const list = el.shadowRoot!.querySelector('datalist')!;
+        expect(field(el, 'timeZone').getAttribute('list')).toBe(list.id);
+    });
+
+    it('RS-1 sends the edited number, Anyone in this skill, date, time, zone and notes on Save', async () => {
+        const { el, service } = await mount();
+        await change(field(el, 'number'), '+13125550177');
+        await change(field(el, 'deliverTo'), DeliverTo.Skill);
+        await change(field(el, 'date'), '2026-03-13');
+        await change(field(el, 'time'), '10:30:00.000');
+        await typeZone(el, 'America/Denver');
+        await change(field(el, 'notes'), 'Ask for the account owner');
+        expect(byDataId(el, 'notes-counter')!.textContent).toBe('25/1000 characters');
+        await click(findButton(el, 'Save'));
+        expect(service.callsOf('reschedulePreview')).toEqual([
+            {
+                method: 'reschedulePreview',
+                args: [
+                    {
+                        number: '+13125550177',
+                        deliverTo: 'Skill',
+                        date: '2026-03-13',
+                        time: '10:30',
+                        timeZone: 'America/Denver',
+                        notes: 'Ask for the account owner'
+                    }
+                ]
+            }
+        ]);
+    });
+
+    it('RS-2 shows each error beside its field, sends nothing and keeps what was typed', async () => {
+        const { el, service } = await mount();
+        service.validation = {
+            ok: false,
+            errors: [
+                issue('number', 'InvalidNumber'),
+                issue('time', 'NotInFuture', { now: '03/10/2026 10:04', zone: 'America/Chicago' }),
+                issue('timeZone', 'UnknownZone'),
+                issue('notes', 'NotesTooLong', { max: '1000', length: '1004' })
+            ],
+            warnings: []
+        };
+        await change(field(el, 'number'), '555-CALL-ME');
+        await typeZone(el, 'Mars/Olympus');
+        await click(findButton(el, 'Save'));
+        expect(service.callsOf('reschedulePreview')).toHaveLength(0);
+        expect(byDataId(el, 'summary')!.textContent).toContain('Nothing was sent.');
+        expect(byDataId(el, 'error-number')!.textContent!.trim()).toBe('Enter a valid phone number.');
+        expect(byDataId(el, 'error-time')!.textContent!.trim()).toBe(
+            'Choose a time after now (03/10/2026 10:04 in America/Chicago).'
+        );
+        expect(byDataId(el, 'error-timeZone')!.textContent!.trim()).toBe('Choose a time zone from the list.');
+        expect(byDataId(el, 'error-notes')!.textContent!.trim()).toBe(
+            'Notes can be at most 1000 characters (now 1004).'
+        );
+        expect(field(el, 'number').value).toBe('555-CALL-ME');
+        expect(field(el, 'timeZone').value).toBe('Mars/Olympus');
+        expect(field(el, 'date').value).toBe('2026-03-12');
+        await expect(el).toBeAccessible();
+    });
+
+    it('RS-2 clears an error as soon as the field is fixed', async () => {
+        const { el, service } = await mount();
+        service.validation = { ok: false, errors: [issue('number', 'Required')], warnings: [] };
+        await change(field(el, 'number'), '');
+        await click(findButton(el, 'Save'));
+        expect(byDataId(el, 'error-number')!.textContent!.trim()).toBe('This field is required.');
+        service.validation = VALID;
+        await change(field(el, 'number'), '+13125550100');
+        expect(byDataId(el, 'error-number')).toBeNull();
+    });
+
+    it('RS-2 keeps everything typed when the save fails, with the error and a way to try again', async () => {
+        const { el, service } = await mount();
+        service.results.set('reschedulePreview', { ok: false, error: makeError({ code: ErrorCode.Network }) });
+        await change(field(el, 'notes'), 'Prefers mornings');
+        await click(findButton(el, 'Save'));
+        expect(byDataId(el, 'save-error')!.textContent).toContain('A network problem interrupted the request.');
+        expect(field(el, 'notes').value).toBe('Prefers mornings');
+        service.results.delete('reschedulePreview');
+        await click(findButton(el, 'Save'));
+        expect(service.callsOf('reschedulePreview')).toHaveLength(2);
+        await expect(el).toBeAccessible();
+    });
+
+    it("RS-3 shows the chosen instant in the contact's own time zone", async () => {
+        const { el } = await mount();
+        await change(field(el, 'time'), '09:00');
+        expect(byDataId(el, 'contact-time')!.textContent).toBe(
+            "Contact's local time: 03/12/2026 09:00 America/Chicago"
+        );
+    });
+
+    it('RS-3 explains a local time the clocks skip at a DST change', async () => {
+        const { el, service } = await mount();
+        service.validation = {
+            ok: false,
+            errors: [
+                issue('time', 'NonexistentLocalTime', { before: '01:59', after: '03:00', zone: 'America/Chicago' })
+            ],
+            warnings: []
+        };
+        await change(field(el, 'date'), '2026-03-08');
+        await change(field(el, 'time'), '02:30');
+        await click(findButton(el, 'Save'));
+        expect(byDataId(el, 'error-time')!.textContent!.trim()).toBe(
+            'Not a real time in America/Chicago that day: clocks jump from 01:59 to 03:00. Pick another.'
+        );
+        expect(service.callsOf('reschedulePreview')).toHaveLength(0);
+    });
+
+    it("BX-3 warns when the time is outside calling hours in the contact's zone", async () => {
+        const { el, service } = await mount();
+        service.validation = {
+            ...VALID,
+            warnings: [
+                issue('time', 'OutsideCallingHours', {
+                    localTime: '07:00',
+                    zone: 'America/Chicago',
+                    start: '08:00',
+                    end: '21:00'
+                })
+            ]
+        };
+        await change(field(el, 'time'), '07:00');
+        expect(byDataId(el, 'warning-time')!.textContent!.trim()).toBe(
+            'Warning: That is 07:00 in America/Chicago, outside calling hours (08:00–21:00).'
+        );
+        await expect(el).toBeAccessible();
+    });
+
+    it('BX-3 refuses a time outside calling hours where the admin chose to refuse', async () => {
+        const { el, service } = await mount();
+        service.validation = {
+            ok: false,
+            errors: [
+                issue('time', 'OutsideCallingHours', {
+                    localTime: '22:00',
+                    zone: 'America/Chicago',
+                    start: '08:00',
+                    end: '21:00'
+                })
+            ],
+            warnings: []
+        };
+        await click(findButton(el, 'Save'));
+        expect(byDataId(el, 'error-time')!.textContent!.trim()).toContain('outside calling hours');
+        expect(service.callsOf('reschedulePreview')).toHaveLength(0);
+    });
+
+    it('RS-1 closes the form without sending on Cancel', async () => {
+        const { el, service } = await mount();
+        await click(findButton(el, 'Cancel'));
+        expect(service.callsOf('setRescheduling')).toEqual([{ method: 'setRescheduling', args: [false] }]);
+        expect(service.callsOf('reschedulePreview')).toHaveLength(0);
+    });
+});
