@@ -1,0 +1,79 @@
+import PcAgentMessages from 'c/pcAgentMessages';
+import { MessageKind } from 'c/pcModel';
+import type { AgentMessage } from 'c/pcModel';
+import { HOSTILE, NOW, byDataId, cleanup, click, flush, queryAll, render } from '../../../../../../test/lwc-helpers';
+
+type MessagesEl = HTMLElement & { messages: AgentMessage[] };
+
+const msg = (
+    id: string,
+    at: number,
+    kind: AgentMessage['kind'],
+    text: string,
+    number: string | null = null
+): AgentMessage => ({
+    id,
+    at,
+    kind,
+    text,
+    number
+});
+
+const MESSAGES = [
+    msg('m-2', NOW, MessageKind.Callback, 'Callback for Ada Lovelace', '+13125550100'),
+    msg('m-1', NOW - 65_000, MessageKind.Routed, 'Grace Hopper was routed to another agent')
+];
+
+async function mount(messages: AgentMessage[] = MESSAGES) {
+    return render<MessagesEl>('c-pc-agent-messages', PcAgentMessages, { messages, timeZone: 'UTC' });
+}
+
+const toggle = (el: HTMLElement) => byDataId<HTMLButtonElement>(el, 'toggle')!;
+
+describe('c-pc-agent-messages', () => {
+    afterEach(cleanup);
+
+    it('AG-1 can be opened at any time from a button that counts the messages', async () => {
+        const el = await mount();
+        expect(toggle(el).textContent!.trim()).toBe('Agent Messages (2)');
+        expect(byDataId(el, 'list')).toBeNull();
+        await expect(el).toBeAccessible();
+        await click(toggle(el));
+        expect(toggle(el).getAttribute('aria-expanded')).toBe('true');
+        expect(byDataId(el, 'list')).not.toBeNull();
+        await expect(el).toBeAccessible();
+        await click(toggle(el));
+        expect(byDataId(el, 'list')).toBeNull();
+    });
+
+    it('AG-1 lists every message newest first, each with its time', async () => {
+        const el = await mount([...MESSAGES].reverse());
+        await click(toggle(el));
+        expect(queryAll(el, '[data-id="text"]').map((n) => n.textContent)).toEqual([
+            'Callback for Ada Lovelace',
+            'Grace Hopper was routed to another agent'
+        ]);
+        expect(queryAll(el, '[data-id="time"]').map((n) => n.textContent)).toEqual([
+            '03/10/2026 15:04:05',
+            '03/10/2026 15:03:00'
+        ]);
+        expect(queryAll(el, '[data-id="kind"]').map((n) => n.textContent)).toEqual(['Callback', 'Routed']);
+    });
+
+    it('RS-4 keeps the callback number in Agent Messages after the marquee is gone', async () => {
+        const el = await mount();
+        await click(toggle(el));
+        expect(byDataId(el, 'number')!.textContent).toBe('+13125550100');
+    });
+
+    it('AG-1 adds new messages while open and says when there are none', async () => {
+        const el = await mount([]);
+        await click(toggle(el));
+        expect(byDataId(el, 'empty')!.textContent).toBe('No messages yet.');
+        el.messages = [msg('m-9', NOW, MessageKind.Info, HOSTILE)];
+        await flush();
+        expect(toggle(el).textContent!.trim()).toBe('Agent Messages (1)');
+        expect(byDataId(el, 'text')!.textContent).toBe(HOSTILE);
+        expect(el.shadowRoot!.querySelector('img')).toBeNull();
+    });
+});

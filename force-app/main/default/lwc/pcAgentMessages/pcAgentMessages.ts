@@ -1,0 +1,43 @@
+import { LightningElement, api } from 'lwc';
+import type { AgentMessage } from 'c/pcModel';
+import { LABELS, MESSAGE_KIND_LABELS, formatLabel } from 'c/pcLabels';
+import { formatDateTime } from 'c/pcFormat';
+
+/** Agent Messages: every message of the session, newest first with its time, opened at any time (AG-1, RS-4). */
+export default class PcAgentMessages extends LightningElement {
+    /** The session's messages (the service keeps them newest first). */
+    @api messages: readonly AgentMessage[] = [];
+    /** The zone times are shown in; the browser's when not given. */
+    @api timeZone: string | undefined;
+
+    labels = LABELS;
+    open = false;
+
+    get buttonLabel(): string {
+        return formatLabel(LABELS.agentMessagesCount, [(this.messages ?? []).length]);
+    }
+
+    get ariaExpanded(): string {
+        return String(this.open);
+    }
+
+    get hasMessages(): boolean {
+        return (this.messages ?? []).length > 0;
+    }
+
+    get rows(): { id: string; time: string; kind: string; text: string; number: string }[] {
+        return [...(this.messages ?? [])]
+            .sort((a, b) => b.at - a.at)
+            .map((m) => ({
+                id: m.id,
+                time: formatDateTime(m.at, this.timeZone),
+                kind: MESSAGE_KIND_LABELS[m.kind] ?? '',
+                text: m.text,
+                number: m.number ?? ''
+            }));
+    }
+
+    handleToggle(): void {
+        this.open = !this.open;
+    }
+}

@@ -1,0 +1,23 @@
+import { LightningElement, api } from 'lwc';
+import type { AgentMessage, ConsoleApi } from 'c/pcModel';
+import { LABELS, formatLabel } from 'c/pcLabels';
+
+/** The callback marquee: the callback number scrolls while the service keeps the message set (five seconds, RS-4). */
+export default class PcMarquee extends LightningElement {
+    /** The message to scroll; nothing renders without one. */
+    @api message: AgentMessage | null = null;
+    /** The console service, to dismiss the marquee early. */
+    @api service: ConsoleApi | undefined;
+
+    labels = LABELS;
+
+    get text(): string {
+        const m = this.message;
+        if (!m) return '';
+        return m.number ? formatLabel(LABELS.marqueeCallback, [m.number]) : m.text;
+    }
+
+    handleDismiss(): void {
+        this.service?.dismissMarquee();
+    }
+}
