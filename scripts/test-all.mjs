@@ -13,6 +13,12 @@ const STEPS = [
     { name: 'format', cmd: 'node_modules/.bin/prettier --check . --log-level warn' },
     { name: 'build', cmd: 'node_modules/.bin/tsc -p tsconfig.build.json' },
     { name: 'lwc-compile', cmd: 'node scripts/check-lwc.mjs' },
+    // Apex and metadata, offline: syntax and house rules, Apex imports against the Apex source, well-formed XML,
+    // and the converted package (needs the .js the build step emitted).
+    { name: 'apex-parse', cmd: 'node scripts/check-apex.mjs' },
+    { name: 'apex-imports', cmd: 'node scripts/check-apex-imports.mjs' },
+    { name: 'metadata-xml', cmd: 'node scripts/check-metadata-xml.mjs' },
+    { name: 'package', cmd: 'node scripts/check-package.mjs' },
     {
         name: 'jest',
         cmd: `node_modules/.bin/sfdx-lwc-jest -- --json --outputFile=${RESULTS}/jest-raw.json`,
