@@ -94,7 +94,7 @@ export interface SimulatedDialerOptions {
     readonly previewTimeoutAction?: PreviewTimeoutAction;
     /** Virtual ms before the dialer confirms a command. Default 150; 0 confirms on a microtask. */
     readonly latencyMs?: number;
-    /** Records in the calling list. Default 500, at least 20 so every unavailable reason occurs. */
+    /** Records in the calling list. Default 1,500, at least 20 so every unavailable reason occurs. */
     readonly recordCount?: number;
     readonly agentId?: string;
     /** Narrows or widens what the dialer offers. */
@@ -255,7 +255,7 @@ export class SimulatedDialer implements DialerAdapter {
         const root = new Rng(options.seed);
         const listRng = root.fork();
         this.rng = root.fork();
-        const count = Math.max(1, Math.floor(options.recordCount ?? 500));
+        const count = Math.max(1, Math.floor(options.recordCount ?? 1500));
         this.records = generateCallingList(
             listRng,
             count,
@@ -846,7 +846,8 @@ export class SimulatedDialer implements DialerAdapter {
 
     /** Places calls until the agent's set holds `lines` calls (CL-1), one stagger apart. */
     private pace(): void {
-        if (this.calls.size >= this.lines) return;
+        // While the agent talks or wraps up, no new set is dialled; unanswered dials of the set go on.
+        if (this.calls.size >= this.lines || this.agentOccupied()) return;
         const pick = this.takeRecord();
         if (!pick) return;
         this.placeCall(pick.rec, pick.dest, 'Outbound', null, this.agent.skillId ?? pick.rec.skillId);

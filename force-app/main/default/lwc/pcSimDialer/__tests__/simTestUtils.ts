@@ -1,0 +1,127 @@
+/** Shared helpers of the simulator's suites: send a command while virtual time passes, record events, work a shift. */
+import { SimulatedDialer } from 'c/pcSimDialer';
+import type { SimulatedDialerOptions } from 'c/pcSimDialer';
+import type { DialerEventMap, DialerEventName } from 'c/pcDialerPort';
+import type { Call } from 'c/pcModel';
+
+/** Monday 2026-01-05 14:00 UTC, 09:00 in New York. */
+export const START = Date.UTC(2026, 0, 5, 14, 0, 0);
+
+/** Lets pending promise chains run. */
+export async function flush(): Promise<void> {
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+}
+
+/** Sends a command, lets the dialer's latency pass, and returns its result. */
+export async function send<T>(dialer: SimulatedDialer, command: Promise<T>, ms = 200): Promise<T> {
+    dialer.control.advance(ms);
+    await flush();
+    return command;
+}
+
+/** Every event of the dialer, typed, in order. */
+export class Events {
+    readonly all: { type: DialerEventName; payload: unknown; at: number }[] = [];
+
+    constructor(dialer: SimulatedDialer) {
+        const names: DialerEventName[] = [
+            'agentState',
+            'skills',
+            'previewOffered',
+            'previewClosed',
+            'callUpdated',
+            'callRouted',
+            'callRemoved',
+            'callbackDue',
+            'agentMessage',
+            'attemptsUpdated',
+            'connection',
+            'error'
+        ];
+        for (const type of names) {
+            dialer.on(type, (payload) => this.all.push({ type, payload, at: dialer.control.clock.now() }));
+        }
+    }
+
+    of<K extends DialerEventName>(type: K): DialerEventMap[K][] {
+        return this.all.filter((e) => e.type === type).map((e) => e.payload as DialerEventMap[K]);
+    }
+
+    last<K extends DialerEventName>(type: K): DialerEventMap[K] | undefined {
+        return this.of(type).at(-1);
+    }
+}
+
+/** A connected dialer with the agent Working on PC Collections. */
+export async function working(
+    options: Partial<SimulatedDialerOptions> = {},
+    skillId = 'skill-collections'
+): Promise<{ dialer: SimulatedDialer; events: Events }> {
+    const dialer = new SimulatedDialer({ seed: 11, startAt: START, ...options });
+    const events = new Events(dialer);
+    await send(dialer, dialer.connect());
+    await send(dialer, dialer.loginToSkill(skillId));
+    return { dialer, events };
+}
+
+/** Advances in steps until `probe` returns a value, or fails after `maxMs`. */
+export async function until<T>(
+    dialer: SimulatedDialer,
+    probe: () => T | undefined | null | false,
+    maxMs = 120_000
+): Promise<T> {
+    for (let waited = 0; waited <= maxMs; waited += 100) {
+        const value = probe();
+        if (value) return value;
+        dialer.control.advance(100);
+        await flush();
+    }
+    throw new Error('condition not reached in time');
+}
+
+/** The first call in the dialer's set matching `match`, once there is one. */
+export function callWhere(dialer: SimulatedDialer, match: (c: Call) => boolean, maxMs?: number): Promise<Call> {
+    return until(dialer, () => dialer.control.calls().find(match), maxMs);
+}
+
+/**
+ * Works a shift as an agent would: every live call is talked for `talkMs`, ended and given a
+ * disposition. Returns how many calls were placed.
+ */
+export async function workShift(
+    dialer: SimulatedDialer,
+    hours: number,
+    talkMs = 60_000,
+    stepMs = 1_000
+): Promise<{ calls: number; live: number }> {
+    const seen = new Set<string>();
+    let calls = 0;
+    let live = 0;
+    const off = dialer.on('callUpdated', (c) => {
+        if (!seen.has(c.id) && c.status === 'Dialing') calls += 1;
+        if (c.status === 'Active' && c.answeredAt === c.statusSince) live += 1;
+        seen.add(c.id);
+    });
+    const offRemoved = dialer.on('callRemoved', (r) => seen.delete(r.callId));
+    const offRouted = dialer.on('callRouted', (r) => seen.delete(r.callId));
+    const end = dialer.control.clock.now() + hours * 3_600_000;
+    while (dialer.control.clock.now() < end) {
+        dialer.control.advance(stepMs);
+        await flush();
+        for (const call of dialer.control.calls()) {
+            if (
+                (call.status === 'Active' || call.status === 'Held') &&
+                dialer.control.clock.now() - call.answeredAt! >= talkMs
+            ) {
+                void dialer.endCall(call.id).catch(() => undefined);
+            } else if (call.status === 'Ended') {
+                const disposition = call.direction === 'Callback' ? 'disp-completed' : 'disp-call-back';
+                void dialer.disposition(call.id, disposition, 'worked').catch(() => undefined);
+            }
+        }
+    }
+    off();
+    offRemoved();
+    offRouted();
+    return { calls, live };
+}
