@@ -1,3 +1,4 @@
+/* eslint-disable no-await-in-loop -- virtual time is stepped in order: each step awaits the one before */
 import { SimulatedDialer } from 'c/pcSimDialer';
 import { DestinationUnavailableReason } from 'c/pcModel';
 import type { AttemptsHistory } from 'c/pcModel';
@@ -27,8 +28,9 @@ describe('c-pc-sim-dialer calling list', () => {
         expect(records.some((r) => r.salesforceId === null)).toBe(true);
         for (const r of records) {
             expect(Object.keys(r.fields)).toEqual(['AccountName', 'BalanceDue', 'Product', 'ExternalId']);
-            if (r.salesforceId !== null) expect(r.salesforceId).toMatch(/^003[A-Za-z0-9]{15}$/);
         }
+        const ids = records.map((r) => r.salesforceId).filter((id): id is string => id !== null);
+        expect(ids.every((id) => /^003[A-Za-z0-9]{15}$/.test(id))).toBe(true);
         const history = dialer.control.attemptsHistory(records[0].id)!;
         const kinds = history.destinations.map((d) => d.kind);
         expect(kinds).toEqual(expect.arrayContaining(['Phone', 'Sms', 'Email']));

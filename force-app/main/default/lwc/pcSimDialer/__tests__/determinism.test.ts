@@ -1,3 +1,4 @@
+/* eslint-disable no-await-in-loop -- virtual time is stepped in order: each step awaits the one before */
 import { SimulatedDialer } from 'c/pcSimDialer';
 import { START, send, workShift } from './simTestUtils';
 

@@ -1,3 +1,4 @@
+/* eslint-disable no-await-in-loop -- virtual time is stepped in order: each step awaits the one before */
 /** Shared helpers of the simulator's suites: send a command while virtual time passes, record events, work a shift. */
 import { SimulatedDialer } from 'c/pcSimDialer';
 import type { SimulatedDialerOptions } from 'c/pcSimDialer';
@@ -113,10 +114,10 @@ export async function workShift(
                 (call.status === 'Active' || call.status === 'Held') &&
                 dialer.control.clock.now() - call.answeredAt! >= talkMs
             ) {
-                void dialer.endCall(call.id).catch(() => undefined);
+                dialer.endCall(call.id).catch(() => undefined);
             } else if (call.status === 'Ended') {
                 const disposition = call.direction === 'Callback' ? 'disp-completed' : 'disp-call-back';
-                void dialer.disposition(call.id, disposition, 'worked').catch(() => undefined);
+                dialer.disposition(call.id, disposition, 'worked').catch(() => undefined);
             }
         }
     }
