@@ -164,6 +164,7 @@ export class FakeCxoneServer implements ContractDriver {
     private outReason = '';
     private dialerSkill: FakeSkill | null = null;
     private loggingOut = false;
+    private stateAfterCall: { state: string; reason: string } | null = null;
     private callbacks: PendingCallback[] = [];
     private messages: { messageId: string; subject: string; message: string; startDate: string }[] = [];
     private muted = false;
@@ -271,15 +272,18 @@ export class FakeCxoneServer implements ContractDriver {
         this.failCommands += 1;
     }
 
-    /** Waits (bounded) until queued events were taken by a poll and the answer had time to be applied. */
-    async settle(limitMs = 3000): Promise<void> {
+    /**
+     * Waits (bounded) until the client took every queued event and applied it: the adapter polls again
+     * only after applying a batch, so a poll parked with an empty queue means everything was delivered.
+     */
+    async settle(limitMs = 2000): Promise<void> {
         const started = Date.now();
         while (Date.now() - started < limitMs) {
-            const queued = this.session?.queue.length ?? 0;
-            if (queued === 0 && this.inFlightResponses === 0) break;
-            await new Promise((r) => setTimeout(r, 5));
+            const session = this.session;
+            if (!session) return;
+            if (session.queue.length === 0 && session.waiting && this.inFlightResponses === 0) return;
+            await new Promise((r) => setTimeout(r, 2));
         }
-        await new Promise((r) => setTimeout(r, 25));
     }
 
     // -----------------------------------------------------------------------------------------
@@ -955,7 +959,9 @@ export class FakeCxoneServer implements ContractDriver {
         if (this.loggingOut) {
             this.loggingOut = false;
             this.dialerSkill = null;
-            this.agentState = 'Unavailable';
+            this.agentState = this.stateAfterCall?.state ?? 'Unavailable';
+            this.outReason = this.stateAfterCall?.reason ?? '';
+            this.stateAfterCall = null;
             this.pushAgentState();
             return;
         }
@@ -991,7 +997,12 @@ export class FakeCxoneServer implements ContractDriver {
         if (rest === 'state') {
             const state = String(json.state ?? '');
             if (state !== 'Available' && state !== 'Unavailable') return { status: 400 };
-            if (this.agentState === 'Dialer') return { status: 409, body: { error: 'log out of the dialer first' } };
+            if (this.agentState === 'Dialer' && this.loggingOut) {
+                // Taken after the call in progress, like the dialer logout before it (AV-4).
+                this.stateAfterCall = { state, reason: state === 'Unavailable' ? String(json.reason ?? '') : '' };
+                return { status: 202 };
+            }
+            if (this.agentState === 'Dialer') return { status: 400, body: { error: 'log out of the dialer first' } };
             this.agentState = state;
             this.outReason = state === 'Unavailable' ? String(json.reason ?? '') : '';
             this.pushAgentState();

@@ -212,6 +212,7 @@ export class CxoneAdapter implements DialerAdapter {
     private teamId: string | null;
     private agent: AgentState = LOGGED_OUT;
     private workingSkill: Skill | null = null;
+    private loginSkill: Skill | null = null;
     private skills: readonly Skill[] = [];
     private codes: readonly UnavailableCode[] = [];
     private readonly previewActions = new Map<string, readonly PreviewAction[]>();
@@ -608,7 +609,7 @@ export class CxoneAdapter implements DialerAdapter {
                 return;
             case 'promiseKeeper':
                 this.applyPromiseKeeper(event);
-                
+                break;
             default:
                 // UpdateCallbacks and the ignored types: the port has nothing to say about them.
                 break;
@@ -620,6 +621,8 @@ export class CxoneAdapter implements DialerAdapter {
         const state = event.state.toLowerCase();
         let next: AgentState;
         if (state === 'dialer' || state === 'dialerpending') {
+            // The AgentState may overtake the answer to dialer-login: the skill being logged into is the one.
+            if (this.loginSkill) this.workingSkill = this.loginSkill;
             next = {
                 status: AgentStatus.Working,
                 skillId: this.workingSkill?.id ?? null,
@@ -843,7 +846,7 @@ export class CxoneAdapter implements DialerAdapter {
                         new DialerError(err?.code ?? 'Unknown', err?.message ?? 'failed', err?.retryable ?? false)
                     );
                 }
-                
+                break;
             }
             default:
                 break;
@@ -1111,7 +1114,12 @@ export class CxoneAdapter implements DialerAdapter {
             this.skills.find((s) => s.id === skillId) ?? (await this.listSkillsLocal()).find((s) => s.id === skillId);
         if (!skill) throw new DialerError('NotFound', 'no such skill for this agent');
         if (!skill.isPersonalConnection) throw new DialerError('InvalidState', 'not a Personal Connection skill');
-        await this.post('login', 'dialer-login', { skillName: skill.name });
+        this.loginSkill = skill;
+        try {
+            await this.post('login', 'dialer-login', { skillName: skill.name });
+        } finally {
+            this.loginSkill = null;
+        }
         this.workingSkill = skill;
         await this.waitFor(() => this.agent.status === AgentStatus.Working);
         if (this.agent.status === AgentStatus.Working && this.agent.skillId !== skill.id) {
