@@ -21,3 +21,26 @@ declare module 'lightning/platformShowToastEvent' {
         });
     }
 }
+declare module 'lightning/navigation' {
+    /** Where to navigate: a Lightning page reference. */
+    export interface PageReference {
+        type: string;
+        attributes?: Record<string, unknown>;
+        state?: Record<string, unknown>;
+    }
+    const Navigate: unique symbol;
+    const GenerateUrl: unique symbol;
+    /** What NavigationMixin adds to a component. */
+    export interface NavigationMixinApi {
+        [Navigate](pageRef: PageReference, replace?: boolean): void;
+        [GenerateUrl](pageRef: PageReference): Promise<string>;
+    }
+    // A TypeScript mixin needs a constructor with `any[]` rest parameters.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    type Ctor<T = object> = new (...args: any[]) => T;
+    export const NavigationMixin: {
+        <T extends Ctor>(base: T): T & Ctor<NavigationMixinApi>;
+        readonly Navigate: typeof Navigate;
+        readonly GenerateUrl: typeof GenerateUrl;
+    };
+}

@@ -1,0 +1,93 @@
+import { LightningElement, api } from 'lwc';
+import { NavigationMixin } from 'lightning/navigation';
+import { DEFAULT_SETTINGS, recordName } from 'c/pcModel';
+import type { Instant, ScreenPop, Settings } from 'c/pcModel';
+import { LABELS } from 'c/pcLabels';
+import { formatDateTime } from 'c/pcFormat';
+
+/** The screen pop: Value one / Value two, then Contact History, Attempts and Attempts History tabs (CL-2, SP-1 .. SP-5). */
+export default class PcScreenPop extends NavigationMixin(LightningElement) {
+    /** The screen pop the service built for the current call or preview. */
+    @api screenPop: ScreenPop | null = null;
+    /** Admin settings: whether Attempts History is on (SP-2). */
+    @api settings: Settings = DEFAULT_SETTINGS;
+    /** The console's clock, for "Now". */
+    @api now: Instant = 0;
+    /** The zone dates are shown in; the browser's when not given. */
+    @api timeZone: string | undefined;
+
+    labels = LABELS;
+
+    get hasPop(): boolean {
+        return Boolean(this.screenPop);
+    }
+
+    get values(): { key: string; label: string; value: string }[] {
+        const pop = this.screenPop;
+        if (!pop) return [];
+        return [
+            { key: 'one', label: pop.valueOne.label, value: pop.valueOne.value },
+            { key: 'two', label: pop.valueTwo.label, value: pop.valueTwo.value }
+        ];
+    }
+
+    get name(): string {
+        const pop = this.screenPop;
+        if (!pop) return '';
+        return pop.contact?.name || recordName(pop.record);
+    }
+
+    get loading(): boolean {
+        return Boolean(this.screenPop?.loading);
+    }
+
+    get hasContact(): boolean {
+        return Boolean(this.screenPop?.contact);
+    }
+
+    get contactRows(): { key: string; label: string; value: string }[] {
+        const c = this.screenPop?.contact;
+        if (!c) return [];
+        const rows: [string, string, string | null][] = [
+            ['name', LABELS.popName, c.name],
+            ['phone', LABELS.popPhone, c.phone],
+            ['email', LABELS.popEmail, c.email],
+            ['account', LABELS.popAccount, c.accountName],
+            ['title', LABELS.popTitle, c.title],
+            ['city', LABELS.popCity, c.mailingCity]
+        ];
+        return rows.filter(([, , v]) => v).map(([key, label, value]) => ({ key, label, value: value ?? '' }));
+    }
+
+    get interactions(): { id: string; when: string; subject: string; outcome: string; notes: string }[] {
+        return (this.screenPop?.history ?? []).map((i) => ({
+            id: i.id,
+            when: formatDateTime(i.at, this.timeZone),
+            subject: i.subject,
+            outcome: i.outcome ?? '',
+            notes: i.notes ?? ''
+        }));
+    }
+
+    get hasInteractions(): boolean {
+        return this.interactions.length > 0;
+    }
+
+    get history() {
+        return this.screenPop?.attemptsHistory ?? null;
+    }
+
+    get showAttemptsHistory(): boolean {
+        return Boolean(this.history) && this.settings.attemptsHistoryEnabled !== false;
+    }
+
+    handleOpenRecord(): void {
+        const id = this.screenPop?.contact?.id;
+        if (!id) return;
+        // A standard record page reference opens a subtab in console apps and the record page elsewhere.
+        this[NavigationMixin.Navigate]({
+            type: 'standard__recordPage',
+            attributes: { recordId: id, objectApiName: 'Contact', actionName: 'view' }
+        });
+    }
+}
