@@ -180,6 +180,12 @@ function fail(code: ErrorCode, message: string): never {
     throw new DialerError(code, message);
 }
 
+/** True when a sorts before b, element by element. */
+function lexicallyBefore(a: readonly number[], b: readonly number[]): boolean {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+    return false;
+}
+
 /** The number in an id like "call-12", or NaN. */
 function serial(id: string, prefix: string): number {
     return id.startsWith(prefix) ? Number(id.slice(prefix.length)) : Number.NaN;
@@ -955,8 +961,7 @@ export class SimulatedDialer implements DialerAdapter {
         dest.lastPresentation = now;
         this.calls.set(call.id, call);
         this.startPhase(call, plan.dialMs);
-        this.refreshMostLikely(call);
-        this.emit('callUpdated', toCall(call));
+        this.publish(call);
         return call;
     }
 
@@ -999,8 +1004,7 @@ export class SimulatedDialer implements DialerAdapter {
         } else {
             return;
         }
-        this.refreshMostLikely(call);
-        this.emit('callUpdated', toCall(call));
+        this.publish(call);
     }
 
     /** A live answer: the agent's Active call, or routed when the agent is occupied (CL-3). */
@@ -1021,8 +1025,7 @@ export class SimulatedDialer implements DialerAdapter {
                 if (call.status === 'Active' || call.status === 'Held') this.endConnected(call);
             });
         }
-        this.refreshMostLikely(call);
-        this.emit('callUpdated', toCall(call));
+        this.publish(call);
         this.emit('attemptsUpdated', attemptsHistory(call.rec, now));
     }
 
@@ -1085,7 +1088,7 @@ export class SimulatedDialer implements DialerAdapter {
         this.calls.delete(call.id);
         if (call.callbackId) this.callbacks.delete(call.callbackId);
         this.emit('callRemoved', Object.freeze({ callId: call.id }));
-        this.refreshMostLikely(null);
+        this.publish(null);
     }
 
     /** A line is free: a pending change may complete, else the dialer delivers the next (CL-5). */
@@ -1105,29 +1108,32 @@ export class SimulatedDialer implements DialerAdapter {
     /**
      * CL-5: exactly one unanswered call carries mostLikely, the one the dialer judges will be
      * answered next (it knows its own plans); with no live answer ahead, the oldest dial.
+     * Publishes `call` (when given) and every call whose flag changed: those losing the flag
+     * first, those gaining it last, so a listener never sees two flagged calls at once.
      */
-    private refreshMostLikely(skip: SimCall | null): void {
+    private publish(call: SimCall | null): void {
         let best: SimCall | null = null;
-        let bestKey: [number, number, number] | null = null;
-        for (const call of this.calls.values()) {
-            if (!inProgress(call)) continue;
-            const live = this.liveAt(call);
-            const key: [number, number, number] = live === null ? [1, call.startedAt, call.line] : [0, live, call.line];
-            if (
-                !bestKey ||
-                key[0] < bestKey[0] ||
-                (key[0] === bestKey[0] && (key[1] < bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])))
-            ) {
-                best = call;
+        let bestKey: readonly number[] = [];
+        for (const c of this.calls.values()) {
+            if (!inProgress(c)) continue;
+            const live = this.liveAt(c);
+            const key = live === null ? [1, c.startedAt, c.line] : [0, live, c.line];
+            if (best === null || lexicallyBefore(key, bestKey)) {
+                best = c;
                 bestKey = key;
             }
         }
-        for (const call of this.calls.values()) {
-            const should = call === best;
-            if (call.mostLikely === should) continue;
-            call.mostLikely = should;
-            if (call !== skip) this.emit('callUpdated', toCall(call));
+        const lost: SimCall[] = [];
+        const gained: SimCall[] = [];
+        for (const c of this.calls.values()) {
+            const should = c === best;
+            if (c.mostLikely === should) continue;
+            c.mostLikely = should;
+            (should ? gained : lost).push(c);
         }
+        for (const c of lost) if (c !== call) this.emit('callUpdated', toCall(c));
+        if (call && this.calls.has(call.id)) this.emit('callUpdated', toCall(call));
+        for (const c of gained) if (c !== call) this.emit('callUpdated', toCall(c));
     }
 
     /** Applies a forced outcome to the oldest undecided dial; false if there is none. */
@@ -1136,7 +1142,7 @@ export class SimulatedDialer implements DialerAdapter {
             if (!inProgress(call) || call.forced) continue;
             call.plan.outcome = outcome;
             call.forced = true;
-            this.refreshMostLikely(null);
+            this.publish(null);
             return true;
         }
         return false;
