@@ -1,0 +1,68 @@
+import { LightningElement, api } from 'lwc';
+import { ErrorSource } from 'c/pcModel';
+import type { CommandResult, ConsoleApi, ConsoleError } from 'c/pcModel';
+import { LABELS, ERROR_CODE_LABELS, ERROR_SOURCE_LABELS, formatLabel } from 'c/pcLabels';
+
+/**
+ * Failed commands that can be sent again without arguments the error does not carry. Others (a call's
+ * hold, a login to one skill ...) are retried from their own control, which still shows.
+ */
+const RETRIES: Readonly<Record<string, (service: ConsoleApi) => Promise<CommandResult>>> = {
+    connect: (s) => s.start(),
+    start: (s) => s.start(),
+    accept: (s) => s.retryPreview(),
+    requeue: (s) => s.retryPreview(),
+    snooze: (s) => s.retryPreview(),
+    logout: (s) => s.logout(),
+    available: (s) => s.setAvailable()
+};
+
+/** Every console error as a readable message from labels, with dismiss, and retry where the error has a command. */
+export default class PcErrorPanel extends LightningElement {
+    /** The errors to show, as the service keeps them. */
+    @api errors: readonly ConsoleError[] = [];
+    /** The console service, to dismiss and retry. */
+    @api service: ConsoleApi | undefined;
+
+    labels = LABELS;
+
+    get hasErrors(): boolean {
+        return (this.errors ?? []).length > 0;
+    }
+
+    get rows(): {
+        id: string;
+        title: string;
+        message: string;
+        detail: string;
+        canRetry: boolean;
+        alertClass: string;
+    }[] {
+        return (this.errors ?? []).map((e) => ({
+            id: e.id,
+            title: ERROR_SOURCE_LABELS[e.source] ?? '',
+            message: ERROR_CODE_LABELS[e.code] ?? LABELS.errUnknown,
+            detail: e.detail ? formatLabel(LABELS.errDetail, [e.detail]) : '',
+            canRetry: Boolean(e.command && RETRIES[e.command]),
+            alertClass: `slds-notify slds-notify_alert slds-m-bottom_xx-small pc-error ${
+                e.source === ErrorSource.Configuration || e.source === ErrorSource.Validation
+                    ? 'slds-alert_warning'
+                    : 'slds-alert_error'
+            }`
+        }));
+    }
+
+    handleDismiss(event: Event): void {
+        const id = (event.currentTarget as HTMLElement).dataset.errorId ?? '';
+        this.service?.dismissError(id);
+    }
+
+    handleRetry(event: Event): void {
+        const id = (event.currentTarget as HTMLElement).dataset.errorId ?? '';
+        const error = (this.errors ?? []).find((e) => e.id === id);
+        const retry = error?.command ? RETRIES[error.command] : undefined;
+        if (!this.service || !retry) return;
+        this.service.dismissError(id);
+        retry(this.service);
+    }
+}
