@@ -701,6 +701,8 @@ export class FakeCxoneServer implements ContractDriver {
         if (this.session && !this.parked) return this.send(res, 409, { error: 'agent already has a session' });
         this.session = { id: this.newSessionId(), queue: [], waiting: null };
         this.parked = false;
+        // Duplicates are counted within a session: a new session may rightly log in again.
+        this.seenCommands.clear();
         this.snapshot();
         this.send(res, 200, { sessionId: this.session.id });
     }

@@ -1,0 +1,17 @@
+/** @jest-environment ./test/cxone/jsdomWithNodeNet.js */
+// The fault suite: a scripted shift on the fake CXone server survives each of the twelve faults (BX-5).
+import { FAULTS } from '../../../../../../test/cxone/fakeCxoneServer';
+import { runFaultShift } from '../../../../../../test/cxone/faultShift';
+
+describe('c/pcCxoneAdapter fault suite', () => {
+    for (const fault of FAULTS) {
+        it(`BX-5 BX-2 a shift survives ${fault}: no command lost or sent twice, one poll at a time`, async () => {
+            const result = await runFaultShift(fault);
+            expect(result.problems).toEqual([]);
+            expect(result.commandsLost).toBe(0);
+            expect(result.commandsDuplicated).toBe(0);
+            expect(result.maxConcurrentPolls).toBe(1);
+            expect(result.survived).toBe(true);
+        });
+    }
+});
