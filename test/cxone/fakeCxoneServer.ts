@@ -89,6 +89,8 @@ export interface FakeMetrics {
     staleSessionRequests: number;
     tokensIssued: number;
     unauthorized: number;
+    sessionStarts: number;
+    sessionJoins: number;
 }
 
 const API = /^\/InContactAPI\/services\/v(\d+)\.0\/(.*)$/i;
@@ -127,7 +129,9 @@ export class FakeCxoneServer implements ContractDriver {
         duplicateCommands: 0,
         staleSessionRequests: 0,
         tokensIssued: 0,
-        unauthorized: 0
+        unauthorized: 0,
+        sessionStarts: 0,
+        sessionJoins: 0
     };
     /** Preview buttons the skill shows (delivery preferences). */
     readonly deliveryPreferences: Record<string, boolean> = {
@@ -699,6 +703,7 @@ export class FakeCxoneServer implements ContractDriver {
 
     private startSession(res: ServerResponse): void {
         if (this.session && !this.parked) return this.send(res, 409, { error: 'agent already has a session' });
+        this.metrics.sessionStarts += 1;
         this.session = { id: this.newSessionId(), queue: [], waiting: null };
         this.parked = false;
         // Duplicates are counted within a session: a new session may rightly log in again.
@@ -709,6 +714,7 @@ export class FakeCxoneServer implements ContractDriver {
 
     private joinSession(res: ServerResponse): void {
         if (!this.session) return this.send(res, 404, { error: 'no session to join' });
+        this.metrics.sessionJoins += 1;
         if (this.parked) {
             this.parked = false;
         } else {
