@@ -1,0 +1,201 @@
+import PcConsole from 'c/pcConsole';
+import { createConsoleService } from 'c/pcRuntime';
+import { AgentStatus, CallStatus, ConnectionStatus } from 'c/pcModel';
+import type { ConsoleApi } from 'c/pcModel';
+import {
+    NOW,
+    StubConsoleApi,
+    byDataId,
+    cleanup,
+    click,
+    findButton,
+    flush,
+    makeCallView,
+    makePreviewState,
+    makeScreenPop,
+    makeState,
+    press,
+    query,
+    render,
+    textOf
+} from '../../../../../../test/lwc-helpers';
+
+jest.mock('c/pcRuntime', () => ({ createConsoleService: jest.fn() }), { virtual: false });
+const mockedCreate = createConsoleService as jest.MockedFunction<typeof createConsoleService>;
+
+type ConsoleEl = HTMLElement & { service?: ConsoleApi; compact: boolean };
+
+async function mount(service = new StubConsoleApi(), props: Record<string, unknown> = {}) {
+    const el = await render<ConsoleEl>('c-pc-console', PcConsole, { service, ...props });
+    return { el, service };
+}
+
+const connectionText = (el: HTMLElement) => textOf(byDataId(el, 'connection')!);
+
+describe('c-pc-console', () => {
+    afterEach(() => {
+        cleanup();
+        mockedCreate.mockReset();
+    });
+
+    it('AV-1 subscribes and starts the given service on connect and unsubscribes on disconnect', async () => {
+        const { el, service } = await mount();
+        expect(service.callsOf('start')).toHaveLength(1);
+        expect(service.subscriberCount).toBe(1);
+        expect(byDataId(el, 'state')!.textContent).toBe('Working');
+        document.body.removeChild(el);
+        expect(service.subscriberCount).toBe(0);
+        expect(service.callsOf('stop')).toHaveLength(0);
+    });
+
+    it("AV-1 builds its service from the runtime when none is given, with the page's adapter choice", async () => {
+        const service = new StubConsoleApi();
+        mockedCreate.mockResolvedValue(service);
+        const el = await render<ConsoleEl>('c-pc-console', PcConsole, { dialerAdapter: 'Simulated' });
+        expect(mockedCreate).toHaveBeenCalledWith({ dialerAdapter: 'Simulated' });
+        expect(service.callsOf('start')).toHaveLength(1);
+        expect(byDataId(el, 'state')!.textContent).toBe('Working');
+        document.body.removeChild(el);
+        expect(service.callsOf('stop')).toHaveLength(1);
+    });
+
+    it('BX-5 says what to do when the console cannot be built', async () => {
+        mockedCreate.mockRejectedValue(new Error('settings could not be read'));
+        const el = await render<ConsoleEl>('c-pc-console', PcConsole, {});
+        expect(connectionText(el)).toContain('Could not connect to the dialer: settings could not be read');
+        expect(byDataId(el, 'connection-help')!.textContent).toContain('Retry');
+        await expect(el).toBeAccessible();
+    });
+
+    it.each([
+        [ConnectionStatus.Connecting, '', 0, null, 'Connecting to the dialer…'],
+        [ConnectionStatus.Connected, '', 0, null, 'Connected to the dialer'],
+        [
+            ConnectionStatus.Reconnecting,
+            'network dropped',
+            3,
+            NOW + 4000,
+            'Reconnecting to the dialer (attempt 3): network dropped Next try in 0:04.'
+        ],
+        [ConnectionStatus.Mirroring, '', 0, null, 'Another console tab is driving this session; this tab follows it.']
+    ])('BX-5 shows the dialer connection at all times: %s', async (status, detail, attempt, nextRetryAt, text) => {
+        const service = new StubConsoleApi(makeState({ connection: { status, detail, attempt, nextRetryAt } }));
+        const { el } = await mount(service);
+        expect(connectionText(el)).toBe(text);
+        await expect(el).toBeAccessible();
+    });
+
+    it('BX-5 says what to do when the connection failed, and retries on request', async () => {
+        const { el, service } = await mount();
+        service.publish({
+            connection: { status: ConnectionStatus.Failed, detail: 'token expired', attempt: 5, nextRetryAt: null }
+        });
+        await flush();
+        expect(connectionText(el)).toContain('Could not connect to the dialer: token expired');
+        expect(connectionText(el)).toContain('ask your admin to check the dialer');
+        await click(findButton(byDataId(el, 'connection')!, 'Retry'));
+        expect(service.callsOf('start')).toHaveLength(2);
+        await expect(el).toBeAccessible();
+    });
+
+    it('AD-3 reports configuration problems clearly and still starts', async () => {
+        const service = new StubConsoleApi(
+            makeState({ settingsProblems: [{ setting: 'linesPerAgent', code: 'OutOfRange', usedInstead: '1' }] })
+        );
+        const { el } = await mount(service);
+        expect(byDataId(el, 'settings-problems')!.textContent).toContain(
+            'linesPerAgent: out of range. Using 1 instead.'
+        );
+        expect(service.callsOf('start')).toHaveLength(1);
+        await expect(el).toBeAccessible();
+    });
+
+    it('PV-1 CL-2 shows the preview with Value one / Value two from the screen pop', async () => {
+        const preview = makePreviewState();
+        const service = new StubConsoleApi(
+            makeState({ preview, screenPop: makeScreenPop({ forId: preview.preview.id }) })
+        );
+        const { el } = await mount(service);
+        const win = query(el, 'c-pc-preview-window')!;
+        expect(textOf(win)).toContain('Analytical Engines Ltd');
+        expect(textOf(win)).toContain('120.50');
+        expect(query(el, 'c-pc-screen-pop')).not.toBeNull();
+        await expect(el).toBeAccessible();
+    });
+
+    it('PV-4 RS-1 replaces the preview window with the reschedule form while rescheduling', async () => {
+        const service = new StubConsoleApi(makeState({ preview: makePreviewState() }));
+        const { el } = await mount(service);
+        await click(findButton(el, 'Reschedule'));
+        expect(service.callsOf('setRescheduling')).toEqual([{ method: 'setRescheduling', args: [true] }]);
+        service.publish({ preview: makePreviewState({}, { rescheduling: true }) });
+        await flush();
+        expect(query(el, 'c-pc-preview-window')).toBeNull();
+        expect(query(el, 'c-pc-reschedule-form')).not.toBeNull();
+        await expect(el).toBeAccessible();
+    });
+
+    it('CL-1 BX-4 shows a status change on the next snapshot and announces it politely', async () => {
+        const service = new StubConsoleApi(makeState({ calls: [makeCallView({ status: CallStatus.Ringing })] }));
+        const { el } = await mount(service);
+        service.publish({ calls: [makeCallView({ status: CallStatus.Active, statusSince: NOW })] });
+        await flush();
+        expect(byDataId(el, 'status')!.textContent).toBe('Active');
+        const live = byDataId(el, 'live')!;
+        expect(live.getAttribute('aria-live')).toBe('polite');
+        expect(live.textContent).toBe('Ada Lovelace: Active');
+        await expect(el).toBeAccessible();
+    });
+
+    it('AV-3 shows no stale calls after logout', async () => {
+        const service = new StubConsoleApi(makeState({ calls: [makeCallView({ status: CallStatus.Active })] }));
+        const { el } = await mount(service);
+        service.publish({
+            calls: [],
+            agent: { ...service.state.agent, status: AgentStatus.LoggedOut, skillId: null, skillName: null }
+        });
+        await flush();
+        expect(query(el, 'c-pc-call-card')).toBeNull();
+        expect(byDataId(el, 'state')!.textContent).toBe('Logged out');
+        expect(byDataId(el, 'live')!.textContent).toBe('Logged out');
+    });
+
+    it('BX-4 runs Alt+A and Alt+F from anywhere in the page', async () => {
+        const service = new StubConsoleApi(
+            makeState({ preview: makePreviewState(), calls: [makeCallView({ status: CallStatus.Ringing })] })
+        );
+        await mount(service);
+        await press(window, 'a', { altKey: true });
+        await press(document.body, 'f', { altKey: true });
+        expect(service.calls.filter((c) => c.method !== 'start')).toEqual([
+            { method: 'acceptPreview', args: [] },
+            { method: 'overrideMachine', args: ['call-1', 'Fax'] }
+        ]);
+    });
+
+    it('BX-4 stops listening for shortcuts once removed', async () => {
+        const service = new StubConsoleApi(makeState({ preview: makePreviewState() }));
+        const { el } = await mount(service);
+        document.body.removeChild(el);
+        await press(window, 'a', { altKey: true });
+        expect(service.callsOf('acceptPreview')).toHaveLength(0);
+    });
+
+    it('RS-4 AG-1 shows the marquee and the Agent Messages button', async () => {
+        const message = {
+            id: 'm1',
+            kind: 'Callback' as const,
+            at: NOW,
+            text: 'Callback for Ada Lovelace',
+            number: '+13125550100'
+        };
+        const service = new StubConsoleApi(makeState({ marquee: message, messages: [message] }));
+        const { el } = await mount(service);
+        expect(byDataId(el, 'marquee-text')!.textContent).toBe('Callback: +13125550100');
+        expect(byDataId(el, 'toggle')!.textContent!.trim()).toBe('Agent Messages (1)');
+        service.publish({ marquee: null });
+        await flush();
+        expect(byDataId(el, 'marquee')).toBeNull();
+        await expect(el).toBeAccessible();
+    });
+});

@@ -1,0 +1,263 @@
+import { LightningElement, api } from 'lwc';
+import { ConnectionStatus, isDialerAdapterKind, recordName } from 'c/pcModel';
+import type { CallView, ConsoleApi, ConsoleState, ShownValue, Unsubscribe } from 'c/pcModel';
+import { createConsoleService } from 'c/pcRuntime';
+import {
+    LABELS,
+    AGENT_STATUS_LABELS,
+    CALL_STATUS_LABELS,
+    CONNECTION_LABELS,
+    SETTINGS_PROBLEM_LABELS,
+    formatLabel
+} from 'c/pcLabels';
+import { browserTimeZone, formatDuration } from 'c/pcFormat';
+import { shortcutFor, isMachineShortcut } from 'c/pcShortcuts';
+import type { KeyLike } from 'c/pcShortcuts';
+
+interface ShortcutTarget {
+    handleShortcut(action: string): boolean;
+}
+
+const TICK_MS = 1000;
+
+function callKey(v: CallView): string {
+    return `${v.call.id}:${v.call.status}`;
+}
+
+/**
+ * The Personal Connection console: the composition root of the agent's screens. It renders one
+ * snapshot of the service's state and hands each child the slice it needs.
+ */
+export default class PcConsole extends LightningElement {
+    /** Dialer adapter for this page, overriding the stored setting (Lightning App Builder); empty keeps the setting. */
+    @api dialerAdapter = '';
+    /** One column whatever the width, for the narrow utility-bar panel. */
+    @api compact = false;
+
+    labels = LABELS;
+    state: ConsoleState | null = null;
+    /** The console's clock between snapshots, so times in state keep moving. */
+    displayNow = 0;
+    announcement = '';
+    bootError = '';
+    agentTimeZone = browserTimeZone();
+
+    private givenService: ConsoleApi | undefined;
+    private active: ConsoleApi | undefined;
+    private ownsService = false;
+    private unsubscribe: Unsubscribe | null = null;
+    private tick: ReturnType<typeof setInterval> | null = null;
+    private receivedAt = 0;
+    private connected = false;
+    private readonly keyListener = (event: KeyboardEvent): void => this.handleWindowKeydown(event);
+
+    /** The console service; when not given (in an org), one is built by the runtime from the admin settings. */
+    @api
+    get service(): ConsoleApi | undefined {
+        return this.givenService;
+    }
+    set service(value: ConsoleApi | undefined) {
+        this.givenService = value;
+        if (this.connected && value && value !== this.active) {
+            this.detach();
+            this.attach(value, false);
+        }
+    }
+
+    override connectedCallback(): void {
+        this.connected = true;
+        window.addEventListener('keydown', this.keyListener);
+        // The time in state moves between snapshots; LWC allows a timer owned and cleared by the component.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.tick = setInterval(() => this.onTick(), TICK_MS);
+        if (this.givenService) {
+            this.attach(this.givenService, false);
+            return;
+        }
+        const adapter = isDialerAdapterKind(this.dialerAdapter) ? this.dialerAdapter : null;
+        createConsoleService({ dialerAdapter: adapter })
+            .then((service) => {
+                if (this.connected && !this.active) this.attach(service, true);
+                else service.stop();
+            })
+            .catch((e: unknown) => {
+                this.bootError = e instanceof Error ? e.message : String(e);
+            });
+    }
+
+    override disconnectedCallback(): void {
+        this.connected = false;
+        window.removeEventListener('keydown', this.keyListener);
+        if (this.tick) clearInterval(this.tick);
+        this.tick = null;
+        this.detach();
+    }
+
+    private attach(service: ConsoleApi, owned: boolean): void {
+        this.active = service;
+        this.ownsService = owned;
+        this.setState(service.getState(), null);
+        this.unsubscribe = service.subscribe((next) => this.setState(next, this.state));
+        service.start();
+    }
+
+    private detach(): void {
+        this.unsubscribe?.();
+        this.unsubscribe = null;
+        if (this.active && this.ownsService) this.active.stop();
+        this.active = undefined;
+        this.ownsService = false;
+    }
+
+    private setState(next: ConsoleState, previous: ConsoleState | null): void {
+        this.state = next;
+        this.displayNow = next.now;
+        this.receivedAt = Date.now();
+        if (previous) {
+            const said = this.describeChange(previous, next);
+            if (said) this.announcement = said;
+        }
+    }
+
+    private onTick(): void {
+        if (this.state) this.displayNow = this.state.now + (Date.now() - this.receivedAt);
+    }
+
+    /** What changed for the agent, in words, for the polite live region (BX-4). */
+    private describeChange(prev: ConsoleState, next: ConsoleState): string {
+        const parts: string[] = [];
+        if (prev.connection.status !== next.connection.status) parts.push(this.connectionText(next));
+        if (prev.agent.status !== next.agent.status || prev.agent.unavailableCode !== next.agent.unavailableCode) {
+            const code = next.agent.unavailableCode;
+            parts.push(
+                code && next.agent.status === 'Unavailable'
+                    ? formatLabel(LABELS.agentUnavailableReason, [code.label])
+                    : AGENT_STATUS_LABELS[next.agent.status]
+            );
+        }
+        if (next.preview && next.preview.preview.id !== prev.preview?.preview.id) {
+            parts.push(`${LABELS.previewHeading}: ${recordName(next.preview.preview.record)}`);
+        }
+        const before = new Set(prev.calls.map(callKey));
+        for (const v of next.calls) {
+            if (!before.has(callKey(v)))
+                parts.push(`${recordName(v.call.record)}: ${CALL_STATUS_LABELS[v.call.status]}`);
+        }
+        return parts.filter(Boolean).join('. ');
+    }
+
+    private connectionText(s: ConsoleState): string {
+        const c = s.connection;
+        if (c.status === ConnectionStatus.Reconnecting)
+            return formatLabel(LABELS.connReconnecting, [c.attempt, c.detail]);
+        if (c.status === ConnectionStatus.Failed) return formatLabel(LABELS.connFailed, [c.detail]);
+        return CONNECTION_LABELS[c.status];
+    }
+
+    get ready(): boolean {
+        return this.state !== null;
+    }
+
+    get consoleService(): ConsoleApi | undefined {
+        return this.active;
+    }
+
+    get rootClass(): string {
+        return this.compact ? 'pc-console pc-console_compact' : 'pc-console';
+    }
+
+    // Connection (BX-5) ---------------------------------------------------------------------
+
+    get connectionMessage(): string {
+        if (this.bootError) return formatLabel(LABELS.connFailed, [this.bootError]);
+        return this.state ? this.connectionText(this.state) : LABELS.connConnecting;
+    }
+
+    get connectionClass(): string {
+        const status = this.bootError ? ConnectionStatus.Failed : this.state?.connection.status;
+        const tone =
+            status === ConnectionStatus.Connected
+                ? 'pc-connection_ok'
+                : status === ConnectionStatus.Failed
+                  ? 'slds-theme_error'
+                  : status === ConnectionStatus.Reconnecting || status === ConnectionStatus.Disconnected
+                    ? 'slds-theme_warning'
+                    : 'slds-theme_shade';
+        return `slds-box slds-box_xx-small slds-m-bottom_x-small pc-connection ${tone}`;
+    }
+
+    get nextRetryText(): string {
+        const c = this.state?.connection;
+        if (!c || c.status !== ConnectionStatus.Reconnecting || c.nextRetryAt === null) return '';
+        return formatLabel(LABELS.connNextRetry, [formatDuration(Math.max(0, c.nextRetryAt - this.displayNow))]);
+    }
+
+    get failed(): boolean {
+        return Boolean(this.bootError) || this.state?.connection.status === ConnectionStatus.Failed;
+    }
+
+    get canRetryConnection(): boolean {
+        return this.failed && Boolean(this.active);
+    }
+
+    handleRetryConnection(): void {
+        this.active?.start();
+    }
+
+    // Admin configuration (AD-3) ------------------------------------------------------------
+
+    get settingsProblems(): { key: string; text: string }[] {
+        return (this.state?.settingsProblems ?? []).map((p, i) => ({
+            key: `${String(p.setting)}-${i}`,
+            text: formatLabel(LABELS.cfgProblem, [
+                String(p.setting),
+                SETTINGS_PROBLEM_LABELS[p.code] ?? p.code,
+                p.usedInstead
+            ])
+        }));
+    }
+
+    get hasSettingsProblems(): boolean {
+        return this.settingsProblems.length > 0;
+    }
+
+    // Slices for the children ---------------------------------------------------------------
+
+    get previewState() {
+        return this.state?.preview ?? null;
+    }
+
+    get showPreview(): boolean {
+        return Boolean(this.state?.preview && !this.state.preview.rescheduling);
+    }
+
+    get showReschedule(): boolean {
+        return Boolean(this.state?.preview?.rescheduling);
+    }
+
+    get previewValues(): readonly ShownValue[] {
+        const s = this.state;
+        if (!s?.preview) return [];
+        const pop = s.screenPop;
+        if (pop && pop.forId === s.preview.preview.id) return [pop.valueOne, pop.valueTwo];
+        return [
+            { label: s.settings.valueOne.label, value: '' },
+            { label: s.settings.valueTwo.label, value: '' }
+        ];
+    }
+
+    get showScreenPop(): boolean {
+        return Boolean(this.state?.screenPop);
+    }
+
+    // Keyboard shortcuts (BX-4) -------------------------------------------------------------
+
+    private handleWindowKeydown(event: KeyboardEvent): void {
+        if (event.defaultPrevented || !this.state) return;
+        const action = shortcutFor(event as KeyLike);
+        if (!action) return;
+        const selector = isMachineShortcut(action) ? 'c-pc-call-panel' : 'c-pc-preview-window';
+        const target = this.template?.querySelector(selector) as unknown as ShortcutTarget | null;
+        if (target?.handleShortcut(action)) event.preventDefault();
+    }
+}
