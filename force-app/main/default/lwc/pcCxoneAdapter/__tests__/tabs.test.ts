@@ -18,7 +18,7 @@ let fake: FakeCxoneServer;
 const tabs: CxoneAdapter[] = [];
 
 afterEach(async () => {
-    for (const adapter of tabs.splice(0)) await adapter.disconnect();
+    await Promise.all(tabs.splice(0).map((adapter) => adapter.disconnect()));
     await fake?.stop();
 });
 

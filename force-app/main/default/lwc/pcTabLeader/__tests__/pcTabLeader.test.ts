@@ -10,6 +10,8 @@ async function timeToLeader(clock: SteppedClock, tabs: TabLeader[], limitMs = 10
     const started = clock.now();
     for (let waited = 0; waited <= limitMs; waited += 50) {
         if (tabs.some((t) => t.isLeader())) return clock.now() - started;
+        // Time is stepped in order: each step must finish before the next.
+        // eslint-disable-next-line no-await-in-loop
         await clock.advance(50);
     }
     return Number.POSITIVE_INFINITY;
@@ -85,8 +87,8 @@ describe('c/pcTabLeader', () => {
             const clock = new SteppedClock();
             const a = tab(hub, clock, 'a', null);
             const b = tab(hub, clock, 'b', null);
-            void a.start();
-            void b.start();
+            a.start().catch(() => undefined);
+            b.start().catch(() => undefined);
             await clock.advance(2_000);
             a.stop();
             expect(await timeToLeader(clock, [b])).toBeLessThanOrEqual(2_000);
@@ -100,9 +102,9 @@ describe('c/pcTabLeader', () => {
             const a = new TabLeader({ name: 'pc-dialer', channel: channelOfA, clock, tabId: 'a' });
             const b = tab(hub, clock, 'b', null);
             const c = tab(hub, clock, 'c', null);
-            void a.start();
-            void b.start();
-            void c.start();
+            a.start().catch(() => undefined);
+            b.start().catch(() => undefined);
+            c.start().catch(() => undefined);
             await clock.advance(2_000);
             expect([a.isLeader(), b.isLeader(), c.isLeader()]).toEqual([true, false, false]);
             // The tab is killed: its channel goes silent, no resign is sent.
@@ -120,8 +122,8 @@ describe('c/pcTabLeader', () => {
             const clock = new SteppedClock();
             const a = tab(hub, clock, 'a', null);
             const b = tab(hub, clock, 'b', null);
-            void a.start();
-            void b.start();
+            a.start().catch(() => undefined);
+            b.start().catch(() => undefined);
             const seenByA: unknown[] = [];
             const seenByB: unknown[] = [];
             a.onMessage((data) => seenByA.push(data));
