@@ -1,0 +1,120 @@
+/**
+ * The console with the real service on the simulated dialer and in-memory Salesforce: the agent's
+ * clicks go through the DOM, virtual time passes, and the assertions are on what the agent sees.
+ */
+import PcConsole from 'c/pcConsole';
+import { recordName } from 'c/pcModel';
+import {
+    byDataId,
+    change,
+    cleanup,
+    click,
+    findButton,
+    flush,
+    query,
+    queryAll,
+    render,
+    textOf
+} from '../../../../../../test/lwc-helpers';
+import { makeRig, until } from '../../../../../../test/service-harness';
+import type { Rig, RigOptions } from '../../../../../../test/service-harness';
+
+async function open(options: RigOptions = {}): Promise<{ rig: Rig; el: HTMLElement }> {
+    const rig = makeRig(options);
+    const el = await render<HTMLElement>('c-pc-console', PcConsole, { service: rig.service });
+    expect(await until(rig.clock, () => rig.state().connection.status === 'Connected')).toBe(true);
+    await flush();
+    return { rig, el };
+}
+
+/** Lets virtual time pass until the predicate holds, then lets the DOM catch up. */
+async function waitFor(rig: Rig, predicate: () => boolean, maxMs = 10 * 60_000): Promise<void> {
+    expect(await until(rig.clock, predicate, maxMs)).toBe(true);
+    await flush();
+}
+
+async function logIn(rig: Rig, el: HTMLElement, skill = 'PC Collections'): Promise<void> {
+    await click(byDataId(el, 'availability'));
+    await click(findButton(el, skill));
+    await waitFor(rig, () => rig.state().agent.status === 'Working');
+}
+
+const sent = (rig: Rig, name: string) => rig.sent.filter((c) => c.name === name);
+
+describe('c-pc-console on the simulated dialer', () => {
+    afterEach(cleanup);
+
+    it('AV-1 AV-2 shows Connected and Logged out, then Working after choosing a skill in the panel', async () => {
+        const { rig, el } = await open();
+        expect(textOf(byDataId(el, 'connection')!)).toBe('Connected to the dialer');
+        expect(byDataId(el, 'state')!.textContent).toBe('Logged out');
+        await logIn(rig, el);
+        expect(byDataId(el, 'state')!.textContent).toBe('Working');
+        expect(byDataId(el, 'skill')!.textContent).toBe('Skill: PC Collections');
+        await expect(el).toBeAccessible();
+    });
+
+    it('PV-1 PV-2 CL-1 CL-4 accepts a preview, follows the call to Active, ends it and saves the wrap-up', async () => {
+        const { rig, el } = await open({ preview: true });
+        await logIn(rig, el);
+        await waitFor(rig, () => rig.state().preview !== null);
+        const preview = rig.state().preview!.preview;
+        expect(byDataId(el, 'contact-name')!.textContent!.trim()).toBe(recordName(preview.record));
+        expect(byDataId(el, 'number')!.textContent).toBe(preview.number);
+        await expect(el).toBeAccessible();
+
+        rig.dialer.control.forceNextOutcome('Live');
+        await click(findButton(el, 'Accept'));
+        expect(sent(rig, 'acceptPreview')).toHaveLength(1);
+        await waitFor(rig, () => rig.state().calls.some((v) => v.call.status === 'Active'));
+        expect(query(el, 'c-pc-preview-window')).toBeNull();
+        expect(queryAll(el, '[data-id="status"]').map((s) => s.textContent)).toEqual(['Active']);
+        expect(findButton(el, 'Hold')).not.toBeNull();
+        await expect(el).toBeAccessible();
+
+        await click(findButton(el, 'End Call'));
+        await waitFor(rig, () => rig.state().calls.some((v) => v.call.status === 'Ended'));
+        expect(queryAll(el, '[data-id="status"]').map((s) => s.textContent)).toEqual(['Ended']);
+        const disposition = rig.state().dispositions.find((d) => !d.requiresNotes)!;
+        await change(query(el, '[data-id="wrap-up"] lightning-combobox'), disposition.id);
+        await click(findButton(el, 'Save'));
+        await waitFor(rig, () => sent(rig, 'disposition').length === 1);
+        expect(sent(rig, 'disposition')).toHaveLength(1);
+    });
+
+    it('PV-3 PV-6 requeues the previewed record from the Requeue button, sent once', async () => {
+        const { rig, el } = await open({ preview: true, latencyMs: 300 });
+        await logIn(rig, el);
+        await waitFor(rig, () => rig.state().preview !== null);
+        const first = rig.state().preview!.preview.id;
+        await click(findButton(el, 'Requeue'));
+        await click(findButton(el, 'Requeue'));
+        await waitFor(rig, () => rig.state().preview?.preview.id !== first);
+        expect(sent(rig, 'requeuePreview')).toHaveLength(1);
+    });
+
+    it('AM-2 AM-3 closes a ringing call as Fax from its button, once', async () => {
+        const { rig, el } = await open({ preview: false, latencyMs: 300 });
+        rig.dialer.control.forceNextOutcome('NoAnswer');
+        await logIn(rig, el);
+        await waitFor(rig, () => rig.state().calls.some((v) => ['Dialing', 'Ringing'].includes(v.call.status)));
+        const callId = rig.state().calls[0].call.id;
+        await click(findButton(el, 'Fax'));
+        await click(findButton(el, 'Fax'));
+        await waitFor(rig, () => rig.state().calls.every((v) => v.call.id !== callId || v.call.status === 'Ended'));
+        expect(sent(rig, 'overrideMachine')).toHaveLength(1);
+        expect(sent(rig, 'overrideMachine')[0].args).toEqual([callId, 'Fax']);
+    });
+
+    it('AV-3 AG-2 logs out from the skill panel and shows Logged out with no stale calls', async () => {
+        const { rig, el } = await open({ preview: true });
+        await logIn(rig, el);
+        await waitFor(rig, () => rig.state().preview !== null);
+        await click(byDataId(el, 'availability'));
+        await click(findButton(el, 'Logout'));
+        await waitFor(rig, () => rig.state().agent.status === 'LoggedOut');
+        expect(byDataId(el, 'state')!.textContent).toBe('Logged out');
+        expect(query(el, 'c-pc-call-card')).toBeNull();
+        expect(query(el, 'c-pc-preview-window')).toBeNull();
+    });
+});
