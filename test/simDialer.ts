@@ -1,5 +1,4 @@
-/* eslint-disable no-await-in-loop -- virtual time is stepped in order: each step awaits the one before */
-/** Shared helpers of the simulator's suites: send a command while virtual time passes, record events, work a shift. */
+/** Helpers of the simulated dialer's suites (pcSimDialer/__tests__): send a command while virtual time passes, record events, work a shift. */
 import { SimulatedDialer } from 'c/pcSimDialer';
 import type { SimulatedDialerOptions } from 'c/pcSimDialer';
 import type { DialerEventMap, DialerEventName } from 'c/pcDialerPort';

@@ -1,5 +1,5 @@
 import { SimulatedDialer } from 'c/pcSimDialer';
-import { Events, START, callWhere, send, until, working } from './simTestUtils';
+import { Events, START, callWhere, send, until, working } from '../../../../../../test/simDialer';
 
 describe('c-pc-sim-dialer agent', () => {
     it('AV-1 the agent goes Logged out -> Working -> Unavailable (with reason) -> Working -> Logged out', async () => {

@@ -2,7 +2,7 @@
 import { SimulatedDialer } from 'c/pcSimDialer';
 import { DestinationUnavailableReason } from 'c/pcModel';
 import type { AttemptsHistory } from 'c/pcModel';
-import { START, send, until, workShift, working } from './simTestUtils';
+import { START, send, until, workShift, working } from '../../../../../../test/simDialer';
 
 const PERMANENT = [
     'Finalized',

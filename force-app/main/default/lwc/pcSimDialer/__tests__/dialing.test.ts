@@ -1,7 +1,7 @@
 import type { Call } from 'c/pcModel';
 import type { ForcedOutcome } from 'c/pcSimDialer';
-import { callWhere, send, until, working, workShift } from './simTestUtils';
-import type { Events } from './simTestUtils';
+import { callWhere, send, until, working, workShift } from '../../../../../../test/simDialer';
+import type { Events } from '../../../../../../test/simDialer';
 
 /** The statuses one call went through, from the events. */
 function statuses(events: Events, callId: string): string[] {

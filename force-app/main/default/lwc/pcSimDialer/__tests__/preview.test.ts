@@ -1,6 +1,6 @@
 import type { Preview, RescheduleRequest } from 'c/pcModel';
-import { callWhere, send, until, working } from './simTestUtils';
-import type { Events } from './simTestUtils';
+import { callWhere, send, until, working } from '../../../../../../test/simDialer';
+import type { Events } from '../../../../../../test/simDialer';
 import type { SimulatedDialer } from 'c/pcSimDialer';
 
 const MINUTE = 60_000;
