@@ -98,6 +98,7 @@ describe('c-pc-attempts-history', () => {
             'Destination Not in Cadence',
             'Presented'
         ]);
+        await expect(el).toBeAccessible();
     });
 
     it('SP-4 lists each attempt headed in bold "Attempt N (Destination Description)" with its date and outcome', async () => {

@@ -67,6 +67,7 @@ describe('c-pc-call-card', () => {
     it('CL-5 marks the call most likely to be answered next', async () => {
         const { el } = await mount(makeCallView({ mostLikely: true }));
         expect(byDataId(el, 'most-likely')!.textContent).toBe('Most likely to be answered next');
+        await expect(el).toBeAccessible();
         const other = await mount(makeCallView({ mostLikely: false }));
         expect(byDataId(other.el, 'most-likely')).toBeNull();
     });
@@ -203,6 +204,7 @@ describe('c-pc-call-card', () => {
         await flush();
         expect(byDataId(el, 'wrap-up')).toBeNull();
         expect(byDataId(el, 'wrap-up-saved')!.textContent).toBe('Disposition saved.');
+        await expect(el).toBeAccessible();
     });
 
     it('CL-4 keeps the wrap-up and shows the error when saving fails', async () => {
@@ -213,6 +215,7 @@ describe('c-pc-call-card', () => {
         const { el } = await mount(failed);
         expect(byDataId(el, 'wrap-up-error')!.textContent).toBe('A network problem interrupted the request.');
         expect(findButton(el, 'Save')).not.toBeNull();
+        await expect(el).toBeAccessible();
     });
 
     it('RS-4 shows a callback like an inbound call', async () => {
@@ -220,6 +223,7 @@ describe('c-pc-call-card', () => {
         expect(byDataId(el, 'callback')!.textContent).toBe('Callback');
         const icon = el.shadowRoot!.querySelector('lightning-icon') as unknown as { iconName: string };
         expect(icon.iconName).toBe('utility:incoming_call');
+        await expect(el).toBeAccessible();
     });
 
     it('BX-4 names the machine-override shortcuts in each title', async () => {

@@ -155,6 +155,7 @@ describe('c-pc-preview-window', () => {
         );
         const save = findButton(el, 'Close Without Dialing') as unknown as { disabled: boolean };
         expect(save.disabled).toBe(true);
+        await expect(el).toBeAccessible();
         await change(el.shadowRoot!.querySelector('lightning-combobox'), 'disp-2');
         expect(save.disabled).toBe(true); // notes are required for this disposition
         await change(el.shadowRoot!.querySelector('lightning-textarea'), 'Wrong person answered before');

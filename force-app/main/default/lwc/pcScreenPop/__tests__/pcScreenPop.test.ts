@@ -108,6 +108,7 @@ describe('c-pc-screen-pop', () => {
         const el = await mount(makeScreenPop({ loading: true }));
         const spinner = el.shadowRoot!.querySelector('lightning-spinner') as unknown as { alternativeText: string };
         expect(spinner.alternativeText).toBe('Loading…');
+        await expect(el).toBeAccessible();
         el.screenPop = null;
         await flush();
         expect(el.shadowRoot!.querySelector('section')).toBeNull();

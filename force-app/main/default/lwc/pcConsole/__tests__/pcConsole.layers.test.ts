@@ -1,0 +1,50 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const LWC_DIR = join(__dirname, '..', '..');
+const UI = [
+    'pcConsole',
+    'pcAvailabilityBar',
+    'pcCallPanel',
+    'pcCallCard',
+    'pcPreviewWindow',
+    'pcRescheduleForm',
+    'pcMarquee',
+    'pcAgentMessages',
+    'pcScreenPop',
+    'pcAttemptsHistory',
+    'pcErrorPanel'
+];
+/** What a component may import: the model, the headless UI helpers, and the platform. */
+const ALLOWED = [/^lwc$/, /^lightning\//, /^c\/pc(Model|Labels|Format|Shortcuts)$/];
+
+function imports(file: string): string[] {
+    const source = readFileSync(file, 'utf8');
+    return [...source.matchAll(/^\s*import\s[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+}
+
+describe('component layering', () => {
+    it.each(UI)('%s imports no adapter, no Apex and no other component', (name) => {
+        const file = join(LWC_DIR, name, `${name}.ts`);
+        const extra = name === 'pcConsole' ? [/^c\/pcRuntime$/] : [];
+        const bad = imports(file).filter((spec) => ![...ALLOWED, ...extra].some((re) => re.test(spec)));
+        expect(bad).toEqual([]);
+    });
+
+    it('every component bundle has its template, metadata and tests', () => {
+        const missing = UI.flatMap((name) =>
+            ['html', 'js-meta.xml', 'css']
+                .map((ext) => join(LWC_DIR, name, `${name}.${ext}`))
+                .filter((f) => !existsSync(f))
+        );
+        expect(missing).toEqual([]);
+        expect(UI.filter((name) => !readdirSync(join(LWC_DIR, name, '__tests__')).length)).toEqual([]);
+    });
+
+    it('BX-8 no template renders markup from data (no lwc:inner-html)', () => {
+        const offenders = UI.filter((name) =>
+            /lwc:inner-html|innerHTML/.test(readFileSync(join(LWC_DIR, name, `${name}.html`), 'utf8'))
+        );
+        expect(offenders).toEqual([]);
+    });
+});
