@@ -42,7 +42,8 @@ interface FakeContact {
     changedAt: number;
     readonly startedAt: number;
     linked: boolean;
-    readonly preview: boolean;
+    /** True while the contact is an open preview; false once accepted and dialled. */
+    preview: boolean;
     readonly callback: boolean;
     readonly consult: boolean;
     readonly skillId: string;
@@ -177,6 +178,7 @@ export class FakeCxoneServer implements ContractDriver {
 
     // Fault switches.
     private failCommands = 0;
+    private loseNextAnswer = false;
     private dropPolls = 0;
     private serverErrors = 0;
     private hangPolls = 0;
@@ -269,6 +271,11 @@ export class FakeCxoneServer implements ContractDriver {
         }
         this.now = target;
         await this.settle();
+    }
+
+    /** The next command is carried out but its answer is lost on the way back. */
+    loseAnswerOfNextCommand(): void {
+        this.loseNextAnswer = true;
     }
 
     /** The next command fails once (500). */
@@ -698,6 +705,12 @@ export class FakeCxoneServer implements ContractDriver {
         this.seenCommands.add(key);
         if (!this.commandAllowed(res)) return;
         const result = this.command(rest, json);
+        if (this.loseNextAnswer) {
+            // The dialer acted, but the answer never reaches the client.
+            this.loseNextAnswer = false;
+            res.socket?.destroy();
+            return;
+        }
         this.send(res, result.status, result.body ?? {});
     }
 
@@ -906,7 +919,7 @@ export class FakeCxoneServer implements ContractDriver {
     }
 
     private dial(c: FakeContact): void {
-        this.setStatus(c, 'NaturalCallDialing', { preview: c.preview });
+        this.setStatus(c, 'NaturalCallDialing', { preview: false });
         this.at(1000, () => {
             if (c.status === 'NaturalCallDialing') this.setStatus(c, 'NaturalCallRinging');
         });

@@ -1,28 +1,267 @@
 /** @jest-environment ./test/cxone/jsdomWithNodeNet.js */
-import { startRig, until } from '../../../../../../test/cxone/cxoneHarness';
+// The CXone adapter against the local fake CXone server: session, events, commands and reliability.
+import { CxoneAdapter } from 'c/pcCxoneAdapter';
+import type { TokenProvider } from 'c/pcCxoneAuth';
+import { DialerError } from 'c/pcDialerPort';
+import { quietLogger, record, signIn, startRig, testOptions, until } from '../../../../../../test/cxone/cxoneHarness';
 import type { CxoneRig } from '../../../../../../test/cxone/cxoneHarness';
+import { FakeCxoneServer } from '../../../../../../test/cxone/fakeCxoneServer';
 
-let rig: CxoneRig;
+let rig: CxoneRig | null = null;
+const extra: CxoneAdapter[] = [];
+
 afterEach(async () => {
+    await Promise.all(extra.splice(0).map((a) => a.disconnect()));
     await rig?.dispose();
+    rig = null;
 });
 
+/** Connects, logs in with previews on, and waits for the first preview. */
+async function previewing(r: CxoneRig): Promise<string> {
+    await r.fake.setPreviewMode(true);
+    await r.adapter.connect();
+    await r.adapter.loginToSkill('501');
+    await r.fake.advance(600);
+    expect(await until(() => r.events.previewOffered.length > 0)).toBe(true);
+    return r.events.previewOffered[0].id;
+}
+
+/** Accepts the preview and lets the call answer. */
+async function talking(r: CxoneRig): Promise<string> {
+    const id = await previewing(r);
+    await r.fake.forceNextOutcome('Live');
+    await r.adapter.acceptPreview(id);
+    await r.fake.advance(1000);
+    await r.fake.advance(2500);
+    expect(await until(() => r.events.callUpdated.some((c) => c.id === id && c.status === 'Active'))).toBe(true);
+    return id;
+}
+
 describe('c/pcCxoneAdapter', () => {
-    it('smoke', async () => {
-        rig = await startRig();
-        const info = await rig.adapter.connect();
-        expect(info.joined).toBe(false);
-        const skills = await rig.adapter.listSkills();
-        expect(skills.filter((s) => s.isPersonalConnection)).toHaveLength(2);
-        await rig.adapter.loginToSkill('501');
-        expect(rig.events.agentState.at(-1)?.status).toBe('Working');
-        await rig.fake.advance(600);
-        await rig.fake.advance(1000);
-        await rig.fake.advance(2000);
-        expect(await until(() => rig.events.callUpdated.at(-1)?.status === 'Active')).toBe(true);
-        console.log(
-            rig.events.callUpdated.map((c) => c.status),
-            rig.events.error
-        );
+    describe('session', () => {
+        it('BX-2 starts a session when the agent has none, and a refreshed page joins it and rebuilds its calls', async () => {
+            rig = await startRig();
+            const first = await rig.adapter.connect();
+            expect(first.joined).toBe(false);
+            expect(first.agentId).toBe(rig.fake.agentId);
+            await rig.adapter.disconnect();
+            const fake = rig.fake;
+            const again = new CxoneAdapter(testOptions(fake, await signIn(fake)));
+            extra.push(again);
+            const info = await again.connect();
+            expect(info.joined).toBe(true);
+            expect(fake.metrics.sessionStarts).toBe(1);
+            expect(fake.metrics.sessionJoins).toBe(1);
+        });
+
+        it('BX-2 a refreshed page gets the live call and the agent state from CXone', async () => {
+            rig = await startRig();
+            const callId = await talking(rig);
+            await rig.adapter.disconnect();
+            const again = new CxoneAdapter(testOptions(rig.fake, await signIn(rig.fake)));
+            extra.push(again);
+            const info = await again.connect();
+            expect(info.agent.status).toBe('Working');
+            expect(info.calls.map((c) => [c.id, c.status])).toEqual([[callId, 'Active']]);
+            expect(info.preview).toBeNull();
+        });
+
+        it('BX-5 an AgentSessionEnd event ends the session: Logged out, no stale calls, Disconnected with what to do', async () => {
+            rig = await startRig();
+            const callId = await talking(rig);
+            rig.fake.pushRaw({ Type: 'AgentSessionEnd' });
+            await rig.fake.settle();
+            expect(await until(() => rig!.events.connection.at(-1)?.status === 'Disconnected')).toBe(true);
+            expect(rig.events.connection.at(-1)?.detail).toMatch(/log in to the dialer again/);
+            expect(rig.events.agentState.at(-1)?.status).toBe('LoggedOut');
+            expect(rig.events.callRemoved.map((r) => r.callId)).toContain(callId);
+            await expect(rig.adapter.hold(callId)).rejects.toBeInstanceOf(DialerError);
+        });
+    });
+
+    describe('reliability', () => {
+        it('BX-5 a dropped poll reports Reconnecting with attempt 1 and a retry within 1 s, then Connected', async () => {
+            rig = await startRig({ backoff: { baseMs: 1000, maxMs: 30000 }, random: () => 0.999 });
+            await rig.adapter.connect();
+            await rig.fake.settle();
+            await rig.fake.inject('droppedConnection');
+            expect(await until(() => rig!.events.connection.some((c) => c.status === 'Reconnecting'))).toBe(true);
+            const reconnecting = rig.events.connection.find((c) => c.status === 'Reconnecting')!;
+            expect(reconnecting.attempt).toBe(1);
+            expect(reconnecting.nextRetryAt).not.toBeNull();
+            expect(reconnecting.nextRetryAt! - Date.now()).toBeLessThanOrEqual(1000);
+            expect(await until(() => rig!.events.connection.at(-1)?.status === 'Connected')).toBe(true);
+        });
+
+        it('BX-5 a command while reconnecting is refused unsent, retryable', async () => {
+            rig = await startRig({ backoff: { baseMs: 1000, maxMs: 30000 }, random: () => 0.999 });
+            const callId = await talking(rig);
+            await rig.fake.settle();
+            await rig.fake.inject('droppedConnection');
+            await until(() => rig!.events.connection.at(-1)?.status === 'Reconnecting');
+            const sent = rig.fake.metrics.commands.length;
+            await expect(rig.adapter.hold(callId)).rejects.toMatchObject({ code: 'NotConnected', retryable: true });
+            expect(rig.fake.metrics.commands.length).toBe(sent);
+        });
+
+        it('BX-5 a command whose answer was lost is not replayed: it rejects retryable and the next event shows its effect', async () => {
+            rig = await startRig();
+            const callId = await talking(rig);
+            rig.fake.loseAnswerOfNextCommand();
+            await expect(rig.adapter.hold(callId)).rejects.toMatchObject({
+                retryable: true,
+                message: expect.stringMatching(/outcome unknown/)
+            });
+            await rig.fake.settle();
+            expect(rig.fake.metrics.commands.filter((c) => c.includes(`${callId}/hold`))).toHaveLength(1);
+            expect(await until(() => rig!.events.callUpdated.at(-1)?.status === 'Held')).toBe(true);
+        });
+
+        it('BX-5 an expired token is refreshed once and the request replayed once', async () => {
+            rig = await startRig();
+            const callId = await talking(rig);
+            await rig.fake.inject('tokenExpiry');
+            const issued = rig.fake.metrics.tokensIssued;
+            await rig.adapter.hold(callId);
+            expect(rig.fake.metrics.tokensIssued).toBe(issued + 1);
+            expect(rig.fake.metrics.commands.filter((c) => c.includes(`${callId}/hold`))).toHaveLength(1);
+        });
+
+        it('BX-5 a token CXone keeps refusing fails the connection with what to do, after one replay', async () => {
+            expect.assertions(3);
+            const fake = await FakeCxoneServer.start();
+            const refused: TokenProvider = { getToken: async () => 'not-a-token', refresh: async () => 'still-not' };
+            const adapter = new CxoneAdapter(testOptions(fake, await signIn(fake), { tokenProvider: refused }));
+            const events = record(adapter);
+            try {
+                await adapter.connect();
+            } catch (e) {
+                expect((e as DialerError).code).toBe('Unauthorized');
+            }
+            expect(events.connection.at(-1)?.detail).toMatch(/sign in again/);
+            expect(fake.metrics.unauthorized).toBe(2);
+            await adapter.disconnect();
+            await fake.stop();
+        });
+    });
+
+    describe('events', () => {
+        it('BX-5 unknown and malformed events become Protocol errors; nothing crashes and no PII is logged', async () => {
+            const logger = quietLogger();
+            rig = await startRig({ logger });
+            const callId = await talking(rig);
+            const errors = rig.events.error.length;
+            rig.fake.pushRaw({ Type: 'SomethingNew', Secret: '+13125550123' });
+            rig.fake.pushRaw({ Type: 'CallContactEvent', Status: 'Active' });
+            rig.fake.pushRaw({
+                Type: 'CallContactEvent',
+                ContactID: callId,
+                Status: 'Teleporting',
+                LastStateChangeTimeUTC: new Date().toISOString()
+            });
+            rig.fake.pushRaw('not an object');
+            await rig.fake.settle();
+            const fresh = rig.events.error.slice(errors);
+            expect(fresh.map((e) => e.code)).toEqual(['Protocol', 'Protocol', 'Protocol', 'Protocol']);
+            expect(rig.events.connection.at(-1)?.status).toBe('Connected');
+            expect(rig.events.callUpdated.at(-1)?.status).toBe('Active');
+            const logged = logger.lines.join('\n');
+            expect(logged).not.toMatch(/\+?1312555\d{4}|Lovelace|Hopper|Turing|Dijkstra|Liskov|Knuth|Bearer/);
+        });
+
+        it('CL-1 calling-list fields become text: HTML in a field never reaches the model', async () => {
+            rig = await startRig();
+            await rig.adapter.connect();
+            rig.fake.pushRaw({
+                Type: 'CallContactEvent',
+                ContactID: '777',
+                Status: 'NaturalCallDialing',
+                LastStateChangeTimeUTC: new Date().toISOString(),
+                DNIS: '+13125550199',
+                IsLinked: 'True',
+                ScreenPopUrlVariables: 'FirstName=Ann&LastName=Lee&Note=%3Cb%3Ehi%3C%2Fb%3E'
+            });
+            await rig.fake.settle();
+            const call = rig.events.callUpdated.at(-1)!;
+            expect(call.status).toBe('Dialing');
+            expect(call.mostLikely).toBe(true);
+            expect(call.record.firstName).toBe('Ann');
+            expect(call.record.fields.note).toBe('hi');
+        });
+
+        it('RS-4 AG-1 a due callback is announced with its number, and agent messages are re-read as text', async () => {
+            rig = await startRig();
+            const previewId = await previewing(rig);
+            const at = Date.now() + 60_000;
+            const callback = await rig.adapter.reschedulePreview(previewId, {
+                number: '+13125550142',
+                deliverTo: 'Me',
+                at,
+                timeZone: 'America/Chicago',
+                notes: 'after lunch'
+            });
+            expect(callback.dueAt).toBe(at);
+            const sent = rig.fake.metrics.commands.find((c) => c.includes('/disposition'))!;
+            expect(sent).toContain(new Date(at).toISOString());
+            expect(sent).toContain('"primaryCallbackNumber":"+13125550142"');
+            expect(rig.events.previewClosed).toEqual([{ previewId, reason: 'Rescheduled' }]);
+            await rig.fake.advance(61_000);
+            expect(await until(() => rig!.events.callbackDue.length === 1)).toBe(true);
+            const message = rig.events.agentMessage.find((m) => m.kind === 'Callback')!;
+            expect(message.number).toBe('+13125550142');
+            expect(await until(() => rig!.events.callUpdated.some((c) => c.direction === 'Callback'))).toBe(true);
+            rig.fake.sendAgentMessage('Team meeting at 3');
+            await rig.fake.settle();
+            expect(await until(() => rig!.events.agentMessage.some((m) => m.kind === 'Info'))).toBe(true);
+            expect(rig.events.agentMessage.find((m) => m.kind === 'Info')!.text).toBe('Supervisor Team meeting at 3');
+        });
+    });
+
+    describe('capabilities and commands', () => {
+        it('PV-1 AM-1 SP-2 buttons follow the skill settings; Attempts History is not offered by CXone', async () => {
+            rig = await startRig();
+            rig.fake.deliveryPreferences.showPreviewButtonSnooze = false;
+            rig.fake.cpa.agentOverrideOptionFax = false;
+            await previewing(rig);
+            const caps = rig.adapter.capabilities();
+            expect(caps.previewActions).toEqual(['Accept', 'Requeue', 'Reschedule', 'Disposition']);
+            expect(caps.machineOverrides).toEqual(['AnsweringMachine', 'BadNumber']);
+            expect(caps.attemptsHistory).toBe(false);
+            expect(rig.events.previewOffered[0].actions).not.toContain('Snooze');
+            await expect(rig.adapter.getAttemptsHistory('rec-1')).rejects.toMatchObject({ code: 'Unsupported' });
+        });
+
+        it('AM-1 the override goes to amd-override with the numeric type, once', async () => {
+            rig = await startRig();
+            await rig.fake.forceNextOutcome('NoAnswer');
+            await rig.adapter.connect();
+            await rig.adapter.loginToSkill('501');
+            await rig.fake.advance(600);
+            expect(await until(() => rig!.events.callUpdated.length > 0)).toBe(true);
+            const call = rig.events.callUpdated[0];
+            await rig.adapter.overrideMachine(call.id, 'Fax');
+            await expect(rig.adapter.overrideMachine(call.id, 'Fax')).rejects.toBeInstanceOf(DialerError);
+            const sent = rig.fake.metrics.commands.filter((c) => c.includes('/amd-override'));
+            expect(sent).toEqual([`POST interactions/${call.id}/amd-override {"type":1}`]);
+            expect(rig.events.callUpdated.at(-1)).toMatchObject({ id: call.id, status: 'Ended', outcome: 'Fax' });
+        });
+
+        it('PV-3 Requeue is sent as reject', async () => {
+            rig = await startRig();
+            const previewId = await previewing(rig);
+            await rig.adapter.requeuePreview(previewId);
+            expect(rig.fake.metrics.commands.filter((c) => c.includes(previewId))).toEqual([
+                `POST interactions/${previewId}/reject {}`
+            ]);
+        });
+
+        it('CL-4 transfer to a skill consults the skill, then joins the calls; the call leaves the agent', async () => {
+            rig = await startRig();
+            const callId = await talking(rig);
+            await rig.adapter.transfer(callId, { kind: 'Skill', value: '600' });
+            const sent = rig.fake.metrics.commands.filter((c) => /dial-skill|transfer-calls/.test(c));
+            expect(sent).toEqual(['POST dial-skill {"skillId":"600"}', 'POST interactions/transfer-calls {}']);
+            expect(await until(() => rig!.events.callRemoved.some((r) => r.callId === callId))).toBe(true);
+        });
     });
 });
