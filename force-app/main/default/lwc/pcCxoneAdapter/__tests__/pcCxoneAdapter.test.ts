@@ -128,16 +128,11 @@ describe('c/pcCxoneAdapter', () => {
         });
 
         it('BX-5 a token CXone keeps refusing fails the connection with what to do, after one replay', async () => {
-            expect.assertions(3);
             const fake = await FakeCxoneServer.start();
             const refused: TokenProvider = { getToken: async () => 'not-a-token', refresh: async () => 'still-not' };
             const adapter = new CxoneAdapter(testOptions(fake, await signIn(fake), { tokenProvider: refused }));
             const events = record(adapter);
-            try {
-                await adapter.connect();
-            } catch (e) {
-                expect((e as DialerError).code).toBe('Unauthorized');
-            }
+            await expect(adapter.connect()).rejects.toMatchObject({ code: 'Unauthorized' });
             expect(events.connection.at(-1)?.detail).toMatch(/sign in again/);
             expect(fake.metrics.unauthorized).toBe(2);
             await adapter.disconnect();
