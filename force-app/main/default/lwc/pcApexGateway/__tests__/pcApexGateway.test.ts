@@ -2,7 +2,7 @@ import getSettings from '@salesforce/apex/PersonalConnectionController.getSettin
 import findContact from '@salesforce/apex/PersonalConnectionController.findContact';
 import getContactHistory from '@salesforce/apex/PersonalConnectionController.getContactHistory';
 import logAttempt from '@salesforce/apex/PersonalConnectionController.logAttempt';
-import { ApexGateway, APEX_METHODS, createApexGateway, toGatewayError } from 'c/pcApexGateway';
+import { ApexGateway, APEX_METHODS, createApexGateway, DEFAULT_HISTORY_ROWS, toGatewayError } from 'c/pcApexGateway';
 import type { AttemptLog } from 'c/pcModel';
 import { GatewayError } from 'c/pcSalesforcePort';
 
@@ -146,6 +146,12 @@ describe('c-pc-apex-gateway', () => {
                 { ...rows[0], notes: null },
                 { ...rows[1], outcome: null }
             ]);
+        });
+
+        it('SP-1 reads the default number of Contact History rows unless configured', async () => {
+            mocked(getContactHistory).mockResolvedValue([]);
+            await expect(gateway.getContactHistory(CONTACT_ID)).resolves.toEqual([]);
+            expect(getContactHistory).toHaveBeenCalledWith({ contactId: CONTACT_ID, maxRows: DEFAULT_HISTORY_ROWS });
         });
 
         it('SP-1 refuses a history that is not a list of interactions with code Protocol', async () => {
