@@ -6,7 +6,8 @@ import { LightningElement, api } from 'lwc';
 import type { LocalSettings, SimOutcome, SimSpeed, SimulatorDriver, SimulatorView } from '../../../simulator';
 import { SIM_OUTCOMES, SIM_SPEEDS, formatClock } from '../../../simulator';
 
-const MINUTE = 60_000;
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
 
 interface OutcomeButton {
     readonly value: SimOutcome;
@@ -140,6 +141,10 @@ export default class SimulatorPanel extends LightningElement {
     handleOutcome(event: Event): void {
         const value = (event.currentTarget as HTMLElement).dataset.value as SimOutcome;
         this.currentDriver?.forceOutcome(value);
+    }
+
+    handleAdvanceSecond(): void {
+        this.currentDriver?.advance(SECOND);
     }
 
     handleAdvanceMinute(): void {
