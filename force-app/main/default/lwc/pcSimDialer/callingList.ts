@@ -526,3 +526,14 @@ export function applyOutcome(rec: SimRecord, dest: SimDestination, outcome: Outc
             break;
     }
 }
+
+/** The destination a callback dials: the record's phone with that number, or a "Callback" one (replaced each time). */
+export function callbackDestination(rec: SimRecord, number: string): SimDestination {
+    const phone = rec.destinations.find((d) => d.kind === 'Phone' && d.value === number);
+    if (phone) return phone;
+    const old = rec.destinations.findIndex((d) => d.description === 'Callback');
+    if (old >= 0) rec.destinations.splice(old, 1);
+    const dest = destination(`${rec.id}-callback`, 'Phone', 'Callback', number, 9, 3);
+    rec.destinations.push(dest);
+    return dest;
+}

@@ -18,9 +18,7 @@ import type {
     AgentMessage,
     AgentState,
     AttemptsHistory,
-    Call,
     CallDirection,
-    CallingRecord,
     Callback,
     ConnectionState,
     DialerCapabilities,
@@ -49,21 +47,32 @@ import {
     SKILL_SHARE,
     dispositionsFor
 } from './catalog';
-import { addAttempt, applyOutcome, attemptsHistory, generateCallingList, nextDial } from './callingList';
+import {
+    addAttempt,
+    applyOutcome,
+    attemptsHistory,
+    callbackDestination,
+    generateCallingList,
+    nextDial,
+    unavailableReason
+} from './callingList';
 import type { SimDestination, SimRecord } from './callingList';
 import { drawPlan, isForcedOutcome, ringMs } from './callPlan';
 import type { ForcedOutcome } from './callPlan';
 import { EventLog } from './eventLog';
+import { E164, fail, serial } from './rules';
+import type { SimulatedDialerOptions, SimulatorControl } from './simTypes';
 import { MinHeap } from './heap';
 import { Rng } from './prng';
 import { RecordQueue } from './recordQueue';
-import { inProgress, toCall } from './simCall';
+import { inProgress, mostLikelyOf, toCall } from './simCall';
 import type { SimCall } from './simCall';
 
 export type { ForcedOutcome } from './callPlan';
 export { FORCED_OUTCOMES, isForcedOutcome } from './callPlan';
 export { SIM_SKILLS, SIM_UNAVAILABLE_CODES, PC_SKILLS, dispositionsFor, DEFAULT_CAPABILITIES } from './catalog';
 export { MAX_AMD } from './callingList';
+export type { SimulatedDialerOptions, SimulatorControl, SimulatorView } from './simTypes';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -76,91 +85,6 @@ const STAGGER_MS = 600;
 /** A record rests this long after an attempt before it is offered again. */
 const RECORD_REST_MS = 10 * MINUTE;
 
-/** How the simulated dialer is built. */
-export interface SimulatedDialerOptions {
-    /** The PRNG seed: the same seed and the same commands give the same events. */
-    readonly seed: number;
-    /** The virtual clock it runs on; one is made (at startAt) when omitted. */
-    readonly clock?: VirtualClock;
-    /** The instant the calling list is current at; the clock is moved there if it is earlier. */
-    readonly startAt?: Instant;
-    /** Calls dialled at once for the agent (CL-1), 1 to capabilities.maxLines. Default 1. */
-    readonly lines?: number;
-    /** Preview dialing (PV-1). Default true. */
-    readonly preview?: boolean;
-    /** Preview countdown in seconds (BX-6); null or omitted for none. */
-    readonly previewTimeoutSeconds?: number | null;
-    /** What happens when the countdown reaches zero. Default Requeue. */
-    readonly previewTimeoutAction?: PreviewTimeoutAction;
-    /** Virtual ms before the dialer confirms a command. Default 150; 0 confirms on a microtask. */
-    readonly latencyMs?: number;
-    /** Records in the calling list. Default 1,500, at least 20 so every unavailable reason occurs. */
-    readonly recordCount?: number;
-    readonly agentId?: string;
-    /** Narrows or widens what the dialer offers. */
-    readonly capabilities?: Partial<DialerCapabilities>;
-    /** Keep the event log (control.eventLog). Default true; turn off for long benchmarks. */
-    readonly recordEvents?: boolean;
-    /** Most lines the event log keeps (the oldest are dropped). Default 50,000. */
-    readonly eventLogLimit?: number;
-    /** Whether other agents of the skill can take routed answers and skill callbacks. Default true. */
-    readonly otherAgentsAvailable?: boolean;
-    /** Whether a contact hangs up after a seeded talk time. Default true. */
-    readonly contactHangsUp?: boolean;
-    /** How long a snoozed record waits in the agent's personal queue. Default 5. */
-    readonly snoozeMinutes?: number;
-}
-
-/** What the control surface reports, for the simulator panel. */
-export interface SimulatorView {
-    readonly now: Instant;
-    readonly lines: number;
-    readonly preview: boolean;
-    readonly previewTimeoutSeconds: number | null;
-    readonly previewTimeoutAction: PreviewTimeoutAction;
-    readonly latencyMs: number;
-    /** True while the next command is armed to fail. */
-    readonly failNext: boolean;
-    /** The outcome armed for the next dial, if any. */
-    readonly forced: ForcedOutcome | null;
-    readonly otherAgentsAvailable: boolean;
-    readonly nextCallbackAt: Instant | null;
-}
-
-/** The simulator's control surface: what tests and the local simulator panel may do to the dialer. */
-export interface SimulatorControl {
-    /** The virtual clock the dialer runs on. */
-    readonly clock: VirtualClock;
-    /** The outcome of the current dial if one is undecided, else of the next dial. */
-    forceNextOutcome(outcome: ForcedOutcome): void;
-    /** Calls dialled at once (1 to maxLines); takes effect from the next placement. */
-    setLines(lines: number): void;
-    setPreview(on: boolean): void;
-    /** The preview countdown for the next previews; null for none. */
-    setPreviewTimeout(seconds: number | null, atZero?: PreviewTimeoutAction): void;
-    setLatency(ms: number): void;
-    /** The next command rejects once with a retryable DialerError and has no effect. */
-    failNextCommand(code?: ErrorCode): void;
-    /** Lets virtual time pass, delivering the events due. */
-    advance(ms: number): void;
-    /** Moves the clock to the next callback's instant; returns it, or null when none is scheduled. */
-    advanceToNextCallback(): Instant | null;
-    nextCallbackAt(): Instant | null;
-    /** The calling list as model records (for seeding in-memory Salesforce data). */
-    records(): readonly CallingRecord[];
-    /** A record's Attempts History now, or null for an unknown record. */
-    attemptsHistory(recordId: string): AttemptsHistory | null;
-    /** Every emitted event, one deterministic line each. */
-    eventLog(): readonly string[];
-    setOtherAgentsAvailable(on: boolean): void;
-    /** The agent's set of calls now. */
-    calls(): readonly Call[];
-    /** The preview on screen now, if any. */
-    preview(): Preview | null;
-    agent(): AgentState;
-    view(): SimulatorView;
-}
-
 interface SimPreview {
     readonly preview: Preview;
     readonly rec: SimRecord;
@@ -172,23 +96,6 @@ interface SimCallback {
     readonly callback: Callback;
     readonly rec: SimRecord;
     cancelDue: (() => void) | null;
-}
-
-const E164 = /^\+[1-9]\d{6,14}$/;
-
-function fail(code: ErrorCode, message: string): never {
-    throw new DialerError(code, message);
-}
-
-/** True when a sorts before b, element by element. */
-function lexicallyBefore(a: readonly number[], b: readonly number[]): boolean {
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
-    return false;
-}
-
-/** The number in an id like "call-12", or NaN. */
-function serial(id: string, prefix: string): number {
-    return id.startsWith(prefix) ? Number(id.slice(prefix.length)) : Number.NaN;
 }
 
 /** The simulated dialer behind the DialerAdapter port. */
@@ -436,8 +343,13 @@ export class SimulatedDialer implements DialerAdapter {
             if (!Number.isFinite(request.at) || request.at <= now) {
                 fail('Rejected', 'reschedulePreview: the instant is not in the future');
             }
+            const known = p.rec.destinations.find((d) => d.kind === 'Phone' && d.value === request.number);
+            if (known && (known.dnc || !known.active))
+                fail('Rejected', 'reschedulePreview: the number may not be called');
             this.closePreview('Rescheduled');
             this.recordAttempt(p.rec, p.dest, 'Rescheduled');
+            // The destination comes back at the callback's instant, not a day later.
+            p.dest.retryAt = request.at;
             p.rec.hold = 'callback';
             const callback: Callback = Object.freeze({
                 id: `callback-${++this.callbackSerial}`,
@@ -1097,14 +1009,6 @@ export class SimulatedDialer implements DialerAdapter {
         this.scheduleDelivery(this.previewMode ? NEXT_PREVIEW_MS : NEXT_CALL_MS);
     }
 
-    /** When the call would turn live under its plan, or null if it will not. */
-    private liveAt(call: SimCall): number | null {
-        if (call.plan.outcome !== 'Live' || call.phaseEndsAt === null) return null;
-        if (call.status === 'Dialing') return call.phaseEndsAt + call.plan.ringAnswerMs + call.plan.amdMs;
-        if (call.status === 'Ringing') return call.phaseEndsAt + call.plan.amdMs;
-        return call.phaseEndsAt;
-    }
-
     /**
      * CL-5: exactly one unanswered call carries mostLikely, the one the dialer judges will be
      * answered next (it knows its own plans); with no live answer ahead, the oldest dial.
@@ -1112,17 +1016,7 @@ export class SimulatedDialer implements DialerAdapter {
      * first, those gaining it last, so a listener never sees two flagged calls at once.
      */
     private publish(call: SimCall | null): void {
-        let best: SimCall | null = null;
-        let bestKey: readonly number[] = [];
-        for (const c of this.calls.values()) {
-            if (!inProgress(c)) continue;
-            const live = this.liveAt(c);
-            const key = live === null ? [1, c.startedAt, c.line] : [0, live, c.line];
-            if (best === null || lexicallyBefore(key, bestKey)) {
-                best = c;
-                bestKey = key;
-            }
-        }
+        const best = mostLikelyOf(this.calls.values());
         const lost: SimCall[] = [];
         const gained: SimCall[] = [];
         for (const c of this.calls.values()) {
@@ -1189,34 +1083,21 @@ export class SimulatedDialer implements DialerAdapter {
 
     private deliverCallback(entry: SimCallback): void {
         const cb = entry.callback;
+        const rec = entry.rec;
+        const dest = callbackDestination(rec, cb.number);
+        // A callback is the agent's commitment: it is dialled even on the destination's last attempt,
+        // but never to a record or number that may not be called any more (SP-5).
+        const reason = unavailableReason(rec, dest, this.clock.now());
+        if (reason === 'Finalized' || reason === 'DNC' || reason === 'DestinationNotActive') {
+            this.callbacks.delete(cb.id);
+            this.message('Warning', `Callback for ${cb.contactName} was not dialled: ${reason}`, cb.number);
+            this.release(rec);
+            this.scheduleDelivery(0);
+            return;
+        }
         if (this.current) this.withdrawPreview();
         this.emit('callbackDue', cb);
         this.message('Callback', `Callback: ${cb.contactName} at ${cb.number}`, cb.number);
-        const rec = entry.rec;
-        let dest = rec.destinations.find((d) => d.kind === 'Phone' && d.value === cb.number);
-        if (!dest) {
-            dest = rec.destinations.find((d) => d.description === 'Callback');
-            if (dest) rec.destinations.splice(rec.destinations.indexOf(dest), 1);
-            dest = {
-                id: `${rec.id}-callback`,
-                kind: 'Phone',
-                description: 'Callback',
-                value: cb.number,
-                cadenceOrder: 9,
-                maxAttempts: 3,
-                attempts: 0,
-                lastPresentation: null,
-                lastOutcome: null,
-                dnc: false,
-                active: true,
-                inCadence: false,
-                amdCount: 0,
-                stopped: false,
-                retryAt: null,
-                presentedUntil: null
-            };
-            rec.destinations.push(dest);
-        }
         this.placeCall(rec, dest, 'Callback', entry, cb.skillId);
     }
 

@@ -2,6 +2,7 @@
 import type { Call, CallDirection, CallStatus, Instant, Outcome } from 'c/pcModel';
 import type { CallPlan } from './callPlan';
 import type { SimAttempt, SimDestination, SimRecord } from './callingList';
+import { lexicallyBefore } from './rules';
 
 export interface SimCall {
     readonly id: string;
@@ -56,4 +57,31 @@ export function toCall(call: SimCall): Call {
 /** Dialing, Ringing or AMD: not yet answered by a person or closed. */
 export function inProgress(call: SimCall): boolean {
     return call.status === 'Dialing' || call.status === 'Ringing' || call.status === 'AMD';
+}
+
+/** When the call would turn live under its plan, or null if it will not. */
+export function liveAt(call: SimCall): number | null {
+    if (call.plan.outcome !== 'Live' || call.phaseEndsAt === null) return null;
+    if (call.status === 'Dialing') return call.phaseEndsAt + call.plan.ringAnswerMs + call.plan.amdMs;
+    if (call.status === 'Ringing') return call.phaseEndsAt + call.plan.amdMs;
+    return call.phaseEndsAt;
+}
+
+/**
+ * CL-5: the unanswered call the dialer judges will be answered next. The dialer knows its own
+ * plans: the earliest live answer ahead, else the oldest dial; null when nothing is dialling.
+ */
+export function mostLikelyOf(calls: Iterable<SimCall>): SimCall | null {
+    let best: SimCall | null = null;
+    let bestKey: readonly number[] = [];
+    for (const c of calls) {
+        if (!inProgress(c)) continue;
+        const live = liveAt(c);
+        const key = live === null ? [1, c.startedAt, c.line] : [0, live, c.line];
+        if (best === null || lexicallyBefore(key, bestKey)) {
+            best = c;
+            bestKey = key;
+        }
+    }
+    return best;
 }

@@ -306,4 +306,37 @@ describe('c-pc-sim-dialer reschedule and callbacks', () => {
         ).rejects.toMatchObject({ code: 'Rejected' });
         expect(dialer.control.preview()?.id).toBe(preview.id);
     });
+
+    it('RS-4 SP-5 the rescheduled destination is available again at the callback instant, not before', async () => {
+        const { dialer } = await working({ preview: true });
+        const preview = await offered(dialer);
+        const callback = await send(dialer, dialer.reschedulePreview(preview.id, request(dialer, preview)));
+        const dest = dialer.control
+            .attemptsHistory(preview.record.id)!
+            .destinations.find((d) => d.id === preview.destinationId)!;
+        expect(dest.availableAt).toBe(callback.dueAt);
+        expect(dest.unavailableReason).toBe('LastOutcomeNotActiveForCalling');
+    });
+
+    it('RS-2 SP-5 a reschedule to a number on the DNC list is refused', async () => {
+        expect.assertions(3);
+        const { dialer } = await working({ preview: true });
+        // Requeue until a record with a DNC phone comes up (every 20th record from the 6th has one).
+        const preview = await until(dialer, () => {
+            const p = dialer.control.preview();
+            if (!p) return null;
+            const history = dialer.control.attemptsHistory(p.record.id)!;
+            if (history.destinations.some((d) => d.unavailableReason === 'DNC')) return p;
+            dialer.requeuePreview(p.id).catch(() => undefined);
+            return null;
+        });
+        const dnc = dialer.control
+            .attemptsHistory(preview.record.id)!
+            .destinations.find((d) => d.unavailableReason === 'DNC')!;
+        expect(dnc.id).not.toBe(preview.destinationId);
+        await expect(
+            send(dialer, dialer.reschedulePreview(preview.id, request(dialer, preview, { number: dnc.value })))
+        ).rejects.toMatchObject({ code: 'Rejected' });
+        expect(dialer.control.preview()?.id).toBe(preview.id);
+    });
 });
