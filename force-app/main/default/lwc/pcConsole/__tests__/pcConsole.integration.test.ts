@@ -16,7 +16,7 @@ import {
     render,
     textOf
 } from '../../../../../../test/lwc-helpers';
-import { makeRig, until } from '../../../../../../test/service-harness';
+import { makeRig, until, work } from '../../../../../../test/service-harness';
 import type { Rig, RigOptions } from '../../../../../../test/service-harness';
 
 async function open(options: RigOptions = {}): Promise<{ rig: Rig; el: HTMLElement }> {
@@ -37,6 +37,24 @@ async function logIn(rig: Rig, el: HTMLElement, skill = 'PC Collections'): Promi
     await click(byDataId(el, 'availability'));
     await click(findButton(el, skill));
     await waitFor(rig, () => rig.state().agent.status === 'Working');
+}
+
+/** The date and HH:MM of an instant in Chicago, as the form's inputs take them. */
+function chicagoWallTime(instant: number): { date: string; time: string } {
+    const parts = Object.fromEntries(
+        new Intl.DateTimeFormat('en-CA', {
+            timeZone: 'America/Chicago',
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            hourCycle: 'h23'
+        })
+            .formatToParts(new Date(instant))
+            .map((p) => [p.type, p.value])
+    );
+    return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
 const sent = (rig: Rig, name: string) => rig.sent.filter((c) => c.name === name);
@@ -116,5 +134,47 @@ describe('c-pc-console on the simulated dialer', () => {
         expect(byDataId(el, 'state')!.textContent).toBe('Logged out');
         expect(query(el, 'c-pc-call-card')).toBeNull();
         expect(query(el, 'c-pc-preview-window')).toBeNull();
+    });
+
+    it('RS-1 RS-4 reschedules from the form; the callback arrives like an inbound call with its marquee, kept in Agent Messages', async () => {
+        const { rig, el } = await open({ preview: true });
+        await logIn(rig, el);
+        const usPreview = () => {
+            const p = rig.state().preview;
+            return (
+                !!p &&
+                p.preview.number.startsWith('+1') &&
+                ['America/Chicago', 'America/New_York', null].includes(p.preview.record.timeZone)
+            );
+        };
+        expect(await work(rig, usPreview, 6 * 60 * 60_000)).toBe(true);
+        await flush();
+        await click(findButton(el, 'Reschedule'));
+        await flush();
+        const form = query(el, 'c-pc-reschedule-form')!;
+        const field = (name: string) => form.shadowRoot!.querySelector(`[data-field="${name}"]`) as HTMLElement;
+        await change(field('number'), '+13125550100');
+        const at = chicagoWallTime(rig.clock.now() + 10 * 60_000);
+        await change(field('date'), at.date);
+        await change(field('time'), at.time);
+        const zone = field('timeZone') as HTMLInputElement;
+        zone.value = 'America/Chicago';
+        zone.dispatchEvent(new CustomEvent('input'));
+        await flush();
+        await click(findButton(form, 'Save'));
+        await waitFor(rig, () => rig.sent.some((c) => c.name === 'reschedulePreview'));
+        expect(query(el, 'c-pc-reschedule-form')).toBeNull();
+
+        expect(await work(rig, () => rig.state().marquee !== null, 3 * 60 * 60_000)).toBe(true);
+        await flush();
+        expect(byDataId(el, 'marquee-text')!.textContent).toBe('Callback: +13125550100');
+        expect(queryAll(el, '[data-id="callback"]').map((b) => b.textContent)).toEqual(['Callback']);
+        await expect(el).toBeAccessible();
+
+        rig.clock.advanceTo(rig.state().marquee!.at + 5000);
+        await flush();
+        expect(byDataId(el, 'marquee')).toBeNull();
+        await click(byDataId(el, 'toggle'));
+        expect(queryAll(el, '[data-id="number"]').map((n) => n.textContent)).toContain('+13125550100');
     });
 });
