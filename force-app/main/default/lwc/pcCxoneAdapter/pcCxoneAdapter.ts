@@ -52,6 +52,7 @@ import type {
     SessionInfo
 } from 'c/pcDialerPort';
 import type { FetchLike, TokenProvider } from 'c/pcCxoneAuth';
+import { browserTabLeader } from 'c/pcTabLeader';
 import type { TabLeadership } from 'c/pcTabLeader';
 import { ContactBook } from './contacts';
 import type { Emission } from './contacts';
@@ -1407,4 +1408,24 @@ export class CxoneAdapter implements DialerAdapter {
     getAttemptsHistory(_recordId: string): Promise<AttemptsHistory> {
         return Promise.reject(new DialerError('Unsupported', 'CXone supplies no Attempts History'));
     }
+}
+
+/** What a console page supplies to build the browser's CXone adapter. */
+export interface BrowserCxoneOptions {
+    /** The settings record's dialer endpoint: the ACD API base URI. */
+    readonly baseUri: string;
+    readonly tokenProvider: TokenProvider;
+    readonly agentId?: string;
+    readonly stationId?: string;
+    readonly stationPhoneNumber?: string;
+}
+
+/** Builds the adapter for a console page: the page's fetch, the system clock and one election per agent's tabs. */
+export function createBrowserCxoneAdapter(options: BrowserCxoneOptions): CxoneAdapter {
+    const leader = browserTabLeader(`pc-dialer-${options.agentId ?? 'agent'}`);
+    if (leader && typeof window !== 'undefined') {
+        // A closing tab hands over at once instead of waiting for its lease to lapse.
+        window.addEventListener('pagehide', () => leader.stop());
+    }
+    return new CxoneAdapter({ ...options, fetch: (input, init) => fetch(input, init), leader });
 }
