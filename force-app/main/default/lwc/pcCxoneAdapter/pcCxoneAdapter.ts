@@ -726,7 +726,6 @@ export class CxoneAdapter implements DialerAdapter {
     private emit<K extends DialerEventName>(type: K, event: DialerEventMap[K]): void {
         this.track(type, event);
         this.events.emit(type, event);
-        if (type === 'connection') return;
         const wire =
             event instanceof DialerError
                 ? { code: event.code, message: event.message, retryable: event.retryable }
@@ -861,7 +860,19 @@ export class CxoneAdapter implements DialerAdapter {
             this.events.emit('error', new DialerError(code, f?.str('message') ?? '', f?.bool('retryable') === true));
             return;
         }
-        if (type === 'connection') return;
+        if (type === 'connection') {
+            // Other tabs keep showing Mirroring, with what the leading tab is going through.
+            const f = Fields.of(event);
+            const status = f?.str('status') ?? 'Unknown';
+            if (status === ConnectionStatus.Mirroring) return;
+            this.setConnection(
+                ConnectionStatus.Mirroring,
+                `the leading tab is ${status}: ${f?.str('detail') ?? ''}`,
+                f?.num('attempt') ?? 0,
+                f?.num('nextRetryAt')
+            );
+            return;
+        }
         this.track(type, event as never);
         this.events.emit(type, event as never);
     }

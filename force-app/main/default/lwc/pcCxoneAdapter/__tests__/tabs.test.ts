@@ -22,7 +22,7 @@ afterEach(async () => {
     await fake?.stop();
 });
 
-async function openTab(hub: ChannelHub, locks: MemoryLocks, id: string): Promise<Tab> {
+async function openTab(hub: ChannelHub, locks: MemoryLocks | null, id: string): Promise<Tab> {
     const auth = await signIn(fake);
     let polls = 0;
     const counting: FetchLike = (input, init) => {
@@ -48,6 +48,12 @@ describe('c/pcCxoneAdapter across browser tabs', () => {
 
         expect(second.events.connection.at(-1)?.status).toBe('Mirroring');
         expect(mirrored.joined).toBe(true);
+        // The leading tab's trouble shows in the mirroring tab too, as Mirroring with its detail (BX-5).
+        await fake.settle();
+        await fake.inject('droppedConnection');
+        expect(await until(() => /Reconnecting/.test(second.events.connection.at(-1)?.detail ?? ''))).toBe(true);
+        expect(second.events.connection.at(-1)?.status).toBe('Mirroring');
+        expect(await until(() => first.events.connection.at(-1)?.status === 'Connected')).toBe(true);
         // Commands from the second tab go through the first; events come back mirrored.
         await second.adapter.loginToSkill('501');
         expect(await until(() => second.events.agentState.at(-1)?.status === 'Working')).toBe(true);
@@ -63,31 +69,37 @@ describe('c/pcCxoneAdapter across browser tabs', () => {
         expect(first.events.previewOffered).toHaveLength(1);
     });
 
-    it('BX-2 closing the leading tab hands the session to the other, which rejoins and drives it', async () => {
-        fake = await FakeCxoneServer.start();
-        await fake.setPreviewMode(true);
-        const hub = new ChannelHub();
-        const locks = new MemoryLocks();
-        const first = await openTab(hub, locks, 'tab-1');
-        await first.adapter.connect();
-        const second = await openTab(hub, locks, 'tab-2');
-        await second.adapter.connect();
-        await first.adapter.loginToSkill('501');
-        await fake.advance(600);
-        expect(await until(() => second.events.previewOffered.length === 1)).toBe(true);
-        const preview = second.events.previewOffered[0];
+    it.each([
+        ['Web Locks', true],
+        ['the BroadcastChannel heartbeat', false]
+    ])(
+        'BX-2 closing the leading tab hands the session to the other (%s), which rejoins and drives it',
+        async (_, withLocks) => {
+            fake = await FakeCxoneServer.start();
+            await fake.setPreviewMode(true);
+            const hub = new ChannelHub();
+            const locks = withLocks ? new MemoryLocks() : null;
+            const first = await openTab(hub, locks, 'tab-1');
+            await first.adapter.connect();
+            const second = await openTab(hub, locks, 'tab-2');
+            await second.adapter.connect();
+            await first.adapter.loginToSkill('501');
+            await fake.advance(600);
+            expect(await until(() => second.events.previewOffered.length === 1)).toBe(true);
+            const preview = second.events.previewOffered[0];
 
-        await first.adapter.disconnect();
-        expect(await until(() => second.events.connection.at(-1)?.status === 'Connected')).toBe(true);
-        expect(fake.metrics.sessionJoins).toBe(1);
-        expect(fake.metrics.sessionStarts).toBe(1);
-        // The preview mirrored before the handover is still there to act on, sent once by the new leader.
-        await second.adapter.acceptPreview(preview.id);
-        await fake.advance(100);
-        expect(await until(() => second.events.callUpdated.some((c) => c.id === preview.id))).toBe(true);
-        expect(second.polls()).toBeGreaterThan(0);
-        expect(fake.metrics.duplicateCommands).toBe(0);
-        expect(fake.metrics.maxConcurrentPolls).toBe(1);
-        expect(second.events.previewOffered.filter((p) => p.id === preview.id)).toHaveLength(1);
-    });
+            await first.adapter.disconnect();
+            expect(await until(() => second.events.connection.at(-1)?.status === 'Connected')).toBe(true);
+            expect(fake.metrics.sessionJoins).toBe(1);
+            expect(fake.metrics.sessionStarts).toBe(1);
+            // The preview mirrored before the handover is still there to act on, sent once by the new leader.
+            await second.adapter.acceptPreview(preview.id);
+            await fake.advance(100);
+            expect(await until(() => second.events.callUpdated.some((c) => c.id === preview.id))).toBe(true);
+            expect(second.polls()).toBeGreaterThan(0);
+            expect(fake.metrics.duplicateCommands).toBe(0);
+            expect(fake.metrics.maxConcurrentPolls).toBe(1);
+            expect(second.events.previewOffered.filter((p) => p.id === preview.id)).toHaveLength(1);
+        }
+    );
 });
