@@ -1,49 +1,261 @@
+/**
+ * The local console's composition root: the real agent console (`<c-pc-console>`) on the simulated dialer,
+ * a virtual clock and in-memory Salesforce data, with the Dialer simulator panel beside it.
+ * URL parameters give a known start: `seed` (number), `lines` (1-3), `preview` (on|off), `reschedule`,
+ * `pops`, `history` (on|off) and `speed` (0|1|10|60 or paused).
+ */
 import { createElement } from 'lwc';
-import SimulatorPanel from './lwc/local/simulatorPanel/simulatorPanel';
+import PcConsole from 'c/pcConsole';
+import PcAttemptsHistory from 'c/pcAttemptsHistory';
 import { VirtualClock } from 'c/pcVirtualClock';
-import type { LocalSettings, SimOutcome, SimSpeed, SimulatorDriver, SimulatorView } from './simulator';
+import { SimulatedDialer } from 'c/pcSimDialer';
+import { InMemorySalesforceGateway, seedFromRecords } from 'c/pcMemoryGateway';
+import { ConsoleService } from 'c/pcService';
+import { DEFAULT_SETTINGS } from 'c/pcModel';
+import type { AttemptsHistory, ConsoleApi, Instant } from 'c/pcModel';
+import type { DialerEventName } from 'c/pcDialerPort';
+import SimulatorPanel from './lwc/local/simulatorPanel/simulatorPanel';
+import type { LocalSettings, SimSpeed, SimulatorDriver, SimulatorView } from './simulator';
 
-const clock = new VirtualClock();
-let speed: SimSpeed = 0;
-let forced: SimOutcome | null = null;
-let settings: LocalSettings = { lines: 1, preview: true, reschedule: true, screenPops: true, attemptsHistory: true };
-const listeners = new Set<() => void>();
-const notify = (): void => listeners.forEach((l) => l());
-clock.onAdvance(notify);
-const driver: SimulatorDriver = {
-    view: (): SimulatorView => ({
-        now: clock.now(),
-        timeZone: 'America/New_York',
-        speed,
-        latencyMs: 0,
-        failNext: false,
-        forced,
-        settings,
-        nextCallbackAt: null
-    }),
-    subscribe: (l) => {
-        listeners.add(l);
-        return () => listeners.delete(l);
-    },
-    forceOutcome: (o) => {
-        forced = o;
-        notify();
-    },
-    advance: (ms) => clock.advance(ms),
-    advanceToNextCallback: () => undefined,
-    setSpeed: (s) => {
-        speed = s;
-        clock.setSpeed(s);
-        notify();
-    },
-    failNextCommand: () => undefined,
-    setLatency: () => undefined,
-    applySettings: (s) => {
-        settings = s;
-        notify();
+/** The agent's time zone in the local console: the clock and the reschedule form default to it. */
+const AGENT_TIME_ZONE = 'America/New_York';
+
+/** A known start, read from the URL. */
+export interface StartOptions {
+    readonly seed: number;
+    readonly speed: SimSpeed;
+    readonly settings: LocalSettings;
+}
+
+/** The benchmark's view into the page: when the dialer emitted its last events (performance.now()). */
+export interface BenchHook {
+    /** Called synchronously at each dialer event, before the service sees it; null when not measuring. */
+    onDialerEvent: ((type: DialerEventName, payload: unknown, at: number) => void) | null;
+    /** Moves the virtual clock (what Advance does, without a click in the timing loop). */
+    advance(ms: number): void;
+    /** The console service, so the benchmark can answer calls and wrap up between samples. */
+    service(): ConsoleApi;
+    /** Mounts an Attempts History (destinations and Attempt Report) into host, as the screen pop shows it. */
+    mountAttemptsHistory(host: HTMLElement, history: AttemptsHistory, now: Instant): HTMLElement;
+}
+
+declare global {
+    interface Window {
+        /** Set once the console is mounted; `bench` is for `npm run bench` only, never for the tests. */
+        __pcLocal?: { ready: boolean; bench: BenchHook };
     }
+}
+
+const ON_OFF: Readonly<Record<string, boolean>> = {
+    on: true,
+    off: false,
+    true: true,
+    false: false,
+    '1': true,
+    '0': false
 };
-const panel = createElement('local-simulator-panel', { is: SimulatorPanel });
-Object.assign(panel, { driver });
-(window as unknown as { __pcLocal: { ready: boolean } }).__pcLocal = { ready: true };
-document.getElementById('simulator')!.appendChild(panel);
+
+function flag(params: URLSearchParams, name: string, fallback: boolean): boolean {
+    const value = params.get(name);
+    return value !== null && value in ON_OFF ? ON_OFF[value] : fallback;
+}
+
+/** Reads the known start from URL parameters; anything missing or malformed falls back to a default. */
+export function readStartOptions(search: string): StartOptions {
+    const params = new URLSearchParams(search);
+    const seed = Number(params.get('seed') ?? '1');
+    const lines = Number(params.get('lines') ?? String(DEFAULT_SETTINGS.linesPerAgent));
+    const speedParam = params.get('speed') ?? 'paused';
+    const speed = speedParam === 'paused' ? 0 : Number(speedParam);
+    return {
+        seed: Number.isSafeInteger(seed) ? seed : 1,
+        speed: speed === 1 || speed === 10 || speed === 60 ? speed : 0,
+        settings: {
+            lines: lines === 2 || lines === 3 ? lines : 1,
+            preview: flag(params, 'preview', DEFAULT_SETTINGS.previewEnabled),
+            reschedule: flag(params, 'reschedule', DEFAULT_SETTINGS.rescheduleEnabled),
+            screenPops: flag(params, 'pops', DEFAULT_SETTINGS.screenPopsEnabled),
+            attemptsHistory: flag(params, 'history', DEFAULT_SETTINGS.attemptsHistoryEnabled)
+        }
+    };
+}
+
+/** The URL query for a start, so a reload (or a shared link) starts the same way. */
+function queryFor(options: StartOptions): string {
+    const onOff = (b: boolean): string => (b ? 'on' : 'off');
+    const s = options.settings;
+    return new URLSearchParams({
+        seed: String(options.seed),
+        lines: String(s.lines),
+        preview: onOff(s.preview),
+        reschedule: onOff(s.reschedule),
+        pops: onOff(s.screenPops),
+        history: onOff(s.attemptsHistory),
+        speed: options.speed === 0 ? 'paused' : String(options.speed)
+    }).toString();
+}
+
+const DIALER_EVENTS: readonly DialerEventName[] = [
+    'agentState',
+    'skills',
+    'previewOffered',
+    'previewClosed',
+    'callUpdated',
+    'callRouted',
+    'callRemoved',
+    'callbackDue',
+    'agentMessage',
+    'attemptsUpdated',
+    'connection',
+    'error'
+];
+
+/** One simulated world: clock, dialer, Salesforce data, service and the mounted console. */
+interface World {
+    readonly options: StartOptions;
+    readonly clock: VirtualClock;
+    readonly dialer: SimulatedDialer;
+    readonly service: ConsoleService;
+    readonly element: HTMLElement;
+    readonly dispose: () => void;
+}
+
+function createWorld(
+    options: StartOptions,
+    host: HTMLElement,
+    bench: BenchHook,
+    notify: () => void,
+    notifySoon: () => void
+): World {
+    const s = options.settings;
+    const clock = new VirtualClock();
+    // Commands confirm at once: at speed Paused a dialer latency would wait for the next Advance.
+    const dialer = new SimulatedDialer({ seed: options.seed, clock, lines: s.lines, preview: s.preview, latencyMs: 0 });
+    // Subscribed before the service, so the benchmark's timestamp is taken when the dialer emits. The panel
+    // refresh waits for a task, so it never runs between a dialer event and the console's render.
+    const offs = DIALER_EVENTS.map((type) =>
+        dialer.on(type, (payload: unknown) => {
+            bench.onDialerEvent?.(type, payload, performance.now());
+            notifySoon();
+        })
+    );
+    const { contacts, interactions } = seedFromRecords(dialer.control.records(), options.seed, clock.now());
+    const settings = {
+        ...DEFAULT_SETTINGS,
+        linesPerAgent: s.lines,
+        previewEnabled: s.preview,
+        rescheduleEnabled: s.reschedule,
+        screenPopsEnabled: s.screenPops,
+        attemptsHistoryEnabled: s.attemptsHistory
+    };
+    const gateway = new InMemorySalesforceGateway({ contacts, interactions, settings });
+    const service = new ConsoleService({ adapter: dialer, gateway, clock });
+    const element = createElement('c-pc-console', { is: PcConsole });
+    Object.assign(element, { service });
+    host.appendChild(element);
+    offs.push(clock.onAdvance(notify));
+    clock.setSpeed(options.speed);
+    return {
+        options,
+        clock,
+        dialer,
+        service,
+        element,
+        dispose: () => {
+            clock.setSpeed(0);
+            offs.forEach((off) => off());
+            void service.stop();
+            element.remove();
+        }
+    };
+}
+
+function main(): void {
+    const consoleHost = document.getElementById('console');
+    const simulatorHost = document.getElementById('simulator');
+    if (!consoleHost || !simulatorHost) throw new Error('local/index.html lacks #console or #simulator');
+    const listeners = new Set<() => void>();
+    const notify = (): void => listeners.forEach((listener) => listener());
+    let notifyPending = false;
+    const notifySoon = (): void => {
+        if (notifyPending) return;
+        notifyPending = true;
+        setTimeout(() => {
+            notifyPending = false;
+            notify();
+        }, 0);
+    };
+    const bench: BenchHook = {
+        onDialerEvent: null,
+        advance: (ms) => world.dialer.control.advance(ms),
+        service: () => world.service,
+        mountAttemptsHistory: (host, history, now) => {
+            const element = createElement('c-pc-attempts-history', { is: PcAttemptsHistory });
+            Object.assign(element, { history, now, showDestinations: true, timeZone: AGENT_TIME_ZONE });
+            host.appendChild(element);
+            return element;
+        }
+    };
+    let world = createWorld(readStartOptions(window.location.search), consoleHost, bench, notify, notifySoon);
+
+    const driver: SimulatorDriver = {
+        view(): SimulatorView {
+            const v = world.dialer.control.view();
+            return {
+                now: v.now,
+                timeZone: AGENT_TIME_ZONE,
+                speed: world.options.speed,
+                latencyMs: v.latencyMs,
+                failNext: v.failNext,
+                forced: v.forced,
+                settings: world.options.settings,
+                nextCallbackAt: v.nextCallbackAt
+            };
+        },
+        subscribe(listener) {
+            listeners.add(listener);
+            return () => listeners.delete(listener);
+        },
+        forceOutcome(outcome) {
+            world.dialer.control.forceNextOutcome(outcome);
+            notify();
+        },
+        advance(ms) {
+            world.dialer.control.advance(ms);
+            notify();
+        },
+        advanceToNextCallback() {
+            world.dialer.control.advanceToNextCallback();
+            notify();
+        },
+        setSpeed(speed) {
+            world = { ...world, options: { ...world.options, speed } };
+            world.clock.setSpeed(speed);
+            window.history.replaceState(null, '', `?${queryFor(world.options)}`);
+            notify();
+        },
+        failNextCommand() {
+            world.dialer.control.failNextCommand();
+            notify();
+        },
+        setLatency(ms) {
+            world.dialer.control.setLatency(ms);
+            notify();
+        },
+        applySettings(settings) {
+            // The service reads the admin settings once, at start, as in an org: a change starts a new console.
+            const options = { ...world.options, settings };
+            world.dispose();
+            world = createWorld(options, consoleHost, bench, notify, notifySoon);
+            window.history.replaceState(null, '', `?${queryFor(options)}`);
+            notify();
+        }
+    };
+
+    const panel = createElement('local-simulator-panel', { is: SimulatorPanel });
+    Object.assign(panel, { driver });
+    simulatorHost.appendChild(panel);
+    window.__pcLocal = { ready: true, bench };
+}
+
+main();

@@ -1,0 +1,196 @@
+// `npm run bench` part "console": measured in headless chromium on the local console.
+// - eventToDomP50Ms / eventToDomP95Ms: from the simulated dialer emitting a callUpdated event (performance.now()
+//   in the dialer's own emit, before the service sees it) to a MutationObserver seeing the call's new status
+//   text in the console, while three lines are busy (lines=3, preview off).
+// - attemptsRenderMs: median time to render an Attempts History of 20 destinations x 25 attempts (500 attempts)
+//   into the DOM, layout included.
+// Writes test-results/bench-console.json. Targets: p95 <= 4 ms, attempts <= 30 ms (reported, not asserted).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildConsole, isBuildFresh } from '../../local/build.mjs';
+import { startServer } from '../../local/server.mjs';
+import { chromiumAvailable, CHROMIUM, launch } from './harness.mjs';
+
+const SAMPLES = 300;
+const RENDER_RUNS = 15;
+
+if (!chromiumAvailable()) {
+    console.error(`bench console: ${CHROMIUM} is not installed; nothing measured.`);
+    process.exit(1);
+}
+if (!isBuildFresh()) {
+    console.error('bench console: building the console…');
+    await buildConsole();
+}
+
+/** An Attempts History of `destinations` x `perDestination` attempts, with every column filled. */
+function bigHistory(destinations, perDestination, now) {
+    const outcomes = ['NoAnswer', 'Busy', 'AnsweringMachine', 'Refused', 'Live'];
+    const reasons = [null, 'Exhausted', 'DNC', 'MaxAnsweringMachineDetections', 'Presented'];
+    const dests = [];
+    const attempts = [];
+    for (let d = 0; d < destinations; d += 1) {
+        const id = `dest-${d + 1}`;
+        const description = d % 3 === 0 ? `PhoneNumber${d + 1}` : d % 3 === 1 ? `Mobile${d + 1}` : `Email${d + 1}`;
+        const kind = d % 3 === 2 ? 'Email' : 'Phone';
+        for (let a = 0; a < perDestination; a += 1) {
+            attempts.push({
+                number: a + 1,
+                destinationId: id,
+                destinationDescription: description,
+                at: now - (perDestination - a) * 3_600_000 - d * 60_000,
+                outcome: outcomes[(a + d) % outcomes.length]
+            });
+        }
+        dests.push({
+            id,
+            kind,
+            description,
+            value: kind === 'Email' ? `contact${d + 1}@example.com` : `+1312555${String(1000 + d).padStart(4, '0')}`,
+            attempts: perDestination,
+            maxAttempts: 30,
+            availableAt: d % 2 ? now + 3_600_000 : null,
+            lastPresentation: now - 3_600_000,
+            lastOutcome: outcomes[d % outcomes.length],
+            unavailableReason: reasons[d % reasons.length],
+            cadenceOrder: d
+        });
+    }
+    attempts.sort((x, y) => x.at - y.at);
+    return { recordId: 'rec-bench', destinations: dests, attempts };
+}
+
+function percentile(sorted, p) {
+    if (!sorted.length) return NaN;
+    const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+    return sorted[i];
+}
+
+const round = (n) => Math.round(n * 1000) / 1000;
+
+const server = await startServer({ port: 0 });
+const browser = await launch();
+let result;
+try {
+    const context = await browser.newContext();
+    // Synthetic shadow filters MutationObserver records to one shadow tree, as native shadow DOM would; the
+    // benchmark keeps the browser's own observer (taken before any page script runs) to see every render.
+    await context.addInitScript(() => {
+        window.__nativeDom = {
+            MutationObserver: window.MutationObserver,
+            observe: window.MutationObserver.prototype.observe,
+            disconnect: window.MutationObserver.prototype.disconnect,
+            textContent: Object.getOwnPropertyDescriptor(Node.prototype, 'textContent').get
+        };
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}?seed=7&lines=3&preview=off&speed=paused`, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__pcLocal?.ready === true, null, { timeout: 10_000 });
+
+    const events = await page.evaluate(async (wanted) => {
+        const bench = window.__pcLocal.bench;
+        const service = bench.service();
+        const settle = () => new Promise((r) => setTimeout(r, 0));
+        for (let i = 0; i < 50 && service.getState().connection.status !== 'Connected'; i += 1) await settle();
+        const skill = service.getState().skills.find((s) => s.isPersonalConnection);
+        if (!skill) throw new Error('no Personal Connection skill to log into');
+        await service.loginToSkill(skill.id);
+        const root = document.getElementById('console');
+        const samples = [];
+        let pending = null;
+        let steps = 0;
+        bench.onDialerEvent = (type, payload, at) => {
+            // Only status changes of an agent's set of three busy lines count.
+            if (type !== 'callUpdated' || pending) return;
+            const calls = service.getState().calls;
+            const known = calls.find((v) => v.call.id === payload.id);
+            if (calls.length < 3 || !known || known.call.status === payload.status) return;
+            pending = { at, status: payload.status };
+        };
+        const native = window.__nativeDom;
+        const text = (node) => native.textContent.call(node) ?? '';
+        const observer = new native.MutationObserver((records) => {
+            if (!pending) return;
+            const seen = performance.now();
+            const status = pending.status;
+            const shows = records.some((r) =>
+                r.type === 'characterData'
+                    ? text(r.target).includes(status)
+                    : [...r.addedNodes].some((n) => text(n).includes(status))
+            );
+            if (shows) {
+                samples.push(seen - pending.at);
+                pending = null;
+            }
+        });
+        native.observe.call(observer, root, { subtree: true, childList: true, characterData: true });
+        while (samples.length < wanted && steps < wanted * 40) {
+            steps += 1;
+            pending = null;
+            bench.advance(250);
+            await settle();
+            // A live answer stops new dials while the agent talks: end and wrap it up so three lines dial again.
+            for (const view of service.getState().calls) {
+                if (view.call.status === 'Active' || view.call.status === 'Held') await service.endCall(view.call.id);
+                if (view.call.status === 'Ended' && view.wrapUp && !view.wrapUp.saved) {
+                    const disposition = service.getState().dispositions[0];
+                    if (disposition) await service.saveDisposition(view.call.id, disposition.id, 'bench');
+                }
+            }
+            await settle();
+        }
+        native.disconnect.call(observer);
+        bench.onDialerEvent = null;
+        return { samples, steps };
+    }, SAMPLES);
+
+    const now = Date.UTC(2026, 0, 5, 14);
+    const history = bigHistory(20, 25, now);
+    const renders = await page.evaluate(
+        async ({ history, now, runs }) => {
+            const bench = window.__pcLocal.bench;
+            const times = [];
+            let rows = 0;
+            for (let i = 0; i < runs + 1; i += 1) {
+                const host = document.createElement('div');
+                document.body.appendChild(host);
+                const started = performance.now();
+                const element = bench.mountAttemptsHistory(host, history, now);
+                // LWC renders on connect; reading layout makes the browser do style and layout now.
+                void host.offsetHeight;
+                const took = performance.now() - started;
+                rows = (element.shadowRoot ?? element).querySelectorAll('[data-id="attempt"]').length;
+                if (i > 0) times.push(took); // the first run also loads the icon templates
+                host.remove();
+                await new Promise((r) => setTimeout(r, 0));
+            }
+            return { times, rows };
+        },
+        { history, now, runs: RENDER_RUNS }
+    );
+    if (errors.length) throw new Error(`page errors: ${errors.join(' | ')}`);
+    if (renders.rows !== 500) throw new Error(`the Attempt Report showed ${renders.rows} attempts, not 500`);
+    if (events.samples.length < 30) {
+        throw new Error(`only ${events.samples.length} event samples in ${events.steps} steps`);
+    }
+    const sorted = [...events.samples].sort((a, b) => a - b);
+    const renderSorted = [...renders.times].sort((a, b) => a - b);
+    result = {
+        eventToDomP50Ms: round(percentile(sorted, 50)),
+        eventToDomP95Ms: round(percentile(sorted, 95)),
+        attemptsRenderMs: round(percentile(renderSorted, 50))
+    };
+    console.error(
+        `bench console: ${sorted.length} event samples (max ${round(sorted[sorted.length - 1])} ms), ` +
+            `attempts render runs ${renderSorted.map(round).join(', ')} ms`
+    );
+    await context.close();
+} finally {
+    await browser.close();
+    await server.close();
+}
+mkdirSync('test-results', { recursive: true });
+writeFileSync(join('test-results', 'bench-console.json'), `${JSON.stringify(result)}\n`);
+console.log(JSON.stringify(result));
