@@ -19,6 +19,8 @@ interface ShortcutTarget {
 }
 
 const TICK_MS = 1000;
+/** A service clock this close to the wall clock is real time; a virtual (simulated) clock is not extrapolated. */
+const REAL_TIME_TOLERANCE_MS = 60_000;
 
 function callKey(v: CallView): string {
     return `${v.call.id}:${v.call.status}`;
@@ -120,7 +122,10 @@ export default class PcConsole extends LightningElement {
     }
 
     private onTick(): void {
-        if (this.state) this.displayNow = this.state.now + (Date.now() - this.receivedAt);
+        const s = this.state;
+        if (s && Math.abs(s.now - this.receivedAt) < REAL_TIME_TOLERANCE_MS) {
+            this.displayNow = s.now + (Date.now() - this.receivedAt);
+        }
     }
 
     /** What changed for the agent, in words, for the polite live region (BX-4). */

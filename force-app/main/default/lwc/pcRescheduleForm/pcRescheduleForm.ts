@@ -67,6 +67,8 @@ export default class PcRescheduleForm extends LightningElement {
         const fromService = this.service?.rescheduleDraftFor(zone) ?? null;
         this.draft = fromService ?? { ...this.draft, timeZone: zone, deliverTo: this.settings.defaultDeliverTo };
         this.zones = timeZones();
+        // The contact's local time and any calling-hours warning show before the agent types anything.
+        this.check(false);
     }
 
     override renderedCallback(): void {

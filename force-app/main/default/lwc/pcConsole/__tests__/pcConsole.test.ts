@@ -181,6 +181,41 @@ describe('c-pc-console', () => {
         expect(service.callsOf('acceptPreview')).toHaveLength(0);
     });
 
+    it('CL-1 keeps the time in state moving between snapshots when the service runs on real time', async () => {
+        jest.useFakeTimers({ doNotFake: ['setTimeout', 'queueMicrotask', 'nextTick', 'setImmediate'] });
+        try {
+            const now = Date.now();
+            const service = new StubConsoleApi(
+                makeState({ now, calls: [makeCallView({ status: CallStatus.Active, statusSince: now - 5000 })] })
+            );
+            const { el } = await mount(service);
+            expect(byDataId(el, 'time-in-state')!.textContent).toBe('0:05');
+            jest.advanceTimersByTime(3000);
+            await flush();
+            expect(byDataId(el, 'time-in-state')!.textContent).toBe('0:08');
+        } finally {
+            jest.useRealTimers();
+        }
+    });
+
+    it('CL-1 follows a simulated clock only through its snapshots', async () => {
+        jest.useFakeTimers({ doNotFake: ['setTimeout', 'queueMicrotask', 'nextTick', 'setImmediate'] });
+        try {
+            const service = new StubConsoleApi(
+                makeState({ calls: [makeCallView({ status: CallStatus.Active, statusSince: NOW - 5000 })] })
+            );
+            const { el } = await mount(service);
+            jest.advanceTimersByTime(3000);
+            await flush();
+            expect(byDataId(el, 'time-in-state')!.textContent).toBe('0:05');
+            service.publish({ now: NOW + 60_000 });
+            await flush();
+            expect(byDataId(el, 'time-in-state')!.textContent).toBe('1:05');
+        } finally {
+            jest.useRealTimers();
+        }
+    });
+
     it('RS-4 AG-1 shows the marquee and the Agent Messages button', async () => {
         const message = {
             id: 'm1',

@@ -184,6 +184,9 @@ describe('c-pc-reschedule-form', () => {
 
     it("RS-3 shows the chosen instant in the contact's own time zone", async () => {
         const { el } = await mount();
+        expect(byDataId(el, 'contact-time')!.textContent).toBe(
+            "Contact's local time: 03/12/2026 09:00 America/Chicago"
+        );
         await change(field(el, 'time'), '09:00');
         expect(byDataId(el, 'contact-time')!.textContent).toBe(
             "Contact's local time: 03/12/2026 09:00 America/Chicago"
