@@ -237,6 +237,7 @@ export class CxoneAdapter implements DialerAdapter {
     private readonly waiters = new Set<Waiter>();
     private readonly seenMessages = new Set<string>();
     private pending: PendingAgentChange | null = null;
+    private lastAgentStateAt: number | null = null;
     private mirrorAgent: AgentState = LOGGED_OUT;
     private readonly mirrorCalls = new Map<string, Call>();
     private mirrorPreview: Preview | null = null;
@@ -553,6 +554,7 @@ export class CxoneAdapter implements DialerAdapter {
         this.book = new ContactBook(MAX_LINES);
         this.workingSkill = null;
         this.pending = null;
+        this.lastAgentStateAt = null;
         this.setAgent({ ...LOGGED_OUT, since: this.clock.now() });
         this.releaseWaiters();
         this.setConnection(ConnectionStatus.Disconnected, detail);
@@ -618,6 +620,9 @@ export class CxoneAdapter implements DialerAdapter {
     }
 
     private applyAgentState(event: AgentStateEvent): void {
+        // An AgentState that began before the last one applied is a replay (a retried poll, a rejoin): stale.
+        if (event.since !== null && this.lastAgentStateAt !== null && event.since < this.lastAgentStateAt) return;
+        if (event.since !== null) this.lastAgentStateAt = event.since;
         const since = event.since ?? this.clock.now();
         const state = event.state.toLowerCase();
         let next: AgentState;

@@ -3,4 +3,7 @@
 import { describeDialerAdapterContract } from '../../../../../../test/contract/dialerAdapterContract';
 import { cxoneContractHarness } from '../../../../../../test/cxone/cxoneHarness';
 
+// Real HTTP on a shared 2-core machine: a generous bound, never a speed assertion.
+jest.setTimeout(60_000);
+
 describeDialerAdapterContract('CXone Agent API adapter on the fake server', cxoneContractHarness);

@@ -3,6 +3,9 @@
 import { FAULTS } from '../../../../../../test/cxone/fakeCxoneServer';
 import { runFaultShift } from '../../../../../../test/cxone/faultShift';
 
+// Real HTTP on a shared 2-core machine: a generous bound, never a speed assertion.
+jest.setTimeout(60_000);
+
 describe('c/pcCxoneAdapter fault suite', () => {
     for (const fault of FAULTS) {
         it(`BX-5 BX-2 a shift survives ${fault}: no command lost or sent twice, one poll at a time`, async () => {

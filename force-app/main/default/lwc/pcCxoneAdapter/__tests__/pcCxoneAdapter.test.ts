@@ -164,6 +164,21 @@ describe('c/pcCxoneAdapter', () => {
             expect(logged).not.toMatch(/\+?1312555\d{4}|Lovelace|Hopper|Turing|Dijkstra|Liskov|Knuth|Bearer/);
         });
 
+        it('BX-5 an AgentState older than the one applied is a replay and changes nothing', async () => {
+            rig = await startRig();
+            await talking(rig);
+            rig.fake.pushRaw({ Type: 'AgentState', CurrentState: 'Available', StartTimeUTC: '2020-01-01T00:00:00Z' });
+            await rig.fake.settle();
+            expect(rig.events.agentState.at(-1)?.status).toBe('Working');
+            rig.fake.pushRaw({
+                Type: 'AgentState',
+                CurrentState: 'Available',
+                StartTimeUTC: new Date(Date.now() + 60_000).toISOString()
+            });
+            await rig.fake.settle();
+            expect(rig.events.agentState.at(-1)?.status).toBe('Available');
+        });
+
         it('CL-1 calling-list fields become text: HTML in a field never reaches the model', async () => {
             rig = await startRig();
             await rig.adapter.connect();

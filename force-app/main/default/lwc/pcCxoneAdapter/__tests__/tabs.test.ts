@@ -7,6 +7,9 @@ import { record, signIn, testOptions, until } from '../../../../../../test/cxone
 import { FakeCxoneServer } from '../../../../../../test/cxone/fakeCxoneServer';
 import { ChannelHub, MemoryLocks } from '../../../../../../test/tabs/memoryTabs';
 
+// Real HTTP on a shared 2-core machine: a generous bound, never a speed assertion.
+jest.setTimeout(60_000);
+
 interface Tab {
     readonly adapter: CxoneAdapter;
     readonly events: ReturnType<typeof record>;
