@@ -12,6 +12,8 @@ export const PARTS = [
         name: 'engine',
         cmd: 'node node_modules/.bin/jest --config test/bench/jest.bench.config.js --runInBand --silent'
     },
+    // Dialer event to DOM, three lines busy, and a 20 x 25 Attempts History render, in headless chromium.
+    { name: 'console', cmd: 'node test/browser/bench-console.mjs' },
     // CXone adapter on the fake server: twelve faults, commands lost/duplicated, polls in flight, first reconnect.
     { name: 'cxone', cmd: 'node_modules/.bin/jest -c bench/jest.config.js --silent' }
 ];
