@@ -117,6 +117,15 @@ describe('c/pcCxoneAdapter', () => {
             expect(await until(() => rig!.events.callUpdated.at(-1)?.status === 'Held')).toBe(true);
         });
 
+        it('BX-5 a command that times out rejects as Timeout, retryable, and is never sent again', async () => {
+            rig = await startRig({ commandTimeoutMs: 400 });
+            const callId = await talking(rig);
+            await rig.fake.inject('slowAnswer');
+            await expect(rig.adapter.hold(callId)).rejects.toMatchObject({ code: 'Timeout', retryable: true });
+            expect(await until(() => rig!.events.callUpdated.at(-1)?.status === 'Held')).toBe(true);
+            expect(rig.fake.metrics.commands.filter((c) => c.includes(`${callId}/hold`))).toHaveLength(1);
+        });
+
         it('BX-5 an expired token is refreshed once and the request replayed once', async () => {
             rig = await startRig();
             const callId = await talking(rig);
@@ -228,6 +237,29 @@ describe('c/pcCxoneAdapter', () => {
     });
 
     describe('capabilities and commands', () => {
+        it('AV-2 an UpdateSkills event re-reads the skills and reports them', async () => {
+            rig = await startRig();
+            await rig.adapter.connect();
+            rig.fake.skills.push({ id: '503', name: 'PC Winback', pc: true });
+            rig.fake.pushRaw({ Type: 'UpdateSkills' });
+            await rig.fake.settle();
+            expect(await until(() => rig!.events.skills.length === 1)).toBe(true);
+            expect(rig.events.skills[0].map((k) => k.id)).toEqual(['501', '502', '600', '503']);
+        });
+
+        it('AV-4 Available from Working logs out of the dialer first, then sets the state', async () => {
+            rig = await startRig();
+            await rig.fake.setPreviewMode(true);
+            await rig.adapter.connect();
+            await rig.adapter.loginToSkill('501');
+            await rig.adapter.setAvailable();
+            expect(rig.fake.metrics.commands.slice(-2)).toEqual([
+                'POST dialer-logout {}',
+                'POST state {"state":"Available","reason":""}'
+            ]);
+            expect(rig.events.agentState.at(-1)).toMatchObject({ status: 'Available', skillId: null });
+        });
+
         it('PV-1 AM-1 SP-2 buttons follow the skill settings; Attempts History is not offered by CXone', async () => {
             rig = await startRig();
             rig.fake.deliveryPreferences.showPreviewButtonSnooze = false;
