@@ -132,7 +132,10 @@ export default class PcConsole extends LightningElement {
     private describeChange(prev: ConsoleState, next: ConsoleState): string {
         const parts: string[] = [];
         if (prev.connection.status !== next.connection.status) parts.push(this.connectionText(next));
-        if (prev.agent.status !== next.agent.status || prev.agent.unavailableCode !== next.agent.unavailableCode) {
+        if (
+            prev.agent.status !== next.agent.status ||
+            prev.agent.unavailableCode?.id !== next.agent.unavailableCode?.id
+        ) {
             const code = next.agent.unavailableCode;
             parts.push(
                 code && next.agent.status === 'Unavailable'

@@ -28,8 +28,20 @@ const ICONS: Readonly<Record<ButtonAction, string>> = {
 
 /** The preview window: who and what would be dialled, and the actions the dialer allows (PV-1 .. PV-6, BX-6, BX-7). */
 export default class PcPreviewWindow extends LightningElement {
-    /** The preview to show; nothing renders without one. */
-    @api preview: PreviewState | null = null;
+    private current: PreviewState | null = null;
+
+    /** The preview to show; nothing renders without one. A different record starts with a clean form. */
+    @api
+    get preview(): PreviewState | null {
+        return this.current;
+    }
+    set preview(value: PreviewState | null) {
+        if (value?.preview.id !== this.current?.preview.id) {
+            this.dispositionId = '';
+            this.dispositionNotes = '';
+        }
+        this.current = value ?? null;
+    }
     /** Value one / Value two with their admin labels (CL-2, AD-1). */
     @api values: readonly ShownValue[] = [];
     /** Dispositions offered for closing the record without dialing (BX-7). */

@@ -166,6 +166,17 @@ describe('c-pc-preview-window', () => {
         expect(service.callsOf('acceptPreview')).toHaveLength(0);
     });
 
+    it('BX-7 starts each new record with an empty disposition form', async () => {
+        const { el } = await mount(makePreviewState({}, { actions: [PreviewAction.Disposition] }));
+        await change(el.shadowRoot!.querySelector('lightning-combobox'), 'disp-1');
+        await change(el.shadowRoot!.querySelector('lightning-textarea'), 'note for the first record');
+        el.preview = makePreviewState({ id: 'pv-2' }, { actions: [PreviewAction.Disposition] });
+        await flush();
+        const combo = el.shadowRoot!.querySelector('lightning-combobox') as unknown as { value: string };
+        const notes = el.shadowRoot!.querySelector('lightning-textarea') as unknown as { value: string };
+        expect([combo.value, notes.value]).toEqual(['', '']);
+    });
+
     it('BX-4 runs preview actions from Alt+A / Alt+Q / Alt+S and names the shortcut in each title', async () => {
         const { el, service } = await mount();
         expect(findButton(el, 'Accept')!.title).toBe('Accept (Alt+A)');
