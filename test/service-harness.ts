@@ -22,7 +22,22 @@ export interface SentCommand {
     readonly at: number;
     /** For call commands: the call's status in the service's state when it was sent. */
     readonly callStatus: string | null;
+    /** True when the same command for the same target was already in flight or had succeeded. */
+    readonly repeat: boolean;
+    /** How the dialer answered; 'pending' until it did. */
+    outcome: 'pending' | 'ok' | 'failed';
 }
+
+/** Commands that may reach the dialer once per target: a preview's actions, a call's override and wrap-up. */
+const ONCE_PER_TARGET: ReadonlyMap<string, string> = new Map([
+    ['acceptPreview', 'preview'],
+    ['requeuePreview', 'preview'],
+    ['snoozePreview', 'preview'],
+    ['reschedulePreview', 'preview'],
+    ['dispositionPreview', 'preview'],
+    ['overrideMachine', 'override'],
+    ['disposition', 'disposition']
+]);
 
 export interface RigOptions {
     readonly seed?: number;
@@ -166,8 +181,31 @@ function recordCommands(
         target[name] = (...args: unknown[]) => {
             const callId = typeof args[0] === 'string' ? args[0] : null;
             const view = callId ? state().calls.find((v) => v.call.id === callId) : undefined;
-            sent.push({ name, args, at: clock.now(), callStatus: view ? view.call.status : null });
-            return original(...args);
+            const group = ONCE_PER_TARGET.get(name);
+            const repeat =
+                group !== undefined &&
+                sent.some(
+                    (c) => ONCE_PER_TARGET.get(c.name) === group && c.args[0] === callId && c.outcome !== 'failed'
+                );
+            const entry: SentCommand = {
+                name,
+                args,
+                at: clock.now(),
+                callStatus: view ? view.call.status : null,
+                repeat,
+                outcome: 'pending'
+            };
+            sent.push(entry);
+            const result = original(...args) as Promise<unknown>;
+            result.then(
+                () => {
+                    entry.outcome = 'ok';
+                },
+                () => {
+                    entry.outcome = 'failed';
+                }
+            );
+            return result;
         };
     }
 }
