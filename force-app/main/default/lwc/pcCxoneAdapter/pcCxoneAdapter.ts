@@ -325,7 +325,10 @@ export class CxoneAdapter implements DialerAdapter {
             if (batch) this.applyBatch(batch.sessionId, batch.events);
         } catch (e) {
             const error = asDialerError(e, 'connect failed');
-            if (gen === this.generation) this.setConnection(ConnectionStatus.Failed, this.failDetail(error));
+            // A takeover retries on its own (takeOver); only a failure it gives up on is reported Failed.
+            if (gen === this.generation && !(takeover && error.retryable)) {
+                this.setConnection(ConnectionStatus.Failed, this.failDetail(error));
+            }
             throw error;
         }
         await this.loadSkillOptions();
@@ -805,11 +808,42 @@ export class CxoneAdapter implements DialerAdapter {
             this.book = new ContactBook(MAX_LINES);
             this.book.seed([...this.mirrorCalls.values()], this.mirrorPreview);
             this.agent = this.mirrorAgent;
-            this.connectAsLeader(true).catch((e: unknown) => this.emit('error', asDialerError(e, 'takeover failed')));
+            this.takeOver().catch((e: unknown) => this.emit('error', asDialerError(e, 'takeover failed')));
         } else {
             this.stopPolling();
             this.setConnection(ConnectionStatus.Mirroring, 'another tab drives the dialer session');
         }
+    }
+
+    /** Becomes the driving tab; a network failure on the way is retried with the same back-off as the poll. */
+    private async takeOver(): Promise<void> {
+        for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
+            if (!this.leader?.isLeader()) return;
+            try {
+                // Each try must finish before the next: never two session joins at once.
+                // eslint-disable-next-line no-await-in-loop
+                await this.connectAsLeader(true);
+                return;
+            } catch (e) {
+                const error = asDialerError(e, 'takeover failed');
+                if (!error.retryable) throw error;
+                const delay = this.backoffDelay(attempt);
+                this.setConnection(
+                    ConnectionStatus.Reconnecting,
+                    `${error.code}: taking over the session, retrying in ${Math.ceil(delay / 1000)} s`,
+                    attempt,
+                    this.clock.now() + delay
+                );
+                // eslint-disable-next-line no-await-in-loop
+                await new Promise<void>((resolve) => {
+                    this.clock.schedule(delay, resolve);
+                });
+            }
+        }
+        this.setConnection(
+            ConnectionStatus.Failed,
+            `CXone unreachable after ${this.maxAttempts} attempts; check the network, then reconnect`
+        );
     }
 
     private onTabMessage(data: unknown, from: string): void {

@@ -105,4 +105,23 @@ describe('c/pcCxoneAdapter across browser tabs', () => {
             expect(second.events.previewOffered.filter((p) => p.id === preview.id)).toHaveLength(1);
         }
     );
+
+    it('BX-2 BX-5 a tab that takes over while CXone is unreachable retries with back-off, then drives the session', async () => {
+        fake = await FakeCxoneServer.start();
+        const hub = new ChannelHub();
+        const locks = new MemoryLocks();
+        const first = await openTab(hub, locks, 'tab-1');
+        await first.adapter.connect();
+        const second = await openTab(hub, locks, 'tab-2');
+        await second.adapter.connect();
+        await fake.settle();
+        const restarting = fake.restart(1500);
+        await first.adapter.disconnect();
+        expect(await until(() => second.events.connection.at(-1)?.status === 'Reconnecting')).toBe(true);
+        expect(second.events.connection.at(-1)?.attempt).toBeGreaterThanOrEqual(1);
+        await restarting;
+        expect(await until(() => second.events.connection.at(-1)?.status === 'Connected', 10_000)).toBe(true);
+        expect(second.events.connection.some((c) => c.status === 'Failed')).toBe(false);
+        expect(second.polls()).toBeGreaterThan(0);
+    });
 });
