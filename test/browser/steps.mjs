@@ -1,0 +1,76 @@
+// Steps of the agent guide shared by the browser tests: each works by role and accessible name, and each
+// wait is bounded (a number of virtual-clock advances, or playwright's default timeout).
+import assert from 'node:assert/strict';
+
+/** The status words of CL-1, as the call cards show them. */
+export const STATUS = /\b(Dialing|Ringing|AMD|Active|Held|Ended)\b/;
+
+/** Clicks the simulator's Advance 1 second until check() holds; fails after max advances. */
+export async function advanceUntil(ctx, check, { max = 40, button = 'Advance 1 second', what = 'the condition' } = {}) {
+    for (let i = 0; i <= max; i += 1) {
+        if (await check()) return i;
+        if (i < max) await ctx.sim(button);
+    }
+    return assert.fail(`${what} did not happen within ${max} x ${button}`);
+}
+
+/** Opens the skill panel from the availability control and chooses a Personal Connection skill (AV-2). */
+export async function chooseSkill(ctx, skill = 'PC Collections') {
+    const con = ctx.console();
+    await con.getByRole('button', { name: 'Logged out' }).click();
+    await con.getByRole('group', { name: 'Availability and skills' }).getByRole('button', { name: skill }).click();
+    await con.getByRole('button', { name: 'Working' }).waitFor();
+}
+
+/** The preview window (PV-1). */
+export function previewWindow(ctx) {
+    return ctx.console().getByRole('article', { name: 'Preview' });
+}
+
+/** The Calls region (CL-1). */
+export function callsRegion(ctx) {
+    return ctx.console().getByRole('region', { name: 'Calls' });
+}
+
+/** Advances until the preview window is shown; returns the contact name and the number it shows. */
+export async function waitForPreview(ctx) {
+    const preview = previewWindow(ctx);
+    await advanceUntil(ctx, () => preview.isVisible(), { what: 'a preview' });
+    const text = await preview.innerText();
+    const number = text.match(/\+\d{8,15}/)?.[0];
+    assert.ok(number, `the preview shows a number to dial:\n${text}`);
+    const name = (await preview.getByRole('paragraph').first().innerText()).trim();
+    assert.ok(name.length > 0, 'the preview shows the contact name');
+    return { name, number };
+}
+
+/** The status words the calls show now, in line order. */
+export async function statuses(ctx) {
+    const cards = callsRegion(ctx).getByRole('article');
+    const out = [];
+    for (let i = 0; i < (await cards.count()); i += 1) {
+        out.push((await cards.nth(i).innerText()).match(STATUS)?.[1] ?? '');
+    }
+    return out;
+}
+
+/** The deepest focused element, through synthetic shadow roots, is the one the locator finds. */
+export async function isFocused(locator) {
+    return locator
+        .evaluate((element) => {
+            let active = document.activeElement;
+            while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+            return active === element || element.contains(active);
+        })
+        .catch(() => false);
+}
+
+/** Presses Tab (or Shift+Tab) until the locator's element has focus; fails after max presses. */
+export async function tabTo(page, locator, { max = 60, back = false, what } = {}) {
+    for (let i = 0; i < max; i += 1) {
+        if (await isFocused(locator)) return;
+        await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    }
+    if (await isFocused(locator)) return;
+    assert.fail(`${what ?? 'the control'} was not reached with ${max} presses of ${back ? 'Shift+Tab' : 'Tab'}`);
+}
