@@ -150,10 +150,10 @@ function run(rig: Rig, step: Step, results: Array<Promise<unknown>>): void {
                 save: () => s.saveDisposition(id, 'disp-completed', '')
             }[step.action];
             results.push(send());
-            return;
+            break;
         }
         default:
-            return;
+            break;
     }
 }
 
