@@ -103,7 +103,7 @@ export default class PcAvailabilityBar extends LightningElement {
     handleKeydown(event: KeyboardEvent): void {
         if (event.key === 'Escape' && this.open) {
             this.open = false;
-            (this.template?.querySelector('[data-id="availability"]') as HTMLElement | null)?.focus();
+            this.focusToggle();
         }
     }
 
@@ -125,10 +125,16 @@ export default class PcAvailabilityBar extends LightningElement {
         this.send((s) => s.logout());
     }
 
+    private focusToggle(): void {
+        (this.template?.querySelector('[data-id="availability"]') as HTMLElement | null)?.focus();
+    }
+
     private send(command: (service: ConsoleApi) => Promise<CommandResult>): void {
         if (!this.service || this.busy) return;
         this.sending = true;
         this.open = false;
+        // The chosen button leaves with the panel; keep keyboard focus on the control that opened it.
+        this.focusToggle();
         command(this.service).finally(() => {
             this.sending = false;
         });

@@ -78,6 +78,7 @@ describe('c-pc-availability-bar', () => {
         await click(findButton(el, 'Collections'));
         expect(service.calls).toEqual([{ method: 'loginToSkill', args: ['sk-2'] }]);
         expect(byDataId(el, 'panel')).toBeNull();
+        expect(el.shadowRoot!.activeElement).toBe(toggle(el));
     });
 
     it('AV-2 says so when the admin assigned no Personal Connection skill', async () => {
@@ -138,5 +139,6 @@ describe('c-pc-availability-bar', () => {
         await click(toggle(el));
         await press(byDataId(el, 'panel')!, 'Escape');
         expect(byDataId(el, 'panel')).toBeNull();
+        expect(el.shadowRoot!.activeElement).toBe(toggle(el));
     });
 });
