@@ -765,7 +765,8 @@ export class SimulatedDialer implements DialerAdapter {
     /** Places calls until the agent's set holds `lines` calls (CL-1), one stagger apart. */
     private pace(): void {
         // While the agent talks or wraps up, no new set is dialled; unanswered dials of the set go on.
-        if (this.calls.size >= this.lines || this.agentOccupied()) return;
+        // A preview still on screen (offered before preview dialing was turned off) is answered first.
+        if (this.calls.size >= this.lines || this.agentOccupied() || this.current) return;
         const pick = this.takeRecord();
         if (!pick) return;
         this.placeCall(pick.rec, pick.dest, 'Outbound', null, this.agent.skillId ?? pick.rec.skillId);
@@ -952,7 +953,7 @@ export class SimulatedDialer implements DialerAdapter {
             call.endedAt = this.clock.now();
             call.outcome = 'Abandoned';
             this.recordAttempt(call.rec, call.dest, 'Abandoned', false);
-            this.emit('callUpdated', toCall(call));
+            this.publish(call);
         }
         this.emit('attemptsUpdated', attemptsHistory(call.rec, this.clock.now()));
         this.removeCall(call);
@@ -969,7 +970,7 @@ export class SimulatedDialer implements DialerAdapter {
         call.endedAt = this.clock.now();
         call.outcome = outcome;
         this.recordAttempt(call.rec, call.dest, outcome, false);
-        this.emit('callUpdated', toCall(call));
+        this.publish(call);
         this.emit('attemptsUpdated', attemptsHistory(call.rec, this.clock.now()));
         this.removeCall(call);
         this.release(call.rec);
@@ -983,7 +984,7 @@ export class SimulatedDialer implements DialerAdapter {
         this.setStatus(call, 'Ended');
         call.endedAt = this.clock.now();
         call.outcome = 'Live';
-        this.emit('callUpdated', toCall(call));
+        this.publish(call);
     }
 
     /** The dialer takes back an unanswered dial (the agent is leaving): no attempt is recorded. */
@@ -1127,6 +1128,8 @@ export class SimulatedDialer implements DialerAdapter {
             },
             setPreview: (on) => {
                 this.previewMode = on;
+                // Dialing straight away: the preview on screen goes back to the queue.
+                if (!on) this.withdrawPreview();
                 this.scheduleDelivery(0);
             },
             setPreviewTimeout: (seconds, atZero = 'Requeue') => {
