@@ -1,0 +1,121 @@
+// BX-4: the whole agent guide by keyboard alone (Tab, Shift+Tab, Enter, Space, arrow keys, typing) with no
+// mouse at all: the console and the Dialer simulator panel are both reached and worked from the keyboard.
+import assert from 'node:assert/strict';
+import { test } from './suite.mjs';
+import { callsRegion, previewWindow, statuses, tabTo, STATUS } from './steps.mjs';
+
+/** Presses Enter on the simulator's button until check() holds (focus stays on the button). */
+async function pressUntil(page, check, { max = 40, what = 'the condition' } = {}) {
+    for (let i = 0; i <= max; i += 1) {
+        if (await check()) return;
+        if (i < max) await page.keyboard.press('Enter');
+    }
+    assert.fail(`${what} did not happen within ${max} presses`);
+}
+
+test('BX-4 AV-2 PV-2 PV-4 RS-2 RS-4 AM-1 CL-4 SP-1 AV-3 the whole guide by keyboard alone', async (ctx) => {
+    const { page } = ctx;
+    await ctx.open({ lines: '1', preview: 'on' });
+    const con = ctx.console();
+    const sim = ctx.simulator();
+    const key = (k) => page.keyboard.press(k);
+    const simButton = (name) => sim.getByRole('button', { name, exact: true });
+
+    // AV-2: the availability control opens the skill panel; a skill is chosen with Enter.
+    await tabTo(page, con.getByRole('button', { name: 'Logged out' }), { what: 'the availability control' });
+    await key('Enter');
+    await tabTo(page, con.getByRole('button', { name: 'PC Collections' }), { what: 'the PC Collections skill' });
+    await key('Enter');
+    await con.getByRole('button', { name: 'Working' }).waitFor();
+
+    // The simulator panel is worked by keyboard too.
+    await tabTo(page, simButton('Advance 1 second'), { what: 'Advance 1 second' });
+    await pressUntil(page, () => previewWindow(ctx).isVisible(), { what: 'a preview' });
+    const number = (await previewWindow(ctx).innerText()).match(/\+\d{8,15}/)[0];
+
+    // PV-4, RS-2: Reschedule with a bad number, then a good one, all typed.
+    await tabTo(page, previewWindow(ctx).getByRole('button', { name: 'Reschedule' }), {
+        back: true,
+        what: 'Reschedule'
+    });
+    await key('Enter');
+    const form = con.getByRole('region', { name: 'Reschedule' });
+    const phone = form.getByRole('textbox', { name: 'Phone number' });
+    await tabTo(page, phone, { what: 'the phone number field' });
+    await key('Control+A');
+    await page.keyboard.type('555-12');
+    await tabTo(page, form.getByRole('button', { name: 'Save' }), { what: 'Save' });
+    await key('Enter');
+    await ctx.expectText(form, 'Enter a valid phone number.');
+    await tabTo(page, phone, { back: true, what: 'the phone number field' });
+    await key('Control+A');
+    await page.keyboard.type(number);
+    await tabTo(page, form.getByRole('button', { name: 'Save' }), { what: 'Save' });
+    await key('Enter');
+    await ctx.expectGone(form);
+
+    // RS-4: the callback arrives at its instant, with its marquee.
+    await tabTo(page, simButton('Advance to next callback'), { what: 'Advance to next callback' });
+    await key('Enter');
+    await con
+        .getByRole('status')
+        .filter({ hasText: `Callback: ${number}` })
+        .waitFor();
+
+    // AM-1: the callback is closed as an answering machine with Space.
+    const card = callsRegion(ctx).getByRole('article').first();
+    await tabTo(page, card.getByRole('button', { name: 'Answering Machine' }), { what: 'Answering Machine' });
+    await key('Space');
+    await ctx.expectGone(card);
+
+    // PV-2: the next preview is accepted with Enter; the simulator is told the contact will answer.
+    await tabTo(page, simButton('Advance 1 second'), { what: 'Advance 1 second' });
+    await pressUntil(page, () => previewWindow(ctx).isVisible(), { what: 'the next preview' });
+    await tabTo(page, previewWindow(ctx).getByRole('button', { name: 'Accept' }), { back: true, what: 'Accept' });
+    await key('Enter');
+    await tabTo(page, simButton('Live answer'), { what: 'Live answer' });
+    await key('Enter');
+    await tabTo(page, simButton('Advance 1 second'), { what: 'Advance 1 second' });
+    await pressUntil(page, async () => (await statuses(ctx))[0] === 'Active', { what: 'an Active call' });
+
+    // SP-1: the screen pop's tabs move with the arrow keys.
+    const tablist = con.getByRole('tablist');
+    await tabTo(page, tablist.getByRole('tab', { selected: true }), { back: true, what: 'the screen pop tabs' });
+    await key('ArrowRight');
+    await key('ArrowRight');
+    await tablist.getByRole('tab', { name: 'Attempts History', selected: true }).waitFor();
+    await ctx.expectText(con.getByRole('tabpanel', { name: 'Attempts History' }), 'Destination Description');
+
+    // CL-4: hold, resume, end and a disposition chosen from the list with the arrow keys.
+    const active = callsRegion(ctx).getByRole('article').first();
+    await tabTo(page, active.getByRole('button', { name: 'Hold' }), { back: true, what: 'Hold' });
+    await key('Enter');
+    await ctx.expectText(active, 'Held');
+    await tabTo(page, active.getByRole('button', { name: 'Resume' }), { what: 'Resume' });
+    await key('Enter');
+    await tabTo(page, active.getByRole('button', { name: 'End Call' }), { what: 'End Call' });
+    await key('Enter');
+    assert.equal((await active.innerText()).match(STATUS)?.[1] ?? (await statuses(ctx))[0], 'Ended');
+    await tabTo(page, active.getByRole('combobox', { name: 'Disposition' }), { what: 'the disposition list' });
+    await key('Enter');
+    await key('ArrowDown');
+    await key('Enter');
+    await tabTo(page, active.getByRole('button', { name: 'Save' }), { what: 'Save' });
+    await key('Enter');
+    await ctx.expectGone(active);
+
+    // The speed choice is a radio group: arrow keys move it, and back to Paused.
+    await tabTo(page, sim.getByRole('radio', { name: 'Paused' }), { what: 'the speed choice' });
+    await key('ArrowRight');
+    assert.equal(await sim.getByRole('radio', { name: '1x' }).isChecked(), true);
+    await key('ArrowLeft');
+    assert.equal(await sim.getByRole('radio', { name: 'Paused' }).isChecked(), true);
+
+    // AV-3: Logout from the skill panel.
+    await tabTo(page, con.getByRole('button', { name: 'Working' }), { what: 'the availability control' });
+    await key('Enter');
+    await tabTo(page, con.getByRole('button', { name: 'Logout' }), { what: 'Logout' });
+    await key('Enter');
+    await con.getByRole('button', { name: 'Logged out' }).waitFor();
+    await ctx.axe('logged out after the keyboard walkthrough');
+});
