@@ -8,7 +8,8 @@ import {
     CALL_STATUS_LABELS,
     CONNECTION_LABELS,
     SETTINGS_PROBLEM_LABELS,
-    formatLabel
+    formatLabel,
+    settingName
 } from 'c/pcLabels';
 import { browserTimeZone, formatDuration } from 'c/pcFormat';
 import { shortcutFor, isMachineShortcut } from 'c/pcShortcuts';
@@ -218,7 +219,7 @@ export default class PcConsole extends LightningElement {
         return (this.state?.settingsProblems ?? []).map((p, i) => ({
             key: `${String(p.setting)}-${i}`,
             text: formatLabel(LABELS.cfgProblem, [
-                String(p.setting),
+                settingName(String(p.setting)),
                 SETTINGS_PROBLEM_LABELS[p.code] ?? p.code,
                 p.usedInstead
             ])

@@ -215,6 +215,20 @@ import PC_Console_Title from '@salesforce/label/c.PC_Console_Title';
 import PC_Resched_Contact from '@salesforce/label/c.PC_Resched_Contact';
 import PC_Resched_Warning from '@salesforce/label/c.PC_Resched_Warning';
 import PC_Resched_SaveFailed from '@salesforce/label/c.PC_Resched_SaveFailed';
+import PC_Cfg_LinesPerAgent from '@salesforce/label/c.PC_Cfg_LinesPerAgent';
+import PC_Cfg_PreviewEnabled from '@salesforce/label/c.PC_Cfg_PreviewEnabled';
+import PC_Cfg_RescheduleEnabled from '@salesforce/label/c.PC_Cfg_RescheduleEnabled';
+import PC_Cfg_ScreenPopsEnabled from '@salesforce/label/c.PC_Cfg_ScreenPopsEnabled';
+import PC_Cfg_AttemptsHistoryEnabled from '@salesforce/label/c.PC_Cfg_AttemptsHistoryEnabled';
+import PC_Cfg_DefaultDeliverTo from '@salesforce/label/c.PC_Cfg_DefaultDeliverTo';
+import PC_Cfg_CallingHoursGuard from '@salesforce/label/c.PC_Cfg_CallingHoursGuard';
+import PC_Cfg_CallingHoursStart from '@salesforce/label/c.PC_Cfg_CallingHoursStart';
+import PC_Cfg_CallingHoursEnd from '@salesforce/label/c.PC_Cfg_CallingHoursEnd';
+import PC_Cfg_NotesMaxLength from '@salesforce/label/c.PC_Cfg_NotesMaxLength';
+import PC_Cfg_DialerAdapter from '@salesforce/label/c.PC_Cfg_DialerAdapter';
+import PC_Cfg_DialerEndpoint from '@salesforce/label/c.PC_Cfg_DialerEndpoint';
+import PC_Cfg_ValueOne from '@salesforce/label/c.PC_Cfg_ValueOne';
+import PC_Cfg_ValueTwo from '@salesforce/label/c.PC_Cfg_ValueTwo';
 
 /** Every label of the console by name; values come from the org's translations at run time. */
 export const LABELS = Object.freeze({
@@ -416,7 +430,21 @@ export const LABELS = Object.freeze({
     consoleTitle: PC_Console_Title,
     reschedContact: PC_Resched_Contact,
     reschedWarning: PC_Resched_Warning,
-    reschedSaveFailed: PC_Resched_SaveFailed
+    reschedSaveFailed: PC_Resched_SaveFailed,
+    cfgLinesPerAgent: PC_Cfg_LinesPerAgent,
+    cfgPreviewEnabled: PC_Cfg_PreviewEnabled,
+    cfgRescheduleEnabled: PC_Cfg_RescheduleEnabled,
+    cfgScreenPopsEnabled: PC_Cfg_ScreenPopsEnabled,
+    cfgAttemptsHistoryEnabled: PC_Cfg_AttemptsHistoryEnabled,
+    cfgDefaultDeliverTo: PC_Cfg_DefaultDeliverTo,
+    cfgCallingHoursGuard: PC_Cfg_CallingHoursGuard,
+    cfgCallingHoursStart: PC_Cfg_CallingHoursStart,
+    cfgCallingHoursEnd: PC_Cfg_CallingHoursEnd,
+    cfgNotesMaxLength: PC_Cfg_NotesMaxLength,
+    cfgDialerAdapter: PC_Cfg_DialerAdapter,
+    cfgDialerEndpoint: PC_Cfg_DialerEndpoint,
+    cfgValueOne: PC_Cfg_ValueOne,
+    cfgValueTwo: PC_Cfg_ValueTwo
 });
 
 /** A key of LABELS. */
@@ -555,6 +583,31 @@ export const SETTINGS_PROBLEM_LABELS: Readonly<Record<SettingsProblem['code'], s
     Invalid: LABELS.cfgInvalid,
     UnknownField: LABELS.cfgUnknownField
 });
+
+/** The admin's name of each setting a configuration problem can name (AD-3). */
+const SETTING_NAME_LABELS: Readonly<Record<string, string>> = Object.freeze({
+    linesPerAgent: LABELS.cfgLinesPerAgent,
+    previewEnabled: LABELS.cfgPreviewEnabled,
+    rescheduleEnabled: LABELS.cfgRescheduleEnabled,
+    screenPopsEnabled: LABELS.cfgScreenPopsEnabled,
+    attemptsHistoryEnabled: LABELS.cfgAttemptsHistoryEnabled,
+    defaultDeliverTo: LABELS.cfgDefaultDeliverTo,
+    callingHoursGuard: LABELS.cfgCallingHoursGuard,
+    callingHoursStartMinute: LABELS.cfgCallingHoursStart,
+    callingHoursEndMinute: LABELS.cfgCallingHoursEnd,
+    notesMaxLength: LABELS.cfgNotesMaxLength,
+    dialerAdapter: LABELS.cfgDialerAdapter,
+    dialerEndpoint: LABELS.cfgDialerEndpoint,
+    valueOne: LABELS.cfgValueOne,
+    valueTwo: LABELS.cfgValueTwo
+});
+
+/** A setting's name as the admin knows it; `valueOne.field` reads as "Value one (field)"; unknown keys as written. */
+export function settingName(setting: string): string {
+    const [head, ...rest] = setting.split('.');
+    const name = Object.prototype.hasOwnProperty.call(SETTING_NAME_LABELS, head) ? SETTING_NAME_LABELS[head] : head;
+    return rest.length ? `${name} (${rest.join('.')})` : name;
+}
 
 /**
  * Fills a label's placeholders: `{0}`, `{1}` ... from an array, or `{name}` from a record. A placeholder

@@ -98,14 +98,19 @@ describe('c-pc-console', () => {
         await expect(el).toBeAccessible();
     });
 
-    it('AD-3 reports configuration problems clearly and still starts', async () => {
+    it('AD-3 reports configuration problems clearly, by the names the admin knows, and still starts', async () => {
         const service = new StubConsoleApi(
-            makeState({ settingsProblems: [{ setting: 'linesPerAgent', code: 'OutOfRange', usedInstead: '1' }] })
+            makeState({
+                settingsProblems: [
+                    { setting: 'linesPerAgent', code: 'OutOfRange', usedInstead: '1' },
+                    { setting: 'valueTwo.field', code: 'UnknownField', usedInstead: 'BalanceDue' }
+                ]
+            })
         );
         const { el } = await mount(service);
-        expect(byDataId(el, 'settings-problems')!.textContent).toContain(
-            'linesPerAgent: out of range. Using 1 instead.'
-        );
+        const text = byDataId(el, 'settings-problems')!.textContent;
+        expect(text).toContain('Lines per agent: out of range. Using 1 instead.');
+        expect(text).toContain('Value two (field): unknown field. Using BalanceDue instead.');
         expect(service.callsOf('start')).toHaveLength(1);
         await expect(el).toBeAccessible();
     });

@@ -8,7 +8,8 @@ import {
     OUTCOME_LABELS,
     ERROR_CODE_LABELS,
     RESCHEDULE_ERROR_LABELS,
-    formatLabel
+    formatLabel,
+    settingName
 } from 'c/pcLabels';
 import { CallStatus, DestinationUnavailableReason, ErrorCode, Outcome, RescheduleErrorCode } from 'c/pcModel';
 
@@ -49,12 +50,19 @@ describe('c/pcLabels', () => {
         expect(Object.values(CALL_STATUS_LABELS)).toEqual(['Dialing', 'Ringing', 'AMD', 'Active', 'Held', 'Ended']);
     });
 
-    it('BX-8 declares every imported label in the labels file, with a description', () => {
+    it('BX-8 declares every imported label in the labels file, and every declared label is used', () => {
         const xml = readFileSync(LABELS_FILE, 'utf8');
         const declared = [...xml.matchAll(/<fullName>(PC_[A-Za-z0-9_]+)<\/fullName>/g)].map((m) => m[1]);
         const source = readFileSync(join(LWC_DIR, 'pcLabels', 'pcLabels.ts'), 'utf8');
-        const imported = [...source.matchAll(/@salesforce\/label\/c\.(PC_[A-Za-z0-9_]+)/g)].map((m) => m[1]);
-        expect(new Set(imported)).toEqual(new Set(declared));
+        const imported = new Set([...source.matchAll(/@salesforce\/label\/c\.(PC_[A-Za-z0-9_]+)/g)].map((m) => m[1]));
+        expect([...imported].filter((name) => !declared.includes(name))).toEqual([]);
+        // Labels outside the components (Visualforce pages, Apex) are referenced there as $Label.c.X or Label.X.
+        const elsewhere = ['pages', 'classes']
+            .map((dir) => join(LWC_DIR, '..', dir))
+            .filter((dir) => existsSync(dir))
+            .flatMap((dir) => readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')))
+            .join('\n');
+        expect(declared.filter((name) => !imported.has(name) && !elsewhere.includes(name))).toEqual([]);
         expect(xml.match(/<shortDescription>/g)?.length).toBe(declared.length);
     });
 
@@ -90,6 +98,13 @@ describe('c/pcLabels', () => {
         expect(formatLabel('at most {max} characters', { max: '1000' })).toBe('at most 1000 characters');
         expect(formatLabel('Line {0} of {2}', [1])).toBe('Line 1 of {2}');
         expect(formatLabel('{0}', ['$& {1}', 'x'])).toBe('$& {1}');
+    });
+
+    it('AD-3 names a setting as the admin knows it, and keeps an unknown one as written', () => {
+        expect(settingName('linesPerAgent')).toBe('Lines per agent');
+        expect(settingName('valueOne.field')).toBe('Value one (field)');
+        expect(settingName('someNewSetting')).toBe('someNewSetting');
+        expect(settingName('constructor')).toBe('constructor');
     });
 
     it('BX-8 keeps user-facing text out of every component template', () => {
