@@ -69,13 +69,13 @@ describe('c/pcCxoneAdapter back-off', () => {
         const { delays, attempts } = await run(0.999999, 8);
         expect(attempts).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
         expect(delays.map((d) => Math.round(d / 100) * 100)).toEqual([
-            1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000
+            800, 1600, 3200, 6400, 12800, 25600, 30000, 30000
         ]);
     });
 
     it('BX-5 jitter scales each delay into [half, whole] of its ceiling', async () => {
         const { delays } = await run(0, 4);
-        expect(delays).toEqual([500, 1000, 2000, 4000]);
+        expect(delays).toEqual([400, 800, 1600, 3200]);
     });
 
     it('BX-5 after the last attempt the connection is Failed and says what to do; polling stops', async () => {
