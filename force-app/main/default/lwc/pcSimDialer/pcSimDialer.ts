@@ -18,7 +18,6 @@ import type {
     AgentMessage,
     AgentState,
     AttemptsHistory,
-    CallDirection,
     Callback,
     ConnectionState,
     DialerCapabilities,
@@ -56,16 +55,16 @@ import {
     nextDial,
     unavailableReason
 } from './callingList';
-import type { SimDestination, SimRecord } from './callingList';
-import { drawPlan, isForcedOutcome, ringMs } from './callPlan';
-import type { ForcedOutcome } from './callPlan';
+import type { SimAttempt, SimDestination, SimRecord } from './callingList';
+import { isForcedOutcome } from './callPlan';
+import { CallFloor } from './callFloor';
+import type { FloorHost } from './callFloor';
 import { EventLog } from './eventLog';
 import { E164, fail, serial } from './rules';
 import type { SimulatedDialerOptions, SimulatorControl } from './simTypes';
 import { MinHeap } from './heap';
 import { Rng } from './prng';
 import { RecordQueue } from './recordQueue';
-import { inProgress, mostLikelyOf, toCall } from './simCall';
 import type { SimCall } from './simCall';
 
 export type { ForcedOutcome } from './callPlan';
@@ -112,6 +111,7 @@ export class SimulatedDialer implements DialerAdapter {
     private readonly seed: number;
     private readonly agentId: string;
     private readonly contactHangsUp: boolean;
+    private readonly floor: CallFloor;
     private readonly snoozeMs: number;
 
     private readonly records: SimRecord[];
@@ -127,13 +127,11 @@ export class SimulatedDialer implements DialerAdapter {
     private latencyMs: number;
     private otherAgentsAvailable: boolean;
     private failNext: ErrorCode | null = null;
-    private readonly forcedQueue: ForcedOutcome[] = [];
 
     private connected = false;
     private sessionStarted = false;
     private agent: AgentState;
     private pendingCode: UnavailableCode | null = null;
-    private readonly calls = new Map<string, SimCall>();
     private current: SimPreview | null = null;
     private readonly callbacks = new Map<string, SimCallback>();
     /** Callbacks past their instant, waiting for this agent (or another) to take them. */
@@ -142,7 +140,6 @@ export class SimulatedDialer implements DialerAdapter {
     private pendingChange: PendingAgentChange | null = null;
     private deliveryAt: Instant | null = null;
     private cancelDelivery: (() => void) | null = null;
-    private callSerial = 0;
     private previewSerial = 0;
     private callbackSerial = 0;
     private messageSerial = 0;
@@ -182,6 +179,7 @@ export class SimulatedDialer implements DialerAdapter {
             this.queues.get(rec.skillId)?.pushReady(rec.id);
         }
         this.agent = this.makeAgent('LoggedOut', null, null, null);
+        this.floor = new CallFloor(this.floorHost());
         this.control = this.makeControl();
     }
 
@@ -219,7 +217,7 @@ export class SimulatedDialer implements DialerAdapter {
                     agentId: this.agentId,
                     joined,
                     agent: this.agent,
-                    calls: Object.freeze([...this.calls.values()].map(toCall)),
+                    calls: this.floor.snapshot(),
                     preview: this.current?.preview ?? null
                 });
             },
@@ -261,7 +259,7 @@ export class SimulatedDialer implements DialerAdapter {
             if (!skill.isPersonalConnection) fail('InvalidState', 'loginToSkill: not a Personal Connection skill');
             if (this.agent.pending === 'Logout') fail('InvalidState', 'loginToSkill: a logout is pending');
             if (this.agent.status === 'Working' && this.agent.skillId === skillId) return;
-            if (this.calls.size > 0 || this.current) fail('InvalidState', 'loginToSkill: calls in progress');
+            if (this.floor.size > 0 || this.current) fail('InvalidState', 'loginToSkill: calls in progress');
             this.pendingCode = null;
             this.pendingChange = null;
             this.setAgent(this.makeAgent('Working', skill, null, null));
@@ -307,7 +305,7 @@ export class SimulatedDialer implements DialerAdapter {
         return this.command('acceptPreview', () => {
             const p = this.previewFor(previewId, 'Accept', 'acceptPreview');
             this.closePreview('Accepted');
-            this.placeCall(p.rec, p.dest, 'Outbound', null, p.preview.skillId);
+            this.dial(p.rec, p.dest, p.preview.skillId);
         });
     }
 
@@ -391,7 +389,7 @@ export class SimulatedDialer implements DialerAdapter {
             if (!OVERRIDABLE_STATUSES.includes(call.status)) {
                 fail('InvalidState', `overrideMachine: call is ${call.status}`);
             }
-            this.finishUnanswered(call, kind);
+            this.floor.finishUnanswered(call, kind);
         });
     }
 
@@ -400,8 +398,7 @@ export class SimulatedDialer implements DialerAdapter {
             if (!this.caps.hold) fail('Unsupported', 'hold: not offered');
             const call = this.callFor(callId, 'hold');
             if (call.status !== 'Active') fail('InvalidState', `hold: call is ${call.status}`);
-            this.setStatus(call, 'Held');
-            this.emit('callUpdated', toCall(call));
+            this.floor.setConnectedStatus(call, 'Held');
         });
     }
 
@@ -410,8 +407,7 @@ export class SimulatedDialer implements DialerAdapter {
             if (!this.caps.hold) fail('Unsupported', 'resume: not offered');
             const call = this.callFor(callId, 'resume');
             if (call.status !== 'Held') fail('InvalidState', `resume: call is ${call.status}`);
-            this.setStatus(call, 'Active');
-            this.emit('callUpdated', toCall(call));
+            this.floor.setConnectedStatus(call, 'Active');
         });
     }
 
@@ -429,7 +425,7 @@ export class SimulatedDialer implements DialerAdapter {
             const call = this.callFor(callId, 'endCall');
             if (call.status !== 'Active' && call.status !== 'Held')
                 fail('InvalidState', `endCall: call is ${call.status}`);
-            this.endConnected(call);
+            this.floor.endConnected(call);
         });
     }
 
@@ -448,7 +444,7 @@ export class SimulatedDialer implements DialerAdapter {
                 fail('Rejected', 'transfer: the number is not E.164');
             if (target.kind === 'Agent' && !/^[\w.-]+$/.test(target.value ?? ''))
                 fail('Rejected', 'transfer: no agent id');
-            this.endConnected(call);
+            this.floor.endConnected(call);
         });
     }
 
@@ -458,16 +454,7 @@ export class SimulatedDialer implements DialerAdapter {
             const call = this.callFor(callId, 'disposition');
             if (call.status !== 'Ended') fail('InvalidState', `disposition: call is ${call.status}`);
             const disposition = this.checkDisposition(call.skillId, dispositionId, notes, 'disposition');
-            if (call.attempt) {
-                call.attempt.outcome = disposition.outcome;
-                applyOutcome(call.rec, call.dest, disposition.outcome, this.clock.now());
-            } else {
-                this.recordAttempt(call.rec, call.dest, disposition.outcome, false);
-            }
-            this.emit('attemptsUpdated', attemptsHistory(call.rec, this.clock.now()));
-            this.removeCall(call);
-            this.release(call.rec);
-            this.afterLineFreed();
+            this.floor.wrapUp(call, disposition.outcome);
         });
     }
 
@@ -530,10 +517,10 @@ export class SimulatedDialer implements DialerAdapter {
     }
 
     private callFor(callId: string, name: string): SimCall {
-        const call = this.calls.get(callId);
+        const call = this.floor.get(callId);
         if (call) return call;
-        const n = serial(String(callId), 'call-');
-        if (n >= 1 && n <= this.callSerial) fail('InvalidState', `${name}: the call has left the agent`);
+        if (this.floor.issued(serial(String(callId), 'call-')))
+            fail('InvalidState', `${name}: the call has left the agent`);
         return fail('NotFound', `${name}: unknown call`);
     }
 
@@ -552,8 +539,7 @@ export class SimulatedDialer implements DialerAdapter {
         const call = this.callFor(callId, name);
         if (call.status !== 'Active' && call.status !== 'Held') fail('InvalidState', `${name}: call is ${call.status}`);
         if (call.muted === muted) fail('InvalidState', `${name}: already ${muted ? 'muted' : 'unmuted'}`);
-        call.muted = muted;
-        this.emit('callUpdated', toCall(call));
+        this.floor.setMuted(call, muted);
     }
 
     private checkLines(lines: number): number {
@@ -643,10 +629,8 @@ export class SimulatedDialer implements DialerAdapter {
     private settlePending(): void {
         const change = this.pendingChange;
         if (!change) return;
-        if (!this.agentOccupied()) {
-            for (const call of [...this.calls.values()]) if (inProgress(call)) this.withdrawCall(call);
-        }
-        if (this.calls.size > 0) return;
+        if (!this.floor.occupied()) this.floor.withdrawUnanswered();
+        if (this.floor.size > 0) return;
         this.pendingChange = null;
         if (change === 'Logout') {
             this.setAgent(this.makeAgent('LoggedOut', null, null, null));
@@ -654,12 +638,6 @@ export class SimulatedDialer implements DialerAdapter {
             this.setAgent(this.makeAgent('Unavailable', this.currentSkill(), this.pendingCode, null));
         }
         this.pendingCode = null;
-    }
-
-    /** On a connected call or its wrap-up: a live answer now goes to another agent (CL-3). */
-    private agentOccupied(): boolean {
-        for (const call of this.calls.values()) if (!inProgress(call)) return true;
-        return false;
     }
 
     private canDeliver(): boolean {
@@ -695,7 +673,7 @@ export class SimulatedDialer implements DialerAdapter {
     }
 
     private offerPreview(): void {
-        if (this.current || this.calls.size > 0) return;
+        if (this.current || this.floor.size > 0) return;
         const pick = this.takeRecord();
         if (!pick) return;
         const now = this.clock.now();
@@ -732,7 +710,7 @@ export class SimulatedDialer implements DialerAdapter {
         entry.cancelTimeout = null;
         if (atZero === 'Dial') {
             this.closePreview('TimedOut');
-            this.placeCall(entry.rec, entry.dest, 'Outbound', null, entry.preview.skillId);
+            this.dial(entry.rec, entry.dest, entry.preview.skillId);
         } else {
             this.requeue(entry, 'TimedOut');
         }
@@ -766,11 +744,11 @@ export class SimulatedDialer implements DialerAdapter {
     private pace(): void {
         // While the agent talks or wraps up, no new set is dialled; unanswered dials of the set go on.
         // A preview still on screen (offered before preview dialing was turned off) is answered first.
-        if (this.calls.size >= this.lines || this.agentOccupied() || this.current) return;
+        if (this.floor.size >= this.lines || this.floor.occupied() || this.current) return;
         const pick = this.takeRecord();
         if (!pick) return;
-        this.placeCall(pick.rec, pick.dest, 'Outbound', null, this.agent.skillId ?? pick.rec.skillId);
-        if (this.calls.size < this.lines) this.scheduleDelivery(STAGGER_MS);
+        this.dial(pick.rec, pick.dest, this.agent.skillId ?? pick.rec.skillId);
+        if (this.floor.size < this.lines) this.scheduleDelivery(STAGGER_MS);
     }
 
     /** The next record to offer: the agent's personal queue first, then the skill's queue (SP-5). */
@@ -816,192 +794,18 @@ export class SimulatedDialer implements DialerAdapter {
         this.queues.get(rec.skillId)?.pushResting(rec.id, rec.nextEligibleAt);
     }
 
-    private recordAttempt(rec: SimRecord, dest: SimDestination, outcome: Outcome, announce = true): void {
+    private recordAttempt(rec: SimRecord, dest: SimDestination, outcome: Outcome, announce = true): SimAttempt {
         const now = this.clock.now();
-        addAttempt(rec, dest, now, outcome);
+        const attempt = addAttempt(rec, dest, now, outcome);
         applyOutcome(rec, dest, outcome, now);
         rec.cadenceCursor = dest.cadenceOrder;
         if (announce) this.emit('attemptsUpdated', attemptsHistory(rec, now));
+        return attempt;
     }
 
-    // -----------------------------------------------------------------------------------------
-    // Calls (CL, AM)
-    // -----------------------------------------------------------------------------------------
-
-    private lowestFreeLine(): number {
-        const used = new Set<number>();
-        for (const call of this.calls.values()) used.add(call.line);
-        let line = 1;
-        while (used.has(line)) line += 1;
-        return line;
-    }
-
-    private placeCall(
-        rec: SimRecord,
-        dest: SimDestination,
-        direction: CallDirection,
-        callback: SimCallback | null,
-        skillId: string
-    ): SimCall {
-        const now = this.clock.now();
-        const plan = drawPlan(this.rng, rec.answerBias);
-        const forced = this.forcedQueue.shift();
-        if (forced) plan.outcome = forced;
-        const call: SimCall = {
-            id: `call-${++this.callSerial}`,
-            line: this.lowestFreeLine(),
-            skillId,
-            rec,
-            dest,
-            number: callback ? callback.callback.number : dest.value,
-            direction,
-            plan,
-            startedAt: now,
-            status: 'Dialing',
-            statusSince: now,
-            muted: false,
-            mostLikely: false,
-            answeredAt: null,
-            endedAt: null,
-            outcome: null,
-            forced: forced !== undefined,
-            phaseEndsAt: null,
-            cancelTimer: null,
-            attempt: null,
-            callbackId: callback?.callback.id ?? null
-        };
-        rec.hold = 'dialing';
-        dest.lastPresentation = now;
-        this.calls.set(call.id, call);
-        this.startPhase(call, plan.dialMs);
-        this.publish(call);
-        return call;
-    }
-
-    private startPhase(call: SimCall, ms: number): void {
-        call.cancelTimer?.();
-        call.phaseEndsAt = this.clock.now() + ms;
-        call.cancelTimer = this.clock.schedule(ms, () => {
-            call.cancelTimer = null;
-            call.phaseEndsAt = null;
-            this.onPhaseEnd(call);
-        });
-    }
-
-    private setStatus(call: SimCall, status: SimCall['status']): void {
-        call.status = status;
-        call.statusSince = this.clock.now();
-    }
-
-    /** Dialing -> Ringing -> AMD -> Active, or Ended with the dial's outcome on the way. */
-    private onPhaseEnd(call: SimCall): void {
-        const outcome = call.plan.outcome;
-        if (call.status === 'Dialing') {
-            if (outcome === 'Busy' || outcome === 'BadNumber') {
-                this.finishUnanswered(call, outcome);
-                return;
-            }
-            this.setStatus(call, 'Ringing');
-            this.startPhase(call, ringMs(call.plan));
-        } else if (call.status === 'Ringing') {
-            if (outcome === 'NoAnswer' || outcome === 'Busy' || outcome === 'BadNumber') {
-                this.finishUnanswered(call, outcome);
-                return;
-            }
-            this.setStatus(call, 'AMD');
-            this.startPhase(call, call.plan.amdMs);
-        } else if (call.status === 'AMD') {
-            if (outcome === 'Live') this.answerLive(call);
-            else this.finishUnanswered(call, outcome);
-            return;
-        } else {
-            return;
-        }
-        this.publish(call);
-    }
-
-    /** A live answer: the agent's Active call, or routed when the agent is occupied (CL-3). */
-    private answerLive(call: SimCall): void {
-        const now = this.clock.now();
-        if (this.agentOccupied() || this.pendingChange !== null || this.agent.status !== 'Working') {
-            this.routeAway(call);
-            return;
-        }
-        this.setStatus(call, 'Active');
-        call.answeredAt = now;
-        call.attempt = addAttempt(call.rec, call.dest, now, 'Live');
-        applyOutcome(call.rec, call.dest, 'Live', now);
-        call.rec.cadenceCursor = call.dest.cadenceOrder;
-        if (this.contactHangsUp) {
-            call.cancelTimer = this.clock.schedule(call.plan.talkMs, () => {
-                call.cancelTimer = null;
-                if (call.status === 'Active' || call.status === 'Held') this.endConnected(call);
-            });
-        }
-        this.publish(call);
-        this.emit('attemptsUpdated', attemptsHistory(call.rec, now));
-    }
-
-    private routeAway(call: SimCall): void {
-        call.cancelTimer?.();
-        call.cancelTimer = null;
-        if (this.otherAgentsAvailable) {
-            this.recordAttempt(call.rec, call.dest, 'RoutedToAnotherAgent', false);
-            this.emit('callRouted', Object.freeze({ callId: call.id, contactName: recordName(call.rec.record) }));
-        } else {
-            this.setStatus(call, 'Ended');
-            call.endedAt = this.clock.now();
-            call.outcome = 'Abandoned';
-            this.recordAttempt(call.rec, call.dest, 'Abandoned', false);
-            this.publish(call);
-        }
-        this.emit('attemptsUpdated', attemptsHistory(call.rec, this.clock.now()));
-        this.removeCall(call);
-        this.release(call.rec);
-        this.afterLineFreed();
-    }
-
-    /** A dial that ended without a person: detected by the dialer or closed by the agent (AM-2). */
-    private finishUnanswered(call: SimCall, outcome: Outcome): void {
-        call.cancelTimer?.();
-        call.cancelTimer = null;
-        call.phaseEndsAt = null;
-        this.setStatus(call, 'Ended');
-        call.endedAt = this.clock.now();
-        call.outcome = outcome;
-        this.recordAttempt(call.rec, call.dest, outcome, false);
-        this.publish(call);
-        this.emit('attemptsUpdated', attemptsHistory(call.rec, this.clock.now()));
-        this.removeCall(call);
-        this.release(call.rec);
-        this.afterLineFreed();
-    }
-
-    /** The agent or the contact hung up a connected call: Ended, waiting for its disposition. */
-    private endConnected(call: SimCall): void {
-        call.cancelTimer?.();
-        call.cancelTimer = null;
-        this.setStatus(call, 'Ended');
-        call.endedAt = this.clock.now();
-        call.outcome = 'Live';
-        this.publish(call);
-    }
-
-    /** The dialer takes back an unanswered dial (the agent is leaving): no attempt is recorded. */
-    private withdrawCall(call: SimCall): void {
-        call.cancelTimer?.();
-        call.cancelTimer = null;
-        this.calls.delete(call.id);
-        call.rec.hold = 'queue';
-        this.queues.get(call.rec.skillId)?.pushReady(call.rec.id, true);
-        this.emit('callRemoved', Object.freeze({ callId: call.id }));
-    }
-
-    private removeCall(call: SimCall): void {
-        this.calls.delete(call.id);
-        if (call.callbackId) this.callbacks.delete(call.callbackId);
-        this.emit('callRemoved', Object.freeze({ callId: call.id }));
-        this.publish(null);
+    /** Dials a record's destination for this agent. */
+    private dial(rec: SimRecord, dest: SimDestination, skillId: string): void {
+        this.floor.place({ rec, dest, direction: 'Outbound', skillId, number: dest.value, callbackId: null });
     }
 
     /** A line is free: a pending change may complete, else the dialer delivers the next (CL-5). */
@@ -1010,37 +814,26 @@ export class SimulatedDialer implements DialerAdapter {
         this.scheduleDelivery(this.previewMode ? NEXT_PREVIEW_MS : NEXT_CALL_MS);
     }
 
-    /**
-     * CL-5: exactly one unanswered call carries mostLikely, the one the dialer judges will be
-     * answered next (it knows its own plans); with no live answer ahead, the oldest dial.
-     * Publishes `call` (when given) and every call whose flag changed: those losing the flag
-     * first, those gaining it last, so a listener never sees two flagged calls at once.
-     */
-    private publish(call: SimCall | null): void {
-        const best = mostLikelyOf(this.calls.values());
-        const lost: SimCall[] = [];
-        const gained: SimCall[] = [];
-        for (const c of this.calls.values()) {
-            const should = c === best;
-            if (c.mostLikely === should) continue;
-            c.mostLikely = should;
-            (should ? gained : lost).push(c);
-        }
-        for (const c of lost) if (c !== call) this.emit('callUpdated', toCall(c));
-        if (call && this.calls.has(call.id)) this.emit('callUpdated', toCall(call));
-        for (const c of gained) if (c !== call) this.emit('callUpdated', toCall(c));
-    }
-
-    /** Applies a forced outcome to the oldest undecided dial; false if there is none. */
-    private forceCurrent(outcome: ForcedOutcome): boolean {
-        for (const call of this.calls.values()) {
-            if (!inProgress(call) || call.forced) continue;
-            call.plan.outcome = outcome;
-            call.forced = true;
-            this.publish(null);
-            return true;
-        }
-        return false;
+    /** The floor's view of the dialer around it. */
+    private floorHost(): FloorHost {
+        return {
+            clock: this.clock,
+            rng: this.rng,
+            emit: (type, payload) => this.emit(type, payload),
+            contactHangsUp: this.contactHangsUp,
+            recordAttempt: (rec, dest, outcome, announce) => this.recordAttempt(rec, dest, outcome, announce),
+            release: (rec) => this.release(rec),
+            requeueFront: (rec) => {
+                rec.hold = 'queue';
+                this.queues.get(rec.skillId)?.pushReady(rec.id, true);
+            },
+            agentTakesLive: () => this.pendingChange === null && this.agent.status === 'Working',
+            otherAgentsAvailable: () => this.otherAgentsAvailable,
+            lineFreed: () => this.afterLineFreed(),
+            callbackDone: (callbackId) => {
+                this.callbacks.delete(callbackId);
+            }
+        };
     }
 
     // -----------------------------------------------------------------------------------------
@@ -1059,7 +852,7 @@ export class SimulatedDialer implements DialerAdapter {
         for (let i = 0; i < this.dueCallbacks.length; i++) {
             const entry = this.dueCallbacks[i];
             const cb = entry.callback;
-            const free = this.canDeliver() && this.calls.size === 0;
+            const free = this.canDeliver() && this.floor.size === 0;
             const fits = free && (cb.deliverTo === 'Me' || this.agent.skillId === cb.skillId);
             if (fits) {
                 this.dueCallbacks.splice(i, 1);
@@ -1099,7 +892,14 @@ export class SimulatedDialer implements DialerAdapter {
         if (this.current) this.withdrawPreview();
         this.emit('callbackDue', cb);
         this.message('Callback', `Callback: ${cb.contactName} at ${cb.number}`, cb.number);
-        this.placeCall(rec, dest, 'Callback', entry, cb.skillId);
+        this.floor.place({
+            rec,
+            dest,
+            direction: 'Callback',
+            skillId: cb.skillId,
+            number: cb.number,
+            callbackId: cb.id
+        });
     }
 
     private nextCallbackAt(): Instant | null {
@@ -1120,7 +920,7 @@ export class SimulatedDialer implements DialerAdapter {
             clock,
             forceNextOutcome: (outcome) => {
                 if (!isForcedOutcome(outcome)) throw new RangeError(`unknown outcome ${String(outcome)}`);
-                if (!this.forceCurrent(outcome)) this.forcedQueue.push(outcome);
+                this.floor.force(outcome);
             },
             setLines: (lines) => {
                 this.lines = this.checkLines(lines);
@@ -1159,7 +959,7 @@ export class SimulatedDialer implements DialerAdapter {
                 this.otherAgentsAvailable = on;
                 this.dispatchCallbacks();
             },
-            calls: () => Object.freeze([...this.calls.values()].map(toCall)),
+            calls: () => this.floor.snapshot(),
             preview: () => this.current?.preview ?? null,
             agent: () => this.agent,
             view: () =>
@@ -1171,7 +971,7 @@ export class SimulatedDialer implements DialerAdapter {
                     previewTimeoutAction: this.previewTimeoutAction,
                     latencyMs: this.latencyMs,
                     failNext: this.failNext !== null,
-                    forced: this.forcedQueue[0] ?? null,
+                    forced: this.floor.nextForced(),
                     otherAgentsAvailable: this.otherAgentsAvailable,
                     nextCallbackAt: this.nextCallbackAt()
                 })
