@@ -4,7 +4,7 @@
  * reference), enforces the rules the dialer alone cannot (lines, machine overrides, preview actions sent
  * once, log once), and is the only caller of the adapter and of the Salesforce gateway. No DOM here.
  */
-import type { Clock, DialerAdapter, DialerEventMap, SessionInfo } from 'c/pcDialerPort';
+import type { Clock, DialerAdapter, DialerEventMap, DialerSignIn, SessionInfo } from 'c/pcDialerPort';
 import { DialerError } from 'c/pcDialerPort';
 import type {
     AgentMessage,
@@ -51,6 +51,8 @@ export interface ConsoleServiceOptions {
     readonly clock: Clock;
     /** Raw admin settings; when absent they are read from the gateway on start. */
     readonly settings?: unknown;
+    /** The dialer's sign-in, when it needs one (CXone); the state then carries `signIn` and `signIn()` works. */
+    readonly signIn?: DialerSignIn;
 }
 
 /** How long a routed notice stays (CL-3: "briefly"). */
@@ -59,6 +61,8 @@ export const ROUTED_NOTICE_MS = 4000;
 export const MARQUEE_MS = 5000;
 /** How long an unanswered call stays shown as Ended with its outcome, when the dialer does not remove it. */
 export const ENDED_LINGER_MS = 3000;
+/** Delays before a failed log of an unanswered attempt is tried again (BX-1: logged once, never lost quietly). */
+export const LOG_RETRY_MS: readonly number[] = [30_000, 120_000, 600_000];
 /** Errors kept for the error panel; older ones drop off so a long shift does not grow without bound. */
 export const MAX_ERRORS = 50;
 
@@ -104,6 +108,7 @@ export class ConsoleService implements ConsoleApi {
     private readonly gateway: SalesforceGateway;
     private readonly clock: Clock;
     private readonly settingsGiven: boolean;
+    private readonly signInPort: DialerSignIn | null;
     private state: ConsoleState;
     private readonly listeners = new Set<(state: ConsoleState) => void>();
     private readonly subscriptions: Unsubscribe[] = [];
@@ -126,6 +131,7 @@ export class ConsoleService implements ConsoleApi {
         this.gateway = options.gateway;
         this.clock = options.clock;
         this.settingsGiven = options.settings !== undefined;
+        this.signInPort = options.signIn ?? null;
         const parsed = this.settingsGiven
             ? parseSettings(options.settings)
             : { settings: DEFAULT_SETTINGS, problems: [] };
@@ -154,7 +160,10 @@ export class ConsoleService implements ConsoleApi {
             routed: [],
             messages: [],
             marquee: null,
-            errors: []
+            errors: [],
+            ...(this.signInPort
+                ? { signIn: Object.freeze({ required: this.signInPort.isRequired(), pending: false }) }
+                : {})
         });
     }
 
@@ -352,6 +361,38 @@ export class ConsoleService implements ConsoleApi {
             a.on('connection', (e) => this.onConnection(e)),
             a.on('error', (e) => this.commit({ errors: this.withError(this.toError(e, null)) }))
         );
+        const port = this.signInPort;
+        if (port) {
+            this.subscriptions.push(
+                port.onChange((required) =>
+                    this.commit({ signIn: { required, pending: this.state.signIn?.pending ?? false } })
+                )
+            );
+        }
+    }
+
+    /** Signs in to the dialer (a popup: call it from the agent's click), then connects again from its session (BX-2). */
+    async signIn(): Promise<CommandResult> {
+        const port = this.signInPort;
+        if (!port) return this.fail('Dialer', 'Unsupported', 'this dialer needs no sign-in', 'signIn');
+        if (this.inFlight.has('signIn')) return this.inFlightResult('signIn');
+        this.inFlight.add('signIn');
+        // The port opens its window before its first await, still inside the click that called us.
+        const signingIn = port.signIn();
+        this.commit({ signIn: { required: port.isRequired(), pending: true } });
+        try {
+            await signingIn;
+        } catch (e) {
+            const error = this.toError(e, 'signIn');
+            this.commit({ signIn: { required: port.isRequired(), pending: false }, errors: this.withError(error) });
+            return { ok: false, error };
+        } finally {
+            this.inFlight.delete('signIn');
+        }
+        this.commit({ signIn: { required: port.isRequired(), pending: false } });
+        // A connect that failed for want of a token left the service running; start over, rebuilding from the dialer.
+        await this.stop();
+        return this.start();
     }
 
     // -----------------------------------------------------------------------------------------
@@ -1064,7 +1105,11 @@ export class ConsoleService implements ConsoleApi {
 
     private logUnanswered(call: Call): void {
         const progress = this.progressOf(call.id);
-        if (progress.logged) return;
+        if (!progress.logged) this.tryLog(call, progress, 0);
+    }
+
+    /** Logs an unanswered attempt; a failure is shown and tried again later, safe since logging is idempotent. */
+    private tryLog(call: Call, progress: WrapUpProgress, attempt: number): void {
         this.attemptLog(call, null)
             .then((log) => this.gateway.logAttempt(log))
             .then(
@@ -1072,8 +1117,10 @@ export class ConsoleService implements ConsoleApi {
                     progress.logged = true;
                 },
                 (e: unknown) => {
-                    if (this.running)
-                        this.commit({ errors: this.withError(this.toError(e, 'logAttempt', 'Salesforce')) });
+                    if (!this.running) return;
+                    this.commit({ errors: this.withError(this.toError(e, 'logAttempt', 'Salesforce')) });
+                    const retryIn = LOG_RETRY_MS[attempt];
+                    if (retryIn !== undefined) this.later(retryIn, () => this.tryLog(call, progress, attempt + 1));
                 }
             );
     }

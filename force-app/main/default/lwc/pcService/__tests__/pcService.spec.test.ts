@@ -5,7 +5,7 @@
 /* eslint-disable no-await-in-loop -- scenario steps run one after another on one virtual clock */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MARQUEE_MS, ROUTED_NOTICE_MS } from 'c/pcService';
+import { LOG_RETRY_MS, MARQUEE_MS, ROUTED_NOTICE_MS } from 'c/pcService';
 import type { CallView, ConsoleState, DestinationUnavailableReason, RescheduleDraft } from 'c/pcModel';
 import { makeRig, pass, settle, startWorking, until, work } from '../../../../../../test/service-harness';
 import type { Rig, RigOptions } from '../../../../../../test/service-harness';
@@ -610,6 +610,24 @@ describe('c-pc-service on the simulated dialer', () => {
             expect(sentNamed(rig, 'disposition')).toBe(1);
             expect(rig.gateway.tasks().filter((t) => t.log.dialerContactId === call.id)).toHaveLength(1);
             expect(rig.gateway.callCount('logAttempt')).toBe(2);
+        });
+
+        it('BX-1 an unanswered attempt whose log failed is logged later, once', async () => {
+            const rig = await working({ preview: false });
+            rig.dialer.control.forceNextOutcome('NoAnswer');
+            const ringing = await firstCall(rig, 'Ringing');
+            rig.gateway.failNext('logAttempt', 'Network');
+            await settle(rig.clock, rig.service.overrideMachine(ringing.call.id, 'BadNumber'));
+            await pass(rig.clock, 0);
+            const mine = () => rig.gateway.tasks().filter((t) => t.log.dialerContactId === ringing.call.id);
+            expect(mine()).toHaveLength(0);
+            expect(rig.state().errors).toContainEqual(
+                expect.objectContaining({ command: 'logAttempt', code: 'Network' })
+            );
+            await pass(rig.clock, LOG_RETRY_MS[0], 1000);
+            expect(mine().map((t) => t.log.outcome)).toEqual(['BadNumber']);
+            await pass(rig.clock, LOG_RETRY_MS[1] + LOG_RETRY_MS[2], 10_000);
+            expect(mine()).toHaveLength(1);
         });
 
         it('BX-2 a refreshed page rebuilds the session from the dialer, wrap-up included, and logs once', async () => {
