@@ -13,7 +13,7 @@ import type {
     PreviewClosedReason,
     SessionInfo
 } from 'c/pcDialerPort';
-import { AgentStatus, isDeliverTo, isMachineOverride, recordName, OVERRIDABLE_STATUSES } from 'c/pcModel';
+import { AgentStatus, isDeliverTo, isMachineOverride, OVERRIDABLE_STATUSES } from 'c/pcModel';
 import type {
     AgentMessage,
     AgentState,
@@ -57,6 +57,8 @@ import {
 } from './callingList';
 import type { SimAttempt, SimDestination, SimRecord } from './callingList';
 import { isForcedOutcome } from './callPlan';
+import { CallbackDesk } from './callbackDesk';
+import type { DeskHost, SimCallback } from './callbackDesk';
 import { CallFloor } from './callFloor';
 import type { FloorHost } from './callFloor';
 import { EventLog } from './eventLog';
@@ -89,12 +91,6 @@ interface SimPreview {
     readonly rec: SimRecord;
     readonly dest: SimDestination;
     cancelTimeout: (() => void) | null;
-}
-
-interface SimCallback {
-    readonly callback: Callback;
-    readonly rec: SimRecord;
-    cancelDue: (() => void) | null;
 }
 
 /** The simulated dialer behind the DialerAdapter port. */
@@ -133,15 +129,12 @@ export class SimulatedDialer implements DialerAdapter {
     private agent: AgentState;
     private pendingCode: UnavailableCode | null = null;
     private current: SimPreview | null = null;
-    private readonly callbacks = new Map<string, SimCallback>();
-    /** Callbacks past their instant, waiting for this agent (or another) to take them. */
-    private readonly dueCallbacks: SimCallback[] = [];
+    private readonly desk: CallbackDesk;
 
     private pendingChange: PendingAgentChange | null = null;
     private deliveryAt: Instant | null = null;
     private cancelDelivery: (() => void) | null = null;
     private previewSerial = 0;
-    private callbackSerial = 0;
     private messageSerial = 0;
 
     constructor(options: SimulatedDialerOptions) {
@@ -180,6 +173,7 @@ export class SimulatedDialer implements DialerAdapter {
         }
         this.agent = this.makeAgent('LoggedOut', null, null, null);
         this.floor = new CallFloor(this.floorHost());
+        this.desk = new CallbackDesk(this.deskHost());
         this.control = this.makeControl();
     }
 
@@ -348,21 +342,7 @@ export class SimulatedDialer implements DialerAdapter {
             this.recordAttempt(p.rec, p.dest, 'Rescheduled');
             // The destination comes back at the callback's instant, not a day later.
             p.dest.retryAt = request.at;
-            p.rec.hold = 'callback';
-            const callback: Callback = Object.freeze({
-                id: `callback-${++this.callbackSerial}`,
-                recordId: p.rec.id,
-                contactName: recordName(p.rec.record),
-                number: request.number,
-                deliverTo: request.deliverTo,
-                dueAt: request.at,
-                timeZone: request.timeZone,
-                notes: request.notes,
-                skillId: p.preview.skillId
-            });
-            const entry: SimCallback = { callback, rec: p.rec, cancelDue: null };
-            entry.cancelDue = this.clock.schedule(request.at - now, () => this.onCallbackDue(entry));
-            this.callbacks.set(callback.id, entry);
+            const callback = this.desk.book(p.rec, request, p.preview.skillId);
             this.scheduleDelivery(NEXT_PREVIEW_MS);
             return callback;
         });
@@ -661,15 +641,11 @@ export class SimulatedDialer implements DialerAdapter {
     }
 
     private deliver(): void {
-        if (this.dispatchCallbacks()) return;
+        if (this.desk.dispatch()) return;
         if (!this.canDeliver()) return;
-        if (this.dueCallbacks.some((cb) => this.callbackIsForThisAgent(cb))) return;
+        if (this.desk.waiting((cb) => cb.deliverTo === 'Me' || cb.skillId === this.agent.skillId)) return;
         if (this.previewMode) this.offerPreview();
         else this.pace();
-    }
-
-    private callbackIsForThisAgent(cb: SimCallback): boolean {
-        return cb.callback.deliverTo === 'Me' || cb.callback.skillId === this.agent.skillId;
     }
 
     private offerPreview(): void {
@@ -830,50 +806,13 @@ export class SimulatedDialer implements DialerAdapter {
             agentTakesLive: () => this.pendingChange === null && this.agent.status === 'Working',
             otherAgentsAvailable: () => this.otherAgentsAvailable,
             lineFreed: () => this.afterLineFreed(),
-            callbackDone: (callbackId) => {
-                this.callbacks.delete(callbackId);
-            }
+            callbackDone: (callbackId) => this.desk.done(callbackId)
         };
     }
 
     // -----------------------------------------------------------------------------------------
     // Callbacks (RS-4)
     // -----------------------------------------------------------------------------------------
-
-    private onCallbackDue(entry: SimCallback): void {
-        entry.cancelDue = null;
-        this.dueCallbacks.push(entry);
-        this.dispatchCallbacks();
-        this.scheduleDelivery(0);
-    }
-
-    /** Delivers due callbacks: to this agent when free, a skill's to another agent otherwise. */
-    private dispatchCallbacks(): boolean {
-        for (let i = 0; i < this.dueCallbacks.length; i++) {
-            const entry = this.dueCallbacks[i];
-            const cb = entry.callback;
-            const free = this.canDeliver() && this.floor.size === 0;
-            const fits = free && (cb.deliverTo === 'Me' || this.agent.skillId === cb.skillId);
-            if (fits) {
-                this.dueCallbacks.splice(i, 1);
-                this.deliverCallback(entry);
-                return true;
-            }
-            if (cb.deliverTo === 'Skill' && this.otherAgentsAvailable) {
-                this.dueCallbacks.splice(i, 1);
-                i -= 1;
-                this.callbacks.delete(cb.id);
-                this.message(
-                    'Info',
-                    `Callback for ${cb.contactName} was delivered to another agent of the skill`,
-                    cb.number
-                );
-                entry.rec.nextEligibleAt = this.clock.now();
-                this.release(entry.rec);
-            }
-        }
-        return false;
-    }
 
     private deliverCallback(entry: SimCallback): void {
         const cb = entry.callback;
@@ -883,7 +822,7 @@ export class SimulatedDialer implements DialerAdapter {
         // but never to a record or number that may not be called any more (SP-5).
         const reason = unavailableReason(rec, dest, this.clock.now());
         if (reason === 'Finalized' || reason === 'DNC' || reason === 'DestinationNotActive') {
-            this.callbacks.delete(cb.id);
+            this.desk.done(cb.id);
             this.message('Warning', `Callback for ${cb.contactName} was not dialled: ${reason}`, cb.number);
             this.release(rec);
             this.scheduleDelivery(0);
@@ -902,12 +841,28 @@ export class SimulatedDialer implements DialerAdapter {
         });
     }
 
-    private nextCallbackAt(): Instant | null {
-        let next: Instant | null = null;
-        for (const entry of this.callbacks.values()) {
-            if (entry.cancelDue && (next === null || entry.callback.dueAt < next)) next = entry.callback.dueAt;
-        }
-        return next;
+    /** The desk's view of the dialer around it. */
+    private deskHost(): DeskHost {
+        return {
+            clock: this.clock,
+            agentCanTake: (cb) =>
+                this.canDeliver() &&
+                this.floor.size === 0 &&
+                (cb.deliverTo === 'Me' || this.agent.skillId === cb.skillId),
+            otherAgentsAvailable: () => this.otherAgentsAvailable,
+            deliverHere: (entry) => this.deliverCallback(entry),
+            deliverElsewhere: (entry) => {
+                const cb = entry.callback;
+                this.message(
+                    'Info',
+                    `Callback for ${cb.contactName} was delivered to another agent of the skill`,
+                    cb.number
+                );
+                entry.rec.nextEligibleAt = this.clock.now();
+                this.release(entry.rec);
+            },
+            fellDue: () => this.scheduleDelivery(0)
+        };
     }
 
     // -----------------------------------------------------------------------------------------
@@ -944,11 +899,11 @@ export class SimulatedDialer implements DialerAdapter {
             },
             advance: (ms) => clock.advance(ms),
             advanceToNextCallback: () => {
-                const at = this.nextCallbackAt();
+                const at = this.desk.nextAt();
                 if (at !== null) clock.advanceTo(at);
                 return at;
             },
-            nextCallbackAt: () => this.nextCallbackAt(),
+            nextCallbackAt: () => this.desk.nextAt(),
             records: () => Object.freeze(this.records.map((r) => r.record)),
             attemptsHistory: (recordId) => {
                 const rec = this.byId.get(recordId);
@@ -957,7 +912,7 @@ export class SimulatedDialer implements DialerAdapter {
             eventLog: () => this.log.entries(),
             setOtherAgentsAvailable: (on) => {
                 this.otherAgentsAvailable = on;
-                this.dispatchCallbacks();
+                this.desk.dispatch();
             },
             calls: () => this.floor.snapshot(),
             preview: () => this.current?.preview ?? null,
@@ -973,7 +928,7 @@ export class SimulatedDialer implements DialerAdapter {
                     failNext: this.failNext !== null,
                     forced: this.floor.nextForced(),
                     otherAgentsAvailable: this.otherAgentsAvailable,
-                    nextCallbackAt: this.nextCallbackAt()
+                    nextCallbackAt: this.desk.nextAt()
                 })
         };
     }
