@@ -400,6 +400,20 @@ export interface Settings {
     readonly dialerAdapter: DialerAdapterKind;
     /** The dialer's API endpoint (CXone); empty for the simulated dialer. */
     readonly dialerEndpoint: string;
+    /** CXone sign-in: the auth host serving `/.well-known/openid-configuration`; empty when both endpoints are set. */
+    readonly cxoneAuthHost: string;
+    /** CXone sign-in: the authorize endpoint, when not discovered from the auth host. */
+    readonly cxoneAuthorizeEndpoint: string;
+    /** CXone sign-in: the token endpoint, when not discovered from the auth host. */
+    readonly cxoneTokenEndpoint: string;
+    /** CXone sign-in: the OAuth client id registered in CXone (a public client, PKCE). */
+    readonly cxoneClientId: string;
+    /** CXone sign-in: the tenant id, for a user with several tenants; empty otherwise. */
+    readonly cxoneTenantId: string;
+    /** The CXone agent id, when it is not learnt from the session; empty otherwise. */
+    readonly cxoneAgentId: string;
+    /** The OAuth redirect URI; empty means the package's sign-in page on the org's Visualforce domain. */
+    readonly cxoneRedirectUri: string;
     readonly valueOne: ValueFieldSetting;
     readonly valueTwo: ValueFieldSetting;
 }
@@ -417,6 +431,13 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
     notesMaxLength: 1000,
     dialerAdapter: DialerAdapterKind.Simulated,
     dialerEndpoint: '',
+    cxoneAuthHost: '',
+    cxoneAuthorizeEndpoint: '',
+    cxoneTokenEndpoint: '',
+    cxoneClientId: '',
+    cxoneTenantId: '',
+    cxoneAgentId: '',
+    cxoneRedirectUri: '',
     valueOne: Object.freeze({ label: 'Account', source: ValueSourceKind.ContactField, field: 'Account.Name' }),
     valueTwo: Object.freeze({ label: 'Balance due', source: ValueSourceKind.DialerField, field: 'BalanceDue' })
 });
@@ -638,6 +659,14 @@ export interface RoutedNotice {
     readonly until: Instant;
 }
 
+/** The dialer sign-in the agent completes before the console can connect (CXone OAuth, in a popup). */
+export interface SignInState {
+    /** True while the dialer has no usable token: the console offers the sign-in button. */
+    readonly required: boolean;
+    /** True while the sign-in window is open. */
+    readonly pending: boolean;
+}
+
 /** The whole console, as one immutable snapshot the components render. */
 export interface ConsoleState {
     readonly now: Instant;
@@ -660,6 +689,8 @@ export interface ConsoleState {
     /** The callback message shown in the marquee for five seconds (RS-4). */
     readonly marquee: AgentMessage | null;
     readonly errors: readonly ConsoleError[];
+    /** Absent when the dialer needs no sign-in (the simulated dialer). */
+    readonly signIn?: SignInState;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -747,4 +778,6 @@ export interface ConsoleApi {
     dismissError(errorId: string): void;
     /** Default reschedule draft for the current preview: its number, the agent's zone, default deliver-to. */
     rescheduleDraftFor(agentTimeZone: string): RescheduleDraft | null;
+    /** Opens the dialer's sign-in (a popup, so call it from a click), then connects again; absent when none is needed. */
+    signIn?(): Promise<CommandResult>;
 }

@@ -156,6 +156,78 @@ function readEndpoint(raw: Readonly<Record<string, unknown>>, adapter: DialerAda
     return '';
 }
 
+/** An https URL on a DNS host: no credentials, no query or fragment (an OAuth endpoint must not carry either). */
+const HTTPS_URL =
+    /^https:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+(?::\d{1,5})?(?:\/[A-Za-z0-9._~/-]*)?$/;
+const URL_MAX = 255;
+/** An OAuth client id: URL-safe characters only, so it goes into the authorize URL unaltered. */
+const CLIENT_ID = /^[A-Za-z0-9][A-Za-z0-9._~@:+-]{0,127}$/;
+/** A CXone tenant or agent id: a number or a GUID, safe in a URL path. */
+const CXONE_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
+
+type OptionalTextKey =
+    | 'cxoneAuthHost'
+    | 'cxoneAuthorizeEndpoint'
+    | 'cxoneTokenEndpoint'
+    | 'cxoneClientId'
+    | 'cxoneTenantId'
+    | 'cxoneAgentId'
+    | 'cxoneRedirectUri';
+
+/** An optional text setting: absent or empty is '', anything else must match `pattern` exactly. */
+function readOptionalText(
+    raw: Readonly<Record<string, unknown>>,
+    key: OptionalTextKey,
+    pattern: RegExp,
+    maxLength: number,
+    problems: Problems
+): string {
+    const value = raw[key];
+    if (missing(value) || value === '') return '';
+    if (typeof value === 'string' && value.length <= maxLength && pattern.test(value)) return value;
+    problems.push({ setting: key, code: 'Invalid', usedInstead: '' });
+    return '';
+}
+
+/** The CXone sign-in part of Settings. */
+export type CxoneSignIn = Pick<Settings, OptionalTextKey>;
+
+/** The CXone sign-in settings; for a CXone dialer the client id and an auth host (or both endpoints) are required. */
+function readCxoneSignIn(
+    raw: Readonly<Record<string, unknown>>,
+    adapter: DialerAdapterKind,
+    problems: Problems
+): CxoneSignIn {
+    const signIn: CxoneSignIn = {
+        cxoneAuthHost: readOptionalText(raw, 'cxoneAuthHost', HTTPS_URL, URL_MAX, problems),
+        cxoneAuthorizeEndpoint: readOptionalText(raw, 'cxoneAuthorizeEndpoint', HTTPS_URL, URL_MAX, problems),
+        cxoneTokenEndpoint: readOptionalText(raw, 'cxoneTokenEndpoint', HTTPS_URL, URL_MAX, problems),
+        cxoneClientId: readOptionalText(raw, 'cxoneClientId', CLIENT_ID, 128, problems),
+        cxoneTenantId: readOptionalText(raw, 'cxoneTenantId', CXONE_ID, 64, problems),
+        cxoneAgentId: readOptionalText(raw, 'cxoneAgentId', CXONE_ID, 64, problems),
+        cxoneRedirectUri: readOptionalText(raw, 'cxoneRedirectUri', HTTPS_URL, URL_MAX, problems)
+    };
+    if (adapter === DialerAdapterKind.CXone) problems.push(...cxoneSignInProblems(signIn, problems));
+    return signIn;
+}
+
+/**
+ * What a CXone dialer still lacks to sign in: the client id, and an auth host unless both endpoints are given.
+ * A setting already reported (e.g. Invalid) is not reported again as Missing. The runtime calls it too, for a page
+ * that chooses CXone over stored settings that name the simulated dialer.
+ */
+export function cxoneSignInProblems(settings: CxoneSignIn, known: readonly SettingsProblem[] = []): SettingsProblem[] {
+    const reported = new Set(known.map((p) => p.setting));
+    const found: SettingsProblem[] = [];
+    const need = (setting: OptionalTextKey): void => {
+        if (!settings[setting] && !reported.has(setting)) found.push({ setting, code: 'Missing', usedInstead: '' });
+    };
+    need('cxoneClientId');
+    // Discovery on the auth host supplies whichever endpoint is not given explicitly.
+    if (!settings.cxoneAuthorizeEndpoint || !settings.cxoneTokenEndpoint) need('cxoneAuthHost');
+    return found;
+}
+
 const PROBLEM_CODES: ReadonlySet<string> = new Set(['Missing', 'OutOfRange', 'Invalid', 'UnknownField']);
 
 /** Problems the server already found (and fixed); malformed entries are dropped, never shown raw. */
@@ -206,6 +278,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
         notesMaxLength: readInteger(raw, 'notesMaxLength', NOTES_RANGE, problems),
         dialerAdapter,
         dialerEndpoint: readEndpoint(raw, dialerAdapter, problems),
+        ...readCxoneSignIn(raw, dialerAdapter, problems),
         valueOne: readValueField(raw, 'valueOne', problems),
         valueTwo: readValueField(raw, 'valueTwo', problems)
     });

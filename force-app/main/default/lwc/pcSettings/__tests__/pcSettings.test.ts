@@ -14,6 +14,13 @@ const GOOD = Object.freeze({
     notesMaxLength: 500,
     dialerAdapter: 'CXone',
     dialerEndpoint: 'https://api-c32.nice-incontact.com/incontactapi',
+    cxoneAuthHost: 'https://cxone.niceincontact.com',
+    cxoneAuthorizeEndpoint: '',
+    cxoneTokenEndpoint: '',
+    cxoneClientId: '6c1f0d5e-8a51-4b0c-9d55-2f7e0c1a9b33',
+    cxoneTenantId: '11eb2f6a-9c1d-4e2f-8a3b-0242ac110002',
+    cxoneAgentId: '4105123',
+    cxoneRedirectUri: '',
     valueOne: { label: 'Region', source: 'ContactField', field: 'Region__r.Code__c' },
     valueTwo: { label: 'Plan', source: 'DialerField', field: 'PlanName' }
 });
@@ -56,7 +63,20 @@ describe('pcSettings', () => {
         ['callingHoursStartMinute', -1, 'OutOfRange'],
         ['callingHoursEndMinute', 1441, 'OutOfRange'],
         ['dialerEndpoint', 'http://plain.example.com', 'Invalid'],
-        ['dialerEndpoint', '', 'Missing']
+        ['dialerEndpoint', '', 'Missing'],
+        ['cxoneAuthHost', 'http://cxone.niceincontact.com', 'Invalid'],
+        ['cxoneAuthHost', 'https://user:pw@cxone.niceincontact.com', 'Invalid'],
+        ['cxoneAuthHost', 'https://cxone.niceincontact.com/?next=evil', 'Invalid'],
+        ['cxoneAuthHost', 'ftp://cxone.niceincontact.com', 'Invalid'],
+        ['cxoneAuthHost', '', 'Missing'],
+        ['cxoneClientId', 'client id with spaces', 'Invalid'],
+        ['cxoneClientId', 'abc&redirect_uri=https://evil.example.com', 'Invalid'],
+        ['cxoneClientId', '', 'Missing'],
+        ['cxoneClientId', 42, 'Invalid'],
+        ['cxoneTenantId', '../agents', 'Invalid'],
+        ['cxoneAgentId', '4105123/messages', 'Invalid'],
+        ['cxoneRedirectUri', 'http://example.my.salesforce.com/apex/PersonalConnectionSignIn', 'Invalid'],
+        ['cxoneTokenEndpoint', 'https://cxone.niceincontact.com/auth/token#x', 'Invalid']
     ])('AD-3 falls back to the default when %s is %p (%s)', (key, value, code) => {
         const raw: Record<string, unknown> = { ...GOOD, [key]: value };
         if (value === undefined) delete raw[key];
@@ -143,6 +163,38 @@ describe('pcSettings', () => {
         });
         expect(settings.linesPerAgent).toBe(1);
         expect(problems).toEqual([{ setting: 'linesPerAgent', code: 'OutOfRange', usedInstead: '1' }]);
+    });
+
+    it('AD-2 signs in to CXone with explicit authorize and token endpoints instead of an auth host', () => {
+        const { settings, problems } = parseSettings({
+            ...GOOD,
+            cxoneAuthHost: '',
+            cxoneAuthorizeEndpoint: 'https://cxone.niceincontact.com/auth/authorize',
+            cxoneTokenEndpoint: 'https://cxone.niceincontact.com/auth/token'
+        });
+        expect(problems).toEqual([]);
+        expect(settings.cxoneTokenEndpoint).toBe('https://cxone.niceincontact.com/auth/token');
+    });
+
+    it('AD-3 reports a missing auth host when only one explicit endpoint is given', () => {
+        const { problems } = parseSettings({
+            ...GOOD,
+            cxoneAuthHost: '',
+            cxoneAuthorizeEndpoint: 'https://cxone.niceincontact.com/auth/authorize'
+        });
+        expect(problems).toEqual([{ setting: 'cxoneAuthHost', code: 'Missing', usedInstead: '' }]);
+    });
+
+    it('AD-3 reports an invalid client id once, not also as missing', () => {
+        const { problems } = parseSettings({ ...GOOD, cxoneClientId: '<script>' });
+        expect(problems).toEqual([{ setting: 'cxoneClientId', code: 'Invalid', usedInstead: '' }]);
+    });
+
+    it('AD-3 needs no CXone sign-in settings for the simulated dialer, and still checks those given', () => {
+        const none = parseSettings({ ...GOOD, dialerAdapter: 'Simulated', cxoneAuthHost: '', cxoneClientId: '' });
+        expect(none.problems).toEqual([]);
+        const bad = parseSettings({ ...GOOD, dialerAdapter: 'Simulated', cxoneClientId: 'a b' });
+        expect(bad.problems).toEqual([{ setting: 'cxoneClientId', code: 'Invalid', usedInstead: '' }]);
     });
 
     it('AD-3 does not need an endpoint for the simulated dialer', () => {
