@@ -26,8 +26,10 @@ export interface LoggedTask {
     readonly log: AttemptLog;
 }
 
+/** The gateway's methods, for injected failures and call counts. */
 export type GatewayMethod = 'getSettings' | 'findContact' | 'getContactHistory' | 'logAttempt';
 
+/** What the in-memory gateway starts with. */
 export interface InMemoryGatewayOptions {
     readonly contacts?: readonly MemoryContact[];
     readonly interactions?: readonly MemoryInteraction[];
