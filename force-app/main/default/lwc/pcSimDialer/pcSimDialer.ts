@@ -547,6 +547,8 @@ export class SimulatedDialer implements DialerAdapter {
 
     private emit<K extends DialerEventName>(type: K, payload: DialerEventMap[K]): void {
         if (!this.connected) return;
+        // A dialer that does not supply Attempts History does not announce it either.
+        if (type === 'attemptsUpdated' && !this.caps.attemptsHistory) return;
         this.log.add(this.clock.now(), type, payload);
         this.events.emit(type, payload);
     }

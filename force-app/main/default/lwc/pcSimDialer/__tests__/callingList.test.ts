@@ -122,11 +122,14 @@ describe('c-pc-sim-dialer calling list', () => {
         await expect(send(dialer, dialer.getAttemptsHistory('rec-none'))).rejects.toMatchObject({ code: 'NotFound' });
     });
 
-    it('SP-2 getAttemptsHistory rejects with Unsupported where the capabilities say it is not supplied', async () => {
-        expect.assertions(1);
-        const { dialer } = await working({ capabilities: { attemptsHistory: false } });
+    it('SP-2 getAttemptsHistory rejects with Unsupported, and nothing is announced, where it is not supplied', async () => {
+        expect.assertions(2);
+        const { dialer, events } = await working({ preview: false, capabilities: { attemptsHistory: false } });
         await expect(send(dialer, dialer.getAttemptsHistory('rec-0001'))).rejects.toMatchObject({
             code: 'Unsupported'
         });
+        dialer.control.forceNextOutcome('Busy');
+        await until(dialer, () => events.of('callRemoved').length > 0);
+        expect(events.of('attemptsUpdated')).toHaveLength(0);
     });
 });
