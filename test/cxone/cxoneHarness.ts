@@ -6,7 +6,6 @@ import { webcrypto } from 'node:crypto';
 import { CxoneAdapter } from 'c/pcCxoneAdapter';
 import type { CxoneAdapterOptions } from 'c/pcCxoneAdapter';
 import { CxoneOAuth } from 'c/pcCxoneAuth';
-import type { CryptoLike } from 'c/pcCxoneAuth';
 import type { DialerEventMap, DialerEventName } from 'c/pcDialerPort';
 import type { ContractHarness } from '../contract/harness';
 import { FakeCxoneServer } from './fakeCxoneServer';
@@ -19,7 +18,7 @@ export async function signIn(fake: FakeCxoneServer): Promise<CxoneOAuth> {
         clientId: fake.clientId,
         redirectUri: 'http://127.0.0.1/pc-callback',
         fetch: (input, init) => fetch(input, init),
-        crypto: webcrypto as unknown as CryptoLike
+        crypto: webcrypto
     });
     const pending = await auth.beginAuthorization();
     const redirect = await fetch(pending.url, { redirect: 'manual' });

@@ -17,9 +17,9 @@ export interface TokenProvider {
 /** The fetch the auth flow and the adapter use; injected so tests can pass Node's. */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-/** The part of Web Crypto PKCE needs. */
+/** The part of Web Crypto PKCE needs; the browser's `window.crypto` and Node's `webcrypto` both fit. */
 export interface CryptoLike {
-    getRandomValues<T extends ArrayBufferView | null>(array: T): T;
+    getRandomValues(array: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer>;
     readonly subtle: Pick<SubtleCrypto, 'digest'>;
 }
 

@@ -4,7 +4,7 @@ import { CxoneOAuth, createPkcePair } from 'c/pcCxoneAuth';
 import type { CryptoLike, FetchLike } from 'c/pcCxoneAuth';
 import { DialerError } from 'c/pcDialerPort';
 
-const nodeCrypto = webcrypto as unknown as CryptoLike;
+const nodeCrypto: CryptoLike = webcrypto;
 
 /** The 32 octets of RFC 7636 appendix B, so the verifier and challenge are the RFC's. */
 const RFC_OCTETS = [
