@@ -123,6 +123,22 @@ export interface DialerAdapter {
     getAttemptsHistory(recordId: string): Promise<AttemptsHistory>;
 }
 
+/**
+ * A sign-in the dialer needs from the agent before it can connect (CXone OAuth in a popup), supplied by the
+ * composition root beside the adapter. The adapter only ever sees the tokens it yields.
+ */
+export interface DialerSignIn {
+    /** True while the dialer has no usable token, so the agent must sign in. */
+    isRequired(): boolean;
+    /** Calls the listener whenever isRequired() changes; returns the unsubscribe. */
+    onChange(listener: (required: boolean) => void): Unsubscribe;
+    /**
+     * Signs in; resolves once a token is held, rejects with a DialerError otherwise. It opens a window before its
+     * first await, so it must be called straight from the agent's click.
+     */
+    signIn(): Promise<void>;
+}
+
 /** A typed dialer failure. `message` is technical and carries no phone number or name. */
 export class DialerError extends Error {
     readonly code: ErrorCode;
