@@ -306,16 +306,15 @@ export function describeDialerAdapterContract(name: string, factory: HarnessFact
             });
 
             const closers: ReadonlyArray<{
-                id: string;
                 action: 'Requeue' | 'Snooze';
                 reason: string;
                 send: (a: DialerAdapter, p: Preview) => Promise<void>;
             }> = [
-                { id: 'PV-3', action: 'Requeue', reason: 'Requeued', send: (a, p) => a.requeuePreview(p.id) },
-                { id: 'PV-5', action: 'Snooze', reason: 'Snoozed', send: (a, p) => a.snoozePreview(p.id) }
+                { action: 'Requeue', reason: 'Requeued', send: (a, p) => a.requeuePreview(p.id) },
+                { action: 'Snooze', reason: 'Snoozed', send: (a, p) => a.snoozePreview(p.id) }
             ];
             for (const closer of closers) {
-                it(`${closer.id} ${closer.action} closes the preview exactly once; a second ${closer.action} rejects`, async () => {
+                it(`PV-3 PV-5 ${closer.action} closes the preview exactly once; a second ${closer.action} rejects`, async () => {
                     const w = await working(h, { preview: true });
                     const preview = await waitFor(h, w.rec, 'previewOffered');
                     if (!h.adapter.capabilities().previewActions.includes(closer.action)) {
