@@ -73,6 +73,9 @@ import PC_Conn_NextRetry from '@salesforce/label/c.PC_Conn_NextRetry';
 import PC_Conn_Failed from '@salesforce/label/c.PC_Conn_Failed';
 import PC_Conn_FailedHelp from '@salesforce/label/c.PC_Conn_FailedHelp';
 import PC_Conn_Mirroring from '@salesforce/label/c.PC_Conn_Mirroring';
+import PC_SignIn_Button from '@salesforce/label/c.PC_SignIn_Button';
+import PC_SignIn_Help from '@salesforce/label/c.PC_SignIn_Help';
+import PC_SignIn_Pending from '@salesforce/label/c.PC_SignIn_Pending';
 import PC_Cfg_Heading from '@salesforce/label/c.PC_Cfg_Heading';
 import PC_Cfg_Problem from '@salesforce/label/c.PC_Cfg_Problem';
 import PC_Cfg_Missing from '@salesforce/label/c.PC_Cfg_Missing';
@@ -289,6 +292,9 @@ export const LABELS = Object.freeze({
     connFailed: PC_Conn_Failed,
     connFailedHelp: PC_Conn_FailedHelp,
     connMirroring: PC_Conn_Mirroring,
+    signInButton: PC_SignIn_Button,
+    signInHelp: PC_SignIn_Help,
+    signInPending: PC_SignIn_Pending,
     cfgHeading: PC_Cfg_Heading,
     cfgProblem: PC_Cfg_Problem,
     cfgMissing: PC_Cfg_Missing,

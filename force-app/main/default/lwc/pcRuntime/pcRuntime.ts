@@ -2,8 +2,28 @@
  * The composition root for an org: reads the admin settings through Salesforce, then builds the
  * service with the dialer adapter the settings name. Components receive the service from here and
  * never import an adapter or Apex themselves.
+ *
+ * The dialer is chosen here only, from configuration (the page's App Builder choice, else the stored setting), never
+ * by sniffing the environment. Settings that cannot be read give the safe defaults and a visible problem (AD-3); a
+ * CXone dialer the settings cannot set up gives a console that says what is missing instead of one that fails to load.
  */
-import type { ConsoleApi, DialerAdapterKind } from 'c/pcModel';
+import { createApexGateway } from 'c/pcApexGateway';
+import { createBrowserCxoneAdapter } from 'c/pcCxoneAdapter';
+import type { BrowserCxoneOptions } from 'c/pcCxoneAdapter';
+import type { CryptoLike, FetchLike, TokenProvider } from 'c/pcCxoneAuth';
+import { systemClock } from 'c/pcDialerPort';
+import type { Clock, DialerAdapter, DialerSignIn, SessionInfo } from 'c/pcDialerPort';
+import { DialerAdapterKind, isDialerAdapterKind } from 'c/pcModel';
+import type { ConsoleApi, Settings, SettingsProblem } from 'c/pcModel';
+import type { SalesforceGateway } from 'c/pcSalesforcePort';
+import { ConsoleService } from 'c/pcService';
+import { parseSettings } from 'c/pcSettings';
+import { SimulatedDialer } from 'c/pcSimDialer';
+import { VirtualClock } from 'c/pcVirtualClock';
+import type { RealTimeSource } from 'c/pcVirtualClock';
+import { browserSignInHost, CxoneSignIn, SIGN_IN_PAGE_PATH, visualforceOriginFor } from './signIn';
+import type { CxoneSignInConfig, SignInHost } from './signIn';
+import { UnconfiguredDialer } from './unconfigured';
 
 /** Per-page choices from Lightning App Builder that override the stored settings. */
 export interface RuntimeOptions {
@@ -11,7 +31,158 @@ export interface RuntimeOptions {
     readonly dialerAdapter?: DialerAdapterKind | null;
 }
 
+/** A CXone token source that is also the sign-in the console offers the agent. */
+export type CxoneTokens = TokenProvider & DialerSignIn;
+
+/** Everything the runtime builds with; the org's real ones by default, stand-ins in tests. */
+export interface RuntimeDeps {
+    readonly gateway: SalesforceGateway;
+    /** Wall time: the simulated dialer's start and seed. */
+    readonly now: () => number;
+    /** Paces the simulated dialer's clock at real time. */
+    readonly realTime: RealTimeSource;
+    /** The console page's origin (`https://<domain>.lightning.force.com`), for the sign-in page's origin. */
+    readonly pageOrigin: string;
+    readonly createCxoneAdapter: (options: BrowserCxoneOptions) => DialerAdapter;
+    readonly createCxoneTokens: (config: CxoneSignInConfig) => CxoneTokens;
+}
+
+/** The simulated dialer of an org (training without a dialer tenant): paced at real time only while connected. */
+class PacedSimulatedDialer extends SimulatedDialer {
+    constructor(
+        private readonly paced: VirtualClock,
+        options: ConstructorParameters<typeof SimulatedDialer>[0]
+    ) {
+        super(options);
+    }
+
+    override connect(): Promise<SessionInfo> {
+        // Before connecting: the dialer's own latency runs on this clock.
+        this.paced.setSpeed(1);
+        return super.connect();
+    }
+
+    override async disconnect(): Promise<void> {
+        await super.disconnect();
+        // A removed console must leave no timer ticking behind it.
+        this.paced.setSpeed(0);
+    }
+}
+
+/** The day as a number (20261124): the same calling list all day, a new one the next, for training. */
+export function daySeed(now: number): number {
+    const day = new Date(now);
+    return day.getUTCFullYear() * 10_000 + (day.getUTCMonth() + 1) * 100 + day.getUTCDate();
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const CXONE_SETTINGS: ReadonlySet<string> = new Set([
+    'dialerEndpoint',
+    'cxoneAuthHost',
+    'cxoneAuthorizeEndpoint',
+    'cxoneTokenEndpoint',
+    'cxoneClientId',
+    'cxoneRedirectUri'
+]);
+
+/** The redirect URI and the origin its page posts from: the configured one, else the package's page. */
+function signInPage(settings: Settings, pageOrigin: string): { readonly uri: string; readonly origin: string } | null {
+    if (settings.cxoneRedirectUri) {
+        return { uri: settings.cxoneRedirectUri, origin: new URL(settings.cxoneRedirectUri).origin };
+    }
+    const origin = visualforceOriginFor(pageOrigin);
+    return origin ? { uri: `${origin}${SIGN_IN_PAGE_PATH}`, origin } : null;
+}
+
+/** Builds the service from read settings and the page's choice; exported for tests, which inject `deps`. */
+export function assemble(rawSettings: unknown, options: RuntimeOptions, deps: RuntimeDeps): ConsoleService {
+    const stored = parseSettings(rawSettings);
+    const kind = isDialerAdapterKind(options.dialerAdapter) ? options.dialerAdapter : stored.settings.dialerAdapter;
+    // The page's choice is written into the settings, so they check (and show) what this dialer needs.
+    let raw: unknown = isRecord(rawSettings) ? { ...rawSettings, dialerAdapter: kind } : rawSettings;
+    const { settings, problems } = parseSettings(raw);
+
+    if (kind === DialerAdapterKind.Simulated) {
+        const start = deps.now();
+        const clock = new VirtualClock({ startAt: start, realTime: deps.realTime });
+        const adapter = new PacedSimulatedDialer(clock, {
+            seed: daySeed(start),
+            clock,
+            lines: settings.linesPerAgent,
+            preview: settings.previewEnabled
+        });
+        // One time line for the simulated world: the service's timers and times run on the dialer's clock.
+        return new ConsoleService({ adapter, gateway: deps.gateway, clock, settings: raw });
+    }
+
+    const missing: SettingsProblem[] = problems.filter((p) => CXONE_SETTINGS.has(String(p.setting)));
+    const page = signInPage(settings, deps.pageOrigin);
+    if (!page && !missing.some((p) => p.setting === 'cxoneRedirectUri')) {
+        const unknownPage: SettingsProblem = { setting: 'cxoneRedirectUri', code: 'Missing', usedInstead: '' };
+        missing.push(unknownPage);
+        if (isRecord(raw)) raw = { ...raw, problems: [...serverProblems(raw), unknownPage] };
+    }
+    if (!page || missing.length > 0) {
+        const names = [...new Set(missing.map((p) => String(p.setting)))].join(', ');
+        const adapter = new UnconfiguredDialer(
+            `CXone is not configured (${names}); an admin completes the Personal Connection settings record Default`
+        );
+        return new ConsoleService({ adapter, gateway: deps.gateway, clock: systemClock, settings: raw });
+    }
+    const tokens = deps.createCxoneTokens({
+        authHost: settings.cxoneAuthHost,
+        authorizeEndpoint: settings.cxoneAuthorizeEndpoint,
+        tokenEndpoint: settings.cxoneTokenEndpoint,
+        clientId: settings.cxoneClientId,
+        tenantId: settings.cxoneTenantId,
+        redirectUri: page.uri,
+        pageOrigin: page.origin
+    });
+    const adapter = deps.createCxoneAdapter({
+        baseUri: settings.dialerEndpoint,
+        tokenProvider: tokens,
+        ...(settings.cxoneAgentId ? { agentId: settings.cxoneAgentId } : {})
+    });
+    return new ConsoleService({ adapter, gateway: deps.gateway, clock: systemClock, settings: raw, signIn: tokens });
+}
+
+function serverProblems(raw: Readonly<Record<string, unknown>>): readonly unknown[] {
+    return Array.isArray(raw.problems) ? raw.problems : [];
+}
+
+/** The org's dependencies: Apex, the page's window, fetch and Web Crypto, the system clock. */
+export function browserDeps(gateway: SalesforceGateway = createApexGateway()): RuntimeDeps {
+    const host: SignInHost = browserSignInHost(window);
+    const fetchFn: FetchLike = (input, init) => fetch(input, init);
+    const crypto: CryptoLike = window.crypto;
+    const clock: Clock = systemClock;
+    return {
+        gateway,
+        now: () => Date.now(),
+        realTime: systemClock,
+        pageOrigin: window.location.origin,
+        createCxoneAdapter: (options) => createBrowserCxoneAdapter(options),
+        createCxoneTokens: (config) => new CxoneSignIn({ ...config, host, fetch: fetchFn, crypto, clock })
+    };
+}
+
+/** Reads the settings (a failure gives the defaults and a visible problem, AD-3), then builds the console service. */
+export async function buildConsoleService(options: RuntimeOptions, deps: RuntimeDeps): Promise<ConsoleApi> {
+    let raw: unknown;
+    try {
+        raw = await deps.gateway.getSettings();
+    } catch (e) {
+        // null parses as "settings: missing, using defaults", which the console lists for the admin.
+        raw = null;
+        console.warn('Personal Connection settings could not be read', e instanceof Error ? e.name : typeof e);
+    }
+    return assemble(raw, options, deps);
+}
+
 /** Builds the console service for this org and page. */
 export async function createConsoleService(options: RuntimeOptions = {}): Promise<ConsoleApi> {
-    throw new Error(`The console runtime is not assembled yet (${options.dialerAdapter ?? 'default adapter'})`);
+    return buildConsoleService(options, browserDeps());
 }
