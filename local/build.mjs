@@ -209,9 +209,18 @@ function* sourceFiles() {
     for (const root of roots) yield* walk(root);
 }
 
-/** True when local/dist was built after every source it depends on last changed (and the bundle list is the same). */
+/**
+ * The LWC engine's mode: production by default, as in an org (no per-render User Timing marks, so the
+ * benchmark measures what agents get); PC_DEV_BUILD=1 builds the development engine with its runtime warnings.
+ */
+export function buildMode() {
+    return process.env.PC_DEV_BUILD ? 'development' : 'production';
+}
+
+/** True when local/dist was built in this mode after every source it depends on last changed. */
 export function isBuildFresh() {
     if (!existsSync(STAMP)) return false;
+    if (readFileSync(STAMP, 'utf8').split(' ')[0] !== buildMode()) return false;
     const built = statSync(STAMP).mtimeMs;
     for (const file of sourceFiles()) {
         if (file.path.endsWith('.js') && existsSync(file.path.replace(/\.js$/, '.ts'))) continue;
@@ -265,7 +274,8 @@ export async function buildConsole({ onProgress, log = console.error } = {}) {
     const warnings = [];
     const warn = (message) => warnings.push(message);
     const records = moduleRecords();
-    const key = cacheKey(records);
+    const mode = buildMode();
+    const key = `${mode}:${cacheKey(records)}`;
     const cache = process.env.PC_NO_BUILD_CACHE ? undefined : readCache(key);
     const bundle = await rollup({
         input: { main: join(ROOT, 'local/entry.ts') },
@@ -274,7 +284,7 @@ export async function buildConsole({ onProgress, log = console.error } = {}) {
         plugins: [
             replace({
                 preventAssignment: true,
-                values: { 'process.env.NODE_ENV': JSON.stringify('development'), 'import.meta.env.SSR': 'false' }
+                values: { 'process.env.NODE_ENV': JSON.stringify(mode), 'import.meta.env.SSR': 'false' }
             }),
             platformStandIns(readLabels(join(ROOT, LABELS_FILE)), warn),
             fastLightningResolve(),
@@ -309,7 +319,7 @@ export async function buildConsole({ onProgress, log = console.error } = {}) {
     writeCache(key, bundle.cache);
     await bundle.close();
     mkdirSync(DIST, { recursive: true });
-    writeFileSync(STAMP, `${new Date().toISOString()}\n`);
+    writeFileSync(STAMP, `${mode} ${new Date().toISOString()}\n`);
     for (const w of warnings) log(`build warning: ${w}`);
     return { ms: Date.now() - started, warnings, cached: Boolean(cache) };
 }

@@ -153,7 +153,7 @@ function createWorld(
     const element = createElement('c-pc-console', { is: PcConsole });
     Object.assign(element, { service });
     host.appendChild(element);
-    offs.push(clock.onAdvance(notify));
+    offs.push(clock.onAdvance(notifySoon));
     clock.setSpeed(options.speed);
     return {
         options,

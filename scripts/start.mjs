@@ -24,7 +24,7 @@ async function build() {
         () => (tty ? process.stdout.write(`\r${line()}`) : console.log(line())),
         tty ? 500 : 5000
     );
-    console.log('Building the console (about 25 s on 2 cores)…');
+    console.log('Building the console (30-60 s on 2 cores the first time)…');
     try {
         const { ms } = await buildConsole({ onProgress: (n) => (modules = n) });
         if (tty) process.stdout.write('\n');

@@ -182,8 +182,9 @@ try {
         eventToDomP95Ms: round(percentile(sorted, 95)),
         attemptsRenderMs: round(percentile(renderSorted, 50))
     };
+    const spread = [50, 75, 90, 95, 99].map((q) => `p${q} ${round(percentile(sorted, q))}`).join(', ');
     console.error(
-        `bench console: ${sorted.length} event samples (max ${round(sorted[sorted.length - 1])} ms), ` +
+        `bench console: ${sorted.length} event samples (${spread}, max ${round(sorted[sorted.length - 1])} ms), ` +
             `attempts render runs ${renderSorted.map(round).join(', ')} ms`
     );
     await context.close();
