@@ -519,6 +519,9 @@ export class StubConsoleApi implements ConsoleApi {
     dismissError(errorId: string): void {
         this.calls.push({ method: 'dismissError', args: [errorId] });
     }
+    signIn(): Promise<CommandResult> {
+        return this.record('signIn', [], OK);
+    }
     rescheduleDraftFor(agentTimeZone: string): RescheduleDraft | null {
         this.calls.push({ method: 'rescheduleDraftFor', args: [agentTimeZone] });
         return this.draft;

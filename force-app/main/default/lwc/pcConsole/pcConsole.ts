@@ -213,6 +213,25 @@ export default class PcConsole extends LightningElement {
         this.active?.start();
     }
 
+    // Dialer sign-in (CXone) ------------------------------------------------------------------
+
+    get signInRequired(): boolean {
+        return Boolean(this.state?.signIn?.required);
+    }
+
+    get signInPending(): boolean {
+        return Boolean(this.state?.signIn?.pending);
+    }
+
+    get canSignIn(): boolean {
+        return Boolean(this.active?.signIn) && !this.signInPending;
+    }
+
+    /** Opens the sign-in from the click itself: a popup opened later is blocked by the browser. */
+    handleSignIn(): void {
+        this.active?.signIn?.();
+    }
+
     // Admin configuration (AD-3) ------------------------------------------------------------
 
     get settingsProblems(): { key: string; text: string }[] {

@@ -98,6 +98,27 @@ describe('c-pc-console', () => {
         await expect(el).toBeAccessible();
     });
 
+    it('BX-5 offers the dialer sign-in when the dialer needs it and opens it from the click', async () => {
+        const service = new StubConsoleApi(makeState({ signIn: { required: true, pending: false } }));
+        const { el } = await mount(service);
+        expect(byDataId(el, 'sign-in')!.textContent).toContain('Sign in to CXone in the window that opens.');
+        await expect(el).toBeAccessible();
+        await click(findButton(el, 'Sign in to CXone'));
+        expect(service.callsOf('signIn')).toHaveLength(1);
+        service.publish({ signIn: { required: true, pending: true } });
+        await flush();
+        expect(findButton(el, 'Sign in to CXone')).toBeNull();
+        expect(byDataId(el, 'sign-in-pending')!.textContent).toBe('Finish signing in in the CXone window…');
+        service.publish({ signIn: { required: false, pending: false } });
+        await flush();
+        expect(byDataId(el, 'sign-in')).toBeNull();
+    });
+
+    it('BX-5 shows no sign-in for a dialer that needs none', async () => {
+        const { el } = await mount();
+        expect(byDataId(el, 'sign-in')).toBeNull();
+    });
+
     it('AD-3 reports configuration problems clearly, by the names the admin knows, and still starts', async () => {
         const service = new StubConsoleApi(
             makeState({
