@@ -230,6 +230,13 @@ import PC_Cfg_CallingHoursEnd from '@salesforce/label/c.PC_Cfg_CallingHoursEnd';
 import PC_Cfg_NotesMaxLength from '@salesforce/label/c.PC_Cfg_NotesMaxLength';
 import PC_Cfg_DialerAdapter from '@salesforce/label/c.PC_Cfg_DialerAdapter';
 import PC_Cfg_DialerEndpoint from '@salesforce/label/c.PC_Cfg_DialerEndpoint';
+import PC_Cfg_CxoneAuthHost from '@salesforce/label/c.PC_Cfg_CxoneAuthHost';
+import PC_Cfg_CxoneAuthorizeEndpoint from '@salesforce/label/c.PC_Cfg_CxoneAuthorizeEndpoint';
+import PC_Cfg_CxoneTokenEndpoint from '@salesforce/label/c.PC_Cfg_CxoneTokenEndpoint';
+import PC_Cfg_CxoneClientId from '@salesforce/label/c.PC_Cfg_CxoneClientId';
+import PC_Cfg_CxoneTenantId from '@salesforce/label/c.PC_Cfg_CxoneTenantId';
+import PC_Cfg_CxoneAgentId from '@salesforce/label/c.PC_Cfg_CxoneAgentId';
+import PC_Cfg_CxoneRedirectUri from '@salesforce/label/c.PC_Cfg_CxoneRedirectUri';
 import PC_Cfg_ValueOne from '@salesforce/label/c.PC_Cfg_ValueOne';
 import PC_Cfg_ValueTwo from '@salesforce/label/c.PC_Cfg_ValueTwo';
 
@@ -449,6 +456,13 @@ export const LABELS = Object.freeze({
     cfgNotesMaxLength: PC_Cfg_NotesMaxLength,
     cfgDialerAdapter: PC_Cfg_DialerAdapter,
     cfgDialerEndpoint: PC_Cfg_DialerEndpoint,
+    cfgCxoneAuthHost: PC_Cfg_CxoneAuthHost,
+    cfgCxoneAuthorizeEndpoint: PC_Cfg_CxoneAuthorizeEndpoint,
+    cfgCxoneTokenEndpoint: PC_Cfg_CxoneTokenEndpoint,
+    cfgCxoneClientId: PC_Cfg_CxoneClientId,
+    cfgCxoneTenantId: PC_Cfg_CxoneTenantId,
+    cfgCxoneAgentId: PC_Cfg_CxoneAgentId,
+    cfgCxoneRedirectUri: PC_Cfg_CxoneRedirectUri,
     cfgValueOne: PC_Cfg_ValueOne,
     cfgValueTwo: PC_Cfg_ValueTwo
 });
@@ -604,6 +618,13 @@ const SETTING_NAME_LABELS: Readonly<Record<string, string>> = Object.freeze({
     notesMaxLength: LABELS.cfgNotesMaxLength,
     dialerAdapter: LABELS.cfgDialerAdapter,
     dialerEndpoint: LABELS.cfgDialerEndpoint,
+    cxoneAuthHost: LABELS.cfgCxoneAuthHost,
+    cxoneAuthorizeEndpoint: LABELS.cfgCxoneAuthorizeEndpoint,
+    cxoneTokenEndpoint: LABELS.cfgCxoneTokenEndpoint,
+    cxoneClientId: LABELS.cfgCxoneClientId,
+    cxoneTenantId: LABELS.cfgCxoneTenantId,
+    cxoneAgentId: LABELS.cfgCxoneAgentId,
+    cxoneRedirectUri: LABELS.cfgCxoneRedirectUri,
     valueOne: LABELS.cfgValueOne,
     valueTwo: LABELS.cfgValueTwo
 });

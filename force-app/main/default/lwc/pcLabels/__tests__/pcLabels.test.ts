@@ -103,6 +103,8 @@ describe('c/pcLabels', () => {
     it('AD-3 names a setting as the admin knows it, and keeps an unknown one as written', () => {
         expect(settingName('linesPerAgent')).toBe('Lines per agent');
         expect(settingName('valueOne.field')).toBe('Value one (field)');
+        expect(settingName('cxoneClientId')).toBe('CXone client id');
+        expect(settingName('cxoneRedirectUri')).toBe('CXone redirect URI');
         expect(settingName('someNewSetting')).toBe('someNewSetting');
         expect(settingName('constructor')).toBe('constructor');
     });
