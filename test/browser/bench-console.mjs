@@ -6,6 +6,7 @@
 //   into the DOM, layout included.
 // Writes test-results/bench-console.json. Targets: p95 <= 4 ms, attempts <= 30 ms (reported, not asserted).
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { buildConsole, isBuildFresh } from '../../local/build.mjs';
 import { startServer } from '../../local/server.mjs';
@@ -185,7 +186,11 @@ try {
     const spread = [50, 75, 90, 95, 99].map((q) => `p${q} ${round(percentile(sorted, q))}`).join(', ');
     console.error(
         `bench console: ${sorted.length} event samples (${spread}, max ${round(sorted[sorted.length - 1])} ms), ` +
-            `attempts render runs ${renderSorted.map(round).join(', ')} ms`
+            `attempts render runs ${renderSorted.map(round).join(', ')} ms; ` +
+            // Figures on a shared machine vary with its load; the load average says how busy it was.
+            `load average ${loadavg()
+                .map((l) => l.toFixed(1))
+                .join(' ')}`
     );
     await context.close();
 } finally {
