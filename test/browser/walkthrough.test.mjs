@@ -67,6 +67,7 @@ test('PV-4 RS-1 RS-2 RS-4 AG-1 Reschedule refuses bad input beside the field, th
     const marquee = con.getByRole('status').filter({ hasText: `Callback: ${number}` });
     await marquee.waitFor();
     await ctx.expectText(callsRegion(ctx), 'Callback', number);
+    await ctx.axe('callback with its marquee');
     for (let second = 1; second <= 4; second += 1) {
         await ctx.sim('Advance 1 second');
         assert.equal(await marquee.isVisible(), true, `RS-4 the marquee still shows after ${second} s`);
@@ -127,6 +128,7 @@ test('CL-1 CL-3 three lines dial at once and the extra live answers are routed t
     await ctx.sim('Live answer');
     const routed = callsRegion(ctx).getByRole('status').filter({ hasText: 'routed to another agent' });
     await advanceUntil(ctx, () => routed.isVisible(), { what: 'a routed notice' });
+    await ctx.axe('an answer routed away');
     const active = (await statuses(ctx)).filter((s) => s === 'Active');
     assert.equal(active.length, 1, 'CL-3 one answer is the agent’s');
     assert.ok((await cards.count()) < 3, 'CL-3 the routed call left the agent’s set');
