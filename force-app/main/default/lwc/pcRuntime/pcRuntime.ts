@@ -15,6 +15,7 @@ import { systemClock } from 'c/pcDialerPort';
 import type { Clock, DialerAdapter, DialerSignIn, SessionInfo } from 'c/pcDialerPort';
 import { DialerAdapterKind, isDialerAdapterKind } from 'c/pcModel';
 import type { ConsoleApi, Settings, SettingsProblem } from 'c/pcModel';
+import { GatewayError } from 'c/pcSalesforcePort';
 import type { SalesforceGateway } from 'c/pcSalesforcePort';
 import { ConsoleService } from 'c/pcService';
 import { parseSettings } from 'c/pcSettings';
@@ -177,7 +178,8 @@ export async function buildConsoleService(options: RuntimeOptions, deps: Runtime
     } catch (e) {
         // null parses as "settings: missing, using defaults", which the console lists for the admin.
         raw = null;
-        console.warn('Personal Connection settings could not be read', e instanceof Error ? e.name : typeof e);
+        // The code only (Permission, Network ...): a platform message can quote record values.
+        console.warn('Personal Connection settings could not be read:', e instanceof GatewayError ? e.code : 'Unknown');
     }
     return assemble(raw, options, deps);
 }

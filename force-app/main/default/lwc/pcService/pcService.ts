@@ -269,7 +269,11 @@ export class ConsoleService implements ConsoleApi {
             }
         }
         this.commit({ settings, settingsProblems: problems, errors, capabilities: this.adapter.capabilities() });
+        return this.connectAndLoad();
+    }
 
+    /** Connects the adapter, rebuilds from its session (BX-2) and loads skills, codes and dispositions. */
+    private async connectAndLoad(): Promise<CommandResult> {
         let session: SessionInfo;
         try {
             session = await this.adapter.connect();
@@ -390,9 +394,10 @@ export class ConsoleService implements ConsoleApi {
             this.inFlight.delete('signIn');
         }
         this.commit({ signIn: { required: port.isRequired(), pending: false } });
-        // A connect that failed for want of a token left the service running; start over, rebuilding from the dialer.
-        await this.stop();
-        return this.start();
+        if (!this.running) return this.start();
+        // Connect again without stopping: the adapter keeps its subscriptions and this tab's leadership (BX-2).
+        this.commit({ connection: { ...this.state.connection, status: 'Connecting', detail: '' } });
+        return this.connectAndLoad();
     }
 
     // -----------------------------------------------------------------------------------------

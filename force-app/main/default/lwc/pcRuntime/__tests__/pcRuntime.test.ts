@@ -306,7 +306,10 @@ describe('pcRuntime', () => {
 
     it('AD-3 settings that cannot be read give the defaults and a visible problem, and the console still starts', async () => {
         const built = deps(new GatewayError('Permission', 'No access to the PersonalConnectionController Apex class'));
+        const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
         const service = await buildConsoleService({}, built.deps);
+        expect(warn).toHaveBeenCalledWith('Personal Connection settings could not be read:', 'Permission');
+        warn.mockRestore();
         stops.push(service);
         const state = await started(service, built.realTime);
         expect(state.settings).toEqual(DEFAULT_SETTINGS);
@@ -340,6 +343,8 @@ describe('pcRuntime', () => {
         const first = await started(service);
         expect(first.connection.status).toBe('Failed');
         expect(first.signIn).toEqual({ required: true, pending: false });
+        const adapter = built.cxoneAdapter.mock.results[0].value as DialerAdapter;
+        const disconnect = jest.spyOn(adapter, 'disconnect');
 
         let finish: () => void = () => undefined;
         built.tokens.outcome = () => new Promise<void>((resolve) => (finish = resolve));
@@ -352,6 +357,8 @@ describe('pcRuntime', () => {
         await settle();
         expect(await result).toEqual({ ok: true });
         expect(built.tokens.signIns).toBe(1);
+        // Connected again without a disconnect: the adapter keeps this tab's leadership of the session (BX-2).
+        expect(disconnect).not.toHaveBeenCalled();
         const state = service.getState();
         expect(state.connection.status).toBe('Connected');
         expect(state.signIn).toEqual({ required: false, pending: false });
