@@ -15,7 +15,7 @@ import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { AttemptsHistory, ConsoleApi, Instant } from 'c/pcModel';
 import type { DialerEventName } from 'c/pcDialerPort';
 import SimulatorPanel from './lwc/local/simulatorPanel/simulatorPanel';
-import type { LocalSettings, SimSpeed, SimulatorDriver, SimulatorView } from './simulator';
+import type { LocalSettings, SimOutcome, SimSpeed, SimulatorDriver, SimulatorView } from './simulator';
 
 /** The agent's time zone in the local console: the clock and the reschedule form default to it. */
 const AGENT_TIME_ZONE = 'America/New_York';
@@ -196,6 +196,7 @@ function main(): void {
             return element;
         }
     };
+    let applied: SimOutcome | null = null;
     let world = createWorld(readStartOptions(window.location.search), consoleHost, bench, notify, notifySoon);
 
     const driver: SimulatorDriver = {
@@ -208,6 +209,7 @@ function main(): void {
                 latencyMs: v.latencyMs,
                 failNext: v.failNext,
                 forced: v.forced,
+                applied: v.forced ? null : applied,
                 settings: world.options.settings,
                 nextCallbackAt: v.nextCallbackAt
             };
@@ -218,6 +220,8 @@ function main(): void {
         },
         forceOutcome(outcome) {
             world.dialer.control.forceNextOutcome(outcome);
+            // The dialer uses a forced outcome at once when a dial is still undecided; say so in the panel.
+            applied = world.dialer.control.view().forced === null ? outcome : null;
             notify();
         },
         advance(ms) {
@@ -246,6 +250,7 @@ function main(): void {
             // The service reads the admin settings once, at start, as in an org: a change starts a new console.
             const options = { ...world.options, settings };
             world.dispose();
+            applied = null;
             world = createWorld(options, consoleHost, bench, notify, notifySoon);
             window.history.replaceState(null, '', `?${queryFor(options)}`);
             notify();

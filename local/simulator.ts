@@ -28,8 +28,10 @@ export interface SimulatorView {
     readonly latencyMs: number;
     /** True while the next dialer command is armed to fail. */
     readonly failNext: boolean;
-    /** The outcome armed for the next or current dial, if any. */
+    /** The outcome armed for the next dial, if any. */
     readonly forced: SimOutcome | null;
+    /** The last outcome forced onto a dial already in progress (it was used at once, not armed). */
+    readonly applied: SimOutcome | null;
     readonly settings: LocalSettings;
     /** When the next scheduled callback is due, if one is. */
     readonly nextCallbackAt: number | null;

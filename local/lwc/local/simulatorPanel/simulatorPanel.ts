@@ -91,8 +91,14 @@ export default class SimulatorPanel extends LightningElement {
     }
 
     get forcedText(): string {
-        const forced = this.view?.forced ?? null;
-        return SIM_OUTCOMES.find((o) => o.value === forced)?.label ?? 'decided by the simulated dialer';
+        const label = (value: SimOutcome | null): string | undefined =>
+            SIM_OUTCOMES.find((o) => o.value === value)?.label;
+        const forced = label(this.view?.forced ?? null);
+        if (forced) return forced;
+        const applied = label(this.view?.applied ?? null);
+        return applied
+            ? `decided by the simulated dialer (${applied} was used on the dial in progress)`
+            : 'decided by the simulated dialer';
     }
 
     get speeds(): SpeedOption[] {
