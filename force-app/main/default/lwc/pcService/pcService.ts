@@ -251,7 +251,18 @@ export class ConsoleService implements ConsoleApi {
 
     /** Connects to the dialer, rebuilds state from its session (BX-2) and loads skills, codes and settings. */
     async start(): Promise<CommandResult> {
-        if (this.running) return OK;
+        if (this.running) {
+            // Retry after a failed connect (or a session the dialer refused) connects again; otherwise nothing to do.
+            if (this.state.connection.status !== 'Failed') return OK;
+            if (this.inFlight.has('connect')) return this.inFlightResult('connect');
+            this.inFlight.add('connect');
+            this.commit({ connection: { ...this.state.connection, status: 'Connecting', detail: '' } });
+            try {
+                return await this.connectAndLoad();
+            } finally {
+                this.inFlight.delete('connect');
+            }
+        }
         this.running = true;
         this.listen();
         this.commit({ connection: { ...this.state.connection, status: 'Connecting', detail: '' } });

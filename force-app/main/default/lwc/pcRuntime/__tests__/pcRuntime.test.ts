@@ -365,6 +365,20 @@ describe('pcRuntime', () => {
         expect(state.skills.length).toBeGreaterThan(0);
     });
 
+    it('BX-5 Retry after a failed connect connects again, and does nothing while connected', async () => {
+        const built = deps(CXONE);
+        const service = assemble(CXONE, {}, built.deps);
+        stops.push(service);
+        expect((await started(service)).connection.status).toBe('Failed');
+        built.tokens.signedIn = true;
+        expect(await service.start()).toEqual({ ok: true });
+        expect(service.getState().connection.status).toBe('Connected');
+        const adapter = built.cxoneAdapter.mock.results[0].value as DialerAdapter;
+        const connect = jest.spyOn(adapter, 'connect');
+        expect(await service.start()).toEqual({ ok: true });
+        expect(connect).not.toHaveBeenCalled();
+    });
+
     it('BX-5 a sign-in that fails is shown as an error and can be tried again', async () => {
         const built = deps(CXONE);
         const service = assemble(CXONE, {}, built.deps);
