@@ -143,8 +143,10 @@ export function waitForAnswer(wait: AnswerWait): Promise<SignInAnswer> {
                 finish(() => resolve({ code, state: data.state as string }));
             })
         );
+        // One poll timer at a time, re-armed after each look.
+        let cancelPoll: () => void = () => undefined;
         const watchClosed = (): void => {
-            const cancel = wait.clock.schedule(CLOSED_POLL_MS, () => {
+            cancelPoll = wait.clock.schedule(CLOSED_POLL_MS, () => {
                 if (done) return;
                 if (wait.popup.closed) {
                     finish(() =>
@@ -154,9 +156,9 @@ export function waitForAnswer(wait: AnswerWait): Promise<SignInAnswer> {
                 }
                 watchClosed();
             });
-            cleanups.push(cancel);
         };
         watchClosed();
+        cleanups.push(() => cancelPoll());
         const cancelTimeout = wait.clock.schedule(wait.timeoutMs ?? SIGN_IN_TIMEOUT_MS, () =>
             finish(() =>
                 reject(new DialerError('Timeout', 'sign-in took too long; click Sign in to CXone again', true))

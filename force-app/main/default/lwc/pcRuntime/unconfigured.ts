@@ -57,6 +57,7 @@ export class UnconfiguredDialer implements DialerAdapter {
         return Promise.reject(new DialerError('NotConnected', this.detail));
     }
 
+    // Every command below is refused unsent: there is no dialer to send it to.
     listSkills(): Promise<readonly Skill[]> {
         return this.refuse();
     }

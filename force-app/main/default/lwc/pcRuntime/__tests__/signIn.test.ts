@@ -222,9 +222,14 @@ describe('CXone popup sign-in', () => {
         const { host, clock, signIn } = setup();
         const done = signIn.signIn();
         await flush();
+        clock.advance(10_000);
+        // One look at the window and the time-out wait, however long the agent takes.
+        expect(clock.pendingCount).toBe(2);
         clock.advance(SIGN_IN_TIMEOUT_MS);
         await expect(done).rejects.toMatchObject({ code: 'Timeout', retryable: true });
         expect(host.popups[0].closed).toBe(true);
+        expect(clock.pendingCount).toBe(0);
+        expect(host.listening).toBe(0);
     });
 
     it('BX-5 a blocked popup is refused at once with what to do', async () => {
