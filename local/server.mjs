@@ -42,13 +42,31 @@ function fileFor(pathname) {
     return existsSync(file) && statSync(file).isFile() ? file : null;
 }
 
+// Shown while the first build runs, so the URL answers at once and the page opens itself when ready.
+const BUILDING_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8" /><meta http-equiv="refresh" content="2" />
+<title>Building the Personal Connection console</title></head>
+<body><main><h1>Building the Personal Connection console…</h1>
+<p>This page reloads itself every two seconds until the console is ready.</p></main></body></html>
+`;
+
 /**
  * Starts the server on 127.0.0.1:port (0 picks a free port). Resolves with its URL and a close function
- * that also ends open keep-alive connections, so callers stop promptly.
+ * that also ends open keep-alive connections, so callers stop promptly. While `isReady()` is false the page
+ * is a self-refreshing "building" notice and the bundle answers 503.
  */
-export function startServer({ port = 4173, host = '127.0.0.1' } = {}) {
+export function startServer({ port = 4173, host = '127.0.0.1', isReady = () => true } = {}) {
     const server = createServer((req, res) => {
         const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+        if (!isReady() && (pathname === '/' || pathname === '/index.html' || pathname.startsWith('/dist/'))) {
+            const page = pathname.startsWith('/dist/') ? 'Building\n' : BUILDING_PAGE;
+            res.writeHead(pathname.startsWith('/dist/') ? 503 : 200, {
+                'content-type': pathname.startsWith('/dist/') ? 'text/plain; charset=utf-8' : TYPES['.html'],
+                'cache-control': 'no-store',
+                'retry-after': '2'
+            }).end(page);
+            return;
+        }
         const file = req.method === 'GET' || req.method === 'HEAD' ? fileFor(pathname) : null;
         if (!file) {
             res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');

@@ -34,23 +34,17 @@ async function build() {
     }
 }
 
-try {
-    await build();
-} catch (e) {
-    console.error(`\nThe console failed to build: ${e.message}`);
-    process.exit(1);
-}
+// The server answers at once with a "building" page that reloads itself; the console replaces it when built.
+let ready = false;
 let server;
 try {
-    server = await startServer({ port });
+    server = await startServer({ port, isReady: () => ready });
 } catch (e) {
     console.error(
         e.code === 'EADDRINUSE' ? `Port ${port} is in use; set PORT to another one.` : `Could not start: ${e.message}`
     );
     process.exit(1);
 }
-console.log(`The Personal Connection console is ready: ${server.url}`);
-console.log(`Known start: ${server.url}?seed=1&lines=3&preview=on&speed=paused   (Ctrl+C stops)`);
 const stop = async (signal) => {
     console.log(`\n${signal}: stopping the console server.`);
     await server.close();
@@ -58,3 +52,14 @@ const stop = async (signal) => {
 };
 process.once('SIGINT', () => void stop('SIGINT'));
 process.once('SIGTERM', () => void stop('SIGTERM'));
+console.log(`Serving on ${server.url} (the page says it is building until the console is ready)`);
+try {
+    await build();
+} catch (e) {
+    console.error(`\nThe console failed to build: ${e.message}`);
+    await server.close();
+    process.exit(1);
+}
+ready = true;
+console.log(`The Personal Connection console is ready: ${server.url}`);
+console.log(`Known start: ${server.url}?seed=1&lines=3&preview=on&speed=paused   (Ctrl+C stops)`);
