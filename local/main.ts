@@ -120,13 +120,7 @@ interface World {
     readonly dispose: () => void;
 }
 
-function createWorld(
-    options: StartOptions,
-    host: HTMLElement,
-    bench: BenchHook,
-    notify: () => void,
-    notifySoon: () => void
-): World {
+function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook, notifySoon: () => void): World {
     const s = options.settings;
     const clock = new VirtualClock();
     // Commands confirm at once: at speed Paused a dialer latency would wait for the next Advance.
@@ -197,7 +191,7 @@ function main(): void {
         }
     };
     let applied: SimOutcome | null = null;
-    let world = createWorld(readStartOptions(window.location.search), consoleHost, bench, notify, notifySoon);
+    let world = createWorld(readStartOptions(window.location.search), consoleHost, bench, notifySoon);
 
     const driver: SimulatorDriver = {
         view(): SimulatorView {
@@ -251,7 +245,7 @@ function main(): void {
             const options = { ...world.options, settings };
             world.dispose();
             applied = null;
-            world = createWorld(options, consoleHost, bench, notify, notifySoon);
+            world = createWorld(options, consoleHost, bench, notifySoon);
             window.history.replaceState(null, '', `?${queryFor(options)}`);
             notify();
         }
