@@ -13,6 +13,7 @@ import { InMemorySalesforceGateway, seedFromRecords } from 'c/pcMemoryGateway';
 import { ConsoleService } from 'c/pcService';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { AttemptsHistory, ConsoleApi, Instant } from 'c/pcModel';
+import { DIALER_EVENT_NAMES } from 'c/pcDialerPort';
 import type { DialerEventName } from 'c/pcDialerPort';
 import SimulatorPanel from './lwc/local/simulatorPanel/simulatorPanel';
 import type { LocalSettings, SimOutcome, SimSpeed, SimulatorDriver, SimulatorView } from './simulator';
@@ -95,21 +96,6 @@ function queryFor(options: StartOptions): string {
     }).toString();
 }
 
-const DIALER_EVENTS: readonly DialerEventName[] = [
-    'agentState',
-    'skills',
-    'previewOffered',
-    'previewClosed',
-    'callUpdated',
-    'callRouted',
-    'callRemoved',
-    'callbackDue',
-    'agentMessage',
-    'attemptsUpdated',
-    'connection',
-    'error'
-];
-
 /** One simulated world: clock, dialer, Salesforce data, service and the mounted console. */
 interface World {
     readonly options: StartOptions;
@@ -127,7 +113,7 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
     const dialer = new SimulatedDialer({ seed: options.seed, clock, lines: s.lines, preview: s.preview, latencyMs: 0 });
     // Subscribed before the service, so the benchmark's timestamp is taken when the dialer emits. The panel
     // refresh waits for a task, so it never runs between a dialer event and the console's render.
-    const offs = DIALER_EVENTS.map((type) =>
+    const offs = DIALER_EVENT_NAMES.map((type) =>
         dialer.on(type, (payload: unknown) => {
             bench.onDialerEvent?.(type, payload, performance.now());
             notifySoon();

@@ -1,6 +1,7 @@
 /** Helpers of the simulated dialer's suites (pcSimDialer/__tests__): send a command while virtual time passes, record events, work a shift. */
 import { SimulatedDialer } from 'c/pcSimDialer';
 import type { SimulatedDialerOptions } from 'c/pcSimDialer';
+import { DIALER_EVENT_NAMES } from 'c/pcDialerPort';
 import type { DialerEventMap, DialerEventName } from 'c/pcDialerPort';
 import type { Call } from 'c/pcModel';
 
@@ -24,21 +25,7 @@ export class Events {
     readonly all: { type: DialerEventName; payload: unknown; at: number }[] = [];
 
     constructor(dialer: SimulatedDialer) {
-        const names: DialerEventName[] = [
-            'agentState',
-            'skills',
-            'previewOffered',
-            'previewClosed',
-            'callUpdated',
-            'callRouted',
-            'callRemoved',
-            'callbackDue',
-            'agentMessage',
-            'attemptsUpdated',
-            'connection',
-            'error'
-        ];
-        for (const type of names) {
+        for (const type of DIALER_EVENT_NAMES) {
             dialer.on(type, (payload) => this.all.push({ type, payload, at: dialer.control.clock.now() }));
         }
     }

@@ -3,7 +3,7 @@
  * (the simulated dialer, the CXone adapter on its fake server). Every wait is bounded in dialer time,
  * so a command that never settles fails the test instead of hanging it.
  */
-import { DialerError } from 'c/pcDialerPort';
+import { DIALER_EVENT_NAMES, DialerError } from 'c/pcDialerPort';
 import type { DialerAdapter, DialerEventMap, DialerEventName, SessionInfo } from 'c/pcDialerPort';
 import { isAgentStatus, isCallStatus, isOutcome, OVERRIDABLE_STATUSES } from 'c/pcModel';
 import type { Call, Disposition, MachineOverride, Preview, Skill } from 'c/pcModel';
@@ -13,21 +13,6 @@ import type { ContractHarness, ForcedOutcome, HarnessFactory } from './harness';
 const STEP_MS = 100;
 /** The longest any single wait may take, in dialer time. */
 const MAX_WAIT_MS = 120_000;
-
-const EVENT_NAMES: readonly DialerEventName[] = [
-    'agentState',
-    'skills',
-    'previewOffered',
-    'previewClosed',
-    'callUpdated',
-    'callRouted',
-    'callRemoved',
-    'callbackDue',
-    'agentMessage',
-    'attemptsUpdated',
-    'connection',
-    'error'
-];
 
 interface Seen<K extends DialerEventName = DialerEventName> {
     readonly type: K;
@@ -40,7 +25,7 @@ class Recorder {
     private readonly offs: (() => void)[] = [];
 
     constructor(adapter: DialerAdapter) {
-        for (const type of EVENT_NAMES) {
+        for (const type of DIALER_EVENT_NAMES) {
             this.offs.push(adapter.on(type, (payload) => this.events.push({ type, payload } as Seen)));
         }
     }
@@ -510,7 +495,7 @@ export function describeDialerAdapterContract(name: string, factory: HarnessFact
             it('BX-5 every on() returns a working unsubscribe, harmless to call twice', async () => {
                 const dropped = jest.fn();
                 const kept = jest.fn();
-                for (const type of EVENT_NAMES) {
+                for (const type of DIALER_EVENT_NAMES) {
                     const off = h.adapter.on(type, dropped);
                     expect(typeof off).toBe('function');
                     off();

@@ -64,6 +64,27 @@ export interface DialerEventMap {
     error: DialerError;
 }
 export type DialerEventName = keyof DialerEventMap;
+
+/** One entry per event: the compiler rejects this object if the map gains or loses an event. */
+const EVENT_NAME_SET: Readonly<Record<DialerEventName, true>> = {
+    agentState: true,
+    skills: true,
+    previewOffered: true,
+    previewClosed: true,
+    callUpdated: true,
+    callRouted: true,
+    callRemoved: true,
+    callbackDue: true,
+    agentMessage: true,
+    attemptsUpdated: true,
+    connection: true,
+    error: true
+};
+
+/** Every event name of the port, for recorders, mirrors and logs. */
+export const DIALER_EVENT_NAMES: readonly DialerEventName[] = Object.freeze(
+    Object.keys(EVENT_NAME_SET) as DialerEventName[]
+);
 export type DialerEventHandler<K extends DialerEventName> = (event: DialerEventMap[K]) => void;
 
 /** A session as the adapter joined it. */
