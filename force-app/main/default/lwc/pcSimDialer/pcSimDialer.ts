@@ -64,7 +64,7 @@ import type { FloorHost } from './callFloor';
 import { EventLog } from './eventLog';
 import { E164, fail, serial } from './rules';
 import type { SimulatedDialerOptions, SimulatorControl } from './simTypes';
-import { MinHeap } from './heap';
+import { MinHeap } from 'c/pcVirtualClock';
 import { Rng } from './prng';
 import { RecordQueue } from './recordQueue';
 import type { SimCall } from './simCall';

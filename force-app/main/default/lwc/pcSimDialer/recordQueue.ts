@@ -4,7 +4,7 @@
  * long shift never scans the whole list.
  */
 import type { Instant } from 'c/pcModel';
-import { MinHeap } from './heap';
+import { MinHeap } from 'c/pcVirtualClock';
 
 export class RecordQueue {
     private ready: string[] = [];

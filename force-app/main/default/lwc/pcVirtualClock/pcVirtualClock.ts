@@ -25,43 +25,46 @@ export interface VirtualClockOptions {
 /** 2026-01-05T14:00:00Z: a Monday, 09:00 in New York. */
 export const DEFAULT_START: Instant = Date.UTC(2026, 0, 5, 14, 0, 0);
 
-interface Timer {
-    readonly at: Instant;
+/** One entry of a MinHeap. */
+export interface HeapEntry<T> {
+    readonly at: number;
     readonly seq: number;
-    readonly fn: () => void;
-    cancelled: boolean;
+    readonly value: T;
 }
 
-/** Earlier instant first; equal instants in scheduling order. */
-function before(a: Timer, b: Timer): boolean {
+function earlier<T>(a: HeapEntry<T>, b: HeapEntry<T>): boolean {
     return a.at < b.at || (a.at === b.at && a.seq < b.seq);
 }
 
-/** A binary min-heap of timers, so a long shift with thousands of timers stays O(log n) per timer. */
-class TimerHeap {
-    private readonly items: Timer[] = [];
+/** A binary min-heap ordered by `at`, ties in insertion order: timers here, queues of due work in the simulator. */
+export class MinHeap<T> {
+    private readonly items: HeapEntry<T>[] = [];
+    private seq = 0;
 
     get size(): number {
         return this.items.length;
     }
 
-    peek(): Timer | undefined {
+    /** The earliest entry, without removing it. */
+    peek(): HeapEntry<T> | undefined {
         return this.items[0];
     }
 
-    push(timer: Timer): void {
+    /** Adds a value due at `at`. */
+    push(at: number, value: T): void {
         const items = this.items;
-        items.push(timer);
+        items.push({ at, seq: this.seq++, value });
         let i = items.length - 1;
         while (i > 0) {
             const parent = (i - 1) >> 1;
-            if (!before(items[i], items[parent])) break;
+            if (!earlier(items[i], items[parent])) break;
             [items[i], items[parent]] = [items[parent], items[i]];
             i = parent;
         }
     }
 
-    pop(): Timer | undefined {
+    /** Removes and returns the earliest entry. */
+    pop(): HeapEntry<T> | undefined {
         const items = this.items;
         const top = items[0];
         const last = items.pop();
@@ -72,8 +75,8 @@ class TimerHeap {
                 const l = 2 * i + 1;
                 const r = l + 1;
                 let m = i;
-                if (l < items.length && before(items[l], items[m])) m = l;
-                if (r < items.length && before(items[r], items[m])) m = r;
+                if (l < items.length && earlier(items[l], items[m])) m = l;
+                if (r < items.length && earlier(items[r], items[m])) m = r;
                 if (m === i) break;
                 [items[i], items[m]] = [items[m], items[i]];
                 i = m;
@@ -83,12 +86,17 @@ class TimerHeap {
     }
 }
 
+/** A scheduled callback; `cancelled` also marks one that already ran. */
+interface Timer {
+    readonly fn: () => void;
+    cancelled: boolean;
+}
+
 /** A Clock whose time only moves when told to: deterministic, and as fast as the CPU allows. */
 export class VirtualClock implements Clock {
     private current: Instant;
-    private seq = 0;
     private live = 0;
-    private readonly heap = new TimerHeap();
+    private readonly heap = new MinHeap<Timer>();
     private readonly realTime: RealTimeSource;
     private readonly tickMs: number;
     private speed = 0;
@@ -112,8 +120,8 @@ export class VirtualClock implements Clock {
     /** Runs fn once, ms after now (0 or less: at the next advance); returns a cancel function. */
     schedule(ms: number, fn: () => void): () => void {
         const delay = Number.isFinite(ms) && ms > 0 ? ms : 0;
-        const timer: Timer = { at: this.current + delay, seq: this.seq++, fn, cancelled: false };
-        this.heap.push(timer);
+        const timer: Timer = { fn, cancelled: false };
+        this.heap.push(this.current + delay, timer);
         this.live += 1;
         return () => {
             if (timer.cancelled) return;
@@ -154,10 +162,10 @@ export class VirtualClock implements Clock {
                 const next = this.heap.peek();
                 if (!next || next.at > target) break;
                 this.heap.pop();
-                next.cancelled = true;
+                next.value.cancelled = true;
                 this.live -= 1;
                 this.current = next.at;
-                next.fn();
+                next.value.fn();
             }
             this.current = target;
         } finally {
@@ -218,7 +226,7 @@ export class VirtualClock implements Clock {
 
     private dropCancelled(): void {
         let top = this.heap.peek();
-        while (top && top.cancelled) {
+        while (top && top.value.cancelled) {
             this.heap.pop();
             top = this.heap.peek();
         }
