@@ -69,27 +69,3 @@ export const SIM_SPEEDS: ReadonlyArray<{ readonly value: SimSpeed; readonly labe
     { value: 10, label: '10x' },
     { value: 60, label: '60x' }
 ];
-
-// Building a DateTimeFormat costs far more than using one; the clock is shown on every advance.
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** MM/DD/YYYY HH:MM:SS in a zone: the format the Attempt Report uses, so the clock reads the same way. */
-export function formatClock(at: number, timeZone: string): string {
-    let format = formats.get(timeZone);
-    if (!format) {
-        format = new Intl.DateTimeFormat('en-US', {
-            timeZone,
-            year: 'numeric',
-            month: '2-digit',
-            day: '2-digit',
-            hour: '2-digit',
-            minute: '2-digit',
-            second: '2-digit',
-            hourCycle: 'h23'
-        });
-        formats.set(timeZone, format);
-    }
-    const parts = format.formatToParts(new Date(at));
-    const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-    return `${get('month')}/${get('day')}/${get('year')} ${get('hour')}:${get('minute')}:${get('second')}`;
-}

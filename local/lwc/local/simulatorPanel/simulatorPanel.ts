@@ -4,7 +4,8 @@
  */
 import { LightningElement, api } from 'lwc';
 import type { LocalSettings, SimOutcome, SimSpeed, SimulatorDriver, SimulatorView } from '../../../simulator';
-import { SIM_OUTCOMES, SIM_SPEEDS, formatClock } from '../../../simulator';
+import { formatDateTime } from 'c/pcFormat';
+import { SIM_OUTCOMES, SIM_SPEEDS } from '../../../simulator';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -65,7 +66,7 @@ export default class SimulatorPanel extends LightningElement {
     }
 
     get clockText(): string {
-        return this.view ? formatClock(this.view.now, this.view.timeZone) : '';
+        return this.view ? formatDateTime(this.view.now, this.view.timeZone) : '';
     }
 
     get clockIso(): string {
@@ -78,7 +79,7 @@ export default class SimulatorPanel extends LightningElement {
 
     get nextCallbackText(): string {
         const at = this.view?.nextCallbackAt;
-        return this.view && at != null ? formatClock(at, this.view.timeZone) : 'none scheduled';
+        return this.view && at != null ? formatDateTime(at, this.view.timeZone) : 'none scheduled';
     }
 
     get outcomes(): OutcomeButton[] {
