@@ -96,6 +96,7 @@ export interface FakeMetrics {
 
 const API = /^\/InContactAPI\/services\/v(\d+)\.0\/(.*)$/i;
 const TOKEN_PATH = '/public/authentication/v1/token';
+const POLL_PATH = /\/get-next-event$/i;
 const AUTHORIZE_PATH = '/auth/authorize';
 
 const NAMES = [
@@ -187,8 +188,14 @@ export class FakeCxoneServer implements ContractDriver {
     private malformedNext = false;
     private slowMs = 0;
     private slowCount = 0;
-    private flapCount = 0;
-    private flapToggle = false;
+    // The flap counts requests on each channel apart: one shared count let the order in which a poll and
+    // a command happened to reach the server decide which of them was dropped, so a command could be
+    // dropped on every retry on a slow machine. Polls run one after another and the agent's commands do
+    // too, so each channel's own count drops the same requests on every run.
+    /** Polls still to go through the flap; one is dropped when the count it leaves is odd, else let through. */
+    private flapPolls = 0;
+    /** Commands still to go through the flap, the same way, so each dropped command's retry goes through. */
+    private flapCommands = 0;
 
     private constructor() {
         this.now = Date.now();
@@ -329,13 +336,19 @@ export class FakeCxoneServer implements ContractDriver {
                 this.replayStale();
                 return;
             case 'rotatedSession':
+                // Rotated on the open poll's answer now, before the agent's next command: rotating on
+                // whichever answer came next let a poll timing out meet a command already on its way
+                // with the old id, which no client can avoid, on a slow machine.
                 this.rotateNext = true;
+                this.flushWaiting();
                 return;
             case 'malformedJson':
                 this.malformedNext = true;
                 this.flushWaiting();
                 return;
             case 'slowAnswer':
+                // The next four commands: a slowed poll would outlive its own deadline (a timeout fault,
+                // not a slow answer), and which requests were slowed hung on how polls and commands met.
                 this.slowMs = 1200;
                 this.slowCount = 4;
                 return;
@@ -343,8 +356,11 @@ export class FakeCxoneServer implements ContractDriver {
                 await this.restart(800);
                 return;
             case 'flappingNetwork':
-                this.flapCount = 6;
-                this.dropWaitingPoll();
+                // Down, up for one exchange, down... six times on the event channel, ending up; the
+                // first three commands sent after it lose their first attempt. Counted, never timed.
+                this.flapPolls = 12;
+                this.flapCommands = 6;
+                if (this.dropWaitingPoll()) this.flapPolls -= 1;
                 return;
         }
     }
@@ -448,10 +464,12 @@ export class FakeCxoneServer implements ContractDriver {
     private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
         const url = new URL(req.url ?? '/', 'http://127.0.0.1');
         const body = await this.readBody(req);
-        if (this.flapCount > 0 && url.pathname !== TOKEN_PATH) {
-            this.flapToggle = !this.flapToggle;
-            if (this.flapToggle) {
-                this.flapCount -= 1;
+        const isPoll = POLL_PATH.test(url.pathname);
+        // The token endpoint never flaps: the sign-in's refresh is not what this fault is about.
+        if (this.flapCommands > 0 && !isPoll && url.pathname !== TOKEN_PATH) {
+            this.flapCommands -= 1;
+            if (this.flapCommands % 2 === 1) {
+                // Dropped before the dialer sees it, so the agent's retry is no duplicate.
                 req.socket.destroy();
                 return;
             }
@@ -476,7 +494,7 @@ export class FakeCxoneServer implements ContractDriver {
                 return this.send(res, 400, { error: 'bad json' });
             }
         }
-        if (this.slowCount > 0) {
+        if (this.slowCount > 0 && !isPoll) {
             this.slowCount -= 1;
             await new Promise((r) => setTimeout(r, this.slowMs));
         }
@@ -603,6 +621,16 @@ export class FakeCxoneServer implements ContractDriver {
             req.socket.destroy();
             return;
         }
+        if (this.flapPolls > 0) {
+            this.flapPolls -= 1;
+            if (this.flapPolls % 2 === 1) {
+                req.socket.destroy();
+                return;
+            }
+            // Up for one exchange: answered at once, since a poll parked for its timeout made the flap
+            // last seconds of real time that a loaded machine stretched past the agent's waits.
+            return session.queue.length > 0 ? this.answerPoll(session, res) : this.send(res, 304);
+        }
         if (this.serverErrors > 0) {
             this.serverErrors -= 1;
             return this.send(res, 503, { error: 'unavailable' });
@@ -651,13 +679,15 @@ export class FakeCxoneServer implements ContractDriver {
         this.answerPoll(session, res);
     }
 
-    private dropWaitingPoll(): void {
+    /** Drops the open poll, if one is open; says whether it did. */
+    private dropWaitingPoll(): boolean {
         const waiting = this.session?.waiting;
-        if (!waiting) return;
+        if (!waiting) return false;
         clearTimeout(waiting.timer);
         this.session!.waiting = null;
         this.dropPolls = Math.max(0, this.dropPolls - 1);
         waiting.res.socket?.destroy();
+        return true;
     }
 
     private answerWaiting(status: number): void {

@@ -34,6 +34,8 @@ export async function runFaultShift(fault: Fault, extra: Partial<CxoneAdapterOpt
     const rig = await startRig(extra);
     const problems: string[] = [];
     let lost = 0;
+    /** Attempts whose answer was lost on the way back (retryable, outcome unknown). */
+    let answersLost = 0;
     let firstReconnectMs: number | null = null;
     const { adapter, fake, events } = rig;
     const check = (ok: boolean, problem: string): void => {
@@ -43,6 +45,8 @@ export async function runFaultShift(fault: Fault, extra: Partial<CxoneAdapterOpt
 
     /** Sends a command as the agent: retried only when retryable, only after the connection is back. */
     const agentDo = async (name: string, send: () => Promise<unknown>): Promise<boolean> => {
+        // Each failed attempt's code, so a failure says which attempts were refused unsent and which lost.
+        const codes: string[] = [];
         for (let attempt = 1; attempt <= 3; attempt += 1) {
             let settled = false;
             const outcome = send().then(
@@ -62,13 +66,15 @@ export async function runFaultShift(fault: Fault, extra: Partial<CxoneAdapterOpt
             }
             const error = await outcome;
             if (error === null) return true;
+            codes.push(error instanceof DialerError ? error.code : 'non-DialerError');
+            if (error instanceof DialerError && error.code === 'Network') answersLost += 1;
             if (!(error instanceof DialerError) || !error.retryable) {
                 problems.push(`${name} failed: ${error instanceof DialerError ? error.code : 'non-DialerError'}`);
                 return false;
             }
             await until(connected, WAIT_MS);
         }
-        problems.push(`${name} failed three times`);
+        problems.push(`${name} failed three times (${codes.join(', ')})`);
         return false;
     };
 
@@ -105,6 +111,7 @@ export async function runFaultShift(fault: Fault, extra: Partial<CxoneAdapterOpt
         const updatesBefore = events.callUpdated.length;
         const injectedAt = Date.now();
         const pollsBefore = fake.metrics.pollArrivals.length;
+        const connectionBefore = events.connection.length;
         await fake.inject(fault);
 
         if (fault === 'sessionEnd') {
@@ -171,6 +178,16 @@ export async function runFaultShift(fault: Fault, extra: Partial<CxoneAdapterOpt
             case 'outOfOrder': {
                 const after = events.callUpdated.slice(updatesBefore).filter((c) => c.id === id);
                 check(!after.some((c) => c.status === 'Ringing'), 'a stale Ringing event was applied');
+                break;
+            }
+            case 'flappingNetwork': {
+                // The flap is counted, not timed, so it must have hit as scripted: six drops of the event
+                // channel, each reported, and the first attempt of three commands.
+                const reconnecting = events.connection
+                    .slice(connectionBefore)
+                    .filter((c) => c.status === 'Reconnecting').length;
+                check(reconnecting >= 6, `the flap was reported ${reconnecting} times, not 6`);
+                check(answersLost === 3, `the flap cost ${answersLost} command attempts, not 3`);
                 break;
             }
             case 'rotatedSession':
