@@ -10,12 +10,12 @@ export const PARTS = [
     // An 8-hour shift on three lines through the real service on the simulated dialer (virtual time).
     {
         name: 'engine',
-        cmd: 'node node_modules/.bin/jest --config test/bench/jest.bench.config.js --runInBand --silent'
+        cmd: 'node node_modules/.bin/jest --config test/bench/jest.bench.config.js --runInBand --silent engine.bench'
     },
     // Dialer event to DOM, three lines busy, and a 20 x 25 Attempts History render, in headless chromium.
     { name: 'console', cmd: 'node test/browser/bench-console.mjs' },
     // CXone adapter on the fake server: twelve faults, commands lost/duplicated, polls in flight, first reconnect.
-    { name: 'cxone', cmd: 'node_modules/.bin/jest -c bench/jest.config.js --silent' }
+    { name: 'cxone', cmd: 'node node_modules/.bin/jest --config test/bench/jest.bench.config.js --silent cxone.bench' }
 ];
 
 mkdirSync(RESULTS, { recursive: true });

@@ -4,10 +4,10 @@
 // Writes test-results/bench-cxone.json; figures are measured here and never asserted in the tests.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startRig } from '../test/cxone/cxoneHarness';
-import { FAULTS } from '../test/cxone/fakeCxoneServer';
-import { runFaultShift } from '../test/cxone/faultShift';
-import type { ShiftResult } from '../test/cxone/faultShift';
+import { startRig } from '../cxone/cxoneHarness';
+import { FAULTS } from '../cxone/fakeCxoneServer';
+import { runFaultShift } from '../cxone/faultShift';
+import type { ShiftResult } from '../cxone/faultShift';
 
 /** The shipped back-off (first retry within 1 s, 30 s cap), with short polls so the bench stays quick. */
 // An empty back-off object restores the shipped defaults over the tests' short ones.
@@ -19,12 +19,12 @@ it('bench: CXone adapter under faults', async () => {
     const results: ShiftResult[] = [];
     for (const fault of FAULTS) {
         // One shift at a time: the figures are about one adapter, never about contention between shifts.
-        // eslint-disable-next-line no-await-in-loop
+         
         results.push(await runFaultShift(fault, SHIPPED));
     }
     const drops: number[] = [];
     for (let run = 0; run < DROP_RUNS; run += 1) {
-        // eslint-disable-next-line no-await-in-loop
+         
         const drop = await runFaultShift('droppedConnection', SHIPPED);
         if (drop.firstReconnectMs !== null) drops.push(drop.firstReconnectMs);
     }
