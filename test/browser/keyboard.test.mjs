@@ -2,7 +2,7 @@
 // mouse at all: the console and the Dialer simulator panel are both reached and worked from the keyboard.
 import assert from 'node:assert/strict';
 import { test } from './suite.mjs';
-import { callsRegion, previewWindow, statuses, tabTo, STATUS } from './steps.mjs';
+import { callsRegion, isHighlighted, previewWindow, statuses, tabTo, waitUntil } from './steps.mjs';
 
 /** Presses Enter on the simulator's button until check() holds (focus stays on the button). */
 async function pressUntil(page, check, { max = 40, what = 'the condition' } = {}) {
@@ -81,7 +81,10 @@ test('BX-4 AV-2 PV-2 PV-4 RS-2 RS-4 AM-1 CL-4 SP-1 AV-3 the whole guide by keybo
     // SP-1: the screen pop's tabs move with the arrow keys.
     const tablist = con.getByRole('tablist');
     await tabTo(page, tablist.getByRole('tab', { selected: true }), { back: true, what: 'the screen pop tabs' });
+    // One key per tab the agent sees selected: a second key before the first selection rendered would move
+    // from the tab that is no longer current.
     await key('ArrowRight');
+    await tablist.getByRole('tab', { name: 'Attempts', exact: true, selected: true }).waitFor();
     await key('ArrowRight');
     await tablist.getByRole('tab', { name: 'Attempts History', selected: true }).waitFor();
     await ctx.expectText(con.getByRole('tabpanel', { name: 'Attempts History' }), 'Destination Description');
@@ -93,13 +96,30 @@ test('BX-4 AV-2 PV-2 PV-4 RS-2 RS-4 AM-1 CL-4 SP-1 AV-3 the whole guide by keybo
     await ctx.expectText(active, 'Held');
     await tabTo(page, active.getByRole('button', { name: 'Resume' }), { what: 'Resume' });
     await key('Enter');
+    await active.getByRole('button', { name: 'Hold' }).waitFor();
     await tabTo(page, active.getByRole('button', { name: 'End Call' }), { what: 'End Call' });
     await key('Enter');
-    assert.equal((await active.innerText()).match(STATUS)?.[1] ?? (await statuses(ctx))[0], 'Ended');
-    await tabTo(page, active.getByRole('combobox', { name: 'Disposition' }), { what: 'the disposition list' });
+    // The dialer confirms End Call asynchronously: wait for the Ended status and the wrap-up it brings.
+    await ctx.expectText(active, 'Ended');
+    await active.getByRole('heading', { name: 'Wrap-up' }).waitFor();
+    const disposition = active.getByRole('combobox', { name: 'Disposition' });
+    await tabTo(page, disposition, { what: 'the disposition list' });
+    // The list highlights its first option a frame after it opens, and moves the highlight a frame after each
+    // arrow key, from the option highlighted when the key arrived: each key waits for the highlight the agent
+    // sees, or on a busy machine ArrowDown lands before the first highlight and Enter picks the first option.
+    const option = (name) => active.getByRole('option', { name, exact: true });
     await key('Enter');
+    await waitUntil(page, () => isHighlighted(disposition, option('Promise to pay')), {
+        what: 'the disposition list open on its first option'
+    });
     await key('ArrowDown');
+    await waitUntil(page, () => isHighlighted(disposition, option('Paid in full')), {
+        what: 'ArrowDown highlighting Paid in full'
+    });
     await key('Enter');
+    // Paid in full needs no notes, so Save closes the wrap-up at once.
+    const shown = () => disposition.evaluate((el) => (el.value || el.textContent || '').trim()).catch(() => '');
+    await waitUntil(page, async () => (await shown()) === 'Paid in full', { what: 'Paid in full chosen' });
     await tabTo(page, active.getByRole('button', { name: 'Save' }), { what: 'Save' });
     await key('Enter');
     await ctx.expectGone(active);
@@ -107,9 +127,11 @@ test('BX-4 AV-2 PV-2 PV-4 RS-2 RS-4 AM-1 CL-4 SP-1 AV-3 the whole guide by keybo
     // The speed choice is a radio group: arrow keys move it, and back to Paused.
     await tabTo(page, sim.getByRole('radio', { name: 'Paused' }), { what: 'the speed choice' });
     await key('ArrowRight');
-    assert.equal(await sim.getByRole('radio', { name: '1x' }).isChecked(), true);
+    await waitUntil(page, () => sim.getByRole('radio', { name: '1x' }).isChecked(), { what: 'the 1x speed checked' });
     await key('ArrowLeft');
-    assert.equal(await sim.getByRole('radio', { name: 'Paused' }).isChecked(), true);
+    await waitUntil(page, () => sim.getByRole('radio', { name: 'Paused' }).isChecked(), {
+        what: 'the Paused speed checked'
+    });
 
     // AV-3: Logout from the skill panel.
     await tabTo(page, con.getByRole('button', { name: 'Working' }), { what: 'the availability control' });

@@ -1,9 +1,24 @@
 // Steps of the agent guide shared by the browser tests: each works by role and accessible name, and each
-// wait is bounded (a number of virtual-clock advances, or playwright's default timeout).
+// wait is bounded (a number of virtual-clock advances, or playwright's default timeout). A step never takes
+// for granted that the page has caught up with a click or a key: it waits for what the agent would see.
 import assert from 'node:assert/strict';
+import { WAIT_MS } from './harness.mjs';
 
 /** The status words of CL-1, as the call cards show them. */
 export const STATUS = /\b(Dialing|Ringing|AMD|Active|Held|Ended)\b/;
+
+/**
+ * Polls check() until it holds, as playwright's expect does; fails after timeoutMs with what was awaited.
+ * For conditions a locator's own waitFor cannot express (a highlighted option, a checked radio).
+ */
+export async function waitUntil(page, check, { timeoutMs = WAIT_MS, what = 'the condition' } = {}) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        if (await check()) return;
+        if (Date.now() > deadline) assert.fail(`${what} did not happen within ${timeoutMs} ms`);
+        await page.waitForTimeout(50);
+    }
+}
 
 /** Clicks the simulator's Advance 1 second until check() holds; fails after max advances. */
 export async function advanceUntil(ctx, check, { max = 40, button = 'Advance 1 second', what = 'the condition' } = {}) {
@@ -73,4 +88,17 @@ export async function tabTo(page, locator, { max = 60, back = false, what } = {}
     }
     if (await isFocused(locator)) return;
     assert.fail(`${what ?? 'the control'} was not reached with ${max} presses of ${back ? 'Shift+Tab' : 'Tab'}`);
+}
+
+/**
+ * True when the combobox's list is open with the option highlighted: what the list shows in focus and what a
+ * screen reader reads (the combobox's aria-activedescendant names the option).
+ */
+export async function isHighlighted(combobox, option) {
+    const [expanded, active, id] = await Promise.all([
+        combobox.getAttribute('aria-expanded').catch(() => null),
+        combobox.getAttribute('aria-activedescendant').catch(() => null),
+        option.getAttribute('id', { timeout: 1000 }).catch(() => null)
+    ]);
+    return expanded === 'true' && !!id && active === id;
 }
