@@ -23,8 +23,11 @@ export const CHROMIUM_ARGS = [
 /** The viewport every test and screenshot uses. */
 export const VIEWPORT = { width: 1280, height: 800 };
 
-/** Playwright's default wait for locators and expectations, kept short so a failure is quick. */
-export const WAIT_MS = 5000;
+/**
+ * Playwright's default wait for locators and expectations. A wait ends as soon as its condition holds, so the
+ * bound only matters on failure; CI runs on 2 loaded cores, where a render can lag several seconds.
+ */
+export const WAIT_MS = 15_000;
 
 /**
  * Launches chromium once (playwright gives it a fresh temporary user-data-dir) and returns a factory of

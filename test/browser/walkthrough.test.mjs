@@ -3,7 +3,16 @@
 // Each state the agent sees is scanned with axe (0 violations); the main states are saved as screenshots.
 import assert from 'node:assert/strict';
 import { test } from './suite.mjs';
-import { advanceUntil, callsRegion, chooseSkill, previewWindow, statuses, waitForPreview, STATUS } from './steps.mjs';
+import {
+    advanceUntil,
+    callsRegion,
+    chooseSkill,
+    previewWindow,
+    statuses,
+    waitForPreview,
+    waitUntil,
+    STATUS
+} from './steps.mjs';
 
 const ATTEMPT_DATE = /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/;
 
@@ -68,11 +77,16 @@ test('PV-4 RS-1 RS-2 RS-4 AG-1 Reschedule refuses bad input beside the field, th
     await marquee.waitFor();
     await ctx.expectText(callsRegion(ctx), 'Callback', number);
     await ctx.axe('callback with its marquee');
+    // Each second is checked once the page shows it (the panel's clock renders with the console, never before),
+    // so a marquee that went early cannot hide behind a render that has not happened yet.
+    const clock = ctx.simulator().locator('time');
     for (let second = 1; second <= 4; second += 1) {
         await ctx.sim('Advance 1 second');
+        await ctx.expectText(clock, `01/06/2026 09:00:0${second}`);
         assert.equal(await marquee.isVisible(), true, `RS-4 the marquee still shows after ${second} s`);
     }
     await ctx.sim('Advance 1 second');
+    await ctx.expectText(clock, '01/06/2026 09:00:05');
     await ctx.expectGone(marquee);
 
     const messagesButton = con.getByRole('button', { name: 'Agent Messages (1)' });
@@ -245,7 +259,13 @@ test('AV-3 AG-2 Logout from the skill panel: deliveries stop and no call stays o
     await con.getByRole('group', { name: 'Availability and skills' }).getByRole('button', { name: 'Logout' }).click();
     await con.getByRole('button', { name: 'Logged out' }).waitFor();
     await ctx.expectGone(previewWindow(ctx));
+    const clock = ctx.simulator().locator('time');
+    const before = await clock.getAttribute('datetime');
     await ctx.sim('Advance 1 minute');
+    // Checked once the page shows the minute passed, so a delivery still rendering cannot be missed.
+    await waitUntil(ctx.page, async () => (await clock.getAttribute('datetime')) !== before, {
+        what: 'the clock showing the minute passed'
+    });
     assert.equal(await previewWindow(ctx).count(), 0, 'no new delivery after Logout');
     await ctx.expectText(callsRegion(ctx), 'No calls right now.');
     await ctx.axe('logged out');
