@@ -6,10 +6,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const ROUTES = [
-    { prefix: '/dist/', dir: join(ROOT, 'local/dist') },
-    { prefix: '/slds/', dir: join(ROOT, 'node_modules/@salesforce-ux/design-system/assets') }
-];
+const DIST = join(ROOT, 'local/dist');
+const SLDS = join(ROOT, 'node_modules/@salesforce-ux/design-system/assets');
 const INDEX = join(ROOT, 'local/index.html');
 const TYPES = {
     '.html': 'text/html; charset=utf-8',
@@ -27,9 +25,9 @@ const TYPES = {
 };
 
 /** Maps a URL path to a file under one of the roots, or null (no traversal out of a root). */
-function fileFor(pathname) {
+function fileFor(pathname, routes) {
     if (pathname === '/' || pathname === '/index.html') return INDEX;
-    const route = ROUTES.find((r) => pathname.startsWith(r.prefix));
+    const route = routes.find((r) => pathname.startsWith(r.prefix));
     if (!route) return null;
     let rel;
     try {
@@ -53,9 +51,14 @@ const BUILDING_PAGE = `<!doctype html>
 /**
  * Starts the server on 127.0.0.1:port (0 picks a free port). Resolves with its URL and a close function
  * that also ends open keep-alive connections, so callers stop promptly. While `isReady()` is false the page
- * is a self-refreshing "building" notice and the bundle answers 503.
+ * is a self-refreshing "building" notice and the bundle answers 503. `dist` serves a copy of the built
+ * bundle instead of local/dist (the browser tests use one, so a rebuild elsewhere cannot change it mid-run).
  */
-export function startServer({ port = 4173, host = '127.0.0.1', isReady = () => true } = {}) {
+export function startServer({ port = 4173, host = '127.0.0.1', isReady = () => true, dist = DIST } = {}) {
+    const routes = [
+        { prefix: '/dist/', dir: resolve(dist) },
+        { prefix: '/slds/', dir: SLDS }
+    ];
     const server = createServer((req, res) => {
         const { pathname } = new URL(req.url ?? '/', 'http://localhost');
         if (!isReady() && (pathname === '/' || pathname === '/index.html' || pathname.startsWith('/dist/'))) {
@@ -67,7 +70,7 @@ export function startServer({ port = 4173, host = '127.0.0.1', isReady = () => t
             }).end(page);
             return;
         }
-        const file = req.method === 'GET' || req.method === 'HEAD' ? fileFor(pathname) : null;
+        const file = req.method === 'GET' || req.method === 'HEAD' ? fileFor(pathname, routes) : null;
         if (!file) {
             res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
             return;

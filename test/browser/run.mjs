@@ -2,10 +2,11 @@
 // launches Debian chromium once, runs every test file's tests in a fresh context each, and writes
 // test-results/browser.json. Without /usr/bin/chromium every test counts as skipped, never as passed.
 // Usage: node test/browser/run.mjs [substring of test names to run]
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildConsole, isBuildFresh } from '../../local/build.mjs';
+import { buildConsole, DIST, isBuildFresh } from '../../local/build.mjs';
 import { startServer } from '../../local/server.mjs';
 import { chromiumAvailable, CHROMIUM, launch } from './harness.mjs';
 import { makeContext, registered } from './suite.mjs';
@@ -38,7 +39,12 @@ if (!isBuildFresh()) {
     const { ms } = await buildConsole();
     console.log(`Built in ${(ms / 1000).toFixed(1)} s.`);
 }
-const server = await startServer({ port: 0 });
+// The tests serve their own copy of the bundle: `npm start` or `npm run bench` beside them rebuild local/dist
+// (removed, then written again) whenever a source changes, and a page loaded meanwhile never gets ready.
+const snapshot = mkdtempSync(join(tmpdir(), 'pc-browser-dist-'));
+cpSync(DIST, snapshot, { recursive: true });
+if (!existsSync(join(snapshot, 'main.js'))) throw new Error(`${DIST} was rebuilt while it was copied; run again`);
+const server = await startServer({ port: 0, dist: snapshot });
 const browser = await launch();
 const failures = [];
 try {
@@ -75,6 +81,7 @@ try {
 } finally {
     await browser.close();
     await server.close();
+    rmSync(snapshot, { recursive: true, force: true });
 }
 report();
 console.log(`\nBrowser tests: ${counts.passed} passed, ${counts.failed} failed`);
