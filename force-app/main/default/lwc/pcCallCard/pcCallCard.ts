@@ -51,8 +51,23 @@ type CallCommand = 'hold' | 'resume' | 'mute' | 'unmute' | 'endCall';
 
 /** One line of the agent's calls: who, which number, its status and the actions it allows now (CL-1, CL-4, AM-1..3). */
 export default class PcCallCard extends LightningElement {
+    private current: CallView | undefined;
+    /** The call status the action sections were last brought up to; see `ready`. */
+    private settledStatus: CallStatus | null = null;
+    private settleTimer: ReturnType<typeof setTimeout> | null = null;
+
     /** The call and what is pending on it. */
-    @api view: CallView | undefined;
+    @api
+    get view(): CallView | undefined {
+        return this.current;
+    }
+    set view(value: CallView | undefined) {
+        const first = this.current === undefined;
+        this.current = value;
+        const status = value?.call.status ?? null;
+        if (first) this.settledStatus = status;
+        else if (status !== this.settledStatus) this.settleSoon();
+    }
     /** What the dialer offers; hidden actions are never faked. */
     @api capabilities: DialerCapabilities | undefined;
     /** Dispositions for the wrap-up (CL-4). */
@@ -74,6 +89,31 @@ export default class PcCallCard extends LightningElement {
     dispositionId = '';
     notes = '';
     wrapUpError = '';
+
+    override disconnectedCallback(): void {
+        if (this.settleTimer) clearTimeout(this.settleTimer);
+        this.settleTimer = null;
+    }
+
+    /**
+     * Controls a status brings (Hold, End Call, Transfer, the wrap-up form ...) mount one task after the status
+     * itself: the new status is in the DOM first (CL-1, within one frame), the base components follow. Controls
+     * the new status does not allow go at once, with the status, so nothing stale can be clicked.
+     */
+    private settleSoon(): void {
+        if (this.settleTimer) return;
+        // LWC allows a timer owned and cleared by the component.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.settleTimer = setTimeout(() => {
+            this.settleTimer = null;
+            this.settledStatus = this.call?.status ?? null;
+        }, 0);
+    }
+
+    /** True once the action sections have caught up with the call's status (see settleSoon). */
+    private get ready(): boolean {
+        return this.settledStatus === (this.call?.status ?? null);
+    }
 
     private get call() {
         return this.view?.call;
@@ -168,15 +208,15 @@ export default class PcCallCard extends LightningElement {
     }
 
     get inConversation(): boolean {
-        return this.call?.status === CallStatus.Active || this.call?.status === CallStatus.Held;
+        return this.ready && (this.call?.status === CallStatus.Active || this.call?.status === CallStatus.Held);
     }
 
     get showHold(): boolean {
-        return this.call?.status === CallStatus.Active && Boolean(this.capabilities?.hold);
+        return this.ready && this.call?.status === CallStatus.Active && Boolean(this.capabilities?.hold);
     }
 
     get showResume(): boolean {
-        return this.call?.status === CallStatus.Held && Boolean(this.capabilities?.hold);
+        return this.ready && this.call?.status === CallStatus.Held && Boolean(this.capabilities?.hold);
     }
 
     get showMute(): boolean {
@@ -220,7 +260,12 @@ export default class PcCallCard extends LightningElement {
     }
 
     get showWrapUp(): boolean {
-        return this.call?.status === CallStatus.Ended && Boolean(this.view?.wrapUp) && !this.view?.wrapUp?.saved;
+        return (
+            this.ready &&
+            this.call?.status === CallStatus.Ended &&
+            Boolean(this.view?.wrapUp) &&
+            !this.view?.wrapUp?.saved
+        );
     }
 
     get wrapUpSaved(): boolean {

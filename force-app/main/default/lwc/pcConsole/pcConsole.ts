@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { ConnectionStatus, isDialerAdapterKind, recordName } from 'c/pcModel';
-import type { CallView, ConsoleApi, ConsoleState, ShownValue, Unsubscribe } from 'c/pcModel';
+import type { CallView, ConsoleApi, ConsoleState, ScreenPop, ShownValue, Unsubscribe } from 'c/pcModel';
 import { createConsoleService } from 'c/pcRuntime';
 import {
     LABELS,
@@ -27,6 +27,9 @@ function callKey(v: CallView): string {
     return `${v.call.id}:${v.call.status}`;
 }
 
+const NO_VALUES: readonly ShownValue[] = Object.freeze([]);
+const NO_PROBLEMS: readonly { key: string; text: string }[] = Object.freeze([]);
+
 /**
  * The Personal Connection console: the composition root of the agent's screens. It renders one
  * snapshot of the service's state and hands each child the slice it needs.
@@ -41,6 +44,21 @@ export default class PcConsole extends LightningElement {
     state: ConsoleState | null = null;
     /** The console's clock between snapshots, so times in state keep moving. */
     displayNow = 0;
+    /**
+     * The screen pop on screen. It follows `state.screenPop` one task later: the pop (tabs, Contact History, a
+     * report of hundreds of attempts) renders after the call's new status is in the DOM, never in the same pass
+     * (CL-1: a status shows within one frame of its event).
+     */
+    shownPop: ScreenPop | null = null;
+    /**
+     * The clock as of the last change of the screen pop, for its "Now" (SP-2: ready when the pop appeared). It
+     * moves only with the pop, so a call's status change or the ticking clock does not re-render the pop's tabs.
+     */
+    popNow = 0;
+    /** Value one / Value two for the preview; the same array while its inputs stay the same (see previewValuesOf). */
+    previewValues: readonly ShownValue[] = NO_VALUES;
+    /** Configuration problems in words (AD-3); rebuilt only when the service's list changes. */
+    settingsProblems: readonly { key: string; text: string }[] = NO_PROBLEMS;
     announcement = '';
     bootError = '';
     agentTimeZone = browserTimeZone();
@@ -50,6 +68,7 @@ export default class PcConsole extends LightningElement {
     private ownsService = false;
     private unsubscribe: Unsubscribe | null = null;
     private tick: ReturnType<typeof setInterval> | null = null;
+    private popTimer: ReturnType<typeof setTimeout> | null = null;
     private receivedAt = 0;
     private connected = false;
     private readonly keyListener = (event: KeyboardEvent): void => this.handleWindowKeydown(event);
@@ -93,6 +112,8 @@ export default class PcConsole extends LightningElement {
         window.removeEventListener('keydown', this.keyListener);
         if (this.tick) clearInterval(this.tick);
         this.tick = null;
+        if (this.popTimer) clearTimeout(this.popTimer);
+        this.popTimer = null;
         this.detach();
     }
 
@@ -116,10 +137,42 @@ export default class PcConsole extends LightningElement {
         this.state = next;
         this.displayNow = next.now;
         this.receivedAt = Date.now();
+        // Each child gets its own slice; a slice that did not change keeps its identity, so LWC leaves that child be.
+        if (!previous) this.showPop(next);
+        else if (next.screenPop !== this.shownPop) this.schedulePop();
+        if (!previous || next.settingsProblems !== previous.settingsProblems) {
+            this.settingsProblems = describeProblems(next);
+        }
+        if (
+            !previous ||
+            next.preview?.preview.id !== previous.preview?.preview.id ||
+            next.screenPop !== previous.screenPop ||
+            next.settings !== previous.settings
+        ) {
+            this.previewValues = previewValuesOf(next);
+        }
         if (previous) {
             const said = this.describeChange(previous, next);
             if (said) this.announcement = said;
         }
+    }
+
+    /** Shows the snapshot's screen pop, with the clock as of now for its "Now". */
+    private showPop(s: ConsoleState): void {
+        this.shownPop = s.screenPop;
+        this.popNow = this.displayNow;
+    }
+
+    /** Brings the screen pop up to date in the next task, once, whatever the number of snapshots until then. */
+    private schedulePop(): void {
+        if (this.popTimer) return;
+        // The status change renders first; LWC allows a timer owned and cleared by the component.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.popTimer = setTimeout(() => {
+            this.popTimer = null;
+            const s = this.state;
+            if (s && s.screenPop !== this.shownPop) this.showPop(s);
+        }, 0);
     }
 
     private onTick(): void {
@@ -234,17 +287,6 @@ export default class PcConsole extends LightningElement {
 
     // Admin configuration (AD-3) ------------------------------------------------------------
 
-    get settingsProblems(): { key: string; text: string }[] {
-        return (this.state?.settingsProblems ?? []).map((p, i) => ({
-            key: `${String(p.setting)}-${i}`,
-            text: formatLabel(LABELS.cfgProblem, [
-                settingName(String(p.setting)),
-                SETTINGS_PROBLEM_LABELS[p.code] ?? p.code,
-                p.usedInstead
-            ])
-        }));
-    }
-
     get hasSettingsProblems(): boolean {
         return this.settingsProblems.length > 0;
     }
@@ -263,19 +305,8 @@ export default class PcConsole extends LightningElement {
         return Boolean(this.state?.preview?.rescheduling);
     }
 
-    get previewValues(): readonly ShownValue[] {
-        const s = this.state;
-        if (!s?.preview) return [];
-        const pop = s.screenPop;
-        if (pop && pop.forId === s.preview.preview.id) return [pop.valueOne, pop.valueTwo];
-        return [
-            { label: s.settings.valueOne.label, value: '' },
-            { label: s.settings.valueTwo.label, value: '' }
-        ];
-    }
-
     get showScreenPop(): boolean {
-        return Boolean(this.state?.screenPop);
+        return Boolean(this.shownPop);
     }
 
     // Keyboard shortcuts (BX-4) -------------------------------------------------------------
@@ -288,4 +319,28 @@ export default class PcConsole extends LightningElement {
         const target = this.template?.querySelector(selector) as unknown as ShortcutTarget | null;
         if (target?.handleShortcut(action)) event.preventDefault();
     }
+}
+
+/** The configuration problems of a snapshot as the admin reads them (AD-3). */
+function describeProblems(s: ConsoleState): readonly { key: string; text: string }[] {
+    if (!s.settingsProblems.length) return NO_PROBLEMS;
+    return s.settingsProblems.map((p, i) => ({
+        key: `${String(p.setting)}-${i}`,
+        text: formatLabel(LABELS.cfgProblem, [
+            settingName(String(p.setting)),
+            SETTINGS_PROBLEM_LABELS[p.code] ?? p.code,
+            p.usedInstead
+        ])
+    }));
+}
+
+/** Value one / Value two for the preview: the screen pop's once it belongs to the preview, else the labels alone. */
+function previewValuesOf(s: ConsoleState): readonly ShownValue[] {
+    if (!s.preview) return NO_VALUES;
+    const pop = s.screenPop;
+    if (pop && pop.forId === s.preview.preview.id) return [pop.valueOne, pop.valueTwo];
+    return [
+        { label: s.settings.valueOne.label, value: '' },
+        { label: s.settings.valueTwo.label, value: '' }
+    ];
 }

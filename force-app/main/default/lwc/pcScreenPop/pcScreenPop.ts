@@ -1,9 +1,19 @@
 import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import { DEFAULT_SETTINGS, recordName } from 'c/pcModel';
-import type { Instant, ScreenPop, Settings } from 'c/pcModel';
+import type { Instant, Interaction, ScreenPop, Settings } from 'c/pcModel';
 import { LABELS } from 'c/pcLabels';
 import { formatDateTime } from 'c/pcFormat';
+
+interface InteractionRow {
+    id: string;
+    when: string;
+    subject: string;
+    outcome: string;
+    notes: string;
+}
+
+const NO_INTERACTIONS: readonly Interaction[] = Object.freeze([]);
 
 /** The screen pop: Value one / Value two, then Contact History, Attempts and Attempts History tabs (CL-2, SP-1 .. SP-5). */
 export default class PcScreenPop extends NavigationMixin(LightningElement) {
@@ -17,6 +27,14 @@ export default class PcScreenPop extends NavigationMixin(LightningElement) {
     @api timeZone: string | undefined;
 
     labels = LABELS;
+
+    // Contact History rows for the last interactions and zone; filled in place (LWC tracks the field's assignment,
+    // not its contents), so a render that changes nothing here gives LWC the same array.
+    private readonly interactionCache: {
+        history?: readonly Interaction[];
+        timeZone?: string;
+        rows: InteractionRow[];
+    } = { rows: [] };
 
     get hasPop(): boolean {
         return Boolean(this.screenPop);
@@ -59,14 +77,21 @@ export default class PcScreenPop extends NavigationMixin(LightningElement) {
         return rows.filter(([, , v]) => v).map(([key, label, value]) => ({ key, label, value: value ?? '' }));
     }
 
-    get interactions(): { id: string; when: string; subject: string; outcome: string; notes: string }[] {
-        return (this.screenPop?.history ?? []).map((i) => ({
-            id: i.id,
-            when: formatDateTime(i.at, this.timeZone),
-            subject: i.subject,
-            outcome: i.outcome ?? '',
-            notes: i.notes ?? ''
-        }));
+    get interactions(): InteractionRow[] {
+        const history = this.screenPop?.history ?? NO_INTERACTIONS;
+        const cache = this.interactionCache;
+        if (cache.history !== history || cache.timeZone !== this.timeZone) {
+            cache.rows = history.map((i) => ({
+                id: i.id,
+                when: formatDateTime(i.at, this.timeZone),
+                subject: i.subject,
+                outcome: i.outcome ?? '',
+                notes: i.notes ?? ''
+            }));
+            cache.history = history;
+            cache.timeZone = this.timeZone;
+        }
+        return cache.rows;
     }
 
     get hasInteractions(): boolean {
