@@ -1,9 +1,33 @@
 import { LightningElement, api } from 'lwc';
-import type { AttemptsHistory, Instant } from 'c/pcModel';
+import type { Attempt, AttemptsHistory, Destination, Instant } from 'c/pcModel';
 import { LABELS, OUTCOME_LABELS, UNAVAILABLE_REASON_LABELS, formatLabel } from 'c/pcLabels';
 import { formatAttempts, formatAvailableTime, formatDateTime, formatOptionalDateTime } from 'c/pcFormat';
 
-/** Destination rows and the Attempt Report of a record (SP-2 .. SP-5); plain templates so hundreds of rows stay fast. */
+interface DestinationRow {
+    id: string;
+    description: string;
+    value: string;
+    attempts: string;
+    availableTime: string;
+    lastPresentation: string;
+    lastOutcome: string;
+    reason: string;
+    notCallable: string;
+    rowClass: string;
+}
+
+interface AttemptRow {
+    key: string;
+    title: string;
+    date: string;
+    outcome: string;
+}
+
+/**
+ * Destination rows and the Attempt Report of a record (SP-2 .. SP-5); plain templates so hundreds of rows stay fast.
+ * Rows are built once per input (the same arrays while the history, clock and zone stay), so a render that
+ * changes nothing here hands LWC the same rows and it skips the diff of hundreds of attempts.
+ */
 export default class PcAttemptsHistory extends LightningElement {
     /** The record's destinations and attempts; nothing to show without it. */
     @api history: AttemptsHistory | null = null;
@@ -16,10 +40,33 @@ export default class PcAttemptsHistory extends LightningElement {
 
     labels = LABELS;
 
-    get destinationRows() {
-        const history = this.history;
-        if (!history) return [];
-        return [...history.destinations]
+    // The rows built for the last inputs. Filled in place and never reassigned: LWC tracks a field's assignment,
+    // not its contents, so caching during a render does not schedule another one.
+    private readonly destinationCache: {
+        destinations?: readonly Destination[];
+        now?: Instant;
+        timeZone?: string;
+        rows: DestinationRow[];
+    } = { rows: [] };
+    private readonly attemptCache: { attempts?: readonly Attempt[]; timeZone?: string; rows: AttemptRow[] } = {
+        rows: []
+    };
+
+    get destinationRows(): DestinationRow[] {
+        const destinations = this.history?.destinations;
+        if (!destinations) return [];
+        const cache = this.destinationCache;
+        if (cache.destinations !== destinations || cache.now !== this.now || cache.timeZone !== this.timeZone) {
+            cache.rows = this.buildDestinationRows(destinations);
+            cache.destinations = destinations;
+            cache.now = this.now;
+            cache.timeZone = this.timeZone;
+        }
+        return cache.rows;
+    }
+
+    private buildDestinationRows(destinations: readonly Destination[]): DestinationRow[] {
+        return [...destinations]
             .sort((a, b) => a.cadenceOrder - b.cadenceOrder)
             .map((d) => {
                 const reason = d.unavailableReason ? UNAVAILABLE_REASON_LABELS[d.unavailableReason] : '';
@@ -44,13 +91,21 @@ export default class PcAttemptsHistory extends LightningElement {
         return this.showDestinations && (this.history?.destinations.length ?? 0) > 0;
     }
 
-    get attemptRows() {
-        return (this.history?.attempts ?? []).map((a, i) => ({
-            key: `${a.destinationId}-${a.number}-${i}`,
-            title: formatLabel(LABELS.histAttempt, [a.number, a.destinationDescription]),
-            date: formatDateTime(a.at, this.timeZone),
-            outcome: OUTCOME_LABELS[a.outcome] ?? a.outcome
-        }));
+    get attemptRows(): AttemptRow[] {
+        const attempts = this.history?.attempts;
+        if (!attempts) return [];
+        const cache = this.attemptCache;
+        if (cache.attempts !== attempts || cache.timeZone !== this.timeZone) {
+            cache.rows = attempts.map((a, i) => ({
+                key: `${a.destinationId}-${a.number}-${i}`,
+                title: formatLabel(LABELS.histAttempt, [a.number, a.destinationDescription]),
+                date: formatDateTime(a.at, this.timeZone),
+                outcome: OUTCOME_LABELS[a.outcome] ?? a.outcome
+            }));
+            cache.attempts = attempts;
+            cache.timeZone = this.timeZone;
+        }
+        return cache.rows;
     }
 
     get hasAttempts(): boolean {

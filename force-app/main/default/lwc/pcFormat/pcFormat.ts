@@ -34,8 +34,15 @@ function parts(at: Instant, timeZone: string | undefined): Record<string, string
     return out;
 }
 
+/** en-US `MM/DD/YYYY, HH:MM:SS`, the formatter's whole output for a four-digit year. */
+const EN_US_DATE_TIME = /^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}$/;
+
 /** `MM/DD/YYYY HH:MM:SS` (SP-4), in the given IANA zone or the browser's. */
 export function formatDateTime(at: Instant, timeZone?: string): string {
+    // format() is several times faster than formatToParts(), which counts in an Attempt Report of hundreds of
+    // attempts; its en-US h23 output differs from SP-4 only by the comma, and anything else takes the parts.
+    const text = formatter(timeZone).format(new Date(at));
+    if (EN_US_DATE_TIME.test(text)) return `${text.slice(0, 10)}${text.slice(11)}`;
     const p = parts(at, timeZone);
     return `${p.month}/${p.day}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
 }
