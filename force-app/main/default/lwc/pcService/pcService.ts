@@ -239,6 +239,12 @@ export class ConsoleService implements ConsoleApi {
         return { ok: false, error: this.makeError('Validation', 'InFlight', `${command} already sent`, command) };
     }
 
+    /** The errors without those of `command`: once the command went through, its earlier failures are old news. */
+    private withoutErrorsOf(command: string): readonly ConsoleError[] {
+        const errors = this.state.errors;
+        return errors.some((e) => e.command === command) ? errors.filter((e) => e.command !== command) : errors;
+    }
+
     /** Removes an error from the panel. */
     dismissError(errorId: string): void {
         if (!this.state.errors.some((e) => e.id === errorId)) return;
@@ -751,7 +757,7 @@ export class ConsoleService implements ConsoleApi {
         this.commit(patch);
         try {
             await send();
-            this.commit({ agentPending: without(this.state.agentPending, key) });
+            this.commit({ agentPending: without(this.state.agentPending, key), errors: this.withoutErrorsOf(key) });
             return OK;
         } catch (e) {
             const error = this.toError(e, key);
@@ -827,8 +833,10 @@ export class ConsoleService implements ConsoleApi {
         try {
             await send(previewId);
             // PV-6: the command resolving is the dialer's confirmation; a previewClosed event may have come first.
-            const patch = this.closePreviewPatch(previewId, action === 'Accept');
-            if (patch) this.commit(patch);
+            const patch: Patch = this.closePreviewPatch(previewId, action === 'Accept') ?? {};
+            const errors = this.withoutErrorsOf(command);
+            if (errors !== this.state.errors) patch.errors = errors;
+            if (Object.keys(patch).length) this.commit(patch);
             return OK;
         } catch (e) {
             const error = this.toError(e, command);

@@ -390,6 +390,19 @@ describe('c-pc-service on the simulated dialer', () => {
             expect(sentNamed(rig, 'requeuePreview')).toBe(2);
         });
 
+        it('PV-6 the console error of a preview action goes once its Retry went through', async () => {
+            const rig = await working();
+            await until(rig.clock, () => rig.state().preview !== null);
+            rig.dialer.control.failNextCommand('Timeout');
+            await settle(rig.clock, rig.service.requeuePreview());
+            rig.dialer.control.failNextCommand('Rejected');
+            await settle(rig.clock, rig.service.logout());
+            expect(rig.state().errors.map((e) => e.command)).toEqual(['requeue', 'logout']);
+            expect((await settle(rig.clock, rig.service.retryPreview())).ok).toBe(true);
+            // Only the command that went through loses its errors; the failed logout still says so.
+            expect(rig.state().errors.map((e) => e.command)).toEqual(['logout']);
+        });
+
         it('BX-6 a preview countdown is shown and the dialer closes the window at zero', async () => {
             const rig = await working({ previewTimeoutSeconds: 30 });
             await until(rig.clock, () => rig.state().preview !== null);
