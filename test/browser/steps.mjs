@@ -92,12 +92,13 @@ export async function tabTo(page, locator, { max = 60, back = false, what } = {}
 
 /**
  * True when the combobox's list is open with the option highlighted: what the list shows in focus and what a
- * screen reader reads (the combobox's aria-activedescendant names the option).
+ * screen reader reads (the combobox's aria-activedescendant names the option). Each look is short, since the
+ * caller polls.
  */
 export async function isHighlighted(combobox, option) {
     const [expanded, active, id] = await Promise.all([
-        combobox.getAttribute('aria-expanded').catch(() => null),
-        combobox.getAttribute('aria-activedescendant').catch(() => null),
+        combobox.getAttribute('aria-expanded', { timeout: 1000 }).catch(() => null),
+        combobox.getAttribute('aria-activedescendant', { timeout: 1000 }).catch(() => null),
         option.getAttribute('id', { timeout: 1000 }).catch(() => null)
     ]);
     return expanded === 'true' && !!id && active === id;
