@@ -30,6 +30,22 @@ async function mount(service = new StubConsoleApi(), props: Record<string, unkno
     return { el, service };
 }
 
+type PopEl = HTMLElement & { screenPop: unknown; now: number };
+
+/** Every heading level (h1..h6) in document order, into shadow roots and slotted content alike. */
+function headingLevels(root: Node): number[] {
+    const out: number[] = [];
+    const walk = (node: Node): void => {
+        const el = node as Element;
+        const match = /^H([1-6])$/.exec(el.tagName ?? '');
+        if (match) out.push(Number(match[1]));
+        if (el.shadowRoot) walk(el.shadowRoot);
+        for (const child of Array.from(node.childNodes)) walk(child);
+    };
+    walk(root);
+    return out;
+}
+
 const connectionText = (el: HTMLElement) => textOf(byDataId(el, 'connection')!);
 
 describe('c-pc-console', () => {
@@ -117,6 +133,75 @@ describe('c-pc-console', () => {
     it('BX-5 shows no sign-in for a dialer that needs none', async () => {
         const { el } = await mount();
         expect(byDataId(el, 'sign-in')).toBeNull();
+    });
+
+    it("BX-4 the console's headings make one outline under the page's own: none skips a level", async () => {
+        const preview = makePreviewState();
+        const service = new StubConsoleApi(
+            makeState({
+                preview,
+                calls: [
+                    makeCallView({ id: 'call-1', status: CallStatus.Active }),
+                    makeCallView(
+                        { id: 'call-2', line: 2, status: CallStatus.Ended },
+                        { wrapUp: { saved: false, error: null } }
+                    )
+                ],
+                screenPop: makeScreenPop({ forId: 'call-1' })
+            })
+        );
+        const { el } = await mount(service);
+        await click(byDataId(el, 'availability'));
+        await click(byDataId(el, 'toggle'));
+        const levels = headingLevels(el);
+        expect(levels).toContain(3);
+        expect(levels).toContain(4);
+        // The page (Lightning Experience or the local page) holds the h1; the console starts at h2.
+        expect(levels[0]).toBe(2);
+        levels.forEach((level, i) => {
+            if (i > 0) expect(level).toBeLessThanOrEqual(levels[i - 1] + 1);
+        });
+    });
+
+    it('CL-1 a call status change leaves the screen pop alone: same slice, same clock, no re-render', async () => {
+        const pop = makeScreenPop({ forId: 'call-1' });
+        const service = new StubConsoleApi(
+            makeState({ calls: [makeCallView({ id: 'call-1', status: CallStatus.Ringing })], screenPop: pop })
+        );
+        const { el } = await mount(service);
+        const shown = query<PopEl>(el, 'c-pc-screen-pop')!;
+        const popNow = shown.now;
+        // A read-only view of the pop, the same one while the console passes the same object.
+        const slice = shown.screenPop;
+        const tabs = query(el, 'lightning-tabset');
+        service.publish({
+            now: NOW + 5_000,
+            calls: [makeCallView({ id: 'call-1', status: CallStatus.Amd, statusSince: NOW + 5_000 })]
+        });
+        await flush();
+        expect(byDataId(el, 'status')!.textContent).toBe('AMD');
+        expect(shown.screenPop).toBe(slice);
+        expect(shown.now).toBe(popNow);
+        expect(query(el, 'lightning-tabset')).toBe(tabs);
+    });
+
+    it('CL-1 SP-1 a status shows in the pass of its snapshot; the screen pop it opens follows a task later', async () => {
+        const service = new StubConsoleApi(
+            makeState({ calls: [makeCallView({ id: 'call-1', status: CallStatus.Ringing })], screenPop: null })
+        );
+        const { el } = await mount(service);
+        const pop = makeScreenPop({ forId: 'call-1' });
+        service.publish({
+            now: NOW + 1_000,
+            calls: [makeCallView({ id: 'call-1', status: CallStatus.Amd })],
+            screenPop: pop
+        });
+        for (let i = 0; i < 5; i += 1) await Promise.resolve();
+        expect(byDataId(el, 'status')!.textContent).toBe('AMD');
+        expect(query(el, 'c-pc-screen-pop')).toBeNull();
+        await flush();
+        expect(query<PopEl>(el, 'c-pc-screen-pop')!.screenPop).toEqual(pop);
+        expect(query<PopEl>(el, 'c-pc-screen-pop')!.now).toBe(NOW + 1_000);
     });
 
     it('AD-3 reports configuration problems clearly, by the names the admin knows, and still starts', async () => {
