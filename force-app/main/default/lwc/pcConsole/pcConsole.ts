@@ -326,7 +326,8 @@ function describeProblems(s: ConsoleState): readonly { key: string; text: string
     if (!s.settingsProblems.length) return NO_PROBLEMS;
     return s.settingsProblems.map((p, i) => ({
         key: `${String(p.setting)}-${i}`,
-        text: formatLabel(LABELS.cfgProblem, [
+        // An empty safe default (a Value field left blank) reads "Left empty.", not "Using  instead.".
+        text: formatLabel(p.usedInstead ? LABELS.cfgProblem : LABELS.cfgProblemEmpty, [
             settingName(String(p.setting)),
             SETTINGS_PROBLEM_LABELS[p.code] ?? p.code,
             p.usedInstead

@@ -78,6 +78,7 @@ import PC_SignIn_Help from '@salesforce/label/c.PC_SignIn_Help';
 import PC_SignIn_Pending from '@salesforce/label/c.PC_SignIn_Pending';
 import PC_Cfg_Heading from '@salesforce/label/c.PC_Cfg_Heading';
 import PC_Cfg_Problem from '@salesforce/label/c.PC_Cfg_Problem';
+import PC_Cfg_ProblemEmpty from '@salesforce/label/c.PC_Cfg_ProblemEmpty';
 import PC_Cfg_Missing from '@salesforce/label/c.PC_Cfg_Missing';
 import PC_Cfg_OutOfRange from '@salesforce/label/c.PC_Cfg_OutOfRange';
 import PC_Cfg_Invalid from '@salesforce/label/c.PC_Cfg_Invalid';
@@ -304,6 +305,7 @@ export const LABELS = Object.freeze({
     signInPending: PC_SignIn_Pending,
     cfgHeading: PC_Cfg_Heading,
     cfgProblem: PC_Cfg_Problem,
+    cfgProblemEmpty: PC_Cfg_ProblemEmpty,
     cfgMissing: PC_Cfg_Missing,
     cfgOutOfRange: PC_Cfg_OutOfRange,
     cfgInvalid: PC_Cfg_Invalid,

@@ -220,6 +220,16 @@ describe('c-pc-console', () => {
         await expect(el).toBeAccessible();
     });
 
+    it('AD-3 words a problem whose safe default is empty without an empty "Using  instead."', async () => {
+        const service = new StubConsoleApi(
+            makeState({ settingsProblems: [{ setting: 'valueTwo.field', code: 'UnknownField', usedInstead: '' }] })
+        );
+        const { el } = await mount(service);
+        const text = byDataId(el, 'settings-problems')!.textContent!;
+        expect(text).toContain('Value two (field): unknown field. Left empty.');
+        expect(text).not.toContain('Using');
+    });
+
     it('PV-1 CL-2 shows the preview with Value one / Value two from the screen pop', async () => {
         const preview = makePreviewState();
         const service = new StubConsoleApi(
