@@ -1,8 +1,8 @@
 import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
-import { DEFAULT_SETTINGS, recordName } from 'c/pcModel';
+import { DEFAULT_SETTINGS, isOutcome, recordName } from 'c/pcModel';
 import type { Instant, Interaction, ScreenPop, Settings } from 'c/pcModel';
-import { LABELS } from 'c/pcLabels';
+import { LABELS, OUTCOME_LABELS } from 'c/pcLabels';
 import { formatDateTime } from 'c/pcFormat';
 
 interface InteractionRow {
@@ -85,7 +85,8 @@ export default class PcScreenPop extends NavigationMixin(LightningElement) {
                 id: i.id,
                 when: formatDateTime(i.at, this.timeZone),
                 subject: i.subject,
-                outcome: i.outcome ?? '',
+                // Logged attempts store the dialer's outcome code (AnsweringMachine); agents read its label.
+                outcome: isOutcome(i.outcome) ? OUTCOME_LABELS[i.outcome] : (i.outcome ?? ''),
                 notes: i.notes ?? ''
             }));
             cache.history = history;

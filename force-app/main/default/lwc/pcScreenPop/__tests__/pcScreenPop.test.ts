@@ -68,6 +68,17 @@ describe('c-pc-screen-pop', () => {
         await expect(el).toBeAccessible();
     });
 
+    it("SP-1 shows a logged attempt's outcome in Contact History by its label, other outcomes as Salesforce has them", async () => {
+        const pop = makeScreenPop();
+        const logged = { ...pop.history[0], id: 'i-2', outcome: 'AnsweringMachine' };
+        const el = await mount({ ...pop, history: [pop.history[0], logged] });
+        const texts = queryAll(el, '[data-id="interaction"]').map((i) => i.textContent);
+        expect(texts[0]).toContain('Try later');
+        expect(texts[0]).toContain('No answer');
+        expect(texts[1]).toContain('Answering machine');
+        expect(texts[1]).not.toContain('AnsweringMachine');
+    });
+
     it('SP-1 says when there is no matching contact or no earlier interaction', async () => {
         const el = await mount(makeScreenPop({ contact: null, history: [] }));
         expect(byDataId(el, 'no-contact')!.textContent).toBe('No matching Salesforce contact.');
