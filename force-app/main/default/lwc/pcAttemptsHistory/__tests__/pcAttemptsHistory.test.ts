@@ -1,7 +1,14 @@
 import PcAttemptsHistory from 'c/pcAttemptsHistory';
 import { DestinationKind, DestinationUnavailableReason, Outcome } from 'c/pcModel';
 import type { AttemptsHistory, Destination } from 'c/pcModel';
+import { formatDateTime } from 'c/pcFormat';
 import { HOSTILE, NOW, byDataId, cleanup, makeScreenPop, queryAll, render } from '../../../../../../test/lwc-helpers';
+
+jest.mock('c/pcFormat', () => {
+    const actual = jest.requireActual('c/pcFormat');
+    return { ...actual, formatDateTime: jest.fn(actual.formatDateTime) };
+});
+const formatDateTimeSpy = formatDateTime as jest.MockedFunction<typeof formatDateTime>;
 
 const HISTORY = makeScreenPop().attemptsHistory!;
 
@@ -126,6 +133,19 @@ describe('c-pc-attempts-history', () => {
         });
         expect(cells(queryAll(el, '[data-id="destination"]')[0]).description).toBe(HOSTILE);
         expect(el.shadowRoot!.querySelector('img')).toBeNull();
+    });
+
+    it('SP-4 keeps the Attempt Report as it is when only the clock moves: the same rows, not rebuilt', async () => {
+        const el = (await mount()) as HTMLElement & { now: number };
+        const before = queryAll(el, '[data-id="attempt"]');
+        formatDateTimeSpy.mockClear();
+        el.now = NOW + 60_000;
+        await Promise.resolve();
+        expect(formatDateTimeSpy).not.toHaveBeenCalled();
+        const after = queryAll(el, '[data-id="attempt"]');
+        expect(after).toHaveLength(before.length);
+        after.forEach((row, i) => expect(row).toBe(before[i]));
+        expect(byDataId(el, 'attempt-date')!.textContent).toBe('03/09/2026 14:00:07');
     });
 
     it('SP-2 SP-4 renders 20 destinations with 25 attempts each quickly', async () => {

@@ -207,6 +207,22 @@ describe('c-pc-call-card', () => {
         await expect(el).toBeAccessible();
     });
 
+    it('CL-1 AM-3 shows a new status at once: controls it ends go with it, controls it brings follow a task later', async () => {
+        const { el } = await mount(makeCallView({ status: CallStatus.Active }));
+        expect(findButton(el, 'End Call')).not.toBeNull();
+        el.view = makeCallView(
+            { status: CallStatus.Ended, answeredAt: NOW },
+            { wrapUp: { saved: false, error: null } }
+        );
+        // Microtasks only: the card's render, no timer.
+        await Promise.resolve().then().then().then();
+        expect(byDataId(el, 'status')!.textContent).toBe('Ended');
+        expect(findButton(el, 'End Call')).toBeNull();
+        expect(byDataId(el, 'wrap-up')).toBeNull();
+        await flush();
+        expect(byDataId(el, 'wrap-up')).not.toBeNull();
+    });
+
     it('CL-4 keeps the wrap-up and shows the error when saving fails', async () => {
         const failed = makeCallView(
             { status: CallStatus.Ended },
