@@ -19,12 +19,11 @@ it('bench: CXone adapter under faults', async () => {
     const results: ShiftResult[] = [];
     for (const fault of FAULTS) {
         // One shift at a time: the figures are about one adapter, never about contention between shifts.
-         
+
         results.push(await runFaultShift(fault, SHIPPED));
     }
     const drops: number[] = [];
     for (let run = 0; run < DROP_RUNS; run += 1) {
-         
         const drop = await runFaultShift('droppedConnection', SHIPPED);
         if (drop.firstReconnectMs !== null) drops.push(drop.firstReconnectMs);
     }
