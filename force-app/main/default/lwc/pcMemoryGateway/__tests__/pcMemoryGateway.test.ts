@@ -119,7 +119,7 @@ describe('pcMemoryGateway', () => {
         expect(g.callCount('getContactHistory')).toBe(1);
     });
 
-    it('seeds contacts with accounts and earlier interactions, the same for the same seed', () => {
+    it('SP-1 seeds contacts with accounts and earlier interactions, the same for the same seed', () => {
         const records: CallingRecord[] = [1, 2, 3].map((n) => ({
             id: `R-${n}`,
             firstName: `First${n}`,

@@ -48,7 +48,7 @@ function draftOf(c: BadCase): RescheduleDraft {
 
 describe('pcSchedule', () => {
     describe('RS-2 bad input gets a clear message beside the field', () => {
-        it('has at least fifteen cases', () => {
+        it('RS-2 has at least fifteen bad-input cases', () => {
             expect(bad.cases.length).toBeGreaterThanOrEqual(15);
         });
 
