@@ -17,8 +17,11 @@ export function test(name, fn, { timeoutMs = 180_000 } = {}) {
     registered.push({ name, fn, timeoutMs });
 }
 
-/** Where the screenshots the README shows are saved. */
-export const SCREENSHOTS = 'docs/screenshots';
+/**
+ * Where screenshots are saved: test-results/ on every run, so a test run never dirties the work tree;
+ * `PC_SCREENSHOTS=docs npm run test:browser` refreshes the ones the README shows.
+ */
+export const SCREENSHOTS = process.env.PC_SCREENSHOTS === 'docs' ? 'docs/screenshots' : 'test-results/screenshots';
 
 /**
  * The per-test context: a fresh page on the console, plus the helpers every test uses.
