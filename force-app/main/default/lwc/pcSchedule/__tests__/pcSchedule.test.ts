@@ -110,7 +110,7 @@ describe('pcSchedule', () => {
             expect(result.ok && result.request.number).toBe('+442079460958');
         });
 
-        it('knows one-, two- and three-digit country codes', () => {
+        it('RS-2 knows one-, two- and three-digit country codes', () => {
             expect([countryCode('+13125550100'), countryCode('+442079460958'), countryCode('+353861234567')]).toEqual([
                 '1',
                 '44',

@@ -241,7 +241,7 @@ describe('c-pc-service properties on the simulated dialer', () => {
         );
     });
 
-    it('the property can fail: a store that shows an extra call is caught', () => {
+    it('CL-1 the property can fail: a store that shows an extra call is caught', () => {
         const rig = makeRig({ lines: 1 });
         const state = rig.service.getState();
         const call = {
