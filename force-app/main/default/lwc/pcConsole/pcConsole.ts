@@ -2,6 +2,7 @@ import { LightningElement, api } from 'lwc';
 import { ConnectionStatus, isDialerAdapterKind, recordName } from 'c/pcModel';
 import type { CallView, ConsoleApi, ConsoleState, ScreenPop, ShownValue, Unsubscribe } from 'c/pcModel';
 import { createConsoleService } from 'c/pcRuntime';
+import type { PageOverrides } from 'c/pcSettings';
 import {
     LABELS,
     AGENT_STATUS_LABELS,
@@ -39,6 +40,20 @@ export default class PcConsole extends LightningElement {
     @api dialerAdapter = '';
     /** One column whatever the width, for the narrow utility-bar panel. */
     @api compact = false;
+    /** Value one's label on this page (App Builder, AD-4); empty keeps the stored setting. */
+    @api valueOneLabel = '';
+    /** Value one's source on this page: `ContactField` or `DialerField`; empty keeps the stored setting. */
+    @api valueOneSource = '';
+    /** Value one's field on this page: a Contact field path or a dialer field; empty keeps the stored setting. */
+    @api valueOneField = '';
+    /** Value two's label on this page (AD-4); empty keeps the stored setting. */
+    @api valueTwoLabel = '';
+    /** Value two's source on this page; empty keeps the stored setting. */
+    @api valueTwoSource = '';
+    /** Value two's field on this page; empty keeps the stored setting. */
+    @api valueTwoField = '';
+    /** Open the matched Contact as a console `Tab` or `Subtab` on answer, or `Off` (AD-5); empty keeps the setting. */
+    @api contactTab = '';
 
     labels = LABELS;
     state: ConsoleState | null = null;
@@ -97,7 +112,7 @@ export default class PcConsole extends LightningElement {
             return;
         }
         const adapter = isDialerAdapterKind(this.dialerAdapter) ? this.dialerAdapter : null;
-        createConsoleService({ dialerAdapter: adapter })
+        createConsoleService({ dialerAdapter: adapter, page: this.pageOverrides() })
             .then((service) => {
                 if (this.connected && !this.active) this.attach(service, true);
                 else service.stop();
@@ -105,6 +120,15 @@ export default class PcConsole extends LightningElement {
             .catch((e: unknown) => {
                 this.bootError = e instanceof Error ? e.message : String(e);
             });
+    }
+
+    /** The page's App Builder properties as given; the settings module checks them like the metadata. */
+    private pageOverrides(): PageOverrides {
+        return {
+            valueOne: { label: this.valueOneLabel, source: this.valueOneSource, field: this.valueOneField },
+            valueTwo: { label: this.valueTwoLabel, source: this.valueTwoSource, field: this.valueTwoField },
+            contactTab: this.contactTab
+        };
     }
 
     override disconnectedCallback(): void {

@@ -240,6 +240,10 @@ import PC_Cfg_CxoneAgentId from '@salesforce/label/c.PC_Cfg_CxoneAgentId';
 import PC_Cfg_CxoneRedirectUri from '@salesforce/label/c.PC_Cfg_CxoneRedirectUri';
 import PC_Cfg_ValueOne from '@salesforce/label/c.PC_Cfg_ValueOne';
 import PC_Cfg_ValueTwo from '@salesforce/label/c.PC_Cfg_ValueTwo';
+import PC_Cfg_PageProperty from '@salesforce/label/c.PC_Cfg_PageProperty';
+import PC_Cfg_ContactTab from '@salesforce/label/c.PC_Cfg_ContactTab';
+import PC_AH_FromSalesforce from '@salesforce/label/c.PC_AH_FromSalesforce';
+import PC_AH_Unknown from '@salesforce/label/c.PC_AH_Unknown';
 
 /** Every label of the console by name; values come from the org's translations at run time. */
 export const LABELS = Object.freeze({
@@ -466,7 +470,11 @@ export const LABELS = Object.freeze({
     cfgCxoneAgentId: PC_Cfg_CxoneAgentId,
     cfgCxoneRedirectUri: PC_Cfg_CxoneRedirectUri,
     cfgValueOne: PC_Cfg_ValueOne,
-    cfgValueTwo: PC_Cfg_ValueTwo
+    cfgValueTwo: PC_Cfg_ValueTwo,
+    cfgPageProperty: PC_Cfg_PageProperty,
+    cfgContactTab: PC_Cfg_ContactTab,
+    ahFromSalesforce: PC_AH_FromSalesforce,
+    ahUnknown: PC_AH_Unknown
 });
 
 /** A key of LABELS. */
@@ -628,11 +636,14 @@ const SETTING_NAME_LABELS: Readonly<Record<string, string>> = Object.freeze({
     cxoneAgentId: LABELS.cfgCxoneAgentId,
     cxoneRedirectUri: LABELS.cfgCxoneRedirectUri,
     valueOne: LABELS.cfgValueOne,
-    valueTwo: LABELS.cfgValueTwo
+    valueTwo: LABELS.cfgValueTwo,
+    contactTab: LABELS.cfgContactTab
 });
 
 /** A setting's name as the admin knows it; `valueOne.field` reads as "Value one (field)"; unknown keys as written. */
 export function settingName(setting: string): string {
+    // A page's App Builder property (AD-4) reads as the setting it overrides, marked as the page's.
+    if (setting.startsWith('page.')) return formatLabel(LABELS.cfgPageProperty, [settingName(setting.slice(5))]);
     const [head, ...rest] = setting.split('.');
     const name = Object.prototype.hasOwnProperty.call(SETTING_NAME_LABELS, head) ? SETTING_NAME_LABELS[head] : head;
     return rest.length ? `${name} (${rest.join('.')})` : name;

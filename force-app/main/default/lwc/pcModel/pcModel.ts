@@ -371,6 +371,14 @@ export interface ValueFieldSetting {
     readonly field: string;
 }
 
+/** Whether the matched Contact also opens as a console tab on answer (AD-5), and as which kind. */
+export const ContactTabMode = {
+    Off: 'Off',
+    Tab: 'Tab',
+    Subtab: 'Subtab'
+} as const;
+export type ContactTabMode = (typeof ContactTabMode)[keyof typeof ContactTabMode];
+
 export const CallingHoursGuard = {
     Off: 'Off',
     Warn: 'Warn',
@@ -416,6 +424,8 @@ export interface Settings {
     readonly cxoneRedirectUri: string;
     readonly valueOne: ValueFieldSetting;
     readonly valueTwo: ValueFieldSetting;
+    /** Open the matched Contact as a console tab (or subtab of the focused tab) on answer (AD-5). */
+    readonly contactTab: ContactTabMode;
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -439,7 +449,8 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
     cxoneAgentId: '',
     cxoneRedirectUri: '',
     valueOne: Object.freeze({ label: 'Account', source: ValueSourceKind.ContactField, field: 'Account.Name' }),
-    valueTwo: Object.freeze({ label: 'Balance due', source: ValueSourceKind.DialerField, field: 'BalanceDue' })
+    valueTwo: Object.freeze({ label: 'Balance due', source: ValueSourceKind.DialerField, field: 'BalanceDue' }),
+    contactTab: ContactTabMode.Off
 });
 
 /** A problem found in the admin's configuration (AD-3): which setting, what is wrong, what was used instead. */
@@ -713,6 +724,7 @@ export const isDeliverTo = enumGuard(DeliverTo);
 export const isCallingHoursGuard = enumGuard(CallingHoursGuard);
 export const isDialerAdapterKind = enumGuard(DialerAdapterKind);
 export const isValueSourceKind = enumGuard(ValueSourceKind);
+export const isContactTabMode = enumGuard(ContactTabMode);
 export const isTransferTargetKind = enumGuard(TransferTargetKind);
 export const isConnectionStatus = enumGuard(ConnectionStatus);
 

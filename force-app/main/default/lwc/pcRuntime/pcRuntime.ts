@@ -18,7 +18,8 @@ import type { ConsoleApi, Settings, SettingsProblem } from 'c/pcModel';
 import { GatewayError } from 'c/pcSalesforcePort';
 import type { SalesforceGateway } from 'c/pcSalesforcePort';
 import { ConsoleService } from 'c/pcService';
-import { parseSettings } from 'c/pcSettings';
+import { applyPageOverrides, parseSettings } from 'c/pcSettings';
+import type { PageOverrides } from 'c/pcSettings';
 import { SimulatedDialer } from 'c/pcSimDialer';
 import { VirtualClock } from 'c/pcVirtualClock';
 import type { RealTimeSource } from 'c/pcVirtualClock';
@@ -30,6 +31,8 @@ import { UnconfiguredDialer } from './unconfigured';
 export interface RuntimeOptions {
     /** Overrides the stored dialer adapter for this page, when set. */
     readonly dialerAdapter?: DialerAdapterKind | null;
+    /** Value one / Value two and the console-tab option set on this page (AD-4, AD-5), checked like the metadata. */
+    readonly page?: PageOverrides;
 }
 
 /** A CXone token source that is also the sign-in the console offers the agent. */
@@ -99,7 +102,8 @@ function signInPage(settings: Settings, pageOrigin: string): { readonly uri: str
 }
 
 /** Builds the service from read settings and the page's choice; exported for tests, which inject `deps`. */
-export function assemble(rawSettings: unknown, options: RuntimeOptions, deps: RuntimeDeps): ConsoleService {
+export function assemble(storedSettings: unknown, options: RuntimeOptions, deps: RuntimeDeps): ConsoleService {
+    const rawSettings = options.page ? applyPageOverrides(storedSettings, options.page) : storedSettings;
     const stored = parseSettings(rawSettings);
     const kind = isDialerAdapterKind(options.dialerAdapter) ? options.dialerAdapter : stored.settings.dialerAdapter;
     // The page's choice is written into the settings, so they check (and show) what this dialer needs.

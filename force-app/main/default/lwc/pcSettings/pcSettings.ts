@@ -13,11 +13,18 @@ import {
     DEFAULT_SETTINGS,
     DialerAdapterKind,
     isCallingHoursGuard,
+    isContactTabMode,
     isDeliverTo,
-    isDialerAdapterKind,
-    isValueSourceKind,
-    ValueSourceKind
+    isDialerAdapterKind
 } from 'c/pcModel';
+import { checkValueField } from './valueField';
+import type { RawValueField } from './valueField';
+
+import { overrideValue, PAGE_PROBLEM_PREFIX } from './pageOverrides';
+import type { PageOverrides } from './pageOverrides';
+
+export { PAGE_PROBLEM_PREFIX };
+export type { PageOverrides, PageValueOverride } from './pageOverrides';
 
 /** The result of parsing: settings that are always usable, and what was wrong with the stored ones. */
 export interface ParsedSettings {
@@ -29,13 +36,6 @@ export interface ParsedSettings {
 export const LINES_RANGE = { min: 1, max: 3 } as const;
 const NOTES_RANGE = { min: 1, max: 32000 } as const;
 const MINUTES_IN_DAY = 24 * 60;
-
-/** A Contact field API name, optionally through relationships: `Phone`, `Account.Name`, `Region__r.Code__c`. */
-const CONTACT_FIELD =
-    /^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*(?:__[cr])?(?:\.[A-Za-z](?:[A-Za-z0-9]|_(?!_))*(?:__[cr])?){0,4}$/;
-/** A calling-list column name as the dialer exposes it. */
-const DIALER_FIELD = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
-const LABEL_MAX = 80;
 
 type Problems = SettingsProblem[];
 
@@ -98,8 +98,8 @@ function readValueField(
 ): ValueFieldSetting {
     const fallback = DEFAULT_SETTINGS[key];
     const nested = raw[key];
-    const source: Readonly<Record<string, unknown>> | null = isRecord(nested)
-        ? nested
+    const source: RawValueField | null = isRecord(nested)
+        ? { label: nested.label, source: nested.source, field: nested.field }
         : ['Label', 'Source', 'Field'].some((s) => !missing(raw[`${key}${s}`]))
           ? { label: raw[`${key}Label`], source: raw[`${key}Source`], field: raw[`${key}Field`] }
           : null;
@@ -111,35 +111,12 @@ function readValueField(
         });
         return fallback;
     }
-    const label = source.label;
-    const kind = source.source;
-    const field = source.field;
-    if (typeof label !== 'string' || !label.trim() || label.length > LABEL_MAX) {
-        problems.push({
-            setting: `${key}.label`,
-            code: missing(label) ? 'Missing' : 'Invalid',
-            usedInstead: fallback.label
-        });
+    const checked = checkValueField(key, source, fallback);
+    if ('problem' in checked) {
+        problems.push(checked.problem);
         return fallback;
     }
-    if (!isValueSourceKind(kind)) {
-        problems.push({
-            setting: `${key}.source`,
-            code: missing(kind) ? 'Missing' : 'Invalid',
-            usedInstead: fallback.source
-        });
-        return fallback;
-    }
-    const pattern = kind === ValueSourceKind.ContactField ? CONTACT_FIELD : DIALER_FIELD;
-    if (typeof field !== 'string' || !pattern.test(field)) {
-        problems.push({
-            setting: `${key}.field`,
-            code: missing(field) ? 'Missing' : 'UnknownField',
-            usedInstead: fallback.field
-        });
-        return fallback;
-    }
-    return Object.freeze({ label: label.trim(), source: kind, field });
+    return checked.value;
 }
 
 function readEndpoint(raw: Readonly<Record<string, unknown>>, adapter: DialerAdapterKind, problems: Problems): string {
@@ -245,6 +222,15 @@ function serverProblems(value: unknown): SettingsProblem[] {
     return found;
 }
 
+/** The console-tab option (AD-5); added after the first release, so an absent value is the default, not a problem. */
+function readContactTab(raw: Readonly<Record<string, unknown>>, problems: Problems): Settings['contactTab'] {
+    const value = raw.contactTab;
+    if (missing(value) || value === '') return DEFAULT_SETTINGS.contactTab;
+    if (isContactTabMode(value)) return value;
+    problems.push({ setting: 'contactTab', code: 'Invalid', usedInstead: DEFAULT_SETTINGS.contactTab });
+    return DEFAULT_SETTINGS.contactTab;
+}
+
 /** Parses raw settings into usable Settings, reporting every field that had to fall back (AD-3). */
 export function parseSettings(raw: unknown): ParsedSettings {
     const problems: Problems = [];
@@ -280,9 +266,40 @@ export function parseSettings(raw: unknown): ParsedSettings {
         dialerEndpoint: readEndpoint(raw, dialerAdapter, problems),
         ...readCxoneSignIn(raw, dialerAdapter, problems),
         valueOne: readValueField(raw, 'valueOne', problems),
-        valueTwo: readValueField(raw, 'valueTwo', problems)
+        valueTwo: readValueField(raw, 'valueTwo', problems),
+        contactTab: readContactTab(raw, problems)
     });
     const seen = new Set(problems.map((p) => `${p.setting}:${p.code}`));
     const reported = serverProblems(raw.problems).filter((p) => !seen.has(`${p.setting}:${p.code}`));
     return { settings, problems: [...reported, ...problems] };
+}
+
+/**
+ * The raw settings with one page's App Builder properties laid over them (AD-4, AD-5), for the service to parse.
+ * Each property is checked like the stored setting; one that cannot be used leaves the stored value and adds a
+ * problem named `page.<setting>` to the raw `problems`, which parseSettings reports like the server's own.
+ */
+export function applyPageOverrides(raw: unknown, page: PageOverrides): unknown {
+    // Unreadable settings already give the defaults and a problem; a page property cannot repair them.
+    if (!isRecord(raw)) return raw;
+    const stored = parseSettings(raw).settings;
+    const next: Record<string, unknown> = { ...raw };
+    const added: SettingsProblem[] = [];
+    for (const key of ['valueOne', 'valueTwo'] as const) {
+        const { value, problem } = overrideValue(key, stored[key], page[key]);
+        if (problem) added.push(problem);
+        else if (value !== stored[key]) next[key] = value;
+    }
+    const tab = page.contactTab;
+    if (typeof tab === 'string' && tab.trim() !== '') {
+        if (isContactTabMode(tab.trim())) next.contactTab = tab.trim();
+        else
+            added.push({
+                setting: `${PAGE_PROBLEM_PREFIX}contactTab`,
+                code: 'Invalid',
+                usedInstead: stored.contactTab
+            });
+    }
+    if (added.length) next.problems = [...(Array.isArray(raw.problems) ? raw.problems : []), ...added];
+    return next;
 }

@@ -22,7 +22,8 @@ const GOOD = Object.freeze({
     cxoneAgentId: '4105123',
     cxoneRedirectUri: '',
     valueOne: { label: 'Region', source: 'ContactField', field: 'Region__r.Code__c' },
-    valueTwo: { label: 'Plan', source: 'DialerField', field: 'PlanName' }
+    valueTwo: { label: 'Plan', source: 'DialerField', field: 'PlanName' },
+    contactTab: 'Tab'
 });
 
 describe('pcSettings', () => {
