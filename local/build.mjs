@@ -109,6 +109,13 @@ function platformStandIns(labels, warn) {
                 update() {}
                 disconnect() {}
             }`,
+        // No console workspace locally: a Contact "tab" goes to the record's hash URL, as a record link does.
+        'lightning/platformWorkspaceApi': `const show = (o) => { window.location.hash = '/lightning/r/Contact/' + o.recordId + '/view'; return Promise.resolve('local-tab'); };
+            export function getAllTabInfo() { return Promise.resolve([]); }
+            export function getFocusedTabInfo() { return Promise.resolve(null); }
+            export function openTab(o) { return show(o); }
+            export function openSubtab(_parent, o) { return show(o); }
+            export function focusTab() { return Promise.resolve(); }`,
         'lightning/refresh': `export const RefreshEvent = class extends CustomEvent { constructor() { super('lightning__refreshevent', { bubbles: true, composed: true }); } };
             export function registerRefreshHandler() { return 0; } export function unregisterRefreshHandler() {}`
     };

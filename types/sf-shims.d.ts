@@ -44,3 +44,21 @@ declare module 'lightning/navigation' {
         readonly GenerateUrl: typeof GenerateUrl;
     };
 }
+declare module 'lightning/platformWorkspaceApi' {
+    /** A workspace tab or subtab (the fields the console reads). */
+    export interface TabInfo {
+        tabId: string;
+        recordId?: string | null;
+        parentTabId?: string | null;
+        isSubtab?: boolean;
+        subtabs?: TabInfo[];
+    }
+    export function getAllTabInfo(): Promise<TabInfo[]>;
+    export function getFocusedTabInfo(): Promise<TabInfo>;
+    export function openTab(options: { recordId?: string; url?: string; focus?: boolean }): Promise<string>;
+    export function openSubtab(
+        parentTabId: string,
+        options: { recordId?: string; url?: string; focus?: boolean }
+    ): Promise<string>;
+    export function focusTab(tabId: string): Promise<void>;
+}

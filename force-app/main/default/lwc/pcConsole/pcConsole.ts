@@ -2,7 +2,8 @@ import { LightningElement, api } from 'lwc';
 import { ConnectionStatus, isDialerAdapterKind, recordName } from 'c/pcModel';
 import type { CallView, ConsoleApi, ConsoleState, ScreenPop, ShownValue, Unsubscribe } from 'c/pcModel';
 import { createConsoleService } from 'c/pcRuntime';
-import type { PageOverrides } from 'c/pcSettings';
+import type { RuntimeOptions } from 'c/pcRuntime';
+import { ContactTabOpener } from 'c/pcContactTab';
 import {
     LABELS,
     AGENT_STATUS_LABELS,
@@ -86,6 +87,8 @@ export default class PcConsole extends LightningElement {
     private popTimer: ReturnType<typeof setTimeout> | null = null;
     private receivedAt = 0;
     private connected = false;
+    /** Opens the answered call's Contact as a console tab where the admin chose so (AD-5). */
+    private readonly contactTabs = new ContactTabOpener();
     private readonly keyListener = (event: KeyboardEvent): void => this.handleWindowKeydown(event);
 
     /** The console service; when not given (in an org), one is built by the runtime from the admin settings. */
@@ -123,7 +126,7 @@ export default class PcConsole extends LightningElement {
     }
 
     /** The page's App Builder properties as given; the settings module checks them like the metadata. */
-    private pageOverrides(): PageOverrides {
+    private pageOverrides(): NonNullable<RuntimeOptions['page']> {
         return {
             valueOne: { label: this.valueOneLabel, source: this.valueOneSource, field: this.valueOneField },
             valueTwo: { label: this.valueTwoLabel, source: this.valueTwoSource, field: this.valueTwoField },
@@ -159,6 +162,7 @@ export default class PcConsole extends LightningElement {
 
     private setState(next: ConsoleState, previous: ConsoleState | null): void {
         this.state = next;
+        this.contactTabs.onState(next);
         this.displayNow = next.now;
         this.receivedAt = Date.now();
         // Each child gets its own slice; a slice that did not change keeps its identity, so LWC leaves that child be.
