@@ -17,6 +17,7 @@ const SIMPLE = {
     triggers: ['.trigger', 'ApexTrigger'],
     pages: ['.page', 'ApexPage'],
     permissionsets: ['.permissionset-meta.xml', 'PermissionSet'],
+    permissionsetgroups: ['.permissionsetgroup-meta.xml', 'PermissionSetGroup'],
     customPermissions: ['.customPermission-meta.xml', 'CustomPermission'],
     applications: ['.app-meta.xml', 'CustomApplication'],
     flexipages: ['.flexipage-meta.xml', 'FlexiPage'],
