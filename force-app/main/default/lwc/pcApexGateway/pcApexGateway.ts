@@ -8,8 +8,9 @@ import apexGetSettings from '@salesforce/apex/PersonalConnectionController.getSe
 import apexFindContact from '@salesforce/apex/PersonalConnectionController.findContact';
 import apexGetContactHistory from '@salesforce/apex/PersonalConnectionController.getContactHistory';
 import apexLogAttempt from '@salesforce/apex/PersonalConnectionController.logAttempt';
+import apexGetCallingListContacts from '@salesforce/apex/PersonalConnectionController.getCallingListContacts';
 import { ErrorCode } from 'c/pcModel';
-import type { AttemptLog, ContactInfo, Interaction, LogResult } from 'c/pcModel';
+import type { AttemptLog, CallingListContact, ContactInfo, Interaction, LogResult } from 'c/pcModel';
 import { GatewayError } from 'c/pcSalesforcePort';
 import type { ContactQuery, RawSettings, SalesforceGateway } from 'c/pcSalesforcePort';
 
@@ -35,6 +36,7 @@ export interface ApexParams {
         readonly notes: string;
         readonly endedAt: number;
     };
+    readonly getCallingListContacts: Readonly<Record<never, never>>;
 }
 
 /** Each Apex method the console calls: the imported function and its parameter names in Apex order. */
@@ -56,7 +58,8 @@ export const APEX_METHODS = {
             'notes',
             'endedAt'
         ]
-    }
+    },
+    getCallingListContacts: { apex: apexGetCallingListContacts, params: [] }
 } as const;
 
 /** The Apex methods by their name in APEX_METHODS. */
@@ -129,6 +132,11 @@ export class ApexGateway implements SalesforceGateway {
             endedAt: log.endedAt
         });
         return parseLogResult(raw);
+    }
+
+    /** The Contacts marked for the simulated dialer (a dialer record id set), for the org's demo calling list. */
+    async getCallingListContacts(): Promise<readonly CallingListContact[]> {
+        return parseCallingListContacts(await call('getCallingListContacts', {}));
     }
 }
 
@@ -224,10 +232,35 @@ export function parseInteractions(raw: unknown): readonly Interaction[] {
 /** Validates a logAttempt result. */
 export function parseLogResult(raw: unknown): LogResult {
     if (!isRecord(raw)) throw protocol('log result');
-    const taskId = text(raw, 'taskId', 'log result');
-    if (!TASK_ID.test(taskId)) throw protocol('log result.taskId');
     if (typeof raw.created !== 'boolean') throw protocol('log result.created');
+    // "Already logged" by a concurrent request whose Task this user cannot see yet comes without a Task id.
+    const taskId = raw.created ? text(raw, 'taskId', 'log result') : optionalText(raw, 'taskId', 'log result');
+    if (taskId !== null && !TASK_ID.test(taskId)) throw protocol('log result.taskId');
     return { taskId, created: raw.created };
+}
+
+/** Validates a getCallingListContacts result: only well-formed Contacts with an id, a record id and numbers. */
+export function parseCallingListContacts(raw: unknown): readonly CallingListContact[] {
+    if (!Array.isArray(raw)) throw protocol('calling list result');
+    return raw.map((item: unknown): CallingListContact => {
+        if (!isRecord(item)) throw protocol('calling list contact');
+        const id = text(item, 'id', 'calling list contact');
+        if (!CONTACT_ID.test(id)) throw protocol('calling list contact.id');
+        const phones = item.phones;
+        if (!Array.isArray(phones)) throw protocol('calling list contact.phones');
+        return {
+            id,
+            dialerRecordId: text(item, 'dialerRecordId', 'calling list contact'),
+            firstName: optionalText(item, 'firstName', 'calling list contact') ?? '',
+            lastName: text(item, 'lastName', 'calling list contact'),
+            accountName: optionalText(item, 'accountName', 'calling list contact'),
+            email: optionalText(item, 'email', 'calling list contact'),
+            phones: phones.map((phone: unknown) => {
+                if (!isRecord(phone)) throw protocol('calling list contact.phone');
+                return { field: text(phone, 'field', 'phone'), number: text(phone, 'number', 'phone') };
+            })
+        };
+    });
 }
 
 // ---------------------------------------------------------------------------------------------

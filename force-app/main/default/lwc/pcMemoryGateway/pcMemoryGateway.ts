@@ -4,7 +4,16 @@
  * inject latency and failures and read the Tasks it logged.
  */
 import type { Clock } from 'c/pcDialerPort';
-import type { AttemptLog, CallingRecord, ContactInfo, ErrorCode, Instant, Interaction, LogResult } from 'c/pcModel';
+import type {
+    AttemptLog,
+    CallingListContact,
+    CallingRecord,
+    ContactInfo,
+    ErrorCode,
+    Instant,
+    Interaction,
+    LogResult
+} from 'c/pcModel';
 import { recordName } from 'c/pcModel';
 import type { ContactQuery, RawSettings, SalesforceGateway } from 'c/pcSalesforcePort';
 import { GatewayError } from 'c/pcSalesforcePort';
@@ -27,7 +36,8 @@ export interface LoggedTask {
 }
 
 /** The gateway's methods, for injected failures and call counts. */
-export type GatewayMethod = 'getSettings' | 'findContact' | 'getContactHistory' | 'logAttempt';
+export type GatewayMethod =
+    'getSettings' | 'findContact' | 'getContactHistory' | 'logAttempt' | 'getCallingListContacts';
 
 /** What the in-memory gateway starts with. */
 export interface InMemoryGatewayOptions {
@@ -64,7 +74,8 @@ export class InMemorySalesforceGateway implements SalesforceGateway {
         getSettings: 0,
         findContact: 0,
         getContactHistory: 0,
-        logAttempt: 0
+        logAttempt: 0,
+        getCallingListContacts: 0
     };
     private latencyMs: number;
     private readonly clock: Clock | null;
@@ -109,6 +120,29 @@ export class InMemorySalesforceGateway implements SalesforceGateway {
             .filter((i) => i.contactId === contactId)
             .sort((a, b) => b.at - a.at)
             .map(({ contactId: _owner, ...interaction }) => interaction);
+    }
+
+    /**
+     * The contacts with a dialer record id and a phone, by that id, as Apex returns them: the simulated dialer's
+     * calling list in a console built on this gateway (the org demo, locally).
+     */
+    async getCallingListContacts(): Promise<readonly CallingListContact[]> {
+        await this.enter('getCallingListContacts');
+        return this.contacts
+            .filter((c): c is MemoryContact & { dialerRecordId: string } => !!c.dialerRecordId && !!c.phone)
+            .sort((a, b) => (a.dialerRecordId < b.dialerRecordId ? -1 : a.dialerRecordId > b.dialerRecordId ? 1 : 0))
+            .map((c) => {
+                const space = c.name.indexOf(' ');
+                return {
+                    id: c.id,
+                    dialerRecordId: c.dialerRecordId,
+                    firstName: space > 0 ? c.name.slice(0, space) : '',
+                    lastName: space > 0 ? c.name.slice(space + 1) : c.name,
+                    accountName: c.accountName,
+                    phones: [{ field: 'Phone', number: c.phone ?? '' }],
+                    email: c.email
+                };
+            });
     }
 
     /** Logs the attempt as a Task once per dialerContactId; a repeat returns the first Task (BX-1). */

@@ -488,6 +488,23 @@ export interface Interaction {
     readonly notes: string | null;
 }
 
+/**
+ * A Contact the simulated dialer may call in an org (demo and training): one marked with a dialer record id. The
+ * simulated calling list is built from these, so its pops, Value one and Contact History are the org's own.
+ */
+export interface CallingListContact {
+    /** The Salesforce Contact id. */
+    readonly id: string;
+    /** The dialer record id stored on the Contact; the calling record's id. */
+    readonly dialerRecordId: string;
+    readonly firstName: string;
+    readonly lastName: string;
+    readonly accountName: string | null;
+    /** The Contact's phone numbers as typed, by the Contact field they came from (Phone, MobilePhone ...). */
+    readonly phones: readonly { readonly field: string; readonly number: string }[];
+    readonly email: string | null;
+}
+
 /** A finished attempt to log as a Task (BX-1), idempotent on dialerContactId. */
 export interface AttemptLog {
     /** The dialer's id of the call; the idempotency key. */
@@ -504,7 +521,8 @@ export interface AttemptLog {
 }
 
 export interface LogResult {
-    readonly taskId: string;
+    /** The Task; null when a concurrent request logged the attempt and its Task is not visible yet. */
+    readonly taskId: string | null;
     /** False when the attempt had been logged before (a retry or a refresh). */
     readonly created: boolean;
 }

@@ -14,7 +14,7 @@ import type { CryptoLike, FetchLike, TokenProvider } from 'c/pcCxoneAuth';
 import { systemClock } from 'c/pcDialerPort';
 import type { Clock, DialerAdapter, DialerSignIn, SessionInfo } from 'c/pcDialerPort';
 import { DialerAdapterKind, isDialerAdapterKind } from 'c/pcModel';
-import type { ConsoleApi, Settings, SettingsProblem } from 'c/pcModel';
+import type { CallingListContact, ConsoleApi, Settings, SettingsProblem } from 'c/pcModel';
 import { GatewayError } from 'c/pcSalesforcePort';
 import type { SalesforceGateway } from 'c/pcSalesforcePort';
 import { ConsoleService } from 'c/pcService';
@@ -102,7 +102,12 @@ function signInPage(settings: Settings, pageOrigin: string): { readonly uri: str
 }
 
 /** Builds the service from read settings and the page's choice; exported for tests, which inject `deps`. */
-export function assemble(storedSettings: unknown, options: RuntimeOptions, deps: RuntimeDeps): ConsoleService {
+export function assemble(
+    storedSettings: unknown,
+    options: RuntimeOptions,
+    deps: RuntimeDeps,
+    listContacts: readonly CallingListContact[] = []
+): ConsoleService {
     const rawSettings = options.page ? applyPageOverrides(storedSettings, options.page) : storedSettings;
     const stored = parseSettings(rawSettings);
     const kind = isDialerAdapterKind(options.dialerAdapter) ? options.dialerAdapter : stored.settings.dialerAdapter;
@@ -117,7 +122,8 @@ export function assemble(storedSettings: unknown, options: RuntimeOptions, deps:
             seed: daySeed(start),
             clock,
             lines: settings.linesPerAgent,
-            preview: settings.previewEnabled
+            preview: settings.previewEnabled,
+            contacts: listContacts
         });
         // One time line for the simulated world: the service's timers and times run on the dialer's clock.
         return new ConsoleService({ adapter, gateway: deps.gateway, clock, settings: raw });
@@ -185,7 +191,31 @@ export async function buildConsoleService(options: RuntimeOptions, deps: Runtime
         // The code only (Permission, Network ...): a platform message can quote record values.
         console.warn('Personal Connection settings could not be read:', e instanceof GatewayError ? e.code : 'Unknown');
     }
-    return assemble(raw, options, deps);
+    return assemble(raw, options, deps, await demoContacts(raw, options, deps.gateway));
+}
+
+/**
+ * The org's Contacts for a simulated dialer's calling list (demo and training), so its pops, Value one and Contact
+ * History are real. None for a real dialer; none (the generated list) when they cannot be read.
+ */
+async function demoContacts(
+    raw: unknown,
+    options: RuntimeOptions,
+    gateway: SalesforceGateway
+): Promise<readonly CallingListContact[]> {
+    const kind = isDialerAdapterKind(options.dialerAdapter)
+        ? options.dialerAdapter
+        : parseSettings(raw).settings.dialerAdapter;
+    if (kind !== DialerAdapterKind.Simulated || !gateway.getCallingListContacts) return [];
+    try {
+        return await gateway.getCallingListContacts();
+    } catch (e) {
+        console.warn(
+            'Personal Connection demo contacts could not be read:',
+            e instanceof GatewayError ? e.code : 'Unknown'
+        );
+        return [];
+    }
 }
 
 /** Builds the console service for this org and page. */

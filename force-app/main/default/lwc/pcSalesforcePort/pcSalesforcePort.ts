@@ -2,7 +2,7 @@
  * The SalesforceGateway port: the only way the service reaches Salesforce data. Implemented by the
  * Apex gateway (in an org) and the in-memory gateway (local console and tests).
  */
-import type { AttemptLog, ContactInfo, ErrorCode, Interaction, LogResult } from 'c/pcModel';
+import type { AttemptLog, CallingListContact, ContactInfo, ErrorCode, Interaction, LogResult } from 'c/pcModel';
 
 /** Settings exactly as stored (custom metadata): untrusted until parsed by the service. */
 export type RawSettings = Readonly<Record<string, unknown>>;
@@ -28,6 +28,11 @@ export interface SalesforceGateway {
     getContactHistory(contactId: string): Promise<readonly Interaction[]>;
     /** Logs a finished attempt as a Task, once per dialerContactId (BX-1). */
     logAttempt(log: AttemptLog): Promise<LogResult>;
+    /**
+     * The Contacts marked for the simulated dialer (a dialer record id set), for an org's demo calling list.
+     * Optional: a gateway without it leaves the simulated dialer its generated list.
+     */
+    getCallingListContacts?(): Promise<readonly CallingListContact[]>;
 }
 
 /** A typed Salesforce failure; `message` is technical and carries no PII. */

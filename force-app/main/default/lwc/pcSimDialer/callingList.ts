@@ -151,7 +151,14 @@ const COMPANIES = [
     'Cyberdyne Labs',
     'Wonka Sweets'
 ];
-const PRODUCTS = ['Gold Plan', 'Silver Plan', 'Home Insurance', 'Auto Insurance', 'Broadband 500', 'Premium Support'];
+export const PRODUCTS = [
+    'Gold Plan',
+    'Silver Plan',
+    'Home Insurance',
+    'Auto Insurance',
+    'Broadband 500',
+    'Premium Support'
+];
 
 interface Zone {
     readonly zone: string | null;
@@ -195,7 +202,8 @@ function fakeSalesforceId(rng: Rng): string {
     return id;
 }
 
-function money(rng: Rng, currency: string): string {
+/** A made-up balance in the currency, for the `BalanceDue` list field. */
+export function money(rng: Rng, currency: string): string {
     const cents = rng.int(0, 500_000);
     const whole = Math.floor(cents / 100)
         .toString()
@@ -203,7 +211,8 @@ function money(rng: Rng, currency: string): string {
     return `${currency}${whole}.${String(cents % 100).padStart(2, '0')}`;
 }
 
-function destination(
+/** A destination with no attempts yet. */
+export function destination(
     id: string,
     kind: DestinationKind,
     description: string,
@@ -247,7 +256,7 @@ export function addAttempt(rec: SimRecord, dest: SimDestination, at: Instant, ou
 }
 
 /** Earlier attempts with ordinary outcomes, days before the list starts. */
-function pastAttempts(rng: Rng, rec: SimRecord, dest: SimDestination, count: number, epoch: Instant): void {
+export function pastAttempts(rng: Rng, rec: SimRecord, dest: SimDestination, count: number, epoch: Instant): void {
     let at = epoch - rng.int(2, 9) * DAY - rng.int(0, 8) * HOUR;
     for (let i = 0; i < count; i++) {
         const outcome = rng.weighted({ NoAnswer: 5, AnsweringMachine: 3, Busy: 2 });

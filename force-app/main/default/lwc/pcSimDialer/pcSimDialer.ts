@@ -56,6 +56,7 @@ import {
     unavailableReason
 } from './callingList';
 import type { SimAttempt, SimDestination, SimRecord } from './callingList';
+import { callingListFromContacts } from './orgList';
 import { isForcedOutcome } from './callPlan';
 import { CallbackDesk } from './callbackDesk';
 import type { DeskHost, SimCallback } from './callbackDesk';
@@ -159,13 +160,11 @@ export class SimulatedDialer implements DialerAdapter {
         const listRng = root.fork();
         this.rng = root.fork();
         const count = Math.max(1, Math.floor(options.recordCount ?? 1500));
-        this.records = generateCallingList(
-            listRng,
-            count,
-            epoch,
-            PC_SKILLS.map((s) => s.id),
-            SKILL_SHARE
-        );
+        const skillIds = PC_SKILLS.map((s) => s.id);
+        const fromOrg = options.contacts?.length
+            ? callingListFromContacts(listRng, options.contacts, epoch, skillIds)
+            : [];
+        this.records = fromOrg.length ? fromOrg : generateCallingList(listRng, count, epoch, skillIds, SKILL_SHARE);
         for (const skill of PC_SKILLS) this.queues.set(skill.id, new RecordQueue());
         for (const rec of this.records) {
             this.byId.set(rec.id, rec);

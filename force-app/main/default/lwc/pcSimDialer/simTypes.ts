@@ -3,6 +3,7 @@ import type {
     AgentState,
     AttemptsHistory,
     Call,
+    CallingListContact,
     CallingRecord,
     DialerCapabilities,
     ErrorCode,
@@ -33,6 +34,11 @@ export interface SimulatedDialerOptions {
     readonly latencyMs?: number;
     /** Records in the calling list. Default 1,500, at least 20 so every unavailable reason occurs. */
     readonly recordCount?: number;
+    /**
+     * An org's Contacts to call instead of the generated list (demo and training): one record each, carrying the
+     * Contact's id, so pops find it. Empty or omitted: the generated list of `recordCount` records.
+     */
+    readonly contacts?: readonly CallingListContact[];
     readonly agentId?: string;
     /** Narrows or widens what the dialer offers. */
     readonly capabilities?: Partial<DialerCapabilities>;

@@ -2,7 +2,15 @@ import getSettings from '@salesforce/apex/PersonalConnectionController.getSettin
 import findContact from '@salesforce/apex/PersonalConnectionController.findContact';
 import getContactHistory from '@salesforce/apex/PersonalConnectionController.getContactHistory';
 import logAttempt from '@salesforce/apex/PersonalConnectionController.logAttempt';
-import { ApexGateway, APEX_METHODS, createApexGateway, DEFAULT_HISTORY_ROWS, toGatewayError } from 'c/pcApexGateway';
+import getCallingListContacts from '@salesforce/apex/PersonalConnectionController.getCallingListContacts';
+import {
+    ApexGateway,
+    APEX_METHODS,
+    createApexGateway,
+    DEFAULT_HISTORY_ROWS,
+    parseLogResult,
+    toGatewayError
+} from 'c/pcApexGateway';
 import type { AttemptLog } from 'c/pcModel';
 import { GatewayError } from 'c/pcSalesforcePort';
 
@@ -13,6 +21,9 @@ jest.mock('@salesforce/apex/PersonalConnectionController.findContact', () => ({ 
     virtual: true
 });
 jest.mock('@salesforce/apex/PersonalConnectionController.getContactHistory', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PersonalConnectionController.getCallingListContacts', () => ({ default: jest.fn() }), {
     virtual: true
 });
 jest.mock('@salesforce/apex/PersonalConnectionController.logAttempt', () => ({ default: jest.fn() }), {
@@ -281,7 +292,39 @@ describe('c-pc-apex-gateway', () => {
                 'durationSeconds',
                 'notes',
                 'endedAt'
-            ]
+            ],
+            getCallingListContacts: []
         });
+    });
+
+    it('SP-1 reads the demo calling list and refuses a malformed Contact', async () => {
+        (getCallingListContacts as jest.Mock).mockResolvedValue([
+            {
+                id: '003000000000001AAA',
+                dialerRecordId: 'PC-1001',
+                firstName: 'Ava',
+                lastName: 'Martinez',
+                accountName: 'Northwind Traders',
+                phones: [{ field: 'Phone', number: '(312) 555-0101' }]
+            }
+        ]);
+        await expect(new ApexGateway().getCallingListContacts()).resolves.toEqual([
+            {
+                id: '003000000000001AAA',
+                dialerRecordId: 'PC-1001',
+                firstName: 'Ava',
+                lastName: 'Martinez',
+                accountName: 'Northwind Traders',
+                email: null,
+                phones: [{ field: 'Phone', number: '(312) 555-0101' }]
+            }
+        ]);
+        (getCallingListContacts as jest.Mock).mockResolvedValue([{ id: '001000000000001AAA', phones: [] }]);
+        await expect(new ApexGateway().getCallingListContacts()).rejects.toMatchObject({ code: 'Protocol' });
+    });
+
+    it('BX-1 an attempt another request logged first comes back as already logged, without a Task id', () => {
+        expect(parseLogResult({ created: false })).toEqual({ taskId: null, created: false });
+        expect(() => parseLogResult({ created: true })).toThrow(GatewayError);
     });
 });
