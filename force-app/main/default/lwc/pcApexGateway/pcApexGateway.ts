@@ -9,7 +9,7 @@ import apexFindContact from '@salesforce/apex/PersonalConnectionController.findC
 import apexGetContactHistory from '@salesforce/apex/PersonalConnectionController.getContactHistory';
 import apexLogAttempt from '@salesforce/apex/PersonalConnectionController.logAttempt';
 import apexGetCallingListContacts from '@salesforce/apex/PersonalConnectionController.getCallingListContacts';
-import { ErrorCode } from 'c/pcModel';
+import { ErrorCode, isOutcome } from 'c/pcModel';
 import type { AttemptLog, CallingListContact, ContactInfo, Interaction, LogResult } from 'c/pcModel';
 import { GatewayError } from 'c/pcSalesforcePort';
 import type { ContactQuery, RawSettings, SalesforceGateway } from 'c/pcSalesforcePort';
@@ -224,9 +224,18 @@ export function parseInteractions(raw: unknown): readonly Interaction[] {
             subject: text(item, 'subject', 'interaction'),
             type: text(item, 'type', 'interaction'),
             outcome: optionalText(item, 'outcome', 'interaction'),
-            notes: optionalText(item, 'notes', 'interaction')
+            notes: optionalText(item, 'notes', 'interaction'),
+            attempt: parseLoggedAttempt(item)
         };
     });
+}
+
+/** A Task this console logged (BX-1) carries the number dialled and a known outcome; anything else is no attempt. */
+function parseLoggedAttempt(item: Json): Interaction['attempt'] {
+    const number = optionalText(item, 'number', 'interaction');
+    const outcome = optionalText(item, 'attemptOutcome', 'interaction');
+    if (!number || !outcome || !isOutcome(outcome)) return null;
+    return { number, outcome };
 }
 
 /** Validates a logAttempt result. */

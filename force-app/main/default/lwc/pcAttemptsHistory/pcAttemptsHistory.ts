@@ -1,4 +1,5 @@
 import { LightningElement, api } from 'lwc';
+import { AttemptsHistorySource } from 'c/pcModel';
 import type { Attempt, AttemptsHistory, Destination, Instant } from 'c/pcModel';
 import { LABELS, OUTCOME_LABELS, UNAVAILABLE_REASON_LABELS, formatLabel } from 'c/pcLabels';
 import { formatAttempts, formatAvailableTime, formatDateTime, formatOptionalDateTime } from 'c/pcFormat';
@@ -12,6 +13,8 @@ interface DestinationRow {
     lastPresentation: string;
     lastOutcome: string;
     reason: string;
+    /** Built from Salesforce's records: whether the destination can be called is not known. */
+    reasonUnknown: boolean;
     notCallable: string;
     rowClass: string;
 }
@@ -66,6 +69,8 @@ export default class PcAttemptsHistory extends LightningElement {
     }
 
     private buildDestinationRows(destinations: readonly Destination[]): DestinationRow[] {
+        // From Salesforce's records, what only the dialer knows shows as unknown, never as "Now" or "callable".
+        const unknown = this.builtFromSalesforce;
         return [...destinations]
             .sort((a, b) => a.cadenceOrder - b.cadenceOrder)
             .map((d) => {
@@ -74,17 +79,28 @@ export default class PcAttemptsHistory extends LightningElement {
                     id: d.id,
                     description: d.description,
                     value: d.value,
-                    attempts: formatAttempts(d.attempts, d.maxAttempts),
-                    availableTime: reason
-                        ? ''
-                        : formatAvailableTime(d.availableAt, this.now, LABELS.histNow, this.timeZone),
+                    attempts:
+                        d.maxAttempts === null
+                            ? formatLabel('{0}/{1}', [d.attempts, LABELS.ahUnknown])
+                            : formatAttempts(d.attempts, d.maxAttempts),
+                    availableTime: unknown
+                        ? LABELS.ahUnknown
+                        : reason
+                          ? ''
+                          : formatAvailableTime(d.availableAt, this.now, LABELS.histNow, this.timeZone),
                     lastPresentation: formatOptionalDateTime(d.lastPresentation, this.timeZone),
                     lastOutcome: d.lastOutcome ? OUTCOME_LABELS[d.lastOutcome] : '',
                     reason,
+                    reasonUnknown: unknown && !reason,
                     notCallable: reason ? formatLabel(LABELS.histNotCallable, [reason]) : '',
                     rowClass: reason ? 'pc-row_unavailable' : ''
                 };
             });
+    }
+
+    /** Whether this history was built from the attempts logged to Salesforce, not supplied by the dialer. */
+    get builtFromSalesforce(): boolean {
+        return this.history?.source === AttemptsHistorySource.Salesforce;
     }
 
     get hasDestinations(): boolean {

@@ -116,8 +116,20 @@ export class InMemorySalesforceGateway implements SalesforceGateway {
     /** Earlier interactions, newest first. */
     async getContactHistory(contactId: string): Promise<readonly Interaction[]> {
         await this.enter('getContactHistory');
-        return this.interactions
-            .filter((i) => i.contactId === contactId)
+        // As in Salesforce, the Tasks logged for attempts are part of the history the moment they are logged.
+        const logged = [...this.tasksByKey.values()]
+            .filter((t) => t.log.contactId === contactId)
+            .map((t): MemoryInteraction => ({
+                id: t.taskId,
+                contactId,
+                at: t.log.endedAt,
+                subject: `Call: ${t.log.dispositionLabel ?? t.log.outcome}`,
+                type: 'Call',
+                outcome: t.log.outcome,
+                notes: t.log.notes || null,
+                attempt: { number: t.log.number, outcome: t.log.outcome }
+            }));
+        return [...this.interactions.filter((i) => i.contactId === contactId), ...logged]
             .sort((a, b) => b.at - a.at)
             .map(({ contactId: _owner, ...interaction }) => interaction);
     }

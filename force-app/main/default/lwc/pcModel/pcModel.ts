@@ -143,7 +143,8 @@ export interface Destination {
     /** The phone number (E.164), SMS number or email address. */
     readonly value: string;
     readonly attempts: number;
-    readonly maxAttempts: number;
+    /** Null where it is not known: Attempts History built from Salesforce's records knows no dialer maximum. */
+    readonly maxAttempts: number | null;
     /** When the destination became available for this attempt; null means "Now". */
     readonly availableAt: Instant | null;
     readonly lastPresentation: Instant | null;
@@ -154,12 +155,26 @@ export interface Destination {
     readonly cadenceOrder: number;
 }
 
+/** Where an Attempts History came from. */
+export const AttemptsHistorySource = {
+    /** The dialer's own, complete. */
+    Dialer: 'Dialer',
+    /**
+     * Built from the attempts logged to Salesforce (BX-1) where the dialer supplies none: numbers, times and
+     * outcomes are known; the dialer's maximum attempts, availability and unavailable reasons are not.
+     */
+    Salesforce: 'Salesforce'
+} as const;
+export type AttemptsHistorySource = (typeof AttemptsHistorySource)[keyof typeof AttemptsHistorySource];
+
 /** The history of a record the dialer supplies for the screen pop (SP-2, SP-4). */
 export interface AttemptsHistory {
     readonly recordId: string;
     readonly destinations: readonly Destination[];
     /** Every attempt on the record, oldest first. */
     readonly attempts: readonly Attempt[];
+    /** The dialer's when absent. */
+    readonly source?: AttemptsHistorySource;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -486,6 +501,8 @@ export interface Interaction {
     readonly type: string;
     readonly outcome: string | null;
     readonly notes: string | null;
+    /** On a Task this console logged for a dialer attempt (BX-1): the number dialled and the attempt's outcome. */
+    readonly attempt?: { readonly number: string; readonly outcome: Outcome } | null;
 }
 
 /**

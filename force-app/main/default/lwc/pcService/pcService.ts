@@ -43,6 +43,7 @@ import { GatewayError } from 'c/pcSalesforcePort';
 import type { SalesforceGateway } from 'c/pcSalesforcePort';
 import { isValidTimeZone, normalizePhone, validateReschedule, wallTime } from 'c/pcSchedule';
 import { parseSettings } from 'c/pcSettings';
+import { attemptsFromSalesforce } from './salesforceAttempts';
 
 /** What the service is built from, at the composition root. */
 export interface ConsoleServiceOptions {
@@ -634,6 +635,11 @@ export class ConsoleService implements ConsoleApi {
         return this.state.settings.attemptsHistoryEnabled && this.state.capabilities.attemptsHistory;
     }
 
+    /** Attempts History is wanted but the dialer supplies none: it is built from Salesforce's records (BX-1). */
+    private attemptsFromSalesforce(): boolean {
+        return this.state.settings.attemptsHistoryEnabled && !this.state.capabilities.attemptsHistory;
+    }
+
     private onAttemptsUpdated(history: AttemptsHistory): void {
         const patch: Patch = {};
         const pop = this.state.screenPop;
@@ -714,7 +720,11 @@ export class ConsoleService implements ConsoleApi {
         } else {
             errors = this.withError(this.toError(contactResult.reason, 'screenPop', 'Salesforce'), errors);
         }
-        if (attemptsResult.status === 'fulfilled') {
+        if (attemptsResult.status === 'fulfilled' && this.attemptsFromSalesforce()) {
+            // The dialer keeps no Attempts History: the attempts logged to Salesforce stand in, marked as such.
+            const logged = contactResult.status === 'fulfilled' ? contactResult.value.history : [];
+            next = { ...next, attemptsHistory: attemptsFromSalesforce(record.id, number, logged) };
+        } else if (attemptsResult.status === 'fulfilled') {
             next = { ...next, attemptsHistory: attemptsResult.value };
         } else {
             errors = this.withError(this.toError(attemptsResult.reason, 'attemptsHistory'), errors);

@@ -154,9 +154,18 @@ describe('c-pc-apex-gateway', () => {
             const history = await createApexGateway({ historyRows: 5 }).getContactHistory(CONTACT_ID);
             expect(getContactHistory).toHaveBeenCalledWith({ contactId: CONTACT_ID, maxRows: 5 });
             expect(history).toEqual([
-                { ...rows[0], notes: null },
-                { ...rows[1], outcome: null }
+                { ...rows[0], notes: null, attempt: null },
+                { ...rows[1], outcome: null, attempt: null }
             ]);
+        });
+
+        it('BX-1 reads the number and outcome of an attempt the console logged; an unknown outcome is no attempt', async () => {
+            mocked(getContactHistory).mockResolvedValue([
+                { id: TASK_ID, at: 1, subject: 'Call', type: 'Call', number: '+13125550101', attemptOutcome: 'Busy' },
+                { id: '00T000000000002AAA', at: 0, subject: 'Call', type: 'Call', number: '+1', attemptOutcome: 'Won' }
+            ]);
+            const history = await gateway.getContactHistory(CONTACT_ID);
+            expect(history.map((h) => h.attempt)).toEqual([{ number: '+13125550101', outcome: 'Busy' }, null]);
         });
 
         it('SP-1 reads the default number of Contact History rows unless configured', async () => {

@@ -181,7 +181,10 @@ function impossibilities(rig: Rig, state: ConsoleState, seenCalls: Set<string>):
         const attemptsBefore = (history?.attempts ?? []).filter(
             (a) => a.destinationId === v.call.destinationId && a.at < v.call.startedAt
         );
-        if (d && (d.unavailableReason === 'DNC' || attemptsBefore.length >= d.maxAttempts)) {
+        if (
+            d &&
+            (d.unavailableReason === 'DNC' || (d.maxAttempts !== null && attemptsBefore.length >= d.maxAttempts))
+        ) {
             found.push(`call placed to a ${d.unavailableReason ?? 'exhausted'} destination`);
         }
     }
