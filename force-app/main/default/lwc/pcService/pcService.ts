@@ -99,8 +99,21 @@ function shownValue(
     contactFields: Readonly<Record<string, string | null>> | null
 ): ShownValue {
     const value =
-        setting.source === 'DialerField' ? record.fields[setting.field] : (contactFields?.[setting.field] ?? undefined);
+        setting.source === 'DialerField'
+            ? dialerField(record.fields, setting.field)
+            : (contactFields?.[setting.field] ?? undefined);
     return { label: setting.label, value: value ?? '' };
+}
+
+/**
+ * A calling-list field by name: exactly, else regardless of case, since a dialer may change the case of its
+ * column names (CXone sends them in lower case) while the admin writes them as the list has them.
+ */
+function dialerField(fields: Readonly<Record<string, string>>, name: string): string | undefined {
+    if (Object.prototype.hasOwnProperty.call(fields, name)) return fields[name];
+    const wanted = name.toLowerCase();
+    const key = Object.keys(fields).find((k) => k.toLowerCase() === wanted);
+    return key === undefined ? undefined : fields[key];
 }
 
 /** The console store and command surface the components use (ConsoleApi). */
