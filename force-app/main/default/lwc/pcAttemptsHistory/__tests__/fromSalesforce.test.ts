@@ -143,7 +143,7 @@ describe('Attempts History built from Salesforce records', () => {
             now: START,
             timeZone: 'UTC'
         });
-        expect(textOf(el)).toContain('Built from the attempts logged in Salesforce.');
+        expect(textOf(el)).toContain('Built from the attempts logged in Salesforce;');
         const rows = queryAll(el, '[data-id="destination"]');
         expect(rows.map(cells)).toEqual([
             {
