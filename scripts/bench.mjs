@@ -13,7 +13,10 @@ export const PARTS = [
         cmd: 'node node_modules/.bin/jest --config test/bench/jest.bench.config.js --runInBand --silent engine.bench'
     },
     // Dialer event to DOM, three lines busy, and a 20 x 25 Attempts History render, in headless chromium.
+    // The same run also times a bare component's status text (the platform floor) and reports the ratio.
     { name: 'console', cmd: 'node test/browser/bench-console.mjs' },
+    // Navigation to the console showing the agent's state and skills, cold and warm; the bytes the bundles ship.
+    { name: 'startup', cmd: 'node test/browser/bench-startup.mjs' },
     // CXone adapter on the fake server: twelve faults, commands lost/duplicated, polls in flight, first reconnect.
     { name: 'cxone', cmd: 'node node_modules/.bin/jest --config test/bench/jest.bench.config.js --silent cxone.bench' }
 ];
