@@ -122,7 +122,15 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
     const s = options.settings;
     const clock = new VirtualClock();
     // Commands confirm at once: at speed Paused a dialer latency would wait for the next Advance.
-    const dialer = new SimulatedDialer({ seed: options.seed, clock, lines: s.lines, preview: s.preview, latencyMs: 0 });
+    // No event log: it is for comparing test runs, and over a long shift it would hold every event (megabytes).
+    const dialer = new SimulatedDialer({
+        seed: options.seed,
+        clock,
+        lines: s.lines,
+        preview: s.preview,
+        latencyMs: 0,
+        recordEvents: false
+    });
     // Subscribed before the service, so the benchmark's timestamp is taken when the dialer emits. The panel
     // refresh waits for a task, so it never runs between a dialer event and the console's render.
     const offs = DIALER_EVENT_NAMES.map((type) =>

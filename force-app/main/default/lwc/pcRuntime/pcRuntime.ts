@@ -113,7 +113,9 @@ export function assemble(rawSettings: unknown, options: RuntimeOptions, deps: Ru
             seed: daySeed(start),
             clock,
             lines: settings.linesPerAgent,
-            preview: settings.previewEnabled
+            preview: settings.previewEnabled,
+            // The event log is for comparing test runs; over an agent's shift it would hold every event (megabytes).
+            recordEvents: false
         });
         // One time line for the simulated world: the service's timers and times run on the dialer's clock.
         return new ConsoleService({ adapter, gateway: deps.gateway, clock, settings: raw });

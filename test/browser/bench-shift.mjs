@@ -1,0 +1,372 @@
+// `npm run bench` parts "shift" and "org": the local console in headless chromium through a simulated 8-hour
+// shift on three lines (preview off) at 600x, the fastest speed the local simulator offers, with the agent's
+// actions scripted through the console service (what the console's buttons call): answered calls are held for
+// half a minute, talked for two minutes, ended and wrapped up with a disposition and notes.
+// At hour 1 and hour 8 the agent goes Unavailable, the calls in progress finish, and with the console quiet
+// the bench takes: the JS heap after a full GC (CDP HeapProfiler.collectGarbage, Runtime.getHeapUsage), DOM
+// nodes and JS event listeners (CDP Memory.getDOMCounters). Over the whole shift: the longest task
+// (PerformanceObserver "longtask", which reports tasks over 50 ms; 0 when there was none) and the dialer
+// event to DOM time (as bench-console measures it) at the end of hour 1 and of hour 8.
+// "org": gateway calls (Apex requests in an org) counted by a wrapper at the local composition root: at console
+// start, and over the shift per finished attempt and per screen pop.
+// Writes test-results/bench-shift.json and test-results/bench-org.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { buildConsole, isBuildFresh } from '../../local/build.mjs';
+import { startServer } from '../../local/server.mjs';
+import { chromiumAvailable, CHROMIUM, launch } from './harness.mjs';
+
+const HOUR = 3_600_000;
+const SPEED = 600;
+const EVENT_SAMPLES = 150;
+/** A folder to write a heap snapshot into at each checkpoint (to find what grows), or unset. */
+const SNAPSHOTS = process.env.PC_BENCH_SNAPSHOTS;
+
+/** Writes a heap snapshot through CDP into file. */
+async function writeSnapshot(cdp, file) {
+    mkdirSync(SNAPSHOTS, { recursive: true });
+    const chunks = [];
+    const onChunk = (e) => chunks.push(e.chunk);
+    cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    writeFileSync(file, chunks.join(''));
+}
+
+if (!chromiumAvailable()) {
+    console.error(`bench shift: ${CHROMIUM} is not installed; nothing measured.`);
+    process.exit(1);
+}
+if (!isBuildFresh()) {
+    console.error('bench shift: building the console…');
+    await buildConsole();
+}
+
+/** Installed before any page script: the browser's own MutationObserver and textContent, and long tasks. */
+function beforePage() {
+    window.__nativeDom = {
+        MutationObserver: window.MutationObserver,
+        observe: window.MutationObserver.prototype.observe,
+        disconnect: window.MutationObserver.prototype.disconnect,
+        textContent: Object.getOwnPropertyDescriptor(Node.prototype, 'textContent').get
+    };
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+}
+
+/** In the page: logs in, starts the scripted agent and the event->DOM sampler. */
+async function startShift() {
+    const bench = window.__pcLocal.bench;
+    const service = bench.service();
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    for (let i = 0; i < 100 && service.getState().connection.status !== 'Connected'; i += 1) await settle();
+    for (let i = 0; i < 100 && service.getState().skills.length === 0; i += 1) await settle();
+    const startCalls = bench.gatewayCalls();
+    const skill = service.getState().skills.find((s) => s.isPersonalConnection);
+    if (!skill) throw new Error('no Personal Connection skill to log into');
+    const login = await service.loginToSkill(skill.id);
+    if (!login.ok) throw new Error(`login failed: ${login.error.code}`);
+    const startedAt = bench.now();
+
+    // The agent's script, in real time beside the paced clock; its own state is pruned as calls go.
+    const shift = {
+        startedAt,
+        startCalls,
+        attempts: 0,
+        pops: 0,
+        working: true,
+        busy: new Set(),
+        activeSince: new Map(),
+        held: new Set()
+    };
+    window.__pcShift = shift;
+    let lastPop = service.getState().screenPop;
+    const seenEnded = new Set();
+    service.subscribe((state) => {
+        if (state.screenPop && state.screenPop !== lastPop) shift.pops += 1;
+        lastPop = state.screenPop;
+        for (const v of state.calls) {
+            if (v.call.status === 'Ended' && !seenEnded.has(v.call.id)) {
+                seenEnded.add(v.call.id);
+                shift.attempts += 1;
+            }
+        }
+        if (seenEnded.size > 50) {
+            const shown = new Set(state.calls.map((v) => v.call.id));
+            for (const id of seenEnded) if (!shown.has(id)) seenEnded.delete(id);
+        }
+    });
+    const act = (key, command) => {
+        if (shift.busy.has(key)) return;
+        shift.busy.add(key);
+        command().finally(() => shift.busy.delete(key));
+    };
+    const agentStep = () => {
+        const state = service.getState();
+        const now = bench.now();
+        const shown = new Set();
+        for (const v of state.calls) {
+            const id = v.call.id;
+            shown.add(id);
+            if (v.call.status === 'Active' || v.call.status === 'Held') {
+                const since = shift.activeSince.get(id) ?? now;
+                shift.activeSince.set(id, since);
+                const talked = now - since;
+                if (v.call.status === 'Active' && talked >= 30_000 && talked < 60_000 && !shift.held.has(id)) {
+                    if (state.capabilities.hold) {
+                        shift.held.add(id);
+                        act(`${id}:hold`, () => service.hold(id));
+                    }
+                } else if (v.call.status === 'Held' && talked >= 60_000) {
+                    act(`${id}:resume`, () => service.resume(id));
+                } else if (v.call.status === 'Active' && talked >= 120_000) {
+                    act(`${id}:end`, () => service.endCall(id));
+                }
+            } else if (v.call.status === 'Ended' && v.wrapUp && !v.wrapUp.saved) {
+                const disposition = state.dispositions[0];
+                if (disposition) act(`${id}:wrap`, () => service.saveDisposition(id, disposition.id, 'Shift bench'));
+            }
+        }
+        for (const id of shift.activeSince.keys()) if (!shown.has(id)) shift.activeSince.delete(id);
+        for (const id of shift.held) if (!shown.has(id)) shift.held.delete(id);
+        if (state.agent.status === 'Unavailable' && shift.working && !shift.busy.has('available')) {
+            act('available', () => service.setAvailable());
+        }
+    };
+    shift.timer = setInterval(agentStep, 20);
+    shift.agentStep = agentStep;
+
+    window.__longTasks.length = 0;
+    bench.setSpeed(600);
+    return startedAt;
+}
+
+/**
+ * In the page, with the clock paused: dialer event to DOM as bench-console measures it (from the dialer's emit
+ * to a MutationObserver seeing the call's new status), stepping the clock 250 ms at a time while the scripted
+ * agent works the calls. Returns the samples in ms.
+ */
+async function sampleEvents(wanted) {
+    const bench = window.__pcLocal.bench;
+    const service = bench.service();
+    const shift = window.__pcShift;
+    bench.setSpeed(0);
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    const native = window.__nativeDom;
+    const text = (node) => native.textContent.call(node) ?? '';
+    const samples = [];
+    let pending = null;
+    bench.onDialerEvent = (type, payload, at) => {
+        if (type !== 'callUpdated' || pending) return;
+        const known = service.getState().calls.find((v) => v.call.id === payload.id);
+        if (!known || known.call.status === payload.status) return;
+        pending = { at, status: payload.status };
+    };
+    const observer = new native.MutationObserver((records) => {
+        if (!pending) return;
+        const seen = performance.now();
+        const status = pending.status;
+        const shows = records.some((r) =>
+            r.type === 'characterData'
+                ? text(r.target).includes(status)
+                : [...r.addedNodes].some((n) => text(n).includes(status))
+        );
+        if (shows) {
+            samples.push(seen - pending.at);
+            pending = null;
+        }
+    });
+    native.observe.call(observer, document.getElementById('console'), {
+        subtree: true,
+        childList: true,
+        characterData: true
+    });
+    for (let steps = 0; samples.length < wanted && steps < wanted * 40; steps += 1) {
+        pending = null;
+        bench.advance(250);
+        await settle();
+        shift.agentStep();
+        await settle();
+    }
+    native.disconnect.call(observer);
+    bench.onDialerEvent = null;
+    return samples;
+}
+
+/** In the page: the agent goes Unavailable and the calls in progress finish, with the clock paused. */
+async function quiesce() {
+    const bench = window.__pcLocal.bench;
+    const service = bench.service();
+    const shift = window.__pcShift;
+    bench.setSpeed(0);
+    shift.working = false;
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    const code = service.getState().unavailableCodes[0];
+    if (!code) throw new Error('no unavailable code');
+    await service.setUnavailable(code.id);
+    for (let i = 0; i < 2000 && (service.getState().calls.length > 0 || shift.busy.size > 0); i += 1) {
+        bench.advance(15_000);
+        shift.agentStep();
+        await settle();
+    }
+    for (let i = 0; i < 20; i += 1) await settle();
+    return { calls: service.getState().calls.length, agent: service.getState().agent.status };
+}
+
+/** In the page: back to work at 600x. */
+async function resume() {
+    const bench = window.__pcLocal.bench;
+    const shift = window.__pcShift;
+    shift.working = true;
+    await bench.service().setAvailable();
+    bench.setSpeed(600);
+}
+
+function percentile(sorted, p) {
+    if (!sorted.length) return NaN;
+    const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+    return sorted[i];
+}
+const round = (n, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const server = await startServer({ port: 0 });
+const browser = await launch();
+const longTasks = [];
+let shiftResult;
+let orgResult;
+const wallStarted = Date.now();
+try {
+    const context = await browser.newContext();
+    await context.addInitScript(beforePage);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}?seed=7&lines=3&preview=off&speed=paused`, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__pcLocal?.ready === true, null, { timeout: 15_000 });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.enable');
+
+    const checkpoint = async (hours) => {
+        // Long tasks are counted while the shift runs; the checkpoint's own work (a forced GC) is not the console's.
+        longTasks.push(...(await page.evaluate(() => window.__longTasks.splice(0))));
+        const samples = await page.evaluate(sampleEvents, EVENT_SAMPLES);
+        const quiet = await page.evaluate(quiesce);
+        if (quiet.calls !== 0) throw new Error(`${quiet.calls} calls still shown at a checkpoint`);
+        await cdp.send('HeapProfiler.collectGarbage');
+        await cdp.send('HeapProfiler.collectGarbage');
+        const heap = await cdp.send('Runtime.getHeapUsage');
+        if (SNAPSHOTS) await writeSnapshot(cdp, join(SNAPSHOTS, `shift-hour-${Math.round(hours)}.heapsnapshot`));
+        const counters = await cdp.send('Memory.getDOMCounters');
+        // Nodes in the document (the browser's own tree walk: synthetic shadow patches childNodes, not this);
+        // what the counters hold beyond them is detached, kept alive by something.
+        const attached = await page.evaluate(() => {
+            const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+            let n = 1;
+            while (walker.nextNode()) n += 1;
+            return n;
+        });
+        const hour = await page.evaluate(() => (window.__pcLocal.bench.now() - window.__pcShift.startedAt) / 3_600_000);
+        return {
+            hour: round(hour, 2),
+            heapBytes: heap.usedSize,
+            domNodes: counters.nodes,
+            attachedNodes: attached,
+            listeners: counters.jsEventListeners,
+            documents: counters.documents,
+            samples: samples.sort((a, b) => a - b)
+        };
+        await page.evaluate(() => window.__longTasks.splice(0));
+    };
+    const runUntil = async (hours) => {
+        for (;;) {
+            const at = await page.evaluate(
+                () => (window.__pcLocal.bench.now() - window.__pcShift.startedAt) / 3_600_000
+            );
+            if (at >= hours) return;
+            if (errors.length) throw new Error(`page errors: ${errors.join(' | ')}`);
+            await sleep(Math.max(20, Math.min(1000, ((hours - at) * HOUR) / SPEED / 2)));
+        }
+    };
+
+    await page.evaluate(startShift);
+    await runUntil(1);
+    const hour1 = await checkpoint(1);
+    await page.evaluate(resume);
+    await runUntil(8);
+    const hour8 = await checkpoint(8);
+    const data = await page.evaluate(() => {
+        clearInterval(window.__pcShift.timer);
+        const s = window.__pcShift;
+        return {
+            attempts: s.attempts,
+            pops: s.pops,
+            startCalls: s.startCalls,
+            calls: window.__pcLocal.bench.gatewayCalls()
+        };
+    });
+    if (errors.length) throw new Error(`page errors: ${errors.join(' | ')}`);
+
+    const first = hour1.samples;
+    const last = hour8.samples;
+    if (first.length < 30 || last.length < 30) {
+        throw new Error(`too few event samples: ${first.length} in hour 1, ${last.length} in hour 8`);
+    }
+    const p95First = percentile(first, 95);
+    const p95Last = percentile(last, 95);
+    shiftResult = {
+        hours: 8,
+        speed: SPEED,
+        attempts: data.attempts,
+        heapHour1Bytes: hour1.heapBytes,
+        heapHour8Bytes: hour8.heapBytes,
+        heapGrowthMB: round((hour8.heapBytes - hour1.heapBytes) / 1024 / 1024, 2),
+        domNodesHour1: hour1.domNodes,
+        domNodesHour8: hour8.domNodes,
+        domGrowthPct: round(((hour8.domNodes - hour1.domNodes) / hour1.domNodes) * 100, 1),
+        detachedNodesHour1: hour1.domNodes - hour1.attachedNodes,
+        detachedNodesHour8: hour8.domNodes - hour8.attachedNodes,
+        listenersHour1: hour1.listeners,
+        listenersHour8: hour8.listeners,
+        longestTaskMs: round(Math.max(0, ...longTasks), 1),
+        longTasks: longTasks.length,
+        eventToDomP95Hour1Ms: round(p95First),
+        eventToDomP95Hour8Ms: round(p95Last),
+        eventToDomRatio: round(p95Last / p95First, 2),
+        wallSeconds: Math.round((Date.now() - wallStarted) / 1000)
+    };
+    const per = (n, d) => (d > 0 ? round(n / d, 2) : null);
+    const total = (counts) => Object.values(counts).reduce((a, b) => a + b, 0);
+    const shiftCalls = Object.fromEntries(
+        Object.entries(data.calls).map(([k, v]) => [k, v - (data.startCalls[k] ?? 0)])
+    );
+    orgResult = {
+        startGatewayCalls: total(data.startCalls),
+        startByMethod: data.startCalls,
+        shiftByMethod: shiftCalls,
+        attempts: data.attempts,
+        screenPops: data.pops,
+        perAttempt: per(total(shiftCalls), data.attempts),
+        logAttemptPerAttempt: per(shiftCalls.logAttempt ?? 0, data.attempts),
+        perScreenPop: per((shiftCalls.findContact ?? 0) + (shiftCalls.getContactHistory ?? 0), data.pops)
+    };
+    console.error(
+        `bench shift: hour 1 ${JSON.stringify({ ...hour1, samples: undefined })}, ` +
+            `hour 8 ${JSON.stringify({ ...hour8, samples: undefined })}; ` +
+            `${first.length} / ${last.length} event samples; long tasks ${longTasks.map((d) => round(d, 1)).join(', ') || 'none'}; ` +
+            `load average ${loadavg()
+                .map((l) => l.toFixed(1))
+                .join(' ')}`
+    );
+    await context.close();
+} finally {
+    await browser.close();
+    await server.close();
+}
+mkdirSync('test-results', { recursive: true });
+writeFileSync(join('test-results', 'bench-shift.json'), `${JSON.stringify(shiftResult)}\n`);
+writeFileSync(join('test-results', 'bench-org.json'), `${JSON.stringify(orgResult)}\n`);
+console.log(JSON.stringify({ shift: shiftResult, org: orgResult }));
