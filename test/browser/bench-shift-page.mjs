@@ -188,6 +188,10 @@ export async function quiesce() {
         await settle();
     }
     for (let i = 0; i < 20; i += 1) await settle();
+    // Let frames and short timers run: components removed in the last tasks may still be held by a pending
+    // animation frame or timer (a button's press animation, a deferred render), which is not a leak.
+    for (let i = 0; i < 3; i += 1) await new Promise((r) => requestAnimationFrame(() => r()));
+    await new Promise((r) => setTimeout(r, 300));
     return { calls: service.getState().calls.length, agent: service.getState().agent.status };
 }
 
