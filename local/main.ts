@@ -2,7 +2,7 @@
  * The local console's composition root: the real agent console (`<c-pc-console>`) on the simulated dialer,
  * a virtual clock and in-memory Salesforce data, with the Dialer simulator panel beside it.
  * URL parameters give a known start: `seed` (number), `lines` (1-3), `preview` (on|off), `reschedule`,
- * `pops`, `history` (on|off) and `speed` (0|1|10|60 or paused).
+ * `pops`, `history` (on|off) and `speed` (0|1|10|60|600 or paused).
  */
 import { createElement } from 'lwc';
 import PcConsole from 'c/pcConsole';
@@ -16,6 +16,9 @@ import type { AttemptsHistory, ConsoleApi, Instant } from 'c/pcModel';
 import { DIALER_EVENT_NAMES } from 'c/pcDialerPort';
 import type { DialerEventName } from 'c/pcDialerPort';
 import SimulatorPanel from './lwc/local/simulatorPanel/simulatorPanel';
+import BenchFloor from './lwc/local/benchFloor/benchFloor';
+import { countGatewayCalls } from './countingGateway';
+import type { CallCounts } from './countingGateway';
 import type { LocalSettings, SimOutcome, SimSpeed, SimulatorDriver, SimulatorView } from './simulator';
 
 /** The agent's time zone in the local console: the clock and the reschedule form default to it. */
@@ -38,6 +41,14 @@ export interface BenchHook {
     service(): ConsoleApi;
     /** Mounts an Attempts History (destinations and Attempt Report) into host, as the screen pop shows it. */
     mountAttemptsHistory(host: HTMLElement, history: AttemptsHistory, now: Instant): HTMLElement;
+    /** Mounts the platform floor: a bare component whose `status` text the benchmark changes. */
+    mountFloor(host: HTMLElement): HTMLElement & { status: string };
+    /** The virtual now. */
+    now(): Instant;
+    /** Paces the virtual clock (what the panel's speed control does). */
+    setSpeed(speed: SimSpeed): void;
+    /** Gateway calls (Apex requests in an org) by method since this console started. */
+    gatewayCalls(): CallCounts;
 }
 
 declare global {
@@ -70,7 +81,7 @@ export function readStartOptions(search: string): StartOptions {
     const speed = speedParam === 'paused' ? 0 : Number(speedParam);
     return {
         seed: Number.isSafeInteger(seed) ? seed : 1,
-        speed: speed === 1 || speed === 10 || speed === 60 ? speed : 0,
+        speed: speed === 1 || speed === 10 || speed === 60 || speed === 600 ? speed : 0,
         settings: {
             lines: lines === 2 || lines === 3 ? lines : 1,
             preview: flag(params, 'preview', DEFAULT_SETTINGS.previewEnabled),
@@ -102,6 +113,7 @@ interface World {
     readonly clock: VirtualClock;
     readonly dialer: SimulatedDialer;
     readonly service: ConsoleService;
+    readonly gatewayCalls: () => CallCounts;
     readonly element: HTMLElement;
     readonly dispose: () => void;
 }
@@ -110,7 +122,15 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
     const s = options.settings;
     const clock = new VirtualClock();
     // Commands confirm at once: at speed Paused a dialer latency would wait for the next Advance.
-    const dialer = new SimulatedDialer({ seed: options.seed, clock, lines: s.lines, preview: s.preview, latencyMs: 0 });
+    // No event log: it is for comparing test runs, and over a long shift it would hold every event (megabytes).
+    const dialer = new SimulatedDialer({
+        seed: options.seed,
+        clock,
+        lines: s.lines,
+        preview: s.preview,
+        latencyMs: 0,
+        recordEvents: false
+    });
     // Subscribed before the service, so the benchmark's timestamp is taken when the dialer emits. The panel
     // refresh waits for a task, so it never runs between a dialer event and the console's render.
     const offs = DIALER_EVENT_NAMES.map((type) =>
@@ -128,7 +148,8 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
         screenPopsEnabled: s.screenPops,
         attemptsHistoryEnabled: s.attemptsHistory
     };
-    const gateway = new InMemorySalesforceGateway({ contacts, interactions, settings });
+    const counted = countGatewayCalls(new InMemorySalesforceGateway({ contacts, interactions, settings }));
+    const gateway = counted.gateway;
     const service = new ConsoleService({ adapter: dialer, gateway, clock });
     const element = createElement('c-pc-console', { is: PcConsole });
     Object.assign(element, { service });
@@ -140,6 +161,7 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
         clock,
         dialer,
         service,
+        gatewayCalls: counted.counts,
         element,
         dispose: () => {
             clock.setSpeed(0);
@@ -174,7 +196,15 @@ function main(): void {
             Object.assign(element, { history, now, showDestinations: true, timeZone: AGENT_TIME_ZONE });
             host.appendChild(element);
             return element;
-        }
+        },
+        mountFloor: (host) => {
+            const element = createElement('local-bench-floor', { is: BenchFloor });
+            host.appendChild(element);
+            return element as HTMLElement & { status: string };
+        },
+        now: () => world.clock.now(),
+        setSpeed: (speed) => driver.setSpeed(speed),
+        gatewayCalls: () => world.gatewayCalls()
     };
     let applied: SimOutcome | null = null;
     let world = createWorld(readStartOptions(window.location.search), consoleHost, bench, notifySoon);

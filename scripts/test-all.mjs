@@ -19,6 +19,8 @@ const STEPS = [
     { name: 'apex-imports', cmd: 'node scripts/check-apex-imports.mjs' },
     { name: 'metadata-xml', cmd: 'node scripts/check-metadata-xml.mjs' },
     { name: 'package', cmd: 'node scripts/check-package.mjs' },
+    // The JavaScript the bundles ship (built .js, compiled, minified, gzip) against its budget.
+    { name: 'bundle-size', cmd: 'node scripts/bundle-size.mjs' },
     {
         name: 'jest',
         cmd: `node_modules/.bin/sfdx-lwc-jest -- --json --outputFile=${RESULTS}/jest-raw.json`,

@@ -127,10 +127,39 @@ try {
             }
         });
         native.observe.call(observer, root, { subtree: true, childList: true, characterData: true });
+
+        // The platform floor, sampled in the same loop (so under the same load): a bare component's status text
+        // changed at a timestamp, seen by the same kind of observer.
+        const floorHost = document.createElement('div');
+        document.body.appendChild(floorHost);
+        const floor = bench.mountFloor(floorHost);
+        const floorSamples = [];
+        let floorPending = null;
+        const floorObserver = new native.MutationObserver((records) => {
+            if (!floorPending) return;
+            const seen = performance.now();
+            const status = floorPending.status;
+            const shows = records.some((r) =>
+                r.type === 'characterData'
+                    ? text(r.target).includes(status)
+                    : [...r.addedNodes].some((n) => text(n).includes(status))
+            );
+            if (shows) {
+                floorSamples.push(seen - floorPending.at);
+                floorPending = null;
+            }
+        });
+        native.observe.call(floorObserver, floorHost, { subtree: true, childList: true, characterData: true });
+        const floorStatuses = ['Dialing', 'Ringing', 'Active', 'Held', 'Ended'];
+
         while (samples.length < wanted && steps < wanted * 40) {
             steps += 1;
             pending = null;
             bench.advance(250);
+            await settle();
+            const status = `${floorStatuses[steps % floorStatuses.length]} ${steps}`;
+            floorPending = { at: performance.now(), status };
+            floor.status = status;
             await settle();
             // A live answer stops new dials while the agent talks: end and wrap it up so three lines dial again.
             for (const view of service.getState().calls) {
@@ -143,8 +172,10 @@ try {
             await settle();
         }
         native.disconnect.call(observer);
+        native.disconnect.call(floorObserver);
+        floorHost.remove();
         bench.onDialerEvent = null;
-        return { samples, steps };
+        return { samples, steps, floorSamples };
     }, SAMPLES);
 
     const now = Date.UTC(2026, 0, 5, 14);
@@ -176,16 +207,23 @@ try {
     if (events.samples.length < 30) {
         throw new Error(`only ${events.samples.length} event samples in ${events.steps} steps`);
     }
+    if (events.floorSamples.length < 30) throw new Error(`only ${events.floorSamples.length} floor samples`);
     const sorted = [...events.samples].sort((a, b) => a - b);
+    const floorSorted = [...events.floorSamples].sort((a, b) => a - b);
+    const floorP95 = percentile(floorSorted, 95);
     const renderSorted = [...renders.times].sort((a, b) => a - b);
     result = {
         eventToDomP50Ms: round(percentile(sorted, 50)),
         eventToDomP95Ms: round(percentile(sorted, 95)),
+        floorP95Ms: round(floorP95),
+        // The console's event->DOM p95 over the floor's, both from the same run: load moves both alike.
+        floorRatio: Math.round((percentile(sorted, 95) / floorP95) * 100) / 100,
         attemptsRenderMs: round(percentile(renderSorted, 50))
     };
     const spread = [50, 75, 90, 95, 99].map((q) => `p${q} ${round(percentile(sorted, q))}`).join(', ');
     console.error(
         `bench console: ${sorted.length} event samples (${spread}, max ${round(sorted[sorted.length - 1])} ms), ` +
+            `floor ${floorSorted.length} samples (p50 ${round(percentile(floorSorted, 50))}, p95 ${round(floorP95)} ms), ` +
             `attempts render runs ${renderSorted.map(round).join(', ')} ms; ` +
             // Figures on a shared machine vary with its load; the load average says how busy it was.
             `load average ${loadavg()

@@ -123,7 +123,9 @@ export function assemble(
             clock,
             lines: settings.linesPerAgent,
             preview: settings.previewEnabled,
-            contacts: listContacts
+            contacts: listContacts,
+            // The event log is for comparing test runs; over an agent's shift it would hold every event (megabytes).
+            recordEvents: false
         });
         // One time line for the simulated world: the service's timers and times run on the dialer's clock.
         return new ConsoleService({ adapter, gateway: deps.gateway, clock, settings: raw });

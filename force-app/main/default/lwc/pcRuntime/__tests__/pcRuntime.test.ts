@@ -207,6 +207,17 @@ describe('pcRuntime', () => {
         expect(built.cxoneAdapter).not.toHaveBeenCalled();
     });
 
+    it('AD-2 the simulated dialer keeps no event log, so memory stays flat over a shift', async () => {
+        const built = deps(SIMULATED);
+        const service = assemble(SIMULATED, {}, built.deps);
+        stops.push(service);
+        await started(service, built.realTime);
+        // The event log held every event of a shift as JSON (about 5 MB over 8 hours on three lines).
+        const adapter = (service as unknown as { readonly adapter: SimulatedDialer }).adapter;
+        expect(adapter).toBeInstanceOf(SimulatedDialer);
+        expect(adapter.control.eventLog()).toHaveLength(0);
+    });
+
     it('AD-2 seeds the simulated calling list by the day, so a training day replays the same list', () => {
         expect(daySeed(NOW)).toBe(20261124);
         expect(daySeed(NOW + 3 * 60 * 60 * 1000)).toBe(20261124);
