@@ -426,14 +426,16 @@ describe('c-pc-service on the simulated dialer', () => {
     });
 
     describe('RS reschedule and callbacks', () => {
-        it('RS-1 prefills the form from the preview: its number, Me, the given zone', async () => {
+        it("RS-1 RS-6 prefills the form from the preview: its number, Me, the contact's zone from the record", async () => {
             const rig = await working();
             await until(rig.clock, () => rig.state().preview !== null);
             const draft = rig.service.rescheduleDraftFor('America/Chicago')!;
+            const record = rig.state().preview!.preview.record;
+            expect(record.timeZone).toBeTruthy();
             expect(draft).toMatchObject({
                 number: rig.state().preview!.preview.number,
                 deliverTo: 'Me',
-                timeZone: 'America/Chicago',
+                timeZone: record.timeZone,
                 date: '2027-01-12',
                 notes: ''
             });
