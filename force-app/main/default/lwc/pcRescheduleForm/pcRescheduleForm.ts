@@ -12,7 +12,7 @@ import type {
     Settings
 } from 'c/pcModel';
 import { LABELS, ERROR_CODE_LABELS, RESCHEDULE_ERROR_LABELS, formatLabel } from 'c/pcLabels';
-import { formatDateTime, userTimeZone } from 'c/pcFormat';
+import { formatDateTime, formatPhone, userTimeZone } from 'c/pcFormat';
 import { dateExample } from 'c/pcSchedule';
 import { zoneName } from 'c/pcZones';
 import LOCALE from '@salesforce/i18n/locale';
@@ -85,7 +85,9 @@ export default class PcRescheduleForm extends LightningElement {
         const zone = this.agentZone;
         this.now = this.service?.getState().now ?? Date.now();
         const fromService = this.service?.rescheduleDraftFor(zone) ?? null;
-        this.draft = fromService ?? { ...this.draft, timeZone: zone, deliverTo: this.settings.defaultDeliverTo };
+        const start = fromService ?? { ...this.draft, timeZone: zone, deliverTo: this.settings.defaultDeliverTo };
+        // The number reads as people write it (UB-5); the validation reads it back to E.164.
+        this.draft = { ...start, number: formatPhone(start.number) };
         // The two times and any calling-hours warning show before the agent types anything.
         this.check(false);
     }

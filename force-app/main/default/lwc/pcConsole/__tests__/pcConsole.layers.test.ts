@@ -13,10 +13,17 @@ const UI = [
     'pcAgentMessages',
     'pcScreenPop',
     'pcAttemptsHistory',
-    'pcErrorPanel'
+    'pcErrorPanel',
+    'pcZonePicker',
+    'pcConfirmation'
 ];
 /** What a component may import: the model, the headless UI helpers, and the platform. */
-const ALLOWED = [/^lwc$/, /^lightning\//, /^c\/pc(Model|Labels|Format|Shortcuts)$/];
+const ALLOWED = [
+    /^lwc$/,
+    /^lightning\//,
+    /^@salesforce\/i18n\//,
+    /^c\/pc(Model|Labels|Format|Shortcuts|Schedule|Zones|Phone)$/
+];
 
 function imports(file: string): string[] {
     const source = readFileSync(file, 'utf8');

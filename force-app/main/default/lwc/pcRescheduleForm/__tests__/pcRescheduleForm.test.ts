@@ -85,7 +85,7 @@ describe('c-pc-reschedule-form', () => {
         expect(service.callsOf('rescheduleDraftFor')).toEqual([
             { method: 'rescheduleDraftFor', args: ['America/New_York'] }
         ]);
-        expect(field(el, 'number').value).toBe('+13125550100');
+        expect(field(el, 'number').value).toBe('(312) 555-0100'); // UB-5: as people write it
         expect(field(el, 'deliverTo').value).toBe('Me');
         expect(field(el, 'deliverTo').options!.map((o) => o.label)).toEqual(['Me', 'Anyone in this skill']);
         expect(field(el, 'timeZone').value).toBe('America/Chicago');

@@ -133,7 +133,7 @@ describe('c-pc-reschedule-form with the real validation', () => {
         expect(byDataId(el, 'contact-time')!.textContent).toBe(`Contact's time: ${contactTime}`);
         await click(findButton(el, 'Save'));
         expect(service.callsOf('reschedulePreview')).toEqual([
-            { method: 'reschedulePreview', args: [{ ...DRAFT, time: typed }] }
+            { method: 'reschedulePreview', args: [{ ...DRAFT, number: '(312) 555-0100', time: typed }] }
         ]);
     });
 
@@ -182,7 +182,12 @@ describe('c-pc-reschedule-form with the real validation', () => {
         await click(findButton(el, 'Save'));
         const sent = service.callsOf('reschedulePreview');
         expect(sent).toHaveLength(2);
-        expect(sent[1]!.args[0]).toEqual({ ...DRAFT, time: '13:30', notes: 'Ask for the accounts payable team' });
+        expect(sent[1]!.args[0]).toEqual({
+            ...DRAFT,
+            number: '(312) 555-0100',
+            time: '13:30',
+            notes: 'Ask for the accounts payable team'
+        });
     });
 
     it('RS-1 offers only the deliver-to targets the dialer honours, and says so when one is left', async () => {
