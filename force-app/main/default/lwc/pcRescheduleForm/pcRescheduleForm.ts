@@ -92,6 +92,13 @@ export default class PcRescheduleForm extends LightningElement {
         this.check(false);
     }
 
+    override renderedCallback(): void {
+        // A template cannot bind a textarea's value, so the draft's notes are put in here (only when they differ,
+        // so the caret never jumps while the agent types).
+        const notes = this.template?.querySelector('textarea');
+        if (notes && notes.value !== this.draft.notes) notes.value = this.draft.notes;
+    }
+
     private get agentZone(): string {
         return this.agentTimeZone || userTimeZone();
     }

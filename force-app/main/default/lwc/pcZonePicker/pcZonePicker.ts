@@ -48,14 +48,12 @@ export default class PcZonePicker extends LightningElement {
     /** The chosen zone's label while not searching; what was typed while searching. */
     get text(): string {
         if (this.query !== null) return this.query;
-        const known = this.options.find((o) => o.value === this.value);
-        if (known) return known.label;
-        return this.value && /^[A-Za-z_]+\/[A-Za-z_/+-]+$|^UTC$/.test(this.value)
-            ? safeLabel(this.value, this.at)
-            : this.value;
+        // One label, not the whole list: the list is built only once the agent opens it.
+        return labelOf(this.value, this.at);
     }
 
     get shown(): ShownZone[] {
+        if (!this.open) return [];
         return this.matches.slice(0, MAX_SHOWN).map((o, i) => ({
             ...o,
             id: `pc-zone-opt-${i}`,
@@ -166,10 +164,13 @@ export default class PcZonePicker extends LightningElement {
     }
 }
 
-function safeLabel(zone: string, at: number): string {
+/** The zone's label when the runtime knows the zone; what was typed, unchanged, when it does not. */
+function labelOf(value: string, at: number): string {
+    if (!value) return '';
     try {
-        return zoneOption(zone, at).label;
+        new Intl.DateTimeFormat('en-US', { timeZone: value }).format(at);
     } catch {
-        return zone;
+        return value;
     }
+    return zoneOption(value, at).label;
 }

@@ -152,7 +152,9 @@ describe('c-pc-reschedule-form', () => {
         await click(findButton(el, 'Save'));
         expect(service.callsOf('reschedulePreview')).toHaveLength(0);
         expect(byDataId(el, 'summary')!.textContent).toContain('Nothing was sent.');
-        expect(byDataId(el, 'error-number')!.textContent!.trim()).toBe('Enter a valid phone number.');
+        expect(byDataId(el, 'error-number')!.textContent!.trim()).toBe(
+            'Not a number that can be called: check the area code and the digits.'
+        );
         expect(byDataId(el, 'error-time')!.textContent!.trim()).toBe(
             'Choose a time after now (03/10/2026 10:04 in America/Chicago).'
         );
