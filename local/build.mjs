@@ -78,6 +78,9 @@ function platformStandIns(labels, warn) {
         '@salesforce/user/Id': `export default '005000000000001AAA';`,
         '@salesforce/user/isGuest': `export default false;`,
         '@salesforce/community/Id': `export default undefined;`,
+        // Outside an org the browser's zone and language stand in for the user's Salesforce settings.
+        '@salesforce/i18n/timeZone': `export default Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';`,
+        '@salesforce/i18n/locale': `export default navigator.language || 'en-US';`,
         'lightning/platformShowToastEvent': `export class ShowToastEvent extends CustomEvent {
             constructor(init) { super('lightning__showtoast', { bubbles: true, composed: true, cancelable: true, detail: init }); }
         }`,

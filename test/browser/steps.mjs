@@ -52,7 +52,8 @@ export async function waitForPreview(ctx) {
     const preview = previewWindow(ctx);
     await advanceUntil(ctx, () => preview.isVisible(), { what: 'a preview' });
     const text = await preview.innerText();
-    const number = text.match(/\+\d{8,15}/)?.[0];
+    // UB-5: numbers show as people write them, national ((312) 555-0100) or international (+44 20 7946 0958).
+    const number = text.match(/\(\d{3}\) \d{3}-\d{4}|\+\d[\d ]{6,18}\d/)?.[0];
     assert.ok(number, `the preview shows a number to dial:\n${text}`);
     const name = (await preview.getByRole('paragraph').first().innerText()).trim();
     assert.ok(name.length > 0, 'the preview shows the contact name');

@@ -53,13 +53,14 @@ test('PV-4 RS-1 RS-2 RS-4 AG-1 Reschedule refuses bad input beside the field, th
     assert.equal(await phone.inputValue(), number, 'RS-1 the number is prefilled from the preview');
     assert.equal(await form.getByRole('radio', { name: 'Me' }).isChecked(), true, 'RS-1 Me is the default');
     await form.getByRole('radio', { name: 'Anyone in this skill' }).waitFor();
-    assert.equal(await form.getByRole('combobox', { name: 'Time zone' }).inputValue(), 'America/New_York');
+    // RS-6: the contact's zone by a name agents know, e.g. "Pacific Time – Los Angeles (UTC−08:00)".
+    assert.match(await form.getByRole('combobox', { name: 'Time zone' }).inputValue(), / – .+ \(UTC[+−]\d{2}:\d{2}\)$/);
 
     await phone.fill('555-12');
     await form.getByRole('textbox', { name: 'Notes' }).fill('Ask for the accounts payable team');
     await form.getByRole('button', { name: 'Save' }).click();
     await ctx.expectText(form.getByRole('alert').first(), 'Nothing was sent');
-    await ctx.expectText(form, 'Enter a valid phone number.');
+    await ctx.expectText(form, 'Too short for a phone number: enter the area code and the whole number.');
     assert.equal(await phone.inputValue(), '555-12', 'RS-2 nothing typed is lost');
     assert.equal(await form.getByRole('textbox', { name: 'Notes' }).inputValue(), 'Ask for the accounts payable team');
     await ctx.expectText(ctx.simulator(), 'Next callback: none scheduled');
@@ -69,10 +70,10 @@ test('PV-4 RS-1 RS-2 RS-4 AG-1 Reschedule refuses bad input beside the field, th
     await phone.fill(number);
     await form.getByRole('button', { name: 'Save' }).click();
     await ctx.expectGone(form);
-    // The default is tomorrow 9:00 in the agent's zone: the dialer holds the callback for that instant.
-    await ctx.expectText(ctx.simulator(), 'Next callback: 01/06/2026 09:00:00');
+    // RS-6: the default is tomorrow 09:00 in the contact's zone (Pacific), 12:00 on the New York clock.
+    await ctx.expectText(ctx.simulator(), 'Next callback: 01/06/2026 12:00:00');
     await ctx.sim('Advance to next callback');
-    await ctx.expectText(ctx.simulator().locator('time'), '01/06/2026 09:00:00');
+    await ctx.expectText(ctx.simulator().locator('time'), '01/06/2026 12:00:00');
     const marquee = con.getByRole('status').filter({ hasText: `Callback: ${number}` });
     await marquee.waitFor();
     await ctx.expectText(callsRegion(ctx), 'Callback', number);
@@ -82,17 +83,17 @@ test('PV-4 RS-1 RS-2 RS-4 AG-1 Reschedule refuses bad input beside the field, th
     const clock = ctx.simulator().locator('time');
     for (let second = 1; second <= 4; second += 1) {
         await ctx.sim('Advance 1 second');
-        await ctx.expectText(clock, `01/06/2026 09:00:0${second}`);
+        await ctx.expectText(clock, `01/06/2026 12:00:0${second}`);
         assert.equal(await marquee.isVisible(), true, `RS-4 the marquee still shows after ${second} s`);
     }
     await ctx.sim('Advance 1 second');
-    await ctx.expectText(clock, '01/06/2026 09:00:05');
+    await ctx.expectText(clock, '01/06/2026 12:00:05');
     await ctx.expectGone(marquee);
 
     const messagesButton = con.getByRole('button', { name: 'Agent Messages (1)' });
     await messagesButton.click();
     const messages = con.getByRole('region', { name: 'Agent Messages' });
-    await ctx.expectText(messages, number, /0?9:00/);
+    await ctx.expectText(messages, number, /12:00/);
     await ctx.axe('agent messages open');
     await ctx.shot('06-agent-messages');
 });

@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import type { AgentMessage } from 'c/pcModel';
 import { LABELS, MESSAGE_KIND_LABELS, formatLabel } from 'c/pcLabels';
-import { formatDateTime } from 'c/pcFormat';
+import { formatDateTime, formatPhone } from 'c/pcFormat';
 
 /** Agent Messages: every message of the session, newest first with its time, opened at any time (AG-1, RS-4). */
 export default class PcAgentMessages extends LightningElement {
@@ -25,15 +25,17 @@ export default class PcAgentMessages extends LightningElement {
         return (this.messages ?? []).length > 0;
     }
 
-    get rows(): { id: string; time: string; kind: string; text: string; number: string }[] {
+    get rows(): { id: string; time: string; kind: string; text: string; number: string; notes: string }[] {
         return [...(this.messages ?? [])]
             .sort((a, b) => b.at - a.at)
             .map((m) => ({
                 id: m.id,
                 time: formatDateTime(m.at, this.timeZone),
                 kind: MESSAGE_KIND_LABELS[m.kind] ?? '',
-                text: m.text,
-                number: m.number ?? ''
+                // Numbers inside the dialer's words read like the rest of the console's (UB-5).
+                text: m.text.replace(/\+\d{8,15}\b/g, (n) => formatPhone(n)),
+                number: formatPhone(m.number),
+                notes: m.notes ? formatLabel(LABELS.msgCallbackNotes, [m.notes]) : ''
             }));
     }
 

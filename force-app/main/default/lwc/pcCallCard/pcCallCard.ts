@@ -25,7 +25,7 @@ import {
     OUTCOME_LABELS,
     formatLabel
 } from 'c/pcLabels';
-import { formatElapsed } from 'c/pcFormat';
+import { formatElapsed, formatPhone } from 'c/pcFormat';
 import { shortcutText } from 'c/pcShortcuts';
 
 /** Closest SLDS utility icons to the guide's pictures; Bad Number has no exact match (utility:missed_call: a handset with a downward arrow). */
@@ -132,7 +132,7 @@ export default class PcCallCard extends LightningElement {
     }
 
     get number(): string {
-        return this.call?.number ?? '';
+        return formatPhone(this.call?.number);
     }
 
     get lineText(): string {
@@ -162,6 +162,12 @@ export default class PcCallCard extends LightningElement {
 
     get isCallback(): boolean {
         return this.call?.direction === CallDirection.Callback;
+    }
+
+    /** The notes typed when this callback was booked (UB-7). */
+    get callbackNotes(): string {
+        const notes = this.view?.callbackNotes;
+        return notes ? formatLabel(LABELS.msgCallbackNotes, [notes]) : '';
     }
 
     get directionIcon(): string {

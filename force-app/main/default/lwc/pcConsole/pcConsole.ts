@@ -13,7 +13,7 @@ import {
     formatLabel,
     settingName
 } from 'c/pcLabels';
-import { browserTimeZone, formatDuration } from 'c/pcFormat';
+import { formatDuration, userTimeZone } from 'c/pcFormat';
 import { shortcutFor, isMachineShortcut } from 'c/pcShortcuts';
 import type { KeyLike } from 'c/pcShortcuts';
 
@@ -77,7 +77,8 @@ export default class PcConsole extends LightningElement {
     settingsProblems: readonly { key: string; text: string }[] = NO_PROBLEMS;
     announcement = '';
     bootError = '';
-    agentTimeZone = browserTimeZone();
+    /** The user's Salesforce time zone (the browser's in the local console), for every time shown (UB-5). */
+    agentTimeZone = userTimeZone();
 
     private givenService: ConsoleApi | undefined;
     private active: ConsoleApi | undefined;

@@ -1130,7 +1130,9 @@ export class CxoneAdapter implements DialerAdapter {
             attemptsHistory: false,
             transferKinds: [TransferTargetKind.Skill, TransferTargetKind.Agent, TransferTargetKind.Number],
             mute: true,
-            hold: true
+            hold: true,
+            rescheduleDeliverTo: ['Me', 'Skill'],
+            rescheduleTimeZone: true
         };
     }
 

@@ -3,6 +3,9 @@
  * ones passed in, so each function can be tested on its own.
  */
 import type { Instant } from 'c/pcModel';
+import SF_TIME_ZONE from '@salesforce/i18n/timeZone';
+import SF_LOCALE from '@salesforce/i18n/locale';
+import { formatPhone as formatPhoneIn } from 'c/pcPhone';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -96,6 +99,28 @@ export function secondsLeft(until: Instant, now: Instant): number {
 export function toHourMinute(value: string): string {
     const match = /^(\d{1,2}):(\d{2})/.exec(value.trim());
     return match ? `${pad(Number(match[1]))}:${match[2]}` : value.trim();
+}
+
+/** The user's Salesforce time zone (UB-5, RS-6); the browser's where it is missing or unknown. */
+export function userTimeZone(): string {
+    try {
+        if (SF_TIME_ZONE)
+            return new Intl.DateTimeFormat('en-US', { timeZone: SF_TIME_ZONE }).resolvedOptions().timeZone;
+    } catch {
+        // An unknown zone falls back to the browser's.
+    }
+    return browserTimeZone();
+}
+
+/** The agent's country (`US` from `en-US`), for national phone formats; US when the locale names none. */
+export function userRegion(): string {
+    const m = /[-_]([A-Za-z]{2})(?:$|[-_])/.exec(SF_LOCALE ?? '');
+    return m?.[1] ? m[1].toUpperCase() : 'US';
+}
+
+/** A phone number for people (UB-5): national for the agent's country, international otherwise; never raw E.164. */
+export function formatPhone(value: string | null | undefined, region: string = userRegion()): string {
+    return formatPhoneIn(value, region);
 }
 
 /** The browser's IANA time zone, the default for the agent (RS-1). */

@@ -243,7 +243,34 @@ import PC_Cfg_ValueTwo from '@salesforce/label/c.PC_Cfg_ValueTwo';
 import PC_Cfg_PageProperty from '@salesforce/label/c.PC_Cfg_PageProperty';
 import PC_Cfg_ContactTab from '@salesforce/label/c.PC_Cfg_ContactTab';
 import PC_AH_FromSalesforce from '@salesforce/label/c.PC_AH_FromSalesforce';
-import PC_AH_Unknown from '@salesforce/label/c.PC_AH_Unknown';
+import PC_AH_Unknown from '@salesforce/label/c.PC_AH_Unknown';,
+import PC_RsErr_DateFormat from '@salesforce/label/c.PC_RsErr_DateFormat';
+import PC_RsErr_MonthOutOfRange from '@salesforce/label/c.PC_RsErr_MonthOutOfRange';
+import PC_RsErr_DayOutOfRange from '@salesforce/label/c.PC_RsErr_DayOutOfRange';
+import PC_RsErr_TimeFormat from '@salesforce/label/c.PC_RsErr_TimeFormat';
+import PC_RsErr_HourOutOfRange from '@salesforce/label/c.PC_RsErr_HourOutOfRange';
+import PC_RsErr_MinuteOutOfRange from '@salesforce/label/c.PC_RsErr_MinuteOutOfRange';
+import PC_RsErr_NumberTooShort from '@salesforce/label/c.PC_RsErr_NumberTooShort';
+import PC_RsErr_NumberTooLong from '@salesforce/label/c.PC_RsErr_NumberTooLong';
+import PC_RsErr_NotANumber from '@salesforce/label/c.PC_RsErr_NotANumber';
+import PC_RsErr_NumberHasExtension from '@salesforce/label/c.PC_RsErr_NumberHasExtension';
+import PC_Resched_DateHint from '@salesforce/label/c.PC_Resched_DateHint';
+import PC_Resched_TimeHint from '@salesforce/label/c.PC_Resched_TimeHint';
+import PC_Resched_ZonePlaceholder from '@salesforce/label/c.PC_Resched_ZonePlaceholder';
+import PC_Resched_ZoneNoMatch from '@salesforce/label/c.PC_Resched_ZoneNoMatch';
+import PC_Resched_ZoneCount from '@salesforce/label/c.PC_Resched_ZoneCount';
+import PC_Resched_WhenContact from '@salesforce/label/c.PC_Resched_WhenContact';
+import PC_Resched_WhenAgent from '@salesforce/label/c.PC_Resched_WhenAgent';
+import PC_Resched_ZoneNotKept from '@salesforce/label/c.PC_Resched_ZoneNotKept';
+import PC_Resched_OnlyTarget from '@salesforce/label/c.PC_Resched_OnlyTarget';
+import PC_Confirm_Reschedule from '@salesforce/label/c.PC_Confirm_Reschedule';
+import PC_Confirm_RescheduleSameZone from '@salesforce/label/c.PC_Confirm_RescheduleSameZone';
+import PC_Confirm_Accept from '@salesforce/label/c.PC_Confirm_Accept';
+import PC_Confirm_Requeue from '@salesforce/label/c.PC_Confirm_Requeue';
+import PC_Confirm_Snooze from '@salesforce/label/c.PC_Confirm_Snooze';
+import PC_Confirm_Disposition from '@salesforce/label/c.PC_Confirm_Disposition';
+import PC_Confirm_Dismiss from '@salesforce/label/c.PC_Confirm_Dismiss';
+import PC_Msg_CallbackNotes from '@salesforce/label/c.PC_Msg_CallbackNotes';
 
 /** Every label of the console by name; values come from the org's translations at run time. */
 export const LABELS = Object.freeze({
@@ -474,7 +501,34 @@ export const LABELS = Object.freeze({
     cfgPageProperty: PC_Cfg_PageProperty,
     cfgContactTab: PC_Cfg_ContactTab,
     ahFromSalesforce: PC_AH_FromSalesforce,
-    ahUnknown: PC_AH_Unknown
+    ahUnknown: PC_AH_Unknown,
+    rsErrDateFormat: PC_RsErr_DateFormat,
+    rsErrMonthOutOfRange: PC_RsErr_MonthOutOfRange,
+    rsErrDayOutOfRange: PC_RsErr_DayOutOfRange,
+    rsErrTimeFormat: PC_RsErr_TimeFormat,
+    rsErrHourOutOfRange: PC_RsErr_HourOutOfRange,
+    rsErrMinuteOutOfRange: PC_RsErr_MinuteOutOfRange,
+    rsErrNumberTooShort: PC_RsErr_NumberTooShort,
+    rsErrNumberTooLong: PC_RsErr_NumberTooLong,
+    rsErrNotANumber: PC_RsErr_NotANumber,
+    rsErrNumberHasExtension: PC_RsErr_NumberHasExtension,
+    reschedDateHint: PC_Resched_DateHint,
+    reschedTimeHint: PC_Resched_TimeHint,
+    reschedZonePlaceholder: PC_Resched_ZonePlaceholder,
+    reschedZoneNoMatch: PC_Resched_ZoneNoMatch,
+    reschedZoneCount: PC_Resched_ZoneCount,
+    reschedWhenContact: PC_Resched_WhenContact,
+    reschedWhenAgent: PC_Resched_WhenAgent,
+    reschedZoneNotKept: PC_Resched_ZoneNotKept,
+    reschedOnlyTarget: PC_Resched_OnlyTarget,
+    confirmReschedule: PC_Confirm_Reschedule,
+    confirmRescheduleSameZone: PC_Confirm_RescheduleSameZone,
+    confirmAccept: PC_Confirm_Accept,
+    confirmRequeue: PC_Confirm_Requeue,
+    confirmSnooze: PC_Confirm_Snooze,
+    confirmDisposition: PC_Confirm_Disposition,
+    confirmDismiss: PC_Confirm_Dismiss,
+    msgCallbackNotes: PC_Msg_CallbackNotes
 });
 
 /** A key of LABELS. */
@@ -569,7 +623,17 @@ export const RESCHEDULE_ERROR_LABELS: Readonly<Record<RescheduleErrorCode, strin
     [RescheduleErrorCode.AmbiguousLocalTime]: LABELS.rsErrAmbiguousLocalTime,
     [RescheduleErrorCode.NotesTooLong]: LABELS.rsErrNotesTooLong,
     [RescheduleErrorCode.OutsideCallingHours]: LABELS.rsErrOutsideCallingHours,
-    [RescheduleErrorCode.InvalidDeliverTo]: LABELS.rsErrInvalidDeliverTo
+    [RescheduleErrorCode.InvalidDeliverTo]: LABELS.rsErrInvalidDeliverTo,
+    [RescheduleErrorCode.DateFormat]: LABELS.rsErrDateFormat,
+    [RescheduleErrorCode.MonthOutOfRange]: LABELS.rsErrMonthOutOfRange,
+    [RescheduleErrorCode.DayOutOfRange]: LABELS.rsErrDayOutOfRange,
+    [RescheduleErrorCode.TimeFormat]: LABELS.rsErrTimeFormat,
+    [RescheduleErrorCode.HourOutOfRange]: LABELS.rsErrHourOutOfRange,
+    [RescheduleErrorCode.MinuteOutOfRange]: LABELS.rsErrMinuteOutOfRange,
+    [RescheduleErrorCode.NumberTooShort]: LABELS.rsErrNumberTooShort,
+    [RescheduleErrorCode.NumberTooLong]: LABELS.rsErrNumberTooLong,
+    [RescheduleErrorCode.NotANumber]: LABELS.rsErrNotANumber,
+    [RescheduleErrorCode.NumberHasExtension]: LABELS.rsErrNumberHasExtension
 });
 
 /** The button name of each preview action (PV-2 .. PV-5, BX-7). */

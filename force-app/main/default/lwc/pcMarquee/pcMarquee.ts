@@ -1,6 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import type { AgentMessage, ConsoleApi } from 'c/pcModel';
 import { LABELS, formatLabel } from 'c/pcLabels';
+import { formatPhone } from 'c/pcFormat';
 
 /** The callback marquee: the callback number scrolls while the service keeps the message set (five seconds, RS-4). */
 export default class PcMarquee extends LightningElement {
@@ -14,7 +15,9 @@ export default class PcMarquee extends LightningElement {
     get text(): string {
         const m = this.message;
         if (!m) return '';
-        return m.number ? formatLabel(LABELS.marqueeCallback, [m.number]) : m.text;
+        const text = m.number ? formatLabel(LABELS.marqueeCallback, [formatPhone(m.number)]) : m.text;
+        // The notes typed at booking come back with the callback (UB-7).
+        return m.notes ? `${text} · ${formatLabel(LABELS.msgCallbackNotes, [m.notes])}` : text;
     }
 
     handleDismiss(): void {

@@ -331,6 +331,8 @@ export interface AgentMessage {
     readonly text: string;
     /** The callback number, for Callback messages. */
     readonly number: string | null;
+    /** The notes typed when the callback was booked, for Callback messages (UB-7). */
+    readonly notes?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -366,6 +368,10 @@ export interface DialerCapabilities {
     readonly transferKinds: readonly TransferTargetKind[];
     readonly mute: boolean;
     readonly hold: boolean;
+    /** Reschedule targets the dialer honours (RS-1); the form offers only these. */
+    readonly rescheduleDeliverTo: readonly DeliverTo[];
+    /** Whether the dialer keeps the reschedule's time zone (RS-1); where not, only the instant is sent. */
+    readonly rescheduleTimeZone: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -615,9 +621,9 @@ export interface ConsoleError {
 export interface RescheduleDraft {
     readonly number: string;
     readonly deliverTo: DeliverTo;
-    /** YYYY-MM-DD */
+    /** As typed: ISO `2027-03-14`, the locale's numeric order or a month name (RS-5). */
     readonly date: string;
-    /** HH:MM (24 h) */
+    /** As typed: `14:30` or `2:30 PM` (RS-5). */
     readonly time: string;
     /** IANA zone, e.g. America/Chicago */
     readonly timeZone: string;
@@ -647,7 +653,19 @@ export const RescheduleErrorCode = {
     AmbiguousLocalTime: 'AmbiguousLocalTime',
     NotesTooLong: 'NotesTooLong',
     OutsideCallingHours: 'OutsideCallingHours',
-    InvalidDeliverTo: 'InvalidDeliverTo'
+    InvalidDeliverTo: 'InvalidDeliverTo',
+    /** RS-5: what each part of a typed date or time got wrong. */
+    DateFormat: 'DateFormat',
+    MonthOutOfRange: 'MonthOutOfRange',
+    DayOutOfRange: 'DayOutOfRange',
+    TimeFormat: 'TimeFormat',
+    HourOutOfRange: 'HourOutOfRange',
+    MinuteOutOfRange: 'MinuteOutOfRange',
+    /** RS-7: which phone-number rule failed. */
+    NumberTooShort: 'NumberTooShort',
+    NumberTooLong: 'NumberTooLong',
+    NotANumber: 'NotANumber',
+    NumberHasExtension: 'NumberHasExtension'
 } as const;
 export type RescheduleErrorCode = (typeof RescheduleErrorCode)[keyof typeof RescheduleErrorCode];
 
@@ -667,6 +685,8 @@ export type RescheduleValidation =
           readonly warnings: readonly FieldIssue[];
           /** The instant in the contact's own zone, for the form to show. */
           readonly contactLocalTime: string | null;
+          /** The contact's zone the calling hours were checked in (record, else number), if known (RS-6). */
+          readonly contactTimeZone: string | null;
       }
     | { readonly ok: false; readonly errors: readonly FieldIssue[]; readonly warnings: readonly FieldIssue[] };
 
@@ -696,6 +716,21 @@ export interface CallView {
     readonly pending: readonly string[];
     /** Shown once the call ended and until the disposition is saved. */
     readonly wrapUp: { readonly saved: boolean; readonly error: ConsoleError | null } | null;
+    /** For a callback: the notes typed when it was booked (UB-7). */
+    readonly callbackNotes?: string;
+}
+
+/** What the agent just did, confirmed by the dialer (UB-7); the console words it. */
+export interface Confirmation {
+    /** Grows with each confirmation, so the same words twice are announced twice. */
+    readonly id: number;
+    readonly action: PreviewAction;
+    readonly contactName: string;
+    readonly number: string;
+    /** For Reschedule: the callback's instant, the form's zone and the contact's zone (when known). */
+    readonly at: Instant | null;
+    readonly timeZone: string | null;
+    readonly contactTimeZone: string | null;
 }
 
 /** A brief notice that an extra answer went to another agent (CL-3). */
@@ -734,6 +769,8 @@ export interface ConsoleState {
     readonly messages: readonly AgentMessage[];
     /** The callback message shown in the marquee for five seconds (RS-4). */
     readonly marquee: AgentMessage | null;
+    /** The last action's confirmation, shown for a few seconds (UB-7). */
+    readonly confirmation?: Confirmation | null;
     readonly errors: readonly ConsoleError[];
     /** Absent when the dialer needs no sign-in (the simulated dialer). */
     readonly signIn?: SignInState;

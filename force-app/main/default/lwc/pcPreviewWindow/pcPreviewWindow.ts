@@ -2,7 +2,7 @@ import { LightningElement, api } from 'lwc';
 import { PreviewAction, PreviewTimeoutAction, recordName } from 'c/pcModel';
 import type { ConsoleApi, Disposition, Instant, PreviewState, ShownValue } from 'c/pcModel';
 import { LABELS, PREVIEW_ACTION_LABELS, ERROR_CODE_LABELS, formatLabel } from 'c/pcLabels';
-import { formatDuration, secondsLeft } from 'c/pcFormat';
+import { formatDuration, formatPhone, secondsLeft } from 'c/pcFormat';
 import { shortcutFor, shortcutText, isMachineShortcut } from 'c/pcShortcuts';
 import type { KeyLike } from 'c/pcShortcuts';
 
@@ -66,7 +66,7 @@ export default class PcPreviewWindow extends LightningElement {
     }
 
     get number(): string {
-        return this.preview?.preview.number ?? '';
+        return formatPhone(this.preview?.preview.number);
     }
 
     get attemptsSoFar(): string {

@@ -3,14 +3,19 @@ import { DEFAULT_SETTINGS, DeliverTo, RescheduleField, recordName } from 'c/pcMo
 import type {
     CommandResult,
     ConsoleApi,
+    DialerCapabilities,
     FieldIssue,
+    Instant,
     PreviewState,
     RescheduleDraft,
     RescheduleValidation,
     Settings
 } from 'c/pcModel';
 import { LABELS, ERROR_CODE_LABELS, RESCHEDULE_ERROR_LABELS, formatLabel } from 'c/pcLabels';
-import { browserTimeZone, timeZones, toHourMinute } from 'c/pcFormat';
+import { formatDateTime, formatPhone, userTimeZone } from 'c/pcFormat';
+import { dateExample } from 'c/pcSchedule';
+import { zoneName } from 'c/pcZones';
+import LOCALE from '@salesforce/i18n/locale';
 
 type FieldKey = RescheduleField;
 type IssueMap = Partial<Record<FieldKey, string>>;
@@ -23,7 +28,8 @@ function byField(issues: readonly FieldIssue[]): IssueMap {
     const map: IssueMap = {};
     for (const issue of issues) {
         const text = issueText(issue);
-        map[issue.field] = map[issue.field] ? `${map[issue.field]} ${text}` : text;
+        const before = map[issue.field];
+        map[issue.field] = before ? `${before} ${text}` : text;
     }
     return map;
 }
@@ -41,13 +47,22 @@ const FIELD_ORDER: readonly FieldKey[] = [
     RescheduleField.Notes
 ];
 
-/** The reschedule form: number, deliver to, date, time, zone and notes, validated by the service (RS-1..3, BX-3). */
+/** `MM/DD/YYYY HH:MM:SS Zone name`: the console's one date/time style (UB-5), with the zone people know. */
+function when(at: Instant, zone: string): string {
+    return `${formatDateTime(at, zone)} ${zoneName(zone, at)}`;
+}
+
+/**
+ * The reschedule form (RS-1..RS-7): number, deliver to, date, time, zone and notes, validated by the service.
+ * Date and time are plain text fields read by c/pcSchedule, never lightning-input type=date/time, which empty
+ * or roll over what the agent typed (RS-5). Each field's message is its accessible description.
+ */
 export default class PcRescheduleForm extends LightningElement {
     /** The preview being rescheduled (contact name and zone). */
     @api preview: PreviewState | null = null;
     /** Admin settings: default deliver-to and the notes limit. */
     @api settings: Settings = DEFAULT_SETTINGS;
-    /** The agent's IANA zone, the form's default; the browser's when not given. */
+    /** The agent's IANA zone; the user's Salesforce zone when not given. */
     @api agentTimeZone: string | undefined;
     /** The console service that validates and sends the reschedule. */
     @api service: ConsoleApi | undefined;
@@ -56,37 +71,73 @@ export default class PcRescheduleForm extends LightningElement {
     draft: RescheduleDraft = { number: '', deliverTo: DeliverTo.Me, date: '', time: '', timeZone: '', notes: '' };
     errors: IssueMap = {};
     warnings: IssueMap = {};
-    contactLocalTime = '';
+    /** The validated instant and the contact's zone, for the two times the form shows (RS-6). */
+    at: Instant | null = null;
+    contactZone: string | null = null;
     saveError = '';
     saving = false;
     submitted = false;
-    zones: readonly string[] = [];
+    /** Fields the agent left at least once: their errors show before Save. */
+    touched = new Set<FieldKey>();
+    now: Instant = Date.now();
 
     override connectedCallback(): void {
-        const zone = this.agentTimeZone || browserTimeZone();
+        const zone = this.agentZone;
+        this.now = this.service?.getState().now ?? Date.now();
         const fromService = this.service?.rescheduleDraftFor(zone) ?? null;
-        this.draft = fromService ?? { ...this.draft, timeZone: zone, deliverTo: this.settings.defaultDeliverTo };
-        this.zones = timeZones();
-        // The contact's local time and any calling-hours warning show before the agent types anything.
+        const start = fromService ?? { ...this.draft, timeZone: zone, deliverTo: this.settings.defaultDeliverTo };
+        // The number reads as people write it (UB-5); the validation reads it back to E.164.
+        this.draft = { ...start, number: formatPhone(start.number) };
+        // The two times and any calling-hours warning show before the agent types anything.
         this.check(false);
     }
 
     override renderedCallback(): void {
-        // `list` is not an id-referencing attribute LWC rewrites, so the scoped datalist id is wired here.
-        const input = this.template?.querySelector('input[data-field="timeZone"]');
-        const list = this.template?.querySelector('datalist');
-        if (input && list && input.getAttribute('list') !== list.id) input.setAttribute('list', list.id);
+        // A template cannot bind a textarea's value, so the draft's notes are put in here (only when they differ,
+        // so the caret never jumps while the agent types).
+        const notes = this.template?.querySelector('textarea');
+        if (notes && notes.value !== this.draft.notes) notes.value = this.draft.notes;
+    }
+
+    private get agentZone(): string {
+        return this.agentTimeZone || userTimeZone();
+    }
+
+    private get capabilities(): DialerCapabilities | null {
+        return this.service?.getState().capabilities ?? null;
     }
 
     get contactName(): string {
         return this.preview ? formatLabel(LABELS.reschedContact, [recordName(this.preview.preview.record)]) : '';
     }
 
+    private get allowedTargets(): readonly DeliverTo[] {
+        const allowed = this.capabilities?.rescheduleDeliverTo;
+        return allowed && allowed.length ? allowed : [DeliverTo.Me, DeliverTo.Skill];
+    }
+
     get deliverOptions(): { label: string; value: string }[] {
-        return [
-            { label: LABELS.reschedMe, value: DeliverTo.Me },
-            { label: LABELS.reschedSkill, value: DeliverTo.Skill }
-        ];
+        const names: Record<DeliverTo, string> = { Me: LABELS.reschedMe, Skill: LABELS.reschedSkill };
+        return this.allowedTargets.map((value) => ({ label: names[value], value }));
+    }
+
+    /** Only a choice the dialer can keep is offered; with one target the form says which (RS-1). */
+    get offerDeliverTo(): boolean {
+        return this.allowedTargets.length > 1;
+    }
+
+    get onlyTargetText(): string {
+        return formatLabel(LABELS.reschedOnlyTarget, [this.deliverOptions.map((o) => o.label).join(', ')]);
+    }
+
+    get zoneNotKeptText(): string {
+        const caps = this.capabilities;
+        if (!caps || caps.rescheduleTimeZone || this.at === null) return '';
+        return formatLabel(LABELS.reschedZoneNotKept, [when(this.at, this.agentZone)]);
+    }
+
+    get dateHint(): string {
+        return formatLabel(LABELS.reschedDateHint, [dateExample(LOCALE)]);
     }
 
     get notesCounter(): string {
@@ -111,51 +162,91 @@ export default class PcRescheduleForm extends LightningElement {
     get notesError(): string {
         return this.errors.notes ?? '';
     }
+    get numberInvalid(): string {
+        return this.numberError ? 'true' : 'false';
+    }
+    get dateInvalid(): string {
+        return this.dateError ? 'true' : 'false';
+    }
+    get timeInvalid(): string {
+        return this.timeError ? 'true' : 'false';
+    }
+    get notesInvalid(): string {
+        return this.notesError ? 'true' : 'false';
+    }
+    get numberClass(): string {
+        return elementClass(this.numberError);
+    }
+    get dateClass(): string {
+        return elementClass(this.dateError);
+    }
+    get timeClass(): string {
+        return elementClass(this.timeError);
+    }
+    get notesClass(): string {
+        return `${elementClass(this.notesError)} slds-m-top_x-small`;
+    }
     get timeWarning(): string {
         return this.warnings.time ? formatLabel(LABELS.reschedWarning, [this.warnings.time]) : '';
     }
-    get zoneInvalid(): string {
-        return this.timeZoneError ? 'true' : 'false';
+    get contactWhen(): string {
+        if (this.at === null || !this.contactZone) return '';
+        return formatLabel(LABELS.reschedWhenContact, [when(this.at, this.contactZone)]);
     }
-    get zoneClass(): string {
-        return this.timeZoneError ? 'slds-form-element slds-has-error' : 'slds-form-element';
-    }
-    get contactTimeText(): string {
-        return this.contactLocalTime ? formatLabel(LABELS.reschedContactTime, [this.contactLocalTime]) : '';
+    get agentWhen(): string {
+        return this.at === null ? '' : formatLabel(LABELS.reschedWhenAgent, [when(this.at, this.agentZone)]);
     }
     get hasErrors(): boolean {
-        return Object.keys(this.errors).length > 0;
+        return this.submitted && Object.keys(this.errors).length > 0;
     }
 
-    handleField(event: CustomEvent<{ value?: string }>): void {
-        const target = event.currentTarget as HTMLElement & { value?: string };
+    /** Every keystroke updates the draft as typed; nothing is reformatted under the agent's cursor. */
+    handleInput(event: Event): void {
+        const target = event.currentTarget as HTMLInputElement;
+        this.update(target.dataset.field as FieldKey, target.value);
+    }
+
+    /** Leaving a field shows its message, if it has one (RS-5: beside the field, what was typed stays). */
+    handleCommit(event: Event): void {
+        const target = event.currentTarget as HTMLInputElement;
         const field = target.dataset.field as FieldKey;
-        let value = event.detail?.value ?? target.value ?? '';
-        if (field === RescheduleField.Time) value = toHourMinute(value);
+        this.touched = new Set([...this.touched, field]);
+        this.update(field, target.value);
+    }
+
+    handleRadio(event: CustomEvent<{ value: string }>): void {
+        this.update(RescheduleField.DeliverTo, event.detail.value);
+    }
+
+    handleZone(event: CustomEvent<{ value: string }>): void {
+        this.touched = new Set([...this.touched, RescheduleField.TimeZone]);
+        this.update(RescheduleField.TimeZone, event.detail.value);
+    }
+
+    private update(field: FieldKey, value: string): void {
         this.draft = { ...this.draft, [field]: value };
         this.saveError = '';
         this.check(false);
     }
 
-    handleZoneInput(event: Event): void {
-        const value = (event.target as HTMLInputElement).value;
-        this.draft = { ...this.draft, timeZone: value };
-        this.saveError = '';
-        this.check(false);
-    }
-
-    /** Validates through the service; errors show once the agent tried to save, warnings and the contact's time always. */
+    /** Validates through the service; a field's error shows once it was left or Save was tried. */
     private check(forSave: boolean): RescheduleValidation | null {
         if (!this.service) return null;
+        this.now = this.service.getState().now;
         const result = this.service.validateReschedule(this.draft);
         this.show(result, forSave || this.submitted);
         return result;
     }
 
-    private show(result: RescheduleValidation, withErrors: boolean): void {
+    private show(result: RescheduleValidation, all: boolean): void {
         this.warnings = byField(result.warnings);
-        this.contactLocalTime = result.ok ? (result.contactLocalTime ?? '') : '';
-        this.errors = result.ok || !withErrors ? {} : byField(result.errors);
+        this.at = result.ok ? result.request.at : null;
+        this.contactZone = result.ok ? result.contactTimeZone : null;
+        const errors = result.ok ? {} : byField(result.errors);
+        if (!all) {
+            for (const key of Object.keys(errors) as FieldKey[]) if (!this.touched.has(key)) delete errors[key];
+        }
+        this.errors = errors;
     }
 
     async handleSave(): Promise<void> {
@@ -173,6 +264,7 @@ export default class PcRescheduleForm extends LightningElement {
                 this.show(result, true);
                 if (!result.ok) this.focusFirstError();
             } else if (!result.ok) {
+                // The draft stays as typed; Save again sends it once more (PV-6).
                 const message = ERROR_CODE_LABELS[result.error.code] ?? LABELS.errUnknown;
                 this.saveError = formatLabel(LABELS.reschedSaveFailed, [message]);
             }
@@ -189,9 +281,15 @@ export default class PcRescheduleForm extends LightningElement {
         const first = FIELD_ORDER.find((f) => this.errors[f]);
         if (!first) return;
         // Wait for the error text to render so focus lands with its description in place.
-        Promise.resolve().then(() => {
-            const el = this.template?.querySelector(`[data-field="${first}"]`) as HTMLElement | null;
-            el?.focus?.();
-        });
+        Promise.resolve()
+            .then(() => {
+                const field = this.template?.querySelector(`[data-field="${first}"]`) as HTMLElement | null;
+                field?.focus?.();
+            })
+            .catch(() => undefined);
     }
+}
+
+function elementClass(error: string): string {
+    return error ? 'slds-form-element slds-has-error' : 'slds-form-element';
 }

@@ -2,10 +2,14 @@
  * Reschedule validation and time-zone arithmetic (RS-1 .. RS-3, BX-3). Pure: the caller passes `now`.
  *
  * Rules this module states (the form's labels explain them to the agent):
+ * - Number (the form): checked by c/pcPhone (libphonenumber-js), which names the rule that failed (RS-7).
+ *   `normalizePhone` below stays for numbers from other places:
  * - Number: digits with the usual separators (space . - ( ) /) and an optional leading `+` or `00`. A number
  *   without a country code is read in the calling list's country (taken from the previewed number; NANP when
  *   unknown) and normalised to E.164. When the context carries the previewed number, a number in another
  *   country calling code is refused as ForeignNumber: a calling list is dialled under one country's rules.
+ * - Date and time: as typed, read by ./typedDateTime (ISO, the locale's format, 12-hour times); never rolled
+ *   over, an impossible part is named (RS-5).
  * - Time zone: an IANA name or link the runtime knows, spelled exactly (`America/Chicago` or `US/Central`, not
  *   `america/chicago`, `Chicago` or `+05:00`).
  * - Instant: date + time read as wall-clock time in the chosen zone. A wall time that does not exist (the
@@ -14,7 +18,8 @@
  *   offset) and says so as an AmbiguousLocalTime warning naming both offsets.
  * - Window: strictly after `now`, and at most 365 days ahead.
  * - Calling hours (BX-3): the instant, in the contact's zone (the chosen zone when the contact has none),
- *   must fall in [start, end) of the admin's window; 21:00 itself is outside an 08:00-21:00 window.
+ *   must fall in [start, end) of the admin's window; 21:00 itself is outside an 08:00-21:00 window. Where the
+ *   number's area code spans zones, the window must hold in every one of them (the strictest reading).
  */
 import type {
     FieldIssue,
@@ -25,7 +30,17 @@ import type {
     RescheduleValidation,
     Settings
 } from 'c/pcModel';
+import type { DeliverTo } from 'c/pcModel';
 import { CallingHoursGuard, isDeliverTo } from 'c/pcModel';
+import LOCALE from '@salesforce/i18n/locale';
+import { checkPhone } from 'c/pcPhone';
+import type { PhoneProblem } from 'c/pcPhone';
+import { formatDateTime } from 'c/pcFormat';
+import { zoneName } from 'c/pcZones';
+import { parseTypedDate, parseTypedTime } from './typedDateTime';
+
+export { parseTypedDate, parseTypedTime, dateExample } from './typedDateTime';
+export type { TypedDate, TypedTime, TypedProblem, Typed } from './typedDateTime';
 
 /** What validation needs besides the draft. */
 export interface RescheduleContext {
@@ -35,7 +50,22 @@ export interface RescheduleContext {
     readonly contactTimeZone: string | null;
     /** The number the preview offered; its country code is the calling list's country. */
     readonly listNumber?: string | null;
+    /** Every zone the contact may be in (record, else the number's area code); calling hours hold in each. */
+    readonly contactTimeZones?: readonly string[];
+    /** The deliver-to targets the dialer honours; all when not given. */
+    readonly deliverTo?: readonly DeliverTo[];
+    /** The agent's locale, for numeric dates (`3/14/2027` in en-US); the user's Salesforce locale by default. */
+    readonly locale?: string;
 }
+
+const PHONE_CODES: Readonly<Record<PhoneProblem, RescheduleErrorCode>> = {
+    TooShort: 'NumberTooShort',
+    TooLong: 'NumberTooLong',
+    NotANumber: 'NotANumber',
+    Invalid: 'InvalidNumber',
+    ForeignCountry: 'ForeignNumber',
+    Extension: 'NumberHasExtension'
+};
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -315,22 +345,6 @@ export function formatInZone(at: Instant, zone: string): string {
     return `${w.year}-${pad(w.month)}-${pad(w.day)} ${hhmm(w)}`;
 }
 
-function parseDate(text: string): { year: number; month: number; day: number } | null {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-    if (!m) return null;
-    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (month < 1 || month > 12 || day < 1) return null;
-    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    return day <= daysInMonth ? { year, month, day } : null;
-}
-
-function parseTime(text: string): { hour: number; minute: number } | null {
-    const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
-    if (!m) return null;
-    const [hour, minute] = [Number(m[1]), Number(m[2])];
-    return hour < 24 && minute < 60 ? { hour, minute } : null;
-}
-
 function minutesLabel(minutes: number): string {
     return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
@@ -353,31 +367,30 @@ export function validateReschedule(draft: RescheduleDraft, ctx: RescheduleContex
     };
 
     // Number
-    const listE164 = ctx.listNumber ? normalizePhone(ctx.listNumber) : null;
-    const home = listE164 ? countryCode(listE164) : '1';
     let number: string | null = null;
     if (!draft.number.trim()) issue(errors, 'number', 'Required');
     else {
-        number = normalizePhone(draft.number, home);
-        if (!number) issue(errors, 'number', 'InvalidNumber');
-        else if (listE164 && countryCode(number) !== home) {
-            issue(errors, 'number', 'ForeignNumber', { expected: `+${home}`, actual: `+${countryCode(number)}` });
-        }
+        const phone = checkPhone(draft.number, ctx.listNumber ? normalizePhone(ctx.listNumber) : null);
+        if (phone.ok) number = phone.e164;
+        else issue(errors, 'number', PHONE_CODES[phone.problem], { ...phone.params });
     }
 
-    if (!isDeliverTo(draft.deliverTo)) issue(errors, 'deliverTo', 'InvalidDeliverTo');
+    const deliverOk = isDeliverTo(draft.deliverTo) && (!ctx.deliverTo || ctx.deliverTo.includes(draft.deliverTo));
+    if (!deliverOk) issue(errors, 'deliverTo', 'InvalidDeliverTo');
 
     // Zone, date, time
     const zone = draft.timeZone.trim();
     const zoneOk = zone !== '' && isValidTimeZone(zone);
     if (!zone) issue(errors, 'timeZone', 'Required');
     else if (!zoneOk) issue(errors, 'timeZone', 'UnknownZone');
-    const date = draft.date.trim() ? parseDate(draft.date) : null;
-    if (!draft.date.trim()) issue(errors, 'date', 'Required');
-    else if (!date) issue(errors, 'date', 'InvalidDate');
-    const time = draft.time.trim() ? parseTime(draft.time) : null;
-    if (!draft.time.trim()) issue(errors, 'time', 'Required');
-    else if (!time) issue(errors, 'time', 'InvalidTime');
+    const typedDate = draft.date.trim() ? parseTypedDate(draft.date, ctx.locale ?? LOCALE) : null;
+    const date = typedDate?.ok ? typedDate.value : null;
+    if (!typedDate) issue(errors, 'date', 'Required');
+    else if (!typedDate.ok) issue(errors, 'date', typedDate.problem.code, { ...typedDate.problem.params });
+    const typedTime = draft.time.trim() ? parseTypedTime(draft.time) : null;
+    const time = typedTime?.ok ? typedTime.value : null;
+    if (!typedTime) issue(errors, 'time', 'Required');
+    else if (!typedTime.ok) issue(errors, 'time', typedTime.problem.code, { ...typedTime.problem.params });
 
     // Notes
     const notesLength = [...draft.notes].length;
@@ -416,24 +429,29 @@ export function validateReschedule(draft: RescheduleDraft, ctx: RescheduleContex
                 date &&
                 wallAsUtc({ ...date, hour: 0, minute: 0, second: 0 }) <
                     wallAsUtc({ ...today, hour: 0, minute: 0, second: 0 });
-            issue(errors, dayBefore ? 'date' : 'time', 'NotInFuture', { now: formatInZone(ctx.now, zone), zone });
+            issue(errors, dayBefore ? 'date' : 'time', 'NotInFuture', {
+                now: formatDateTime(ctx.now, zone),
+                zone: zoneName(zone, ctx.now)
+            });
         } else if (at - ctx.now > MAX_DAYS_AHEAD * DAY) {
             issue(errors, 'date', 'TooFarAhead', { maxDays: String(MAX_DAYS_AHEAD) });
         }
         const guard = ctx.settings.callingHoursGuard;
         if (guard !== CallingHoursGuard.Off) {
-            const contactZone =
-                ctx.contactTimeZone && isValidTimeZone(ctx.contactTimeZone) ? ctx.contactTimeZone : zone;
-            const w = wallTime(at, contactZone);
-            const minute = w.hour * 60 + w.minute;
-            const { callingHoursStartMinute: start, callingHoursEndMinute: end } = ctx.settings;
-            if (minute < start || minute >= end) {
-                issue(guard === CallingHoursGuard.Refuse ? errors : warnings, 'time', 'OutsideCallingHours', {
-                    localTime: hhmm(w),
-                    zone: contactZone,
-                    start: minutesLabel(start),
-                    end: minutesLabel(end)
-                });
+            const contactZones = knownZones(ctx);
+            for (const contactZone of contactZones.length ? contactZones : [zone]) {
+                const w = wallTime(at, contactZone);
+                const minute = w.hour * 60 + w.minute;
+                const { callingHoursStartMinute: start, callingHoursEndMinute: end } = ctx.settings;
+                if (minute < start || minute >= end) {
+                    issue(guard === CallingHoursGuard.Refuse ? errors : warnings, 'time', 'OutsideCallingHours', {
+                        localTime: hhmm(w),
+                        zone: zoneName(contactZone, at),
+                        start: minutesLabel(start),
+                        end: minutesLabel(end)
+                    });
+                    break;
+                }
             }
         }
     }
@@ -441,11 +459,18 @@ export function validateReschedule(draft: RescheduleDraft, ctx: RescheduleContex
     if (errors.length || at === null || number === null || !isDeliverTo(draft.deliverTo)) {
         return { ok: false, errors, warnings };
     }
-    const contactZone = ctx.contactTimeZone && isValidTimeZone(ctx.contactTimeZone) ? ctx.contactTimeZone : null;
+    const contactZone = knownZones(ctx)[0] ?? null;
     return {
         ok: true,
         request: Object.freeze({ number, deliverTo: draft.deliverTo, at, timeZone: zone, notes: draft.notes }),
         warnings,
-        contactLocalTime: contactZone ? `${formatInZone(at, contactZone)} ${contactZone}` : null
+        contactLocalTime: contactZone ? `${formatInZone(at, contactZone)} ${contactZone}` : null,
+        contactTimeZone: contactZone
     };
+}
+
+/** The contact's zones this runtime knows: the explicit list, else the record's zone. */
+function knownZones(ctx: RescheduleContext): readonly string[] {
+    const zones = ctx.contactTimeZones ?? (ctx.contactTimeZone ? [ctx.contactTimeZone] : []);
+    return zones.filter((z) => isValidTimeZone(z));
 }

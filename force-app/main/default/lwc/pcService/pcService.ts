@@ -12,10 +12,12 @@ import type {
     AttemptLog,
     AttemptsHistory,
     Call,
+    Callback,
     CallingRecord,
     CallStatus,
     CallView,
     CommandResult,
+    Confirmation,
     ConnectionState,
     ConsoleApi,
     ConsoleError,
@@ -24,6 +26,7 @@ import type {
     Disposition,
     ErrorCode,
     ErrorSource,
+    Instant,
     MachineOverride,
     Preview,
     PreviewAction,
@@ -38,10 +41,11 @@ import type {
     Unsubscribe,
     ValueFieldSetting
 } from 'c/pcModel';
-import { DEFAULT_SETTINGS, OVERRIDABLE_STATUSES } from 'c/pcModel';
+import { DEFAULT_SETTINGS, OVERRIDABLE_STATUSES, recordName } from 'c/pcModel';
 import { GatewayError } from 'c/pcSalesforcePort';
 import type { SalesforceGateway } from 'c/pcSalesforcePort';
-import { isValidTimeZone, normalizePhone, validateReschedule, wallTime } from 'c/pcSchedule';
+import { isValidTimeZone, normalizePhone, validateReschedule, wallTime, zoneOffset } from 'c/pcSchedule';
+import { contactZones } from 'c/pcZones';
 import { parseSettings } from 'c/pcSettings';
 import { attemptsFromSalesforce } from './salesforceAttempts';
 
@@ -58,6 +62,8 @@ export interface ConsoleServiceOptions {
 
 /** How long a routed notice stays (CL-3: "briefly"). */
 export const ROUTED_NOTICE_MS = 4000;
+/** How long an action's confirmation shows (UB-7). */
+const CONFIRMATION_MS = 8_000;
 /** How long the callback marquee shows (RS-4: five seconds). */
 export const MARQUEE_MS = 5000;
 /** How long an unanswered call stays shown as Ended with its outcome, when the dialer does not remove it. */
@@ -77,7 +83,9 @@ const NO_CAPABILITIES: DialerCapabilities = Object.freeze({
     attemptsHistory: false,
     transferKinds: [],
     mute: false,
-    hold: false
+    hold: false,
+    rescheduleDeliverTo: [],
+    rescheduleTimeZone: false
 });
 
 /** Book-keeping of one call's wrap-up, so a retry never resends what the dialer or Salesforce has (BX-1). */
@@ -137,6 +145,10 @@ export class ConsoleService implements ConsoleApi {
     private errorSeq = 0;
     private acceptedPreview: { readonly previewId: string; readonly recordId: string } | null = null;
     private lastReschedule: RescheduleRequest | null = null;
+    /** Notes of callbacks that fell due, by callback number (UB-7). */
+    private readonly callbackNotes = new Map<string, string>();
+    private confirmationSerial = 0;
+    private lastRescheduleContactZone: string | null = null;
     private lastPreviewDisposition: { readonly id: string; readonly notes: string } | null = null;
     private running = false;
 
@@ -174,6 +186,7 @@ export class ConsoleService implements ConsoleApi {
             routed: [],
             messages: [],
             marquee: null,
+            confirmation: null,
             errors: [],
             ...(this.signInPort
                 ? { signIn: Object.freeze({ required: this.signInPort.isRequired(), pending: false }) }
@@ -392,6 +405,7 @@ export class ConsoleService implements ConsoleApi {
             a.on('callRouted', (e) => this.onCallRouted(e)),
             a.on('callRemoved', (e) => this.onCallRemoved(e.callId)),
             a.on('agentMessage', (e) => this.onAgentMessage(e)),
+            a.on('callbackDue', (e) => this.onCallbackDue(e)),
             a.on('attemptsUpdated', (e) => this.onAttemptsUpdated(e)),
             a.on('connection', (e) => this.onConnection(e)),
             a.on('error', (e) => this.commit({ errors: this.withError(this.toError(e, null)) }))
@@ -509,10 +523,12 @@ export class ConsoleService implements ConsoleApi {
 
     private viewOf(call: Call): CallView {
         const answered = call.answeredAt !== null;
+        const notes = call.direction === 'Callback' ? this.callbackNotes.get(call.number) : undefined;
         return {
             call,
             pending: [],
-            wrapUp: call.status === 'Ended' && answered ? { saved: false, error: null } : null
+            wrapUp: call.status === 'Ended' && answered ? { saved: false, error: null } : null,
+            ...(notes ? { callbackNotes: notes } : {})
         };
     }
 
@@ -633,7 +649,17 @@ export class ConsoleService implements ConsoleApi {
         this.removeCall(callId);
     }
 
-    private onAgentMessage(message: AgentMessage): void {
+    /** Keeps a due callback's notes so its message and call show them (UB-7); dialer data, so checked. */
+    private onCallbackDue(callback: Callback): void {
+        if (typeof callback?.number !== 'string' || typeof callback.notes !== 'string') return;
+        if (callback.notes.trim()) this.callbackNotes.set(callback.number, callback.notes);
+        else this.callbackNotes.delete(callback.number);
+    }
+
+    private onAgentMessage(incoming: AgentMessage): void {
+        const notes =
+            incoming.kind === 'Callback' && incoming.number ? this.callbackNotes.get(incoming.number) : undefined;
+        const message = notes && incoming.notes === undefined ? { ...incoming, notes } : incoming;
         const patch: Patch = { messages: [message, ...this.state.messages] };
         if (message.kind === 'Callback') {
             patch.marquee = message;
@@ -843,7 +869,8 @@ export class ConsoleService implements ConsoleApi {
     private async previewCommand(
         action: PreviewAction,
         command: string,
-        send: (previewId: string) => Promise<unknown>
+        send: (previewId: string) => Promise<unknown>,
+        confirm: Partial<Pick<Confirmation, 'at' | 'timeZone' | 'contactTimeZone'>> = {}
     ): Promise<CommandResult> {
         const ps = this.state.preview;
         if (!ps) return this.fail('Validation', 'NotFound', 'no preview on screen', command);
@@ -859,7 +886,8 @@ export class ConsoleService implements ConsoleApi {
             const patch: Patch = this.closePreviewPatch(previewId, action === 'Accept') ?? {};
             const errors = this.withoutErrorsOf(command);
             if (errors !== this.state.errors) patch.errors = errors;
-            if (Object.keys(patch).length) this.commit(patch);
+            patch.confirmation = this.confirmationOf(action, ps.preview, confirm);
+            this.commit(patch);
             return OK;
         } catch (e) {
             const error = this.toError(e, command);
@@ -871,6 +899,27 @@ export class ConsoleService implements ConsoleApi {
             this.commit(patch);
             return { ok: false, error };
         }
+    }
+
+    /** The confirmation of a preview action, cleared after a while unless a newer one replaced it (UB-7). */
+    private confirmationOf(
+        action: PreviewAction,
+        preview: Preview,
+        extra: Partial<Pick<Confirmation, 'at' | 'timeZone' | 'contactTimeZone'>>
+    ): Confirmation {
+        const confirmation: Confirmation = Object.freeze({
+            id: ++this.confirmationSerial,
+            action,
+            contactName: recordName(preview.record),
+            number: preview.number,
+            at: extra.at ?? null,
+            timeZone: extra.timeZone ?? null,
+            contactTimeZone: extra.contactTimeZone ?? null
+        });
+        this.later(CONFIRMATION_MS, () => {
+            if (this.state.confirmation === confirmation) this.commit({ confirmation: null });
+        });
+        return confirmation;
     }
 
     /** Accept: the dialer places the call (PV-2). */
@@ -903,7 +952,9 @@ export class ConsoleService implements ConsoleApi {
             now: this.clock.now(),
             settings: this.state.settings,
             contactTimeZone: preview?.record.timeZone ?? null,
-            listNumber: preview?.number ?? null
+            contactTimeZones: contactZones(preview?.record.timeZone, preview?.number),
+            listNumber: preview?.number ?? null,
+            deliverTo: this.state.capabilities.rescheduleDeliverTo
         });
     }
 
@@ -919,12 +970,16 @@ export class ConsoleService implements ConsoleApi {
         if (!validation.ok) return validation;
         const request = validation.request;
         this.lastReschedule = request;
+        this.lastRescheduleContactZone = validation.contactTimeZone;
         return this.sendReschedule(request);
     }
 
     private async sendReschedule(request: RescheduleRequest): Promise<CommandResult> {
-        const result = await this.previewCommand('Reschedule', 'reschedule', (id) =>
-            this.adapter.reschedulePreview(id, request)
+        const result = await this.previewCommand(
+            'Reschedule',
+            'reschedule',
+            (id) => this.adapter.reschedulePreview(id, request),
+            { at: request.at, timeZone: request.timeZone, contactTimeZone: this.lastRescheduleContactZone }
         );
         if (result.ok) this.lastReschedule = null;
         return result;
@@ -967,22 +1022,34 @@ export class ConsoleService implements ConsoleApi {
         }
     }
 
-    /** The reschedule form's starting draft: the previewed number, tomorrow 09:00 in the agent's zone. */
+    /**
+     * The reschedule form's starting draft (RS-6): the previewed number; the contact's zone (record, else the
+     * number's area code), else the agent's; tomorrow in that zone at an hour inside calling hours there (one hour
+     * after they open, or 09:00 when that is later and still inside).
+     */
     rescheduleDraftFor(agentTimeZone: string): RescheduleDraft | null {
         const ps = this.state.preview;
         if (!ps) return null;
-        const zoneOk = isValidTimeZone(agentTimeZone);
+        const zones = contactZones(ps.preview.record.timeZone, ps.preview.number).filter((z) => isValidTimeZone(z));
+        const zone = zones[0] ?? (isValidTimeZone(agentTimeZone) ? agentTimeZone : '');
+        const { callingHoursStartMinute: start, callingHoursEndMinute: end } = this.state.settings;
+        // The strictest reading where the number spans zones: open in the latest-opening one (the westernmost).
+        const spread = zones.length > 1 ? spreadMinutes(zones, this.clock.now() + DAY, zone) : 0;
+        const earliest = Math.min(start + 60 + spread, end - 60);
+        const minute = Math.max(9 * 60, earliest) < end ? Math.max(9 * 60, earliest) : earliest;
         let date = '';
-        if (zoneOk) {
-            const w = wallTime(this.clock.now() + DAY, agentTimeZone);
+        if (zone) {
+            const w = wallTime(this.clock.now() + DAY, zone);
             date = `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
         }
+        const allowed = this.state.capabilities.rescheduleDeliverTo;
+        const preferred = this.state.settings.defaultDeliverTo;
         return {
             number: ps.preview.number,
-            deliverTo: this.state.settings.defaultDeliverTo,
+            deliverTo: allowed.length && !allowed.includes(preferred) ? (allowed[0] ?? preferred) : preferred,
             date,
-            time: '09:00',
-            timeZone: zoneOk ? agentTimeZone : '',
+            time: `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`,
+            timeZone: zone,
             notes: ''
         };
     }
@@ -1224,4 +1291,10 @@ export class ConsoleService implements ConsoleApi {
     dismissMarquee(): void {
         if (this.state.marquee) this.commit({ marquee: null });
     }
+}
+
+/** How many minutes later than `zone` the westernmost of `zones` is at `at` (0 when `zone` is the westernmost). */
+function spreadMinutes(zones: readonly string[], at: Instant, zone: string): number {
+    const offsets = zones.map((z) => zoneOffset(at, z));
+    return Math.max(0, (zoneOffset(at, zone) - Math.min(...offsets)) / 60_000);
 }

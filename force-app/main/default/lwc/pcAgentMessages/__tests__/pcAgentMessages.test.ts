@@ -63,7 +63,7 @@ describe('c-pc-agent-messages', () => {
     it('RS-4 keeps the callback number in Agent Messages after the marquee is gone', async () => {
         const el = await mount();
         await click(toggle(el));
-        expect(byDataId(el, 'number')!.textContent).toBe('+13125550100');
+        expect(byDataId(el, 'number')!.textContent).toBe('(312) 555-0100');
     });
 
     it('AG-1 adds new messages while open and says when there are none', async () => {

@@ -52,7 +52,7 @@ describe('c-pc-call-card', () => {
     ])('CL-1 shows the contact, the number and the %s status with time in state', async (status, name) => {
         const { el } = await mount(makeCallView({ status, statusSince: NOW - 65_000 }));
         expect(byDataId(el, 'contact-name')!.textContent).toBe('Ada Lovelace');
-        expect(byDataId(el, 'number')!.textContent).toBe('+13125550100');
+        expect(byDataId(el, 'number')!.textContent).toBe('(312) 555-0100');
         expect(byDataId(el, 'status')!.textContent).toBe(name);
         expect(byDataId(el, 'time-in-state')!.textContent).toBe('1:05');
         await expect(el).toBeAccessible();

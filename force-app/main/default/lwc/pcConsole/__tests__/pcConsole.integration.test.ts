@@ -4,6 +4,7 @@
  */
 import PcConsole from 'c/pcConsole';
 import { recordName } from 'c/pcModel';
+import { formatPhone } from 'c/pcFormat';
 import {
     byDataId,
     change,
@@ -78,7 +79,7 @@ describe('c-pc-console on the simulated dialer', () => {
         await waitFor(rig, () => rig.state().preview !== null);
         const preview = rig.state().preview!.preview;
         expect(byDataId(el, 'contact-name')!.textContent!.trim()).toBe(recordName(preview.record));
-        expect(byDataId(el, 'number')!.textContent).toBe(preview.number);
+        expect(byDataId(el, 'number')!.textContent).toBe(formatPhone(preview.number, 'US'));
         await expect(el).toBeAccessible();
 
         rig.dialer.control.forceNextOutcome('Live');
@@ -157,9 +158,7 @@ describe('c-pc-console on the simulated dialer', () => {
         const at = chicagoWallTime(rig.clock.now() + 10 * 60_000);
         await change(field('date'), at.date);
         await change(field('time'), at.time);
-        const zone = field('timeZone') as HTMLInputElement;
-        zone.value = 'America/Chicago';
-        zone.dispatchEvent(new CustomEvent('input'));
+        field('timeZone').dispatchEvent(new CustomEvent('change', { detail: { value: 'America/Chicago' } }));
         await flush();
         await click(findButton(form, 'Save'));
         await waitFor(rig, () => rig.sent.some((c) => c.name === 'reschedulePreview'));
@@ -167,7 +166,7 @@ describe('c-pc-console on the simulated dialer', () => {
 
         expect(await work(rig, () => rig.state().marquee !== null, 3 * 60 * 60_000)).toBe(true);
         await flush();
-        expect(byDataId(el, 'marquee-text')!.textContent).toBe('Callback: +13125550100');
+        expect(byDataId(el, 'marquee-text')!.textContent).toBe('Callback: (312) 555-0100');
         expect(queryAll(el, '[data-id="callback"]').map((b) => b.textContent)).toEqual(['Callback']);
         await expect(el).toBeAccessible();
 
@@ -175,6 +174,6 @@ describe('c-pc-console on the simulated dialer', () => {
         await flush();
         expect(byDataId(el, 'marquee')).toBeNull();
         await click(byDataId(el, 'toggle'));
-        expect(queryAll(el, '[data-id="number"]').map((n) => n.textContent)).toContain('+13125550100');
+        expect(queryAll(el, '[data-id="number"]').map((n) => n.textContent)).toContain('(312) 555-0100');
     });
 });

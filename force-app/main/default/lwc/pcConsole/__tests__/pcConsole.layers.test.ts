@@ -13,10 +13,17 @@ const UI = [
     'pcAgentMessages',
     'pcScreenPop',
     'pcAttemptsHistory',
-    'pcErrorPanel'
+    'pcErrorPanel',
+    'pcZonePicker',
+    'pcConfirmation'
 ];
 /** What a component may import: the model, the headless UI helpers (the workspace-tab one too), and the platform. */
-const ALLOWED = [/^lwc$/, /^lightning\//, /^c\/pc(Model|Labels|Format|Shortcuts|ContactTab)$/];
+const ALLOWED = [
+    /^lwc$/,
+    /^lightning\//,
+    /^@salesforce\/i18n\//,
+    /^c\/pc(Model|Labels|Format|Shortcuts|Schedule|Zones|Phone|ContactTab)$/
+];
 
 function imports(file: string): string[] {
     const source = readFileSync(file, 'utf8');

@@ -346,7 +346,7 @@ describe('c-pc-console', () => {
         };
         const service = new StubConsoleApi(makeState({ marquee: message, messages: [message] }));
         const { el } = await mount(service);
-        expect(byDataId(el, 'marquee-text')!.textContent).toBe('Callback: +13125550100');
+        expect(byDataId(el, 'marquee-text')!.textContent).toBe('Callback: (312) 555-0100');
         expect(byDataId(el, 'toggle')!.textContent!.trim()).toBe('Agent Messages (1)');
         service.publish({ marquee: null });
         await flush();

@@ -33,7 +33,7 @@ describe('c-pc-marquee', () => {
 
     it('RS-4 scrolls the callback number while the marquee is set, then goes away when the service clears it', async () => {
         const { el } = await mount();
-        expect(byDataId(el, 'marquee-text')!.textContent).toBe('Callback: +13125550100');
+        expect(byDataId(el, 'marquee-text')!.textContent).toBe('Callback: (312) 555-0100');
         expect(byDataId(el, 'marquee-text')!.closest('[role="status"]')).not.toBeNull();
         await expect(el).toBeAccessible();
         el.message = null;

@@ -46,7 +46,7 @@ describe('c-pc-preview-window', () => {
         const { el } = await mount();
         const text = textOf(el);
         expect(byDataId(el, 'contact-name')!.textContent!.trim()).toBe('Ada Lovelace');
-        expect(byDataId(el, 'number')!.textContent).toBe('+13125550100');
+        expect(byDataId(el, 'number')!.textContent).toBe('(312) 555-0100');
         expect(text).toContain('Account');
         expect(text).toContain('Analytical Engines Ltd');
         expect(text).toContain('Balance due');

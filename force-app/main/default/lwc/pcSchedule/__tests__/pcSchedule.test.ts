@@ -209,7 +209,7 @@ describe('pcSchedule', () => {
                 {
                     field: 'time',
                     code: 'OutsideCallingHours',
-                    params: { localTime: '22:15', zone: 'America/Chicago', start: '08:00', end: '21:00' }
+                    params: { localTime: '22:15', zone: 'Central Time', start: '08:00', end: '21:00' }
                 }
             ]);
         });

@@ -426,14 +426,16 @@ describe('c-pc-service on the simulated dialer', () => {
     });
 
     describe('RS reschedule and callbacks', () => {
-        it('RS-1 prefills the form from the preview: its number, Me, the given zone', async () => {
+        it("RS-1 RS-6 prefills the form from the preview: its number, Me, the contact's zone from the record", async () => {
             const rig = await working();
             await until(rig.clock, () => rig.state().preview !== null);
             const draft = rig.service.rescheduleDraftFor('America/Chicago')!;
+            const record = rig.state().preview!.preview.record;
+            expect(record.timeZone).toBeTruthy();
             expect(draft).toMatchObject({
                 number: rig.state().preview!.preview.number,
                 deliverTo: 'Me',
-                timeZone: 'America/Chicago',
+                timeZone: record.timeZone,
                 date: '2027-01-12',
                 notes: ''
             });
@@ -499,6 +501,44 @@ describe('c-pc-service on the simulated dialer', () => {
             rig.clock.advanceTo(shownAt + MARQUEE_MS);
             expect(rig.state().marquee).toBeNull();
             expect(rig.state().messages[0]).toBe(marquee);
+        });
+
+        it('UB-7 RS-4 a booked callback is confirmed, and its notes come back with it (marquee, Agent Messages, call)', async () => {
+            const rig = await working();
+            await usPreview(rig);
+            const draft: RescheduleDraft = { ...table.base, date: '2027-01-11', time: '11:00', notes: 'Ask for Grace' };
+            expect((await settle(rig.clock, rig.service.reschedulePreview(draft))).ok).toBe(true);
+            expect(rig.state().confirmation).toMatchObject({
+                action: 'Reschedule',
+                at: Date.parse('2027-01-11T17:00:00Z'),
+                timeZone: 'America/Chicago'
+            });
+            expect(await work(rig, () => rig.state().marquee !== null, 3 * 60 * MINUTE)).toBe(true);
+            expect(rig.state().marquee).toMatchObject({ kind: 'Callback', notes: 'Ask for Grace' });
+            expect(rig.state().messages[0]).toMatchObject({ notes: 'Ask for Grace' });
+            const call = rig.state().calls.find((v) => v.call.direction === 'Callback');
+            expect(call?.callbackNotes).toBe('Ask for Grace');
+        });
+
+        it('UB-7 requeue and snooze are confirmed too, then the confirmation goes', async () => {
+            const rig = await working();
+            await usPreview(rig);
+            expect((await settle(rig.clock, rig.service.requeuePreview())).ok).toBe(true);
+            const confirmation = rig.state().confirmation!;
+            expect(confirmation).toMatchObject({ action: 'Requeue', at: null });
+            rig.clock.advanceTo(rig.clock.now() + 8_000);
+            expect(rig.state().confirmation).toBeNull();
+        });
+
+        it('RS-2 after a failed save, one Save again sends exactly one more reschedule', async () => {
+            const rig = await working();
+            await usPreview(rig);
+            const draft = { ...table.base, number: rig.state().preview!.preview.number };
+            rig.dialer.control.failNextCommand('Network');
+            expect((await settle(rig.clock, rig.service.reschedulePreview(draft))).ok).toBe(false);
+            expect((await settle(rig.clock, rig.service.reschedulePreview(draft))).ok).toBe(true);
+            expect(rig.sent.filter((c) => c.name === 'reschedulePreview')).toHaveLength(2);
+            expect(rig.dialer.control.nextCallbackAt()).not.toBeNull();
         });
     });
 

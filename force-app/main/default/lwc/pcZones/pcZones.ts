@@ -1,0 +1,154 @@
+/**
+ * Time zones as agents know them (RS-6): every IANA zone the runtime lists (`Intl.supportedValuesOf`), named by
+ * its long generic name, a city and its current offset ("Central Time – Chicago (UTC−06:00)"), searchable by any
+ * of those words; and the contact's zone guessed from the record, else from the number's NANP area code.
+ */
+import type { Instant } from 'c/pcModel';
+import { nanpAreaZones } from './nanpZones';
+
+/** One entry of the time-zone list. */
+export interface ZoneOption {
+    /** The IANA name, e.g. `America/Chicago`. */
+    readonly value: string;
+    /** What the agent reads: `Central Time – Chicago (UTC−06:00)`. */
+    readonly label: string;
+    /** Lower-case words the search matches against (label and IANA name). */
+    readonly search: string;
+    /** Minutes east of UTC now, for sorting. */
+    readonly offsetMinutes: number;
+}
+
+const FALLBACK_ZONES: readonly string[] = [
+    'America/New_York',
+    'America/Chicago',
+    'America/Denver',
+    'America/Phoenix',
+    'America/Los_Angeles',
+    'America/Anchorage',
+    'Pacific/Honolulu',
+    'Europe/London',
+    'Europe/Paris',
+    'Asia/Kolkata',
+    'Asia/Tokyo',
+    'Australia/Sydney'
+];
+
+/** Every zone the runtime knows, plus UTC; a short list where the runtime cannot say. */
+export function supportedZones(): readonly string[] {
+    let zones: string[];
+    try {
+        zones = [...Intl.supportedValuesOf('timeZone')];
+    } catch {
+        zones = [...FALLBACK_ZONES];
+    }
+    if (!zones.includes('UTC')) zones.push('UTC');
+    return zones;
+}
+
+const nameFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function zonePart(at: Instant, zone: string, style: 'longGeneric' | 'longOffset'): string {
+    const key = `${zone}|${style}`;
+    let f = nameFormatters.get(key);
+    if (!f) {
+        f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: style });
+        nameFormatters.set(key, f);
+    }
+    return f.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+}
+
+/** The zone's long generic name ("Central Time"); the IANA name where the runtime has none. */
+export function zoneName(zone: string, at: Instant): string {
+    try {
+        const name = zonePart(at, zone, 'longGeneric');
+        // Runtimes without a generic name answer with "GMT-06:00"; the city says more than that.
+        return name && !/^GMT[+-]/.test(name) ? name : zone;
+    } catch {
+        return zone;
+    }
+}
+
+/** Minutes east of UTC of a zone at an instant. */
+export function offsetMinutes(zone: string, at: Instant): number {
+    let text = '';
+    try {
+        text = zonePart(at, zone, 'longOffset');
+    } catch {
+        return 0;
+    }
+    const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(text);
+    if (!m) return 0;
+    const minutes = Number(m[2]) * 60 + Number(m[3] ?? '0');
+    return m[1] === '-' ? -minutes : minutes;
+}
+
+/** `UTC−06:00` with a true minus sign, as people write it. */
+export function offsetText(minutes: number): string {
+    const abs = Math.abs(minutes);
+    const sign = minutes < 0 ? '\u2212' : '+';
+    return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** The city of an IANA name: `America/Argentina/Buenos_Aires` -> `Buenos Aires`. */
+export function zoneCity(zone: string): string {
+    const last = zone.split('/').pop() ?? zone;
+    return last.replace(/_/g, ' ');
+}
+
+/** One zone as the list shows it. */
+export function zoneOption(zone: string, at: Instant): ZoneOption {
+    const name = zoneName(zone, at);
+    const city = zoneCity(zone);
+    const offset = offsetMinutes(zone, at);
+    const label =
+        name === zone || name === city
+            ? `${zone} (${offsetText(offset)})`
+            : `${name} – ${city} (${offsetText(offset)})`;
+    return Object.freeze({
+        value: zone,
+        label,
+        search: `${label} ${zone.replace(/_/g, ' ')}`.toLowerCase(),
+        offsetMinutes: offset
+    });
+}
+
+let cache: { day: number; options: readonly ZoneOption[] } | null = null;
+
+/** Every zone, west to east then by name; offsets as of `at` (rebuilt once a day, as offsets change with DST). */
+export function zoneOptions(at: Instant): readonly ZoneOption[] {
+    const day = Math.floor(at / 86_400_000);
+    if (cache?.day === day) return cache.options;
+    const options = supportedZones()
+        .map((z) => zoneOption(z, at))
+        .sort((a, b) => a.offsetMinutes - b.offsetMinutes || a.label.localeCompare(b.label));
+    cache = { day, options: Object.freeze(options) };
+    return cache.options;
+}
+
+/**
+ * The zones matching what the agent typed: every word must appear ("central chicago", "chicago", "utc−06").
+ * An exact IANA name comes first.
+ */
+export function searchZones(options: readonly ZoneOption[], query: string): readonly ZoneOption[] {
+    const words = query
+        .toLowerCase()
+        .replace(/-/g, '\u2212')
+        .split(/[\s,()]+/)
+        .filter(Boolean);
+    if (!words.length) return options;
+    const hyphenless = (w: string): string => w.replace(/\u2212/g, '-');
+    return options.filter((o) => words.every((w) => o.search.includes(w) || o.search.includes(hyphenless(w))));
+}
+
+/**
+ * The contact's candidate zones: the record's zone when it has one, else those of the number's NANP area code
+ * (several where the code spans zones). Empty when neither says.
+ */
+export function contactZones(
+    recordZone: string | null | undefined,
+    e164: string | null | undefined
+): readonly string[] {
+    if (recordZone) return [recordZone];
+    const m = /^\+1(\d{3})\d{7}$/.exec(e164 ?? '');
+    return m?.[1] ? nanpAreaZones(m[1]) : [];
+}
