@@ -243,7 +243,7 @@ import PC_Cfg_ValueTwo from '@salesforce/label/c.PC_Cfg_ValueTwo';
 import PC_Cfg_PageProperty from '@salesforce/label/c.PC_Cfg_PageProperty';
 import PC_Cfg_ContactTab from '@salesforce/label/c.PC_Cfg_ContactTab';
 import PC_AH_FromSalesforce from '@salesforce/label/c.PC_AH_FromSalesforce';
-import PC_AH_Unknown from '@salesforce/label/c.PC_AH_Unknown';,
+import PC_AH_Unknown from '@salesforce/label/c.PC_AH_Unknown';
 import PC_RsErr_DateFormat from '@salesforce/label/c.PC_RsErr_DateFormat';
 import PC_RsErr_MonthOutOfRange from '@salesforce/label/c.PC_RsErr_MonthOutOfRange';
 import PC_RsErr_DayOutOfRange from '@salesforce/label/c.PC_RsErr_DayOutOfRange';
