@@ -33,11 +33,19 @@ export default class PcAgentMessages extends LightningElement {
                 time: formatDateTime(m.at, this.timeZone),
                 kind: MESSAGE_KIND_LABELS[m.kind] ?? '',
                 text: m.text,
-                number: m.number ?? ''
+                // The number once: a message whose text already names it does not repeat it below.
+                number: m.number && !m.text.includes(m.number) ? m.number : ''
             }));
     }
 
     handleToggle(): void {
         this.open = !this.open;
+    }
+
+    /** Escape closes the list and leaves focus on its button, as an SLDS dropdown does. */
+    handleKeydown(event: KeyboardEvent): void {
+        if (event.key !== 'Escape' || !this.open) return;
+        this.open = false;
+        (this.template?.querySelector('[data-id="toggle"]') as HTMLElement | null)?.focus();
     }
 }

@@ -14,6 +14,7 @@ interface DestinationRow {
     reason: string;
     notCallable: string;
     rowClass: string;
+    reasonClass: string;
 }
 
 interface AttemptRow {
@@ -82,7 +83,9 @@ export default class PcAttemptsHistory extends LightningElement {
                     lastOutcome: d.lastOutcome ? OUTCOME_LABELS[d.lastOutcome] : '',
                     reason,
                     notCallable: reason ? formatLabel(LABELS.histNotCallable, [reason]) : '',
-                    rowClass: reason ? 'pc-row_unavailable' : ''
+                    rowClass: reason ? 'pc-row_unavailable' : '',
+                    // Stacked, an uncallable destination's reason comes right under its name (UB-3).
+                    reasonClass: reason ? 'pc-hist__reason-cell pc-hist__reason-cell_set' : 'pc-hist__reason-cell'
                 };
             });
     }

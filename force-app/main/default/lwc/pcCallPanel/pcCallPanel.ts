@@ -20,8 +20,10 @@ export default class PcCallPanel extends LightningElement {
     @api dispositions: readonly Disposition[] = [];
     /** Skills a call can be transferred to. */
     @api skills: readonly Skill[] = [];
-    /** The console's clock. */
+    /** The console's time as of its last snapshot (not every second: the cards' counters tick by themselves). */
     @api now: Instant = 0;
+    /** Reads the current time, for the cards' counters (UB-4). */
+    @api clock: (() => Instant) | undefined;
     /** The console service. */
     @api service: ConsoleApi | undefined;
 

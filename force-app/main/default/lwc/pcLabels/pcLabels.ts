@@ -240,6 +240,21 @@ import PC_Cfg_CxoneAgentId from '@salesforce/label/c.PC_Cfg_CxoneAgentId';
 import PC_Cfg_CxoneRedirectUri from '@salesforce/label/c.PC_Cfg_CxoneRedirectUri';
 import PC_Cfg_ValueOne from '@salesforce/label/c.PC_Cfg_ValueOne';
 import PC_Cfg_ValueTwo from '@salesforce/label/c.PC_Cfg_ValueTwo';
+import PC_Call_TimeInStatus from '@salesforce/label/c.PC_Call_TimeInStatus';
+import PC_Call_TalkTime from '@salesforce/label/c.PC_Call_TalkTime';
+import PC_Call_TransferAgentPlaceholder from '@salesforce/label/c.PC_Call_TransferAgentPlaceholder';
+import PC_Call_TransferNumberPlaceholder from '@salesforce/label/c.PC_Call_TransferNumberPlaceholder';
+import PC_Call_TransferAgentHelp from '@salesforce/label/c.PC_Call_TransferAgentHelp';
+import PC_Call_TransferNumberHelp from '@salesforce/label/c.PC_Call_TransferNumberHelp';
+import PC_Call_TransferAgentLabel from '@salesforce/label/c.PC_Call_TransferAgentLabel';
+import PC_Call_TransferNumberLabel from '@salesforce/label/c.PC_Call_TransferNumberLabel';
+import PC_Call_TransferSkillLabel from '@salesforce/label/c.PC_Call_TransferSkillLabel';
+import PC_Err_Details from '@salesforce/label/c.PC_Err_Details';
+import PC_Shortcuts_Title from '@salesforce/label/c.PC_Shortcuts_Title';
+import PC_Shortcuts_Intro from '@salesforce/label/c.PC_Shortcuts_Intro';
+import PC_Shortcuts_Action from '@salesforce/label/c.PC_Shortcuts_Action';
+import PC_Shortcuts_Keys from '@salesforce/label/c.PC_Shortcuts_Keys';
+import PC_Out_Transferred from '@salesforce/label/c.PC_Out_Transferred';
 
 /** Every label of the console by name; values come from the org's translations at run time. */
 export const LABELS = Object.freeze({
@@ -466,7 +481,22 @@ export const LABELS = Object.freeze({
     cfgCxoneAgentId: PC_Cfg_CxoneAgentId,
     cfgCxoneRedirectUri: PC_Cfg_CxoneRedirectUri,
     cfgValueOne: PC_Cfg_ValueOne,
-    cfgValueTwo: PC_Cfg_ValueTwo
+    cfgValueTwo: PC_Cfg_ValueTwo,
+    callTimeInStatus: PC_Call_TimeInStatus,
+    callTalkTime: PC_Call_TalkTime,
+    callTransferAgentPlaceholder: PC_Call_TransferAgentPlaceholder,
+    callTransferNumberPlaceholder: PC_Call_TransferNumberPlaceholder,
+    callTransferAgentHelp: PC_Call_TransferAgentHelp,
+    callTransferNumberHelp: PC_Call_TransferNumberHelp,
+    callTransferAgentLabel: PC_Call_TransferAgentLabel,
+    callTransferNumberLabel: PC_Call_TransferNumberLabel,
+    callTransferSkillLabel: PC_Call_TransferSkillLabel,
+    errDetails: PC_Err_Details,
+    shortcutsTitle: PC_Shortcuts_Title,
+    shortcutsIntro: PC_Shortcuts_Intro,
+    shortcutsAction: PC_Shortcuts_Action,
+    shortcutsKeys: PC_Shortcuts_Keys,
+    outTransferred: PC_Out_Transferred
 });
 
 /** A key of LABELS. */
@@ -519,7 +549,8 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = Object.freeze({
     [Outcome.RoutedToAnotherAgent]: LABELS.outRouted,
     [Outcome.Completed]: LABELS.outCompleted,
     [Outcome.Sale]: LABELS.outSale,
-    [Outcome.Abandoned]: LABELS.outAbandoned
+    [Outcome.Abandoned]: LABELS.outAbandoned,
+    [Outcome.Transferred]: LABELS.outTransferred
 });
 
 /** The readable message of each error code. */

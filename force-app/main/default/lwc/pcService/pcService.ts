@@ -8,6 +8,7 @@ import type { Clock, DialerAdapter, DialerEventMap, DialerSignIn, SessionInfo } 
 import { DialerError } from 'c/pcDialerPort';
 import type {
     AgentMessage,
+    Instant,
     AgentState,
     AttemptLog,
     AttemptsHistory,
@@ -172,6 +173,11 @@ export class ConsoleService implements ConsoleApi {
     // -----------------------------------------------------------------------------------------
 
     /** The current snapshot. */
+    /** The clock the service runs on (virtual in the local console), read by the console's counters (UB-4). */
+    now(): Instant {
+        return this.clock.now();
+    }
+
     getState(): ConsoleState {
         return this.state;
     }

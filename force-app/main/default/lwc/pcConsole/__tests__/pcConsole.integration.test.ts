@@ -175,6 +175,9 @@ describe('c-pc-console on the simulated dialer', () => {
         await flush();
         expect(byDataId(el, 'marquee')).toBeNull();
         await click(byDataId(el, 'toggle'));
-        expect(queryAll(el, '[data-id="number"]').map((n) => n.textContent)).toContain('+13125550100');
+        // AG-1: the callback's message names its number once (its text, or the number line when the text lacks it).
+        const callback = queryAll(el, '[data-id="message"]').find((m) => m.textContent!.includes('+13125550100'));
+        expect(callback).toBeDefined();
+        expect(callback!.textContent!.split('+13125550100')).toHaveLength(2);
     });
 });
