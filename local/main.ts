@@ -150,7 +150,8 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
         const off = service.subscribe((state) => {
             if (state.connection.status !== 'Connected' || !state.skills.some((k) => k.id === skill)) return;
             off();
-            void service.loginToSkill(skill);
+            // After this snapshot is delivered: a command sent from inside a listener would race the commit.
+            setTimeout(() => void service.loginToSkill(skill), 0);
         });
         offs.push(off);
     }

@@ -51,7 +51,9 @@ export function makeContext(page, baseUrl, viewport = SIZES.wide) {
         /** True at the utility-bar size. */
         narrow: viewport.width < 600,
         async open(params = {}) {
-            const query = new URLSearchParams({ seed: '1', speed: 'paused', ...params });
+            // Paused unless the test asks otherwise; `speed: undefined` leaves it out (the console's default).
+            const merged = { seed: '1', speed: 'paused', ...params };
+            const query = new URLSearchParams(Object.entries(merged).filter(([, v]) => v !== undefined));
             await page.goto(`${baseUrl}?${query}`, { waitUntil: 'load' });
             // Parsing the 3 MB console bundle is the slowest step of a test on a loaded machine.
             await page

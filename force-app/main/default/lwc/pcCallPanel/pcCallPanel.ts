@@ -27,7 +27,21 @@ export default class PcCallPanel extends LightningElement {
     /** The console service. */
     @api service: ConsoleApi | undefined;
 
+    /**
+     * True while the preview is shown above: an empty Calls section then takes no room (UB-1, a 600 px panel keeps
+     * the preview's actions and the pop in view); its heading and "no calls" stay for screen readers.
+     */
+    @api quiet = false;
+
     labels = LABELS;
+
+    get headingClass(): string {
+        return this.quiet && !this.hasCalls ? 'slds-assistive-text' : 'slds-text-heading_small slds-m-bottom_x-small';
+    }
+
+    get emptyClass(): string {
+        return this.quiet ? 'slds-assistive-text' : 'slds-text-color_weak';
+    }
 
     get sortedCalls(): readonly CallView[] {
         return [...(this.calls ?? [])].sort((a, b) => a.call.line - b.call.line);

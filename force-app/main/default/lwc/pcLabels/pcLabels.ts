@@ -255,6 +255,7 @@ import PC_Shortcuts_Intro from '@salesforce/label/c.PC_Shortcuts_Intro';
 import PC_Shortcuts_Action from '@salesforce/label/c.PC_Shortcuts_Action';
 import PC_Shortcuts_Keys from '@salesforce/label/c.PC_Shortcuts_Keys';
 import PC_Out_Transferred from '@salesforce/label/c.PC_Out_Transferred';
+import PC_Preview_DispositionToggle from '@salesforce/label/c.PC_Preview_DispositionToggle';
 
 /** Every label of the console by name; values come from the org's translations at run time. */
 export const LABELS = Object.freeze({
@@ -496,7 +497,8 @@ export const LABELS = Object.freeze({
     shortcutsIntro: PC_Shortcuts_Intro,
     shortcutsAction: PC_Shortcuts_Action,
     shortcutsKeys: PC_Shortcuts_Keys,
-    outTransferred: PC_Out_Transferred
+    outTransferred: PC_Out_Transferred,
+    previewDispositionToggle: PC_Preview_DispositionToggle
 });
 
 /** A key of LABELS. */
