@@ -65,11 +65,16 @@ export default class PcCounter extends LightningElement {
         this.refresh();
     }
 
-    text = '';
+    /** The text shown; written straight to the element, so a tick costs no template render. */
+    private text = '';
     private stop: (() => void) | null = null;
 
     override connectedCallback(): void {
         this.stop = onSecond(() => this.refresh());
+    }
+
+    override renderedCallback(): void {
+        this.write();
     }
 
     override disconnectedCallback(): void {
@@ -88,7 +93,13 @@ export default class PcCounter extends LightningElement {
         const at = this.stoppedAtValue ?? this.current();
         const ms = this.untilAt !== null && this.untilAt !== undefined ? this.untilAt - at : at - this.sinceAt;
         const next = formatDuration(Math.max(0, ms));
-        // Assigning the same text would not render, but skipping it keeps a tick to a comparison.
-        if (next !== this.text) this.text = next;
+        if (next === this.text) return;
+        this.text = next;
+        this.write();
+    }
+
+    private write(): void {
+        const span = this.template?.querySelector('span');
+        if (span && span.textContent !== this.text) span.textContent = this.text;
     }
 }
