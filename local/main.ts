@@ -2,7 +2,8 @@
  * The local console's composition root: the real agent console (`<c-pc-console>`) on the simulated dialer,
  * a virtual clock and in-memory Salesforce data, with the Dialer simulator panel beside it.
  * URL parameters give a known start: `seed` (number), `lines` (1-3), `preview` (on|off), `reschedule`,
- * `pops`, `history` (on|off) and `speed` (0|1|10|60|600 or paused).
+ * `pops`, `history` (on|off), `speed` (1|10|60|600 or paused; 1x real time unless asked, LC-1) and `skill` (a
+ * skill id the agent is logged in to at start, so a known start shows calls working at once).
  */
 import { createElement } from 'lwc';
 import PcConsole from 'c/pcConsole';
@@ -29,6 +30,8 @@ export interface StartOptions {
     readonly seed: number;
     readonly speed: SimSpeed;
     readonly settings: LocalSettings;
+    /** A skill to log in to at start; empty leaves the agent logged out. */
+    readonly skill: string;
 }
 
 /** The benchmark's view into the page: when the dialer emitted its last events (performance.now()). */
@@ -77,11 +80,13 @@ export function readStartOptions(search: string): StartOptions {
     const params = new URLSearchParams(search);
     const seed = Number(params.get('seed') ?? '1');
     const lines = Number(params.get('lines') ?? String(DEFAULT_SETTINGS.linesPerAgent));
-    const speedParam = params.get('speed') ?? 'paused';
-    const speed = speedParam === 'paused' ? 0 : Number(speedParam);
+    // Real time by default (LC-1): a paused clock makes a new user's first skill look broken; paused is a choice.
+    const speedParam = params.get('speed') ?? '1';
+    const speed = speedParam === 'paused' || speedParam === '0' ? 0 : Number(speedParam);
     return {
         seed: Number.isSafeInteger(seed) ? seed : 1,
-        speed: speed === 1 || speed === 10 || speed === 60 || speed === 600 ? speed : 0,
+        speed: speed === 0 || speed === 10 || speed === 60 || speed === 600 ? speed : 1,
+        skill: /^[\w-]{1,80}$/.test(params.get('skill') ?? '') ? (params.get('skill') ?? '') : '',
         settings: {
             lines: lines === 2 || lines === 3 ? lines : 1,
             preview: flag(params, 'preview', DEFAULT_SETTINGS.previewEnabled),
@@ -103,7 +108,8 @@ function queryFor(options: StartOptions): string {
         reschedule: onOff(s.reschedule),
         pops: onOff(s.screenPops),
         history: onOff(s.attemptsHistory),
-        speed: options.speed === 0 ? 'paused' : String(options.speed)
+        speed: options.speed === 0 ? 'paused' : String(options.speed),
+        ...(options.skill ? { skill: options.skill } : {})
     }).toString();
 }
 
@@ -155,7 +161,21 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
     Object.assign(element, { service });
     host.appendChild(element);
     offs.push(clock.onAdvance(notifySoon));
+    // A command the dialer failed on purpose emits no dialer event; the panel's "Fail next command" must still
+    // show that its failure was used, so the panel also follows the console's own state.
+    offs.push(service.subscribe(notifySoon));
     clock.setSpeed(options.speed);
+    if (options.skill) {
+        const skill = options.skill;
+        // Once connected with the skills loaded, log in as the agent would from the skill panel; once.
+        const off = service.subscribe((state) => {
+            if (state.connection.status !== 'Connected' || !state.skills.some((k) => k.id === skill)) return;
+            off();
+            // After this snapshot is delivered: a command sent from inside a listener would race the commit.
+            setTimeout(() => void service.loginToSkill(skill), 0);
+        });
+        offs.push(off);
+    }
     return {
         options,
         clock,
@@ -243,7 +263,7 @@ function main(): void {
             notify();
         },
         setSpeed(speed) {
-            world = { ...world, options: { ...world.options, speed } };
+            world = { ...world, options: { ...world.options, speed, skill: '' } };
             world.clock.setSpeed(speed);
             window.history.replaceState(null, '', `?${queryFor(world.options)}`);
             notify();
@@ -258,7 +278,7 @@ function main(): void {
         },
         applySettings(settings) {
             // The service reads the admin settings once, at start, as in an org: a change starts a new console.
-            const options = { ...world.options, settings };
+            const options = { ...world.options, settings, skill: '' };
             world.dispose();
             applied = null;
             world = createWorld(options, consoleHost, bench, notifySoon);

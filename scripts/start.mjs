@@ -62,4 +62,5 @@ try {
 }
 ready = true;
 console.log(`The Personal Connection console is ready: ${server.url}`);
-console.log(`Known start: ${server.url}?seed=1&lines=3&preview=on&speed=paused   (Ctrl+C stops)`);
+// Three lines dialing in real time with the agent already on a skill: the console is seen working at once (LC-1).
+console.log(`Known start: ${server.url}?seed=1&lines=3&preview=off&speed=1&skill=skill-collections   (Ctrl+C stops)`);

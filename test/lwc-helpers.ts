@@ -94,6 +94,15 @@ export function byDataId<T extends Element = HTMLElement>(root: Element | Shadow
     return query<T>(root, `[data-id="${id}"]`);
 }
 
+/** The text a counter (c-pc-counter, UB-4) shows inside the element with this data-id, through its shadow root. */
+export function counterText(root: Element | ShadowRoot | Document, id: string): string {
+    const host = byDataId(root, id);
+    const counter = host
+        ? (query(host.shadowRoot ?? host, 'c-pc-counter') ?? host.querySelector('c-pc-counter'))
+        : null;
+    return counter?.shadowRoot?.textContent?.trim() ?? '';
+}
+
 /** A stubbed base component or native control as the accessibility tree would name it. */
 export function accessibleName(el: Element): string {
     const props = el as unknown as Record<string, unknown>;

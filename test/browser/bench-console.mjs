@@ -73,7 +73,9 @@ const server = await startServer({ port: 0 });
 const browser = await launch();
 let result;
 try {
-    const context = await browser.newContext();
+    // PC_BENCH_VIEWPORT=360x600 measures in a utility-bar panel (UB-1); the default is the 1280x800 console page.
+    const size = /^(\d+)x(\d+)$/.exec(process.env.PC_BENCH_VIEWPORT ?? '');
+    const context = await browser.newContext(size ? { width: Number(size[1]), height: Number(size[2]) } : undefined);
     // Synthetic shadow filters MutationObserver records to one shadow tree, as native shadow DOM would; the
     // benchmark keeps the browser's own observer (taken before any page script runs) to see every render.
     await context.addInitScript(() => {

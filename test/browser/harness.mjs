@@ -20,8 +20,14 @@ export const CHROMIUM_ARGS = [
     '--no-first-run'
 ];
 
-/** The viewport every test and screenshot uses. */
+/** The desktop viewport (a console page), the default of every test and screenshot. */
 export const VIEWPORT = { width: 1280, height: 800 };
+
+/** The utility-bar panel size the console is designed for first (UB-1): 360 px wide, 600 px high. */
+export const NARROW = { width: 360, height: 600 };
+
+/** Both sizes the hidden and visible tests drive the console at, by name. */
+export const SIZES = { narrow: NARROW, wide: VIEWPORT };
 
 /**
  * Playwright's default wait for locators and expectations. A wait ends as soon as its condition holds, so the
@@ -37,9 +43,9 @@ export async function launch() {
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     return {
-        newContext: async () => {
+        newContext: async (viewport = VIEWPORT) => {
             const context = await browser.newContext({
-                viewport: VIEWPORT,
+                viewport,
                 locale: 'en-US',
                 timezoneId: 'America/New_York',
                 reducedMotion: 'reduce'

@@ -50,9 +50,9 @@ const failures = [];
 try {
     for (const t of tests) {
         const started = Date.now();
-        const context = await browser.newContext();
+        const context = await browser.newContext(t.viewport);
         const page = await context.newPage();
-        const ctx = makeContext(page, server.url);
+        const ctx = makeContext(page, server.url, t.viewport);
         let timer;
         try {
             await Promise.race([

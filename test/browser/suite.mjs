@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { axeViolations, WAIT_MS } from './harness.mjs';
+import { axeViolations, SIZES, WAIT_MS } from './harness.mjs';
 
 /** Every registered test, in registration order. */
 export const registered = [];
@@ -13,8 +13,18 @@ export const registered = [];
  * times what a test takes on a loaded 2-core machine (the keyboard walkthrough took close to 50 s there), so
  * only a hang reaches it.
  */
-export function test(name, fn, { timeoutMs = 180_000 } = {}) {
-    registered.push({ name, fn, timeoutMs });
+export function test(name, fn, { timeoutMs = 180_000, viewport = SIZES.wide } = {}) {
+    registered.push({ name, fn, timeoutMs, viewport });
+}
+
+/**
+ * Registers a test once per size (UB-1): at 360x600 (a utility-bar panel) and at 1280x800 (a console page). The
+ * name ends with the size, so a run can be narrowed to one size (`node test/browser/run.mjs 360x600`).
+ */
+export function testAtBothSizes(name, fn, options = {}) {
+    for (const [size, viewport] of Object.entries(SIZES)) {
+        test(`${name} @${viewport.width}x${viewport.height}`, (ctx) => fn(ctx, size), { ...options, viewport });
+    }
 }
 
 /**
@@ -27,7 +37,7 @@ export const SCREENSHOTS = process.env.PC_SCREENSHOTS === 'docs' ? 'docs/screens
  * The per-test context: a fresh page on the console, plus the helpers every test uses.
  * `open(params)` loads the console with URL parameters for a known start and waits until it is mounted.
  */
-export function makeContext(page, baseUrl) {
+export function makeContext(page, baseUrl, viewport = SIZES.wide) {
     const pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     const httpErrors = [];
@@ -37,8 +47,13 @@ export function makeContext(page, baseUrl) {
     const ctx = {
         page,
         pageErrors,
+        viewport,
+        /** True at the utility-bar size. */
+        narrow: viewport.width < 600,
         async open(params = {}) {
-            const query = new URLSearchParams({ seed: '1', speed: 'paused', ...params });
+            // Paused unless the test asks otherwise; `speed: undefined` leaves it out (the console's default).
+            const merged = { seed: '1', speed: 'paused', ...params };
+            const query = new URLSearchParams(Object.entries(merged).filter(([, v]) => v !== undefined));
             await page.goto(`${baseUrl}?${query}`, { waitUntil: 'load' });
             // Parsing the 3 MB console bundle is the slowest step of a test on a loaded machine.
             await page
@@ -67,10 +82,11 @@ export function makeContext(page, baseUrl) {
                 `axe violations in state "${state}":\n${JSON.stringify(violations, null, 2)}`
             );
         },
-        /** Saves a 1280x800 PNG of the page for the README. */
+        /** Saves a PNG of the page for the README; narrow ones are named `-360`. */
         async shot(name) {
             mkdirSync(SCREENSHOTS, { recursive: true });
-            await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), animations: 'disabled', caret: 'hide' });
+            const file = viewport.width < 600 ? `${name}-360.png` : `${name}.png`;
+            await page.screenshot({ path: join(SCREENSHOTS, file), animations: 'disabled', caret: 'hide' });
         },
         /** Waits (bounded) until the locator's text contains every expected string. */
         async expectText(locator, ...expected) {

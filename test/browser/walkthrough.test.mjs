@@ -2,7 +2,7 @@
 // accessible name, on the simulated dialer with the clock paused and moved by the Dialer simulator panel.
 // Each state the agent sees is scanned with axe (0 violations); the main states are saved as screenshots.
 import assert from 'node:assert/strict';
-import { test } from './suite.mjs';
+import { testAtBothSizes as test } from './suite.mjs';
 import {
     advanceUntil,
     callsRegion,
@@ -120,7 +120,8 @@ test('PV-2 CL-1 CL-2 AM-1 AM-2 CL-5 Accept dials the contact: Dialing, Ringing, 
     assert.deepEqual(seen, ['Dialing', 'Ringing', 'AMD'], 'CL-1 statuses in order');
     const pop = ctx.console().getByRole('region', { name });
     await ctx.expectText(pop, 'Account', 'Balance due');
-    await pop.getByRole('tablist').waitFor();
+    // AD-5: at AMD the contact's basic information; the tabbed panel waits for an answer.
+    assert.equal(await pop.getByRole('tablist').count(), 0, 'AD-5 no Contact History panel at AMD');
     await ctx.axe('call in AMD with the screen pop');
 
     await card.getByRole('button', { name: 'Answering Machine' }).click();
@@ -184,9 +185,10 @@ test('SP-1 SP-2 SP-3 SP-4 SP-5 the screen pop has Contact History, Attempts and 
     await chooseSkill(ctx);
     const { name } = await waitForPreview(ctx);
     await previewWindow(ctx).getByRole('button', { name: 'Accept' }).click();
-    await ctx.sim('Answering machine');
+    // The panel with its tabs opens when the contact answers (AD-5, screen pops on).
+    await ctx.sim('Live answer');
     const card = callsRegion(ctx).getByRole('article', { name });
-    await advanceUntil(ctx, async () => (await card.innerText()).includes('AMD'), { what: 'AMD' });
+    await advanceUntil(ctx, async () => (await card.innerText()).includes('Active'), { what: 'Active' });
     const pop = ctx.console().getByRole('region', { name });
     const tabs = pop.getByRole('tablist');
     await ctx.expectText(pop.getByRole('tabpanel'), 'Name', name, 'Email', 'Account');

@@ -34,12 +34,20 @@ export default class PcAgentMessages extends LightningElement {
                 kind: MESSAGE_KIND_LABELS[m.kind] ?? '',
                 // Numbers inside the dialer's words read like the rest of the console's (UB-5).
                 text: m.text.replace(/\+\d{8,15}\b/g, (n) => formatPhone(n)),
-                number: formatPhone(m.number),
+                // The number once: a message whose text already names it does not repeat it below.
+                number: m.number && !m.text.includes(m.number) ? formatPhone(m.number) : '',
                 notes: m.notes ? formatLabel(LABELS.msgCallbackNotes, [m.notes]) : ''
             }));
     }
 
     handleToggle(): void {
         this.open = !this.open;
+    }
+
+    /** Escape closes the list and leaves focus on its button, as an SLDS dropdown does. */
+    handleKeydown(event: KeyboardEvent): void {
+        if (event.key !== 'Escape' || !this.open) return;
+        this.open = false;
+        (this.template?.querySelector('[data-id="toggle"]') as HTMLElement | null)?.focus();
     }
 }

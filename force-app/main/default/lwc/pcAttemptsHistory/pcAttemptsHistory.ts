@@ -17,6 +17,7 @@ interface DestinationRow {
     reasonUnknown: boolean;
     notCallable: string;
     rowClass: string;
+    reasonClass: string;
 }
 
 interface AttemptRow {
@@ -93,7 +94,9 @@ export default class PcAttemptsHistory extends LightningElement {
                     reason,
                     reasonUnknown: unknown && !reason,
                     notCallable: reason ? formatLabel(LABELS.histNotCallable, [reason]) : '',
-                    rowClass: reason ? 'pc-row_unavailable' : ''
+                    rowClass: reason ? 'pc-row_unavailable' : '',
+                    // Stacked, an uncallable destination's reason comes right under its name (UB-3).
+                    reasonClass: reason ? 'pc-hist__reason-cell pc-hist__reason-cell_set' : 'pc-hist__reason-cell'
                 };
             });
     }

@@ -25,7 +25,7 @@ import {
     OUTCOME_LABELS,
     formatLabel
 } from 'c/pcLabels';
-import { formatElapsed, formatPhone } from 'c/pcFormat';
+import { formatPhone } from 'c/pcFormat';
 import { shortcutText } from 'c/pcShortcuts';
 
 /** Closest SLDS utility icons to the guide's pictures; Bad Number has no exact match (utility:missed_call: a handset with a downward arrow). */
@@ -74,8 +74,10 @@ export default class PcCallCard extends LightningElement {
     @api dispositions: readonly Disposition[] = [];
     /** Skills a call can be transferred to. */
     @api skills: readonly Skill[] = [];
-    /** The console's clock, for time in state. */
+    /** The console's time as of its last snapshot. */
     @api now: Instant = 0;
+    /** Reads the current time between snapshots, so the counters tick on their own (UB-4). */
+    @api clock: (() => Instant) | undefined;
     /** The console service that receives the agent's commands. */
     @api service: ConsoleApi | undefined;
 
@@ -156,8 +158,21 @@ export default class PcCallCard extends LightningElement {
         return `slds-badge ${tone}`;
     }
 
-    get timeInState(): string {
-        return this.call ? formatElapsed(this.call.statusSince, Math.max(this.now, this.call.statusSince)) : '';
+    get statusSince(): Instant {
+        return this.call?.statusSince ?? 0;
+    }
+
+    /** Talk time shows once the contact answered and stays, stopped, through the wrap-up (UB-4). */
+    get answered(): boolean {
+        return this.call?.answeredAt !== null && this.call?.answeredAt !== undefined;
+    }
+
+    get answeredAt(): Instant {
+        return this.call?.answeredAt ?? 0;
+    }
+
+    get endedAt(): Instant | null {
+        return this.call?.status === CallStatus.Ended ? (this.call.endedAt ?? this.call.statusSince) : null;
     }
 
     get isCallback(): boolean {
@@ -251,6 +266,36 @@ export default class PcCallCard extends LightningElement {
 
     get selectedTransferKind(): TransferKind {
         return this.transferKind || this.transferKinds[0] || TransferTargetKind.Number;
+    }
+
+    get transferExpanded(): string {
+        return String(this.showTransferForm);
+    }
+
+    get transferFieldLabel(): string {
+        return this.selectedTransferKind === TransferTargetKind.Agent
+            ? LABELS.callTransferAgentLabel
+            : LABELS.callTransferNumberLabel;
+    }
+
+    get transferPlaceholder(): string {
+        return this.selectedTransferKind === TransferTargetKind.Agent
+            ? LABELS.callTransferAgentPlaceholder
+            : LABELS.callTransferNumberPlaceholder;
+    }
+
+    get transferHelp(): string {
+        return this.selectedTransferKind === TransferTargetKind.Agent
+            ? LABELS.callTransferAgentHelp
+            : LABELS.callTransferNumberHelp;
+    }
+
+    /** Escape closes the transfer popover and gives focus back to the Transfer button. */
+    handleTransferKeydown(event: KeyboardEvent): void {
+        if (event.key !== 'Escape') return;
+        event.stopPropagation();
+        this.transferOpen = false;
+        this.transferError = '';
     }
 
     get transferToSkill(): boolean {

@@ -20,12 +20,28 @@ export default class PcCallPanel extends LightningElement {
     @api dispositions: readonly Disposition[] = [];
     /** Skills a call can be transferred to. */
     @api skills: readonly Skill[] = [];
-    /** The console's clock. */
+    /** The console's time as of its last snapshot (not every second: the cards' counters tick by themselves). */
     @api now: Instant = 0;
+    /** Reads the current time, for the cards' counters (UB-4). */
+    @api clock: (() => Instant) | undefined;
     /** The console service. */
     @api service: ConsoleApi | undefined;
 
+    /**
+     * True while the preview is shown above: an empty Calls section then takes no room (UB-1, a 600 px panel keeps
+     * the preview's actions and the pop in view); its heading and "no calls" stay for screen readers.
+     */
+    @api quiet = false;
+
     labels = LABELS;
+
+    get headingClass(): string {
+        return this.quiet && !this.hasCalls ? 'slds-assistive-text' : 'slds-text-heading_small slds-m-bottom_x-small';
+    }
+
+    get emptyClass(): string {
+        return this.quiet ? 'slds-assistive-text' : 'slds-text-color_weak';
+    }
 
     get sortedCalls(): readonly CallView[] {
         return [...(this.calls ?? [])].sort((a, b) => a.call.line - b.call.line);

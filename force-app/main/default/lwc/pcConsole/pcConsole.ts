@@ -1,6 +1,15 @@
 import { LightningElement, api } from 'lwc';
 import { ConnectionStatus, isDialerAdapterKind, recordName } from 'c/pcModel';
-import type { CallView, ConsoleApi, ConsoleState, ScreenPop, ShownValue, Unsubscribe } from 'c/pcModel';
+import type {
+    CallView,
+    ConsoleApi,
+    ConsoleError,
+    ConsoleState,
+    Instant,
+    ScreenPop,
+    ShownValue,
+    Unsubscribe
+} from 'c/pcModel';
 import { createConsoleService } from 'c/pcRuntime';
 import type { RuntimeOptions } from 'c/pcRuntime';
 import { ContactTabOpener } from 'c/pcContactTab';
@@ -71,8 +80,15 @@ export default class PcConsole extends LightningElement {
      * moves only with the pop, so a call's status change or the ticking clock does not re-render the pop's tabs.
      */
     popNow = 0;
+    /**
+     * The full panel (tabs) rather than the basic information (AD-5). Follows the state with the pop, one task
+     * later, so an answer's status shows before the tabs mount.
+     */
+    popDetailed = false;
     /** Value one / Value two for the preview; the same array while its inputs stay the same (see previewValuesOf). */
     previewValues: readonly ShownValue[] = NO_VALUES;
+    /** The errors the banner shows: all but those shown where the agent acted (UB-6: one failure, one message). */
+    bannerErrors: readonly ConsoleError[] = [];
     /** Configuration problems in words (AD-3); rebuilt only when the service's list changes. */
     settingsProblems: readonly { key: string; text: string }[] = NO_PROBLEMS;
     announcement = '';
@@ -91,6 +107,20 @@ export default class PcConsole extends LightningElement {
     /** Opens the answered call's Contact as a console tab where the admin chose so (AD-5). */
     private readonly contactTabs = new ContactTabOpener();
     private readonly keyListener = (event: KeyboardEvent): void => this.handleWindowKeydown(event);
+    /**
+     * The time now for the counters (UB-4): the service's clock where it has one, else the last snapshot's time,
+     * moved on by the wall clock when the service runs in real time. One function for the console's life, so
+     * handing it down never re-renders a child.
+     */
+    readonly clock = (): Instant => {
+        const fromService = this.active?.now?.();
+        if (typeof fromService === 'number') return fromService;
+        const s = this.state;
+        if (!s) return 0;
+        return Math.abs(s.now - this.receivedAt) < REAL_TIME_TOLERANCE_MS
+            ? s.now + (Date.now() - this.receivedAt)
+            : s.now;
+    };
 
     /** The console service; when not given (in an org), one is built by the runtime from the admin settings. */
     @api
@@ -168,7 +198,15 @@ export default class PcConsole extends LightningElement {
         this.receivedAt = Date.now();
         // Each child gets its own slice; a slice that did not change keeps its identity, so LWC leaves that child be.
         if (!previous) this.showPop(next);
-        else if (next.screenPop !== this.shownPop) this.schedulePop();
+        else if (next.screenPop !== this.shownPop || popDetailedIn(next) !== this.popDetailed) this.schedulePop();
+        if (
+            !previous ||
+            next.errors !== previous.errors ||
+            next.preview !== previous.preview ||
+            next.calls !== previous.calls
+        ) {
+            this.bannerErrors = bannerErrorsOf(next, this.bannerErrors);
+        }
         if (!previous || next.settingsProblems !== previous.settingsProblems) {
             this.settingsProblems = describeProblems(next);
         }
@@ -189,6 +227,7 @@ export default class PcConsole extends LightningElement {
     /** Shows the snapshot's screen pop, with the clock as of now for its "Now". */
     private showPop(s: ConsoleState): void {
         this.shownPop = s.screenPop;
+        this.popDetailed = popDetailedIn(s);
         this.popNow = this.displayNow;
     }
 
@@ -200,7 +239,7 @@ export default class PcConsole extends LightningElement {
         this.popTimer = setTimeout(() => {
             this.popTimer = null;
             const s = this.state;
-            if (s && s.screenPop !== this.shownPop) this.showPop(s);
+            if (s && (s.screenPop !== this.shownPop || popDetailedIn(s) !== this.popDetailed)) this.showPop(s);
         }, 0);
     }
 
@@ -334,6 +373,10 @@ export default class PcConsole extends LightningElement {
         return Boolean(this.state?.preview?.rescheduling);
     }
 
+    get popBasicOnly(): boolean {
+        return !this.popDetailed;
+    }
+
     get showScreenPop(): boolean {
         return Boolean(this.shownPop);
     }
@@ -373,4 +416,30 @@ function previewValuesOf(s: ConsoleState): readonly ShownValue[] {
         { label: s.settings.valueOne.label, value: '' },
         { label: s.settings.valueTwo.label, value: '' }
     ];
+}
+
+/**
+ * AD-5: every AMD brings the contact's basic information; the panel with Contact History and Attempts opens only
+ * where the admin configured screen pops, once the contact answered (or for the preview being decided).
+ */
+function popDetailedIn(s: ConsoleState): boolean {
+    const pop = s.screenPop;
+    if (!pop || !s.settings.screenPopsEnabled) return false;
+    if (s.preview?.preview.id === pop.forId) return true;
+    const view = s.calls.find((v) => v.call.id === pop.forId);
+    return Boolean(view && view.call.answeredAt !== null);
+}
+
+/**
+ * The errors for the banner: those not already shown beside the control the agent used (a preview action's failure
+ * in the preview window, a wrap-up's in its card). Keeps the previous array while the list is the same, so the
+ * error panel is left alone.
+ */
+function bannerErrorsOf(s: ConsoleState, previous: readonly ConsoleError[]): readonly ConsoleError[] {
+    const inPlace = new Set<string>();
+    if (s.preview?.error) inPlace.add(s.preview.error.id);
+    for (const v of s.calls) if (v.wrapUp?.error) inPlace.add(v.wrapUp.error.id);
+    const next = inPlace.size ? s.errors.filter((e) => !inPlace.has(e.id)) : s.errors;
+    const same = next.length === previous.length && next.every((e, i) => e === previous[i]);
+    return same ? previous : next;
 }

@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import { ErrorSource } from 'c/pcModel';
 import type { CommandResult, ConsoleApi, ConsoleError } from 'c/pcModel';
-import { LABELS, ERROR_CODE_LABELS, ERROR_SOURCE_LABELS, formatLabel } from 'c/pcLabels';
+import { LABELS, ERROR_CODE_LABELS, ERROR_SOURCE_LABELS } from 'c/pcLabels';
 
 /**
  * Failed commands that can be sent again without arguments the error does not carry. Others (a call's
@@ -42,7 +42,7 @@ export default class PcErrorPanel extends LightningElement {
             id: e.id,
             title: ERROR_SOURCE_LABELS[e.source] ?? '',
             message: ERROR_CODE_LABELS[e.code] ?? LABELS.errUnknown,
-            detail: e.detail ? formatLabel(LABELS.errDetail, [e.detail]) : '',
+            detail: e.detail,
             canRetry: Boolean(e.command && RETRIES[e.command]),
             alertClass: `slds-notify slds-notify_alert slds-m-bottom_xx-small pc-error ${
                 e.source === ErrorSource.Configuration || e.source === ErrorSource.Validation

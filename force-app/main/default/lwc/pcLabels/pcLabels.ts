@@ -271,6 +271,22 @@ import PC_Confirm_Snooze from '@salesforce/label/c.PC_Confirm_Snooze';
 import PC_Confirm_Disposition from '@salesforce/label/c.PC_Confirm_Disposition';
 import PC_Confirm_Dismiss from '@salesforce/label/c.PC_Confirm_Dismiss';
 import PC_Msg_CallbackNotes from '@salesforce/label/c.PC_Msg_CallbackNotes';
+import PC_Call_TimeInStatus from '@salesforce/label/c.PC_Call_TimeInStatus';
+import PC_Call_TalkTime from '@salesforce/label/c.PC_Call_TalkTime';
+import PC_Call_TransferAgentPlaceholder from '@salesforce/label/c.PC_Call_TransferAgentPlaceholder';
+import PC_Call_TransferNumberPlaceholder from '@salesforce/label/c.PC_Call_TransferNumberPlaceholder';
+import PC_Call_TransferAgentHelp from '@salesforce/label/c.PC_Call_TransferAgentHelp';
+import PC_Call_TransferNumberHelp from '@salesforce/label/c.PC_Call_TransferNumberHelp';
+import PC_Call_TransferAgentLabel from '@salesforce/label/c.PC_Call_TransferAgentLabel';
+import PC_Call_TransferNumberLabel from '@salesforce/label/c.PC_Call_TransferNumberLabel';
+import PC_Call_TransferSkillLabel from '@salesforce/label/c.PC_Call_TransferSkillLabel';
+import PC_Err_Details from '@salesforce/label/c.PC_Err_Details';
+import PC_Shortcuts_Title from '@salesforce/label/c.PC_Shortcuts_Title';
+import PC_Shortcuts_Intro from '@salesforce/label/c.PC_Shortcuts_Intro';
+import PC_Shortcuts_Action from '@salesforce/label/c.PC_Shortcuts_Action';
+import PC_Shortcuts_Keys from '@salesforce/label/c.PC_Shortcuts_Keys';
+import PC_Out_Transferred from '@salesforce/label/c.PC_Out_Transferred';
+import PC_Preview_DispositionToggle from '@salesforce/label/c.PC_Preview_DispositionToggle';
 
 /** Every label of the console by name; values come from the org's translations at run time. */
 export const LABELS = Object.freeze({
@@ -528,7 +544,23 @@ export const LABELS = Object.freeze({
     confirmSnooze: PC_Confirm_Snooze,
     confirmDisposition: PC_Confirm_Disposition,
     confirmDismiss: PC_Confirm_Dismiss,
-    msgCallbackNotes: PC_Msg_CallbackNotes
+    msgCallbackNotes: PC_Msg_CallbackNotes,
+    callTimeInStatus: PC_Call_TimeInStatus,
+    callTalkTime: PC_Call_TalkTime,
+    callTransferAgentPlaceholder: PC_Call_TransferAgentPlaceholder,
+    callTransferNumberPlaceholder: PC_Call_TransferNumberPlaceholder,
+    callTransferAgentHelp: PC_Call_TransferAgentHelp,
+    callTransferNumberHelp: PC_Call_TransferNumberHelp,
+    callTransferAgentLabel: PC_Call_TransferAgentLabel,
+    callTransferNumberLabel: PC_Call_TransferNumberLabel,
+    callTransferSkillLabel: PC_Call_TransferSkillLabel,
+    errDetails: PC_Err_Details,
+    shortcutsTitle: PC_Shortcuts_Title,
+    shortcutsIntro: PC_Shortcuts_Intro,
+    shortcutsAction: PC_Shortcuts_Action,
+    shortcutsKeys: PC_Shortcuts_Keys,
+    outTransferred: PC_Out_Transferred,
+    previewDispositionToggle: PC_Preview_DispositionToggle
 });
 
 /** A key of LABELS. */
@@ -581,7 +613,8 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = Object.freeze({
     [Outcome.RoutedToAnotherAgent]: LABELS.outRouted,
     [Outcome.Completed]: LABELS.outCompleted,
     [Outcome.Sale]: LABELS.outSale,
-    [Outcome.Abandoned]: LABELS.outAbandoned
+    [Outcome.Abandoned]: LABELS.outAbandoned,
+    [Outcome.Transferred]: LABELS.outTransferred
 });
 
 /** The readable message of each error code. */

@@ -77,7 +77,9 @@ export const Outcome = {
     RoutedToAnotherAgent: 'RoutedToAnotherAgent',
     Completed: 'Completed',
     Sale: 'Sale',
-    Abandoned: 'Abandoned'
+    Abandoned: 'Abandoned',
+    /** The agent transferred the live call (to a skill, an agent or a number); the wrap-up says so. */
+    Transferred: 'Transferred'
 } as const;
 export type Outcome = (typeof Outcome)[keyof typeof Outcome];
 
@@ -819,6 +821,8 @@ export type CommandResult = { readonly ok: true } | { readonly ok: false; readon
  */
 export interface ConsoleApi {
     getState(): ConsoleState;
+    /** The service's clock now, so counters tick between snapshots (UB-4); absent where only snapshots tell time. */
+    now?(): Instant;
     /** Calls the listener with each new snapshot (not the current one); returns the unsubscribe. */
     subscribe(listener: (state: ConsoleState) => void): Unsubscribe;
     /** Connects to the dialer and loads skills, codes and settings. */

@@ -108,6 +108,11 @@ export default class PcPreviewWindow extends LightningElement {
         return action ? formatLabel(LABELS.previewFailed, [PREVIEW_ACTION_LABELS[action], message]) : message;
     }
 
+    /** The technical detail of the failure, for support; behind a disclosure (UB-6). */
+    get errorDetail(): string {
+        return this.preview?.error?.detail ?? '';
+    }
+
     get canRetry(): boolean {
         return Boolean(this.preview?.error && this.preview.failedAction);
     }

@@ -13,6 +13,17 @@ interface InteractionRow {
     notes: string;
 }
 
+type PopTab = 'contact-history' | 'attempts' | 'attempts-history';
+
+interface TabView {
+    value: PopTab;
+    label: string;
+    tabId: string;
+    tabIndex: string;
+    selected: string;
+    itemClass: string;
+}
+
 const NO_INTERACTIONS: readonly Interaction[] = Object.freeze([]);
 
 /** The screen pop: Value one / Value two, then Contact History, Attempts and Attempts History tabs (CL-2, SP-1 .. SP-5). */
@@ -21,12 +32,31 @@ export default class PcScreenPop extends NavigationMixin(LightningElement) {
     @api screenPop: ScreenPop | null = null;
     /** Admin settings: whether Attempts History is on (SP-2). */
     @api settings: Settings = DEFAULT_SETTINGS;
+    /**
+     * Only the basic information every AMD gets (name, Value one / Value two), without the panel of Contact History,
+     * Attempts and Attempts History tabs, which opens on answer where the admin configured screen pops (AD-5).
+     */
+    @api basicOnly = false;
     /** The console's clock, for "Now". */
     @api now: Instant = 0;
     /** The zone dates are shown in; the browser's when not given. */
     @api timeZone: string | undefined;
 
     labels = LABELS;
+    /** The tab the agent chose; falls back to Contact History when that tab is not offered. */
+    selectedTab: PopTab = 'contact-history';
+    private focusTab: PopTab | null = null;
+
+    override renderedCallback(): void {
+        if (!this.focusTab) return;
+        const link = this.template?.querySelector(`a[data-value="${this.focusTab}"]`) as HTMLElement | null;
+        this.focusTab = null;
+        link?.focus();
+    }
+
+    get detailed(): boolean {
+        return !this.basicOnly;
+    }
 
     // Contact History rows for the last interactions and zone; filled in place (LWC tracks the field's assignment,
     // not its contents), so a render that changes nothing here gives LWC the same array.
@@ -105,6 +135,70 @@ export default class PcScreenPop extends NavigationMixin(LightningElement) {
 
     get showAttemptsHistory(): boolean {
         return Boolean(this.history) && this.settings.attemptsHistoryEnabled !== false;
+    }
+
+    get activeTab(): PopTab {
+        return this.selectedTab === 'attempts-history' && !this.showAttemptsHistory
+            ? 'contact-history'
+            : this.selectedTab;
+    }
+
+    get tabs(): TabView[] {
+        const offered: [PopTab, string][] = [
+            ['contact-history', LABELS.tabContactHistory],
+            ['attempts', LABELS.tabAttempts]
+        ];
+        if (this.showAttemptsHistory) offered.push(['attempts-history', LABELS.tabAttemptsHistory]);
+        const active = this.activeTab;
+        return offered.map(([value, label]) => ({
+            value,
+            label,
+            tabId: `pc-pop-tab-${value}`,
+            // Roving tabindex: Tab reaches the chosen tab, the arrow keys the others (SLDS tabs).
+            tabIndex: value === active ? '0' : '-1',
+            selected: String(value === active),
+            itemClass: `slds-tabs_default__item${value === active ? ' slds-is-active' : ''}`
+        }));
+    }
+
+    get activeTabId(): string {
+        return `pc-pop-tab-${this.activeTab}`;
+    }
+
+    get contactHistoryActive(): boolean {
+        return this.activeTab === 'contact-history';
+    }
+
+    get attemptsActive(): boolean {
+        return this.activeTab === 'attempts';
+    }
+
+    get attemptsHistoryActive(): boolean {
+        return this.activeTab === 'attempts-history';
+    }
+
+    handleTab(event: Event): void {
+        event.preventDefault();
+        this.selectedTab = (event.currentTarget as HTMLElement).dataset.value as PopTab;
+    }
+
+    /** Left / Right (and Home / End) move between tabs and choose the one reached, as SLDS tabs do. */
+    handleTabKeydown(event: KeyboardEvent): void {
+        const tabs = this.tabs;
+        const index = tabs.findIndex((t) => t.value === this.activeTab);
+        const moves: Record<string, number> = {
+            ArrowRight: index + 1,
+            ArrowLeft: index - 1,
+            Home: 0,
+            End: tabs.length - 1
+        };
+        if (!(event.key in moves)) return;
+        event.preventDefault();
+        const next = tabs[(((moves[event.key] ?? 0) % tabs.length) + tabs.length) % tabs.length];
+        if (!next) return;
+        this.selectedTab = next.value;
+        // Focus follows the choice once the tab list shows it (renderedCallback).
+        this.focusTab = next.value;
     }
 
     handleOpenRecord(): void {

@@ -199,6 +199,11 @@ export class ConsoleService implements ConsoleApi {
     // -----------------------------------------------------------------------------------------
 
     /** The current snapshot. */
+    /** The clock the service runs on (virtual in the local console), read by the console's counters (UB-4). */
+    now(): Instant {
+        return this.clock.now();
+    }
+
     getState(): ConsoleState {
         return this.state;
     }

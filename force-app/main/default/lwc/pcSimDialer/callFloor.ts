@@ -166,11 +166,11 @@ export class CallFloor {
     }
 
     /** The agent or the contact hung up a connected call (or it was transferred): Ended, for wrap-up. */
-    endConnected(call: SimCall): void {
+    endConnected(call: SimCall, outcome: Outcome = 'Live'): void {
         this.stopTimer(call);
         this.setStatus(call, 'Ended');
         call.endedAt = this.host.clock.now();
-        call.outcome = 'Live';
+        call.outcome = outcome;
         this.publish(call);
     }
 

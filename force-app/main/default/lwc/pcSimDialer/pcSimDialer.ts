@@ -423,7 +423,7 @@ export class SimulatedDialer implements DialerAdapter {
                 fail('Rejected', 'transfer: the number is not E.164');
             if (target.kind === 'Agent' && !/^[\w.-]+$/.test(target.value ?? ''))
                 fail('Rejected', 'transfer: no agent id');
-            this.floor.endConnected(call);
+            this.floor.endConnected(call, 'Transferred');
         });
     }
 

@@ -90,19 +90,19 @@ describe('c-pc-call-panel', () => {
         await expect(el).toBeAccessible();
     });
 
-    it('BX-4 sends Alt+M to the first line that can still be overridden', async () => {
+    it('BX-4 sends Alt+Shift+5 to the first line that can still be overridden', async () => {
         const calls = [
             makeCallView({ id: 'c1', line: 1, status: CallStatus.Active }),
             makeCallView({ id: 'c2', line: 2, status: CallStatus.Ringing })
         ];
         const { el, service } = await mount(calls);
-        await press(el.shadowRoot!.querySelector('section')!, 'm', { altKey: true });
+        await press(el.shadowRoot!.querySelector('section')!, 'm', { altKey: true, shiftKey: true, code: 'Digit5' });
         expect(service.calls).toEqual([{ method: 'overrideMachine', args: ['c2', 'AnsweringMachine'] }]);
     });
 
     it('BX-4 sends nothing when no line can be overridden', async () => {
         const { el, service } = await mount([makeCallView({ status: CallStatus.Active })]);
-        await press(el.shadowRoot!.querySelector('section')!, 'b', { altKey: true });
+        await press(el.shadowRoot!.querySelector('section')!, 'b', { altKey: true, shiftKey: true, code: 'Digit7' });
         expect(service.calls).toEqual([]);
     });
 });

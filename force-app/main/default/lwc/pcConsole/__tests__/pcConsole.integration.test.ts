@@ -174,6 +174,9 @@ describe('c-pc-console on the simulated dialer', () => {
         await flush();
         expect(byDataId(el, 'marquee')).toBeNull();
         await click(byDataId(el, 'toggle'));
-        expect(queryAll(el, '[data-id="number"]').map((n) => n.textContent)).toContain('(312) 555-0100');
+        // AG-1 UB-5: the callback's message names its number once, formatted for people (its text, or the number line).
+        const callback = queryAll(el, '[data-id="message"]').find((m) => m.textContent!.includes('(312) 555-0100'));
+        expect(callback).toBeDefined();
+        expect(callback!.textContent!.split('(312) 555-0100')).toHaveLength(2);
     });
 });

@@ -33,7 +33,9 @@ describe('c-pc-error-panel', () => {
         const { el } = await mount([makeError({ source, code: ErrorCode.Permission, detail: 'insufficient access' })]);
         expect(byDataId(el, 'source')!.textContent).toBe(title);
         expect(byDataId(el, 'message')!.textContent).toBe('You do not have permission to do that.');
-        expect(byDataId(el, 'detail')!.textContent).toBe('Details: insufficient access');
+        // UB-6: the technical detail is behind a "Details" disclosure, closed until the agent opens it.
+        expect(byDataId(el, 'detail')!.textContent).toBe('insufficient access');
+        expect(byDataId(el, 'detail')!.closest('details')!.open).toBe(false);
         await expect(el).toBeAccessible();
     });
 
@@ -72,7 +74,7 @@ describe('c-pc-error-panel', () => {
 
     it('BX-8 renders error detail as literal text', async () => {
         const { el } = await mount([makeError({ detail: '<img src=x onerror=alert(1)>' })]);
-        expect(byDataId(el, 'detail')!.textContent).toBe('Details: <img src=x onerror=alert(1)>');
+        expect(byDataId(el, 'detail')!.textContent).toBe('<img src=x onerror=alert(1)>');
         expect(el.shadowRoot!.querySelector('img')).toBeNull();
     });
 });

@@ -177,14 +177,14 @@ describe('c-pc-preview-window', () => {
         expect([combo.value, notes.value]).toEqual(['', '']);
     });
 
-    it('BX-4 runs preview actions from Alt+A / Alt+Q / Alt+S and names the shortcut in each title', async () => {
+    it('BX-4 runs preview actions from Alt+Shift+1 / Alt+Shift+2 / Alt+Shift+4 and names the shortcut in each title', async () => {
         const { el, service } = await mount();
-        expect(findButton(el, 'Accept')!.title).toBe('Accept (Alt+A)');
-        expect(findButton(el, 'Requeue')!.title).toBe('Requeue (Alt+Q)');
-        expect(findButton(el, 'Reschedule')!.title).toBe('Reschedule (Alt+R)');
-        expect(findButton(el, 'Snooze')!.title).toBe('Snooze (Alt+S)');
+        expect(findButton(el, 'Accept')!.title).toBe('Accept (Alt+Shift+1)');
+        expect(findButton(el, 'Requeue')!.title).toBe('Requeue (Alt+Shift+2)');
+        expect(findButton(el, 'Reschedule')!.title).toBe('Reschedule (Alt+Shift+3)');
+        expect(findButton(el, 'Snooze')!.title).toBe('Snooze (Alt+Shift+4)');
         const card = el.shadowRoot!.querySelector('article')!;
-        await press(card, 'a', { altKey: true });
+        await press(card, 'a', { altKey: true, shiftKey: true, code: 'Digit1' });
         expect(service.calls.map((c) => c.method)).toEqual(['acceptPreview']);
         await press(card, 'q'); // no Alt: typing, not a shortcut
         expect(service.calls).toHaveLength(1);
@@ -192,7 +192,7 @@ describe('c-pc-preview-window', () => {
 
     it('BX-4 sends nothing from a shortcut for an action the preview does not offer', async () => {
         const { el, service } = await mount(makePreviewState({}, { actions: [PreviewAction.Accept] }));
-        await press(el.shadowRoot!.querySelector('article')!, 's', { altKey: true });
+        await press(el.shadowRoot!.querySelector('article')!, 's', { altKey: true, shiftKey: true, code: 'Digit4' });
         expect(service.calls).toHaveLength(0);
     });
 });

@@ -38,8 +38,7 @@ async function mount(pop: ScreenPop | null = makeScreenPop(), settings = DEFAULT
     return render<PopEl>('c-pc-screen-pop', PcScreenPop, { screenPop: pop, settings, now: NOW, timeZone: 'UTC' });
 }
 
-const tabLabels = (el: HTMLElement) =>
-    queryAll<HTMLElement & { label: string }>(el, 'lightning-tab').map((t) => t.label);
+const tabLabels = (el: HTMLElement) => queryAll(el, '[role="tab"]').map((t) => t.textContent?.trim() ?? '');
 
 describe('c-pc-screen-pop', () => {
     afterEach(() => {
@@ -91,6 +90,7 @@ describe('c-pc-screen-pop', () => {
     it('SP-2 adds the Attempts History tab where the dialer supplies it and the admin enabled it', async () => {
         const el = await mount();
         expect(tabLabels(el)).toEqual(['Contact History', 'Attempts', 'Attempts History']);
+        await click(queryAll(el, '[role="tab"]')[2]!);
         const table = byDataId(el, 'attempts-history') as unknown as { showDestinations: boolean };
         expect(table.showDestinations).toBeTruthy();
         expect(queryAll(el, '[data-id="destination"]')).toHaveLength(2);

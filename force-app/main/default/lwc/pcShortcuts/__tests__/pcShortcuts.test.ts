@@ -1,16 +1,18 @@
-import { shortcutFor, shortcutText, isMachineShortcut } from 'c/pcShortcuts';
+import { shortcutFor, shortcutText, isMachineShortcut, SHORTCUT_ACTIONS } from 'c/pcShortcuts';
 
-const key = (k: string, over: Record<string, unknown> = {}) => ({
-    key: k,
+const key = (digit: string, over: Record<string, unknown> = {}) => ({
+    key: digit,
+    code: `Digit${digit}`,
     altKey: true,
+    shiftKey: true,
     ctrlKey: false,
     metaKey: false,
     ...over
 });
 
 describe('c/pcShortcuts', () => {
-    it('BX-4 maps Alt+A/Q/R/S to the preview actions and Alt+M/F/B to the machine overrides', () => {
-        expect(['a', 'q', 'r', 's', 'm', 'f', 'b'].map((k) => shortcutFor(key(k)))).toEqual([
+    it('BX-4 maps Alt+Shift+1..4 to the preview actions and Alt+Shift+5..7 to the machine overrides', () => {
+        expect(['1', '2', '3', '4', '5', '6', '7'].map((k) => shortcutFor(key(k)))).toEqual([
             'Accept',
             'Requeue',
             'Reschedule',
@@ -19,19 +21,24 @@ describe('c/pcShortcuts', () => {
             'Fax',
             'BadNumber'
         ]);
-        expect(shortcutText('Accept')).toBe('Alt+A');
+        expect(shortcutText('Accept')).toBe('Alt+Shift+1');
+        expect(SHORTCUT_ACTIONS).toHaveLength(7);
         expect(isMachineShortcut('Fax')).toBe(true);
         expect(isMachineShortcut('Snooze')).toBe(false);
     });
 
-    it('BX-4 ignores keys without Alt, with Ctrl or Meta, and unknown letters', () => {
-        expect(shortcutFor(key('a', { altKey: false }))).toBeNull();
-        expect(shortcutFor(key('a', { ctrlKey: true }))).toBeNull();
-        expect(shortcutFor(key('a', { metaKey: true }))).toBeNull();
-        expect(shortcutFor(key('z'))).toBeNull();
+    it('BX-4 UB-2 leaves the browser and Salesforce keys alone: Alt+letter, Alt+digit, Ctrl or Meta', () => {
+        // Alt+F opens the browser menu on Windows and Linux; Alt+1 switches tabs in Chrome and Firefox on Linux.
+        expect(shortcutFor({ key: 'f', code: 'KeyF', altKey: true, ctrlKey: false, metaKey: false })).toBeNull();
+        expect(shortcutFor(key('1', { shiftKey: false }))).toBeNull();
+        expect(shortcutFor(key('1', { altKey: false }))).toBeNull();
+        expect(shortcutFor(key('1', { ctrlKey: true }))).toBeNull();
+        expect(shortcutFor(key('1', { metaKey: true }))).toBeNull();
+        expect(shortcutFor(key('9'))).toBeNull();
     });
 
-    it('BX-4 reads the physical key where Alt changes the character (macOS)', () => {
-        expect(shortcutFor(key('å', { code: 'KeyA' }))).toBe('Accept');
+    it('BX-4 reads the physical key where Shift or Alt changes the character', () => {
+        expect(shortcutFor(key('!', { code: 'Digit1' }))).toBe('Accept');
+        expect(shortcutFor(key('⁄', { code: 'Digit1' }))).toBe('Accept');
     });
 });

@@ -1,0 +1,105 @@
+import { LightningElement, api } from 'lwc';
+import type { Instant } from 'c/pcModel';
+import { formatDuration } from 'c/pcFormat';
+import { onSecond } from './ticker';
+
+/**
+ * A time counter that ticks every second by itself (UB-4): time in status, talk time, a countdown. Only this
+ * element's text changes on a tick; the card around it is not rendered again. Between the console's snapshots it
+ * reads the time from `clock` (the service's clock), so it moves at 1x in the simulator as with a real dialer.
+ */
+export default class PcCounter extends LightningElement {
+    private sinceAt: Instant = 0;
+    private untilAt: Instant | null = null;
+    private stoppedAtValue: Instant | null = null;
+    private nowAt: Instant = 0;
+    private clockFn: (() => Instant) | undefined;
+
+    /** Counts up from this instant (elapsed); ignored when `until` is set. */
+    @api
+    get since(): Instant {
+        return this.sinceAt;
+    }
+    set since(value: Instant) {
+        this.sinceAt = value;
+        this.refresh();
+    }
+
+    /** Counts down to this instant instead, never below zero. */
+    @api
+    get until(): Instant | null {
+        return this.untilAt;
+    }
+    set until(value: Instant | null) {
+        this.untilAt = value;
+        this.refresh();
+    }
+
+    /** Stops the counter at this instant (a call that ended keeps its talk time). */
+    @api
+    get stoppedAt(): Instant | null {
+        return this.stoppedAtValue;
+    }
+    set stoppedAt(value: Instant | null) {
+        this.stoppedAtValue = value;
+        this.refresh();
+    }
+
+    /** The console's time as of its last snapshot; used when there is no clock, and as a floor when there is. */
+    @api
+    get now(): Instant {
+        return this.nowAt;
+    }
+    set now(value: Instant) {
+        this.nowAt = value;
+        this.refresh();
+    }
+
+    /** Reads the current time; the console passes the service's clock. */
+    @api
+    get clock(): (() => Instant) | undefined {
+        return this.clockFn;
+    }
+    set clock(value: (() => Instant) | undefined) {
+        this.clockFn = value;
+        this.refresh();
+    }
+
+    /** The text shown; written straight to the element, so a tick costs no template render. */
+    private text = '';
+    private stop: (() => void) | null = null;
+
+    override connectedCallback(): void {
+        this.stop = onSecond(() => this.refresh());
+    }
+
+    override renderedCallback(): void {
+        this.write();
+    }
+
+    override disconnectedCallback(): void {
+        this.stop?.();
+        this.stop = null;
+    }
+
+    private current(): Instant {
+        const fromClock = this.clockFn?.();
+        return typeof fromClock === 'number' && Number.isFinite(fromClock)
+            ? Math.max(fromClock, this.nowAt)
+            : this.nowAt;
+    }
+
+    private refresh(): void {
+        const at = this.stoppedAtValue ?? this.current();
+        const ms = this.untilAt !== null && this.untilAt !== undefined ? this.untilAt - at : at - this.sinceAt;
+        const next = formatDuration(Math.max(0, ms));
+        if (next === this.text) return;
+        this.text = next;
+        this.write();
+    }
+
+    private write(): void {
+        const span = this.template?.querySelector('span');
+        if (span && span.textContent !== this.text) span.textContent = this.text;
+    }
+}

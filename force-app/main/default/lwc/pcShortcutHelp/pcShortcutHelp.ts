@@ -1,0 +1,33 @@
+import { LightningElement } from 'lwc';
+import { LABELS, MACHINE_OVERRIDE_LABELS, PREVIEW_ACTION_LABELS } from 'c/pcLabels';
+import { SHORTCUT_ACTIONS, isMachineShortcut, shortcutText } from 'c/pcShortcuts';
+import type { ShortcutAction } from 'c/pcShortcuts';
+
+function actionLabel(action: ShortcutAction): string {
+    return isMachineShortcut(action) ? MACHINE_OVERRIDE_LABELS[action] : PREVIEW_ACTION_LABELS[action];
+}
+
+/** The "Keyboard shortcuts" help: a button that opens a popover listing every shortcut of the console (BX-4). */
+export default class PcShortcutHelp extends LightningElement {
+    labels = LABELS;
+    open = false;
+
+    get ariaExpanded(): string {
+        return String(this.open);
+    }
+
+    get rows(): { action: ShortcutAction; label: string; keys: string }[] {
+        return SHORTCUT_ACTIONS.map((action) => ({ action, label: actionLabel(action), keys: shortcutText(action) }));
+    }
+
+    handleToggle(): void {
+        this.open = !this.open;
+    }
+
+    /** Escape closes the popover and leaves focus on its button. */
+    handleKeydown(event: KeyboardEvent): void {
+        if (event.key !== 'Escape' || !this.open) return;
+        this.open = false;
+        (this.template?.querySelector('[data-id="help-toggle"]') as HTMLElement | null)?.focus();
+    }
+}
