@@ -8,7 +8,7 @@ import type { MemoryInteraction } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { AttemptsHistory, ConsoleState } from 'c/pcModel';
-import { cleanup, queryAll, render, textOf } from '../../../../../../test/lwc-helpers';
+import { cleanup, flush, queryAll, render, textOf } from '../../../../../../test/lwc-helpers';
 
 const START = Date.UTC(2026, 10, 24, 15, 0, 0);
 const HOUR = 3_600_000;
@@ -178,8 +178,10 @@ describe('Attempts History built from Salesforce records', () => {
             now: START,
             timeZone: 'UTC'
         });
-        const tabs = queryAll<HTMLElement & { label: string }>(el, 'lightning-tab').map((t) => t.label);
-        expect(tabs).toContain('Attempts History');
+        const tab = queryAll<HTMLElement>(el, '[role="tab"]').find((t) => t.textContent === 'Attempts History');
+        expect(tab).toBeDefined();
+        tab!.click();
+        await flush();
         expect(textOf(el)).toContain('2/Unknown');
     });
 });

@@ -186,7 +186,7 @@ describe('utility-bar parts', () => {
         expect(byDataId(messages, 'list')).toBeNull();
     });
 
-    it('UB-2 Agent Messages names a callback number once, not twice', async () => {
+    it('UB-2 UB-5 Agent Messages names a callback number once, not twice, formatted for people', async () => {
         const message: AgentMessage = {
             id: 'm',
             kind: 'Callback',
@@ -196,7 +196,9 @@ describe('utility-bar parts', () => {
         };
         const el = await render<HTMLElement>('c-pc-agent-messages', PcAgentMessages, { messages: [message] });
         await click(byDataId(el, 'toggle'));
-        expect(byDataId(el, 'message')!.textContent!.split('+13125550100')).toHaveLength(2);
+        const text = byDataId(el, 'message')!.textContent!;
+        expect(text.split('(312) 555-0100')).toHaveLength(2);
+        expect(text).not.toContain('+13125550100');
     });
 
     it('UB-2 Transfer opens a popover whose Agent field says what to type', async () => {
