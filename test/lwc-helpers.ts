@@ -355,7 +355,9 @@ export function makeState(over: Partial<ConsoleState> = {}): ConsoleState {
             attemptsHistory: true,
             transferKinds: [TransferTargetKind.Skill, TransferTargetKind.Agent, TransferTargetKind.Number],
             mute: true,
-            hold: true
+            hold: true,
+            rescheduleDeliverTo: ['Me', 'Skill'],
+            rescheduleTimeZone: true
         },
         settings: DEFAULT_SETTINGS,
         settingsProblems: [],

@@ -1130,7 +1130,10 @@ export class CxoneAdapter implements DialerAdapter {
             attemptsHistory: false,
             transferKinds: [TransferTargetKind.Skill, TransferTargetKind.Agent, TransferTargetKind.Number],
             mute: true,
-            hold: true
+            hold: true,
+            // The reschedule call takes an instant only, and no target: the callback comes back to this agent.
+            rescheduleDeliverTo: ['Me'],
+            rescheduleTimeZone: false
         };
     }
 

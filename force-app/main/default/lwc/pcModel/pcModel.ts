@@ -351,6 +351,10 @@ export interface DialerCapabilities {
     readonly transferKinds: readonly TransferTargetKind[];
     readonly mute: boolean;
     readonly hold: boolean;
+    /** Reschedule targets the dialer honours (RS-1); the form offers only these. */
+    readonly rescheduleDeliverTo: readonly DeliverTo[];
+    /** Whether the dialer keeps the reschedule's time zone (RS-1); where not, only the instant is sent. */
+    readonly rescheduleTimeZone: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -22,7 +22,9 @@ const NOTHING: DialerCapabilities = Object.freeze({
     attemptsHistory: false,
     transferKinds: [],
     mute: false,
-    hold: false
+    hold: false,
+    rescheduleDeliverTo: [],
+    rescheduleTimeZone: false
 });
 
 /** A DialerAdapter that reports a configuration problem instead of connecting. */

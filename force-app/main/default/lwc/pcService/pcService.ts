@@ -76,7 +76,9 @@ const NO_CAPABILITIES: DialerCapabilities = Object.freeze({
     attemptsHistory: false,
     transferKinds: [],
     mute: false,
-    hold: false
+    hold: false,
+    rescheduleDeliverTo: [],
+    rescheduleTimeZone: false
 });
 
 /** Book-keeping of one call's wrap-up, so a retry never resends what the dialer or Salesforce has (BX-1). */

@@ -69,5 +69,7 @@ export const DEFAULT_CAPABILITIES: DialerCapabilities = Object.freeze({
     attemptsHistory: true,
     transferKinds: Object.freeze(['Skill', 'Agent', 'Number'] as const),
     mute: true,
-    hold: true
+    hold: true,
+    rescheduleDeliverTo: Object.freeze(['Me', 'Skill'] as const),
+    rescheduleTimeZone: true
 });
