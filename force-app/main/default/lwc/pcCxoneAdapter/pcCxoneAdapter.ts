@@ -55,6 +55,7 @@ import type { FetchLike, TokenProvider } from 'c/pcCxoneAuth';
 import { browserTabLeader } from 'c/pcTabLeader';
 import type { TabLeadership } from 'c/pcTabLeader';
 import { ContactBook } from './contacts';
+import { EventOrder } from './eventOrder';
 import type { Emission } from './contacts';
 import { CxoneHttp, statusError } from './http';
 import type { CxoneLogger, HttpResult } from './http';
@@ -68,6 +69,7 @@ import {
     parsePollBatch,
     parseSessionId,
     parseSkills,
+    parseStation,
     parseUnavailableCodes,
     Fields
 } from './protocol';
@@ -95,9 +97,16 @@ export interface CxoneAdapterOptions {
     readonly agentId?: string;
     /** The agent's team, for unavailable codes; otherwise read from the agent's record. */
     readonly teamId?: string;
-    readonly stationId?: string;
-    readonly stationPhoneNumber?: string;
-    /** `timeout` of get-next-event, in seconds (the CXone SDK uses 60). */
+    /**
+     * The agent's station as the admin set it: a phone number, a station id, or `softphone`
+     * (see `parseStation`); sent with the session start, which CXone refuses without one.
+     */
+    readonly station?: string;
+    /**
+     * `timeout` of get-next-event, in seconds. 10 by default (the CXone SDK's 60 would leave a silent
+     * connection unnoticed for over a minute; its own toggle uses 15): with the grace below, a poll with no
+     * answer is given up and reported Reconnecting within 15 s (BX-5).
+     */
     readonly pollTimeoutSeconds?: number;
     /** A poll with no answer this long after its timeout is abandoned and retried. */
     readonly pollGraceMs?: number;
@@ -231,13 +240,18 @@ export class CxoneAdapter implements DialerAdapter {
     private readonly pollCancel: { abort: (() => void) | null } = { abort: null };
     private cancelSleep: (() => void) | null = null;
     private wakeSleep: (() => void) | null = null;
+    /** Overrides the dialer confirmed (AM-3: one per call); recorded only on its answer. */
     private readonly overrides = new Map<string, MachineOverride>();
+    /** Why the agent is closing a preview, while that command is in flight or its outcome unknown. */
     private readonly closeReasons = new Map<string, PreviewClosedReason>();
     private readonly inFlight = new Set<string>();
+    /** Commands whose answer was lost: before a retry resends, what the dialer reports is checked first. */
+    private readonly unknownOutcome = new Set<string>();
     private readonly waiters = new Set<Waiter>();
     private readonly seenMessages = new Set<string>();
     private pending: PendingAgentChange | null = null;
-    private lastAgentStateAt: number | null = null;
+    /** De-duplicates and orders agent state and callback events by the rule the contact book uses. */
+    private readonly order = new EventOrder();
     private mirrorAgent: AgentState = LOGGED_OUT;
     private readonly mirrorCalls = new Map<string, Call>();
     private mirrorPreview: Preview | null = null;
@@ -251,8 +265,8 @@ export class CxoneAdapter implements DialerAdapter {
         this.random = options.random ?? Math.random;
         this.log = options.logger ?? consoleLogger;
         this.http = new CxoneHttp(options.baseUri, options.fetch, options.tokenProvider, this.clock);
-        this.pollTimeoutSeconds = Math.max(0, Math.floor(options.pollTimeoutSeconds ?? 60));
-        this.pollGraceMs = options.pollGraceMs ?? 10_000;
+        this.pollTimeoutSeconds = Math.max(0, Math.floor(options.pollTimeoutSeconds ?? 10));
+        this.pollGraceMs = options.pollGraceMs ?? 4_000;
         this.commandTimeoutMs = options.commandTimeoutMs ?? 15_000;
         this.confirmTimeoutMs = options.confirmTimeoutMs ?? 3_000;
         // 0.8 s: the first retry lands within 1 s even at the top of its jitter and with the request's own latency.
@@ -362,13 +376,19 @@ export class CxoneAdapter implements DialerAdapter {
             return true;
         }
         if (![400, 404, 409].includes(join.status)) throw statusError(join.status, 'join session');
-        const body: Record<string, string> = {};
-        if (this.options.stationId) body.stationId = this.options.stationId;
-        if (this.options.stationPhoneNumber) body.stationPhoneNumber = this.options.stationPhoneNumber;
+        const station = parseStation(this.options.station ?? '');
+        const body: Record<string, string> = { ...station };
+        if (this.agentId) body.asAgentId = this.agentId;
         const start = await this.http.send('POST', `${V}/agent-sessions`, { body, timeoutMs: this.commandTimeoutMs });
         if (start.status >= 200 && start.status < 300) {
             this.adoptSession(start);
             return false;
+        }
+        if (start.status === 400 && !station.stationId && !station.stationPhoneNumber) {
+            throw new DialerError(
+                'Rejected',
+                "CXone needs the agent's station to start a session; ask the admin to set it"
+            );
         }
         throw statusError(start.status, 'start session');
     }
@@ -558,7 +578,7 @@ export class CxoneAdapter implements DialerAdapter {
         this.book = new ContactBook(MAX_LINES);
         this.workingSkill = null;
         this.pending = null;
-        this.lastAgentStateAt = null;
+        this.order.clear();
         this.setAgent({ ...LOGGED_OUT, since: this.clock.now() });
         this.releaseWaiters();
         this.setConnection(ConnectionStatus.Disconnected, detail);
@@ -601,6 +621,7 @@ export class CxoneAdapter implements DialerAdapter {
                 return;
             case 'sessionStart':
                 if (event.agentId && !this.agentId) this.agentId = event.agentId;
+                if (event.teamId && !this.teamId) this.teamId = event.teamId;
                 return;
             case 'sessionEnd':
                 this.endSession('CXone ended the session; log in to the dialer again');
@@ -625,8 +646,8 @@ export class CxoneAdapter implements DialerAdapter {
 
     private applyAgentState(event: AgentStateEvent): void {
         // An AgentState that began before the last one applied is a replay (a retried poll, a rejoin): stale.
-        if (event.since !== null && this.lastAgentStateAt !== null && event.since < this.lastAgentStateAt) return;
-        if (event.since !== null) this.lastAgentStateAt = event.since;
+        if (event.since !== null && !this.order.accept('agent', event.since, `${event.state}|${event.outReason ?? ''}`))
+            return;
         const since = event.since ?? this.clock.now();
         const state = event.state.toLowerCase();
         let next: AgentState;
@@ -668,6 +689,8 @@ export class CxoneAdapter implements DialerAdapter {
     }
 
     private applyPromiseKeeper(event: PromiseKeeperEvent): void {
+        // A replayed PromiseKeeper is the same callback again: announced once.
+        if (!this.order.accept(`callback:${event.callbackId}`, event.dueAt, 'due')) return;
         const callback: Callback = {
             id: event.callbackId,
             recordId: event.callbackId,
@@ -1022,6 +1045,7 @@ export class CxoneAdapter implements DialerAdapter {
         } catch (e) {
             const error = asDialerError(e, `${key} failed`);
             if (error.code === 'Network' || error.code === 'Timeout') {
+                this.unknownOutcome.add(key);
                 throw new DialerError(
                     error.code,
                     `${key}: answer lost, outcome unknown; check the call and retry`,
@@ -1032,6 +1056,17 @@ export class CxoneAdapter implements DialerAdapter {
         } finally {
             this.inFlight.delete(key);
         }
+    }
+
+    /**
+     * Before a command whose last answer was lost is sent again: waits (bounded) for the events that show
+     * whether the dialer acted; true when it did, so the retry sends nothing twice (BX-5).
+     */
+    private async alreadyDone(key: string, effect: () => boolean): Promise<boolean> {
+        if (!this.unknownOutcome.has(key)) return false;
+        this.unknownOutcome.delete(key);
+        await this.waitFor(effect);
+        return effect();
     }
 
     private async get(path: string, what: string, version = ''): Promise<unknown> {
@@ -1138,13 +1173,8 @@ export class CxoneAdapter implements DialerAdapter {
     }
 
     private async listCodesLocal(): Promise<readonly UnavailableCode[]> {
-        if (!this.teamId) {
-            const body = await this.get(`${V}/agents/${encodeURIComponent(this.requireAgentId())}`, 'agent');
-            const f = Fields.of(body);
-            const agentRow = Fields.of(f?.arr('agents')?.[0]) ?? f;
-            this.teamId = agentRow?.str('teamId') ?? null;
-            if (!this.teamId) throw new DialerError('Protocol', 'agent record has no teamId');
-        }
+        // Only the endpoint the notes list; the team comes from the settings or the session start event.
+        if (!this.teamId) throw new DialerError('Unsupported', "the agent's CXone team is not known; ask the admin");
         const body = await this.get(`${V}/teams/${encodeURIComponent(this.teamId)}/unavailable-codes`, 'codes');
         const parsed = parseUnavailableCodes(body);
         if (!parsed.ok) throw new DialerError('Protocol', parsed.reason);
@@ -1169,6 +1199,7 @@ export class CxoneAdapter implements DialerAdapter {
             this.skills.find((s) => s.id === skillId) ?? (await this.listSkillsLocal()).find((s) => s.id === skillId);
         if (!skill) throw new DialerError('NotFound', 'no such skill for this agent');
         if (!skill.isPersonalConnection) throw new DialerError('InvalidState', 'not a Personal Connection skill');
+        if (await this.alreadyDone('login', () => this.agent.status === AgentStatus.Working)) return;
         this.loginSkill = skill;
         try {
             await this.post('login', 'dialer-login', { skillName: skill.name });
@@ -1183,6 +1214,8 @@ export class CxoneAdapter implements DialerAdapter {
     }
 
     private async logoutLocal(): Promise<void> {
+        if (await this.alreadyDone('logout', () => this.agent.status !== AgentStatus.Working || this.pending !== null))
+            return;
         const live = this.hasLiveCall();
         await this.post('logout', 'dialer-logout');
         if (live && this.agent.status === AgentStatus.Working) {
@@ -1223,39 +1256,61 @@ export class CxoneAdapter implements DialerAdapter {
         return preview;
     }
 
-    private async previewCommand(previewId: string, action: string, reason: PreviewClosedReason): Promise<void> {
+    private previewGone(previewId: string): boolean {
+        return this.book.openPreview(previewId) === null;
+    }
+
+    /**
+     * Sends one command that closes a preview. The close reason is held only while the command is in
+     * flight or its outcome unknown (an event may show the closure before the answer does); any answered
+     * failure drops it, so a preview the dialer later withdraws is reported Withdrawn.
+     */
+    private async closingPreview(
+        previewId: string,
+        reason: PreviewClosedReason,
+        send: () => Promise<HttpResult>
+    ): Promise<HttpResult | null> {
+        const key = `preview:${previewId}`;
+        if (await this.alreadyDone(key, () => this.previewGone(previewId))) return null;
         this.requirePreview(previewId);
+        if (this.inFlight.has(key)) throw new DialerError('InFlight', `${key}: already sent`);
         this.closeReasons.set(previewId, reason);
+        let result: HttpResult;
         try {
-            await this.post(`preview:${previewId}`, `interactions/${encodeURIComponent(previewId)}/${action}`);
+            result = await send();
         } catch (e) {
-            // Outcome unknown: keep the reason so the event that shows the effect closes it correctly.
-            const error = asDialerError(e, 'preview command failed');
-            if (!error.retryable || error.code === 'NotConnected' || error.code === 'InFlight')
-                this.closeReasons.delete(previewId);
-            throw error;
+            if (!this.unknownOutcome.has(key)) this.closeReasons.delete(previewId);
+            throw e;
         }
         this.emitAll(this.book.closePreview(previewId, reason));
+        this.closeReasons.delete(previewId);
+        return result;
+    }
+
+    private async previewCommand(previewId: string, action: string, reason: PreviewClosedReason): Promise<void> {
+        await this.closingPreview(previewId, reason, () =>
+            this.post(`preview:${previewId}`, `interactions/${encodeURIComponent(previewId)}/${action}`)
+        );
     }
 
     private async rescheduleLocal(previewId: string, request: RescheduleRequest): Promise<Callback> {
-        const preview = this.requirePreview(previewId);
-        this.closeReasons.set(previewId, PreviewClosedReason.Rescheduled);
-        const result = await this.post(
-            `preview:${previewId}`,
-            `interactions/${encodeURIComponent(previewId)}/disposition`,
-            {
-                primaryDispositionId: this.options.rescheduleDispositionId ?? '101',
-                primaryCallbackNumber: request.number,
-                // CXone takes an instant; the zone is the agent's choice for display only (RS-3).
-                primaryCallbackTime: new Date(request.at).toISOString(),
-                primaryDispositionNotes: request.notes
-            },
-            'v27.0'
+        const preview = this.book.previewById(previewId) ?? this.requirePreview(previewId);
+        const result = await this.closingPreview(previewId, PreviewClosedReason.Rescheduled, () =>
+            this.post(
+                `preview:${previewId}`,
+                `interactions/${encodeURIComponent(previewId)}/disposition`,
+                {
+                    primaryDispositionId: this.options.rescheduleDispositionId ?? '101',
+                    primaryCallbackNumber: request.number,
+                    // CXone takes an instant only (capabilities say so): the form shows the agent what is sent.
+                    primaryCallbackTime: new Date(request.at).toISOString(),
+                    primaryDispositionNotes: request.notes
+                },
+                'v27.0'
+            )
         );
-        this.emitAll(this.book.closePreview(previewId, PreviewClosedReason.Rescheduled));
         return {
-            id: Fields.of(result.body)?.str('callbackId') ?? `${previewId}-callback`,
+            id: (result && Fields.of(result.body)?.str('callbackId')) ?? `${previewId}-callback`,
             recordId: preview.record.id,
             contactName: recordName(preview.record),
             number: request.number,
@@ -1268,15 +1323,14 @@ export class CxoneAdapter implements DialerAdapter {
     }
 
     private async previewDispositionLocal(previewId: string, dispositionId: string, notes: string): Promise<void> {
-        this.requirePreview(previewId);
-        this.closeReasons.set(previewId, PreviewClosedReason.Dispositioned);
-        await this.post(
-            `preview:${previewId}`,
-            `interactions/${encodeURIComponent(previewId)}/disposition`,
-            { primaryDispositionId: dispositionId, primaryDispositionNotes: notes },
-            'v27.0'
+        await this.closingPreview(previewId, PreviewClosedReason.Dispositioned, () =>
+            this.post(
+                `preview:${previewId}`,
+                `interactions/${encodeURIComponent(previewId)}/disposition`,
+                { primaryDispositionId: dispositionId, primaryDispositionNotes: notes },
+                'v27.0'
+            )
         );
-        this.emitAll(this.book.closePreview(previewId, PreviewClosedReason.Dispositioned));
     }
 
     private requireCall(callId: string, allowed: readonly CallStatus[]): Call {
@@ -1288,13 +1342,16 @@ export class CxoneAdapter implements DialerAdapter {
 
     private async overrideLocal(callId: string, kind: MachineOverride): Promise<void> {
         if (!Object.values(MachineOverride).includes(kind)) throw new DialerError('Rejected', 'unknown override');
+        const key = `call:${callId}:override`;
+        if (await this.alreadyDone(key, () => this.callEndedOrGone(callId))) return;
         this.requireCall(callId, OVERRIDABLE_STATUSES);
-        // AM-3: one override per call, ever; a second click sends nothing.
+        // AM-3: one override per call, ever; a second click sends nothing. Recorded only once the dialer
+        // confirmed it, so a failed send can always be retried.
         if (this.overrides.has(callId)) throw new DialerError('InFlight', 'override already sent');
-        this.overrides.set(callId, kind);
-        await this.post(`call:${callId}:override`, `interactions/${encodeURIComponent(callId)}/amd-override`, {
+        await this.post(key, `interactions/${encodeURIComponent(callId)}/amd-override`, {
             type: AMD_OVERRIDE_TYPE[kind]
         });
+        this.overrides.set(callId, kind);
         await this.waitFor(() => this.book.call(callId)?.status !== CallStatus.Amd && this.callEndedOrGone(callId));
     }
 
@@ -1309,23 +1366,28 @@ export class CxoneAdapter implements DialerAdapter {
         allowed: readonly CallStatus[],
         target: CallStatus
     ): Promise<void> {
-        this.requireCall(callId, allowed);
-        await this.post(`call:${callId}:${action}`, `interactions/${encodeURIComponent(callId)}/${action}`);
-        await this.waitFor(() => {
+        const reached = (): boolean => {
             const call = this.book.call(callId);
             return !call || call.status === target || call.status === CallStatus.Ended;
-        });
+        };
+        const key = `call:${callId}:${action}`;
+        if (await this.alreadyDone(key, reached)) return;
+        this.requireCall(callId, allowed);
+        await this.post(key, `interactions/${encodeURIComponent(callId)}/${action}`);
+        await this.waitFor(reached);
     }
 
     private async muteLocal(callId: string, muted: boolean): Promise<void> {
+        if (await this.alreadyDone(`mute:${callId}`, () => this.book.call(callId)?.muted === muted)) return;
         this.requireCall(callId, [CallStatus.Active, CallStatus.Held]);
         await this.post(`mute:${callId}`, `agent-phone/${muted ? 'mute' : 'unmute'}`);
         this.emitAll(this.book.setMuted(muted, callId));
     }
 
     private async transferLocal(callId: string, target: TransferTarget): Promise<void> {
-        const call = this.requireCall(callId, [CallStatus.Active, CallStatus.Held]);
         const key = `call:${callId}:transfer`;
+        if (await this.alreadyDone(key, () => this.callEndedOrGone(callId))) return;
+        const call = this.requireCall(callId, [CallStatus.Active, CallStatus.Held]);
         // Transfer is a consult leg to the target, then transfer-calls joining the two (CXone has no blind transfer call).
         if (target.kind === TransferTargetKind.Skill) {
             await this.post(`${key}:dial`, 'dial-skill', { skillId: target.value });
@@ -1345,6 +1407,7 @@ export class CxoneAdapter implements DialerAdapter {
     }
 
     private async dispositionLocal(callId: string, dispositionId: string, notes: string): Promise<void> {
+        if (await this.alreadyDone(`call:${callId}:disposition`, () => this.book.call(callId) === null)) return;
         this.requireCall(callId, [CallStatus.Ended]);
         await this.post(
             `call:${callId}:disposition`,
@@ -1470,8 +1533,8 @@ export interface BrowserCxoneOptions {
     readonly baseUri: string;
     readonly tokenProvider: TokenProvider;
     readonly agentId?: string;
-    readonly stationId?: string;
-    readonly stationPhoneNumber?: string;
+    /** The station setting (phone number, station id or `softphone`). */
+    readonly station?: string;
 }
 
 /** Builds the adapter for a console page: the page's fetch, the system clock and one election per agent's tabs. */
