@@ -26,7 +26,8 @@ export interface CommandFaultResult {
     readonly commandsDuplicated: number;
 }
 
-const WAIT_MS = 12_000;
+// Longer than the shipped command time-out (15 s), so a hang is seen to be given up, not lost.
+const WAIT_MS = 20_000;
 const PATHS: Record<FaultedCommand, RegExp> = {
     override: /amd-override$/,
     reschedule: /disposition$/,

@@ -144,6 +144,8 @@ export class FakeCxoneServer implements ContractDriver {
     readonly behaviour: FakeBehaviour = { requireStation: false, replayOnJoin: true, outboundStrategy: true };
     /** Bodies of every session start and join, in order (what the adapter sent). */
     readonly sessionRequests: { kind: 'start' | 'join'; body: Record<string, unknown> }[] = [];
+    /** Paths of every GET, in order (which endpoints the adapter reads). */
+    readonly requestedPaths: string[] = [];
     /** Commands the dialer carried out, by method and path (without the session) and body. */
     readonly acted: string[] = [];
     readonly metrics: FakeMetrics = {
@@ -604,6 +606,7 @@ export class FakeCxoneServer implements ContractDriver {
     }
 
     private get(version: number, path: string, url: URL, req: IncomingMessage, res: ServerResponse): void {
+        this.requestedPaths.push(path);
         const poll = /^agent-sessions\/([^/]+)\/get-next-event$/i.exec(path);
         if (poll) return this.poll(decodeURIComponent(poll[1]), url, req, res);
         let m: RegExpExecArray | null;

@@ -250,6 +250,12 @@ export class CxoneAdapter implements DialerAdapter {
     private readonly waiters = new Set<Waiter>();
     private readonly seenMessages = new Set<string>();
     private pending: PendingAgentChange | null = null;
+    /**
+     * After a join: CXone has not reported the agent's state yet. The notes list no endpoint that
+     * answers it (nor the live contacts), so the connection says Resynchronising until an AgentState
+     * arrives, instead of showing the agent Logged out as if that were known (BX-2).
+     */
+    private resyncing = false;
     /** De-duplicates and orders agent state and callback events by the rule the contact book uses. */
     private readonly order = new EventOrder();
     private mirrorAgent: AgentState = LOGGED_OUT;
@@ -282,6 +288,11 @@ export class CxoneAdapter implements DialerAdapter {
     /** What CXone offers: preview buttons and machine overrides from the skills' settings; no Attempts History. */
     capabilities(): DialerCapabilities {
         return this.caps;
+    }
+
+    /** The longest a silent connection goes unnoticed: the poll's time-out plus its grace (BX-5). */
+    silenceLimitMs(): number {
+        return this.pollTimeoutSeconds * 1000 + this.pollGraceMs;
     }
 
     /** Subscribes to an event; returns the unsubscribe. */
@@ -334,6 +345,8 @@ export class CxoneAdapter implements DialerAdapter {
         let joined: boolean;
         try {
             joined = await this.openSession();
+            // A tab taking over knows the state it mirrored; a refreshed page knows nothing yet.
+            this.resyncing = joined && !takeover;
             // The first poll after a start or join carries the current state: agent, skills, live contacts.
             const batch = await this.pollOnce(1);
             if (gen !== this.generation) throw new DialerError('NotConnected', 'connect superseded');
@@ -347,7 +360,7 @@ export class CxoneAdapter implements DialerAdapter {
             throw error;
         }
         await this.loadSkillOptions();
-        this.setConnection(ConnectionStatus.Connected, joined ? 'joined the existing session' : 'session started');
+        this.setConnection(this.liveStatus(), joined ? 'joined the existing session' : 'session started');
         this.startPolling();
         const info = this.sessionInfo(joined);
         this.broadcast({ k: 'snap', info, caps: this.caps });
@@ -484,7 +497,7 @@ export class CxoneAdapter implements DialerAdapter {
                 if (gen !== this.generation) return;
                 if (attempt > 0) {
                     attempt = 0;
-                    this.setConnection(ConnectionStatus.Connected, 'reconnected');
+                    this.setConnection(this.liveStatus(), 'reconnected');
                 }
                 if (batch) this.applyBatch(batch.sessionId, batch.events);
             } catch (e) {
@@ -554,7 +567,8 @@ export class CxoneAdapter implements DialerAdapter {
             if (gen !== this.generation) return false;
             if (joined.status >= 200 && joined.status < 300) {
                 this.adoptSession(joined);
-                this.setConnection(ConnectionStatus.Connected, 'rejoined the session');
+                this.resyncing = true;
+                this.setConnection(this.liveStatus(), 'rejoined the session');
                 return true;
             }
         } catch (e) {
@@ -574,6 +588,7 @@ export class CxoneAdapter implements DialerAdapter {
     private endSession(detail: string): void {
         this.stopPolling();
         this.sessionId = null;
+        this.resyncing = false;
         this.emitAll(this.book.clear());
         this.book = new ContactBook(MAX_LINES);
         this.workingSkill = null;
@@ -644,7 +659,18 @@ export class CxoneAdapter implements DialerAdapter {
         }
     }
 
+    /** Connected, or Resynchronising while a joined session's state is not known yet. */
+    private liveStatus(): ConnectionStatus {
+        return this.resyncing ? ConnectionStatus.Resynchronising : ConnectionStatus.Connected;
+    }
+
     private applyAgentState(event: AgentStateEvent): void {
+        if (this.resyncing) {
+            // Any AgentState, a replay included, says what the agent's state is: resynchronised.
+            this.resyncing = false;
+            if (this.connection.status === ConnectionStatus.Resynchronising)
+                this.setConnection(ConnectionStatus.Connected, 'resynchronised');
+        }
         // An AgentState that began before the last one applied is a replay (a retried poll, a rejoin): stale.
         if (event.since !== null && !this.order.accept('agent', event.since, `${event.state}|${event.outReason ?? ''}`))
             return;
@@ -808,6 +834,14 @@ export class CxoneAdapter implements DialerAdapter {
         this.emit('connection', this.connection);
     }
 
+    /** The session is up: commands may be sent (while resynchronising too, for what is known). */
+    private isLive(): boolean {
+        return (
+            this.connection.status === ConnectionStatus.Connected ||
+            this.connection.status === ConnectionStatus.Resynchronising
+        );
+    }
+
     private failDetail(error: DialerError): string {
         if (error.code === 'Unauthorized') return 'CXone sign-in expired or was refused; sign in again';
         if (error.code === 'Permission') return 'this CXone user may not use the Agent API; ask the admin';
@@ -876,7 +910,7 @@ export class CxoneAdapter implements DialerAdapter {
         if (!m || !kind) return;
         const message = data as TabMessage;
         if (this.leader?.isLeader()) {
-            if (message.k === 'snap?' && this.sessionId && this.connection.status === ConnectionStatus.Connected) {
+            if (message.k === 'snap?' && this.sessionId && this.isLive()) {
                 this.broadcast({ k: 'snap', info: this.sessionInfo(true), caps: this.caps });
             } else if (message.k === 'cmd') {
                 this.serveForwarded(message, from).catch(() => undefined);
@@ -1029,7 +1063,7 @@ export class CxoneAdapter implements DialerAdapter {
 
     /** Sends one command once. Refused unsent while disconnected; a lost answer is never replayed. */
     private async post(key: string, path: string, body?: unknown, version = V): Promise<HttpResult> {
-        if (!this.sessionId || this.connection.status !== ConnectionStatus.Connected) {
+        if (!this.sessionId || !this.isLive()) {
             throw new DialerError('NotConnected', `${key}: not connected to CXone`, true);
         }
         if (this.inFlight.has(key)) throw new DialerError('InFlight', `${key}: already sent`);

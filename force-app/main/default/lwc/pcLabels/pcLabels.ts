@@ -73,6 +73,7 @@ import PC_Conn_NextRetry from '@salesforce/label/c.PC_Conn_NextRetry';
 import PC_Conn_Failed from '@salesforce/label/c.PC_Conn_Failed';
 import PC_Conn_FailedHelp from '@salesforce/label/c.PC_Conn_FailedHelp';
 import PC_Conn_Mirroring from '@salesforce/label/c.PC_Conn_Mirroring';
+import PC_Conn_Resynchronising from '@salesforce/label/c.PC_Conn_Resynchronising';
 import PC_SignIn_Button from '@salesforce/label/c.PC_SignIn_Button';
 import PC_SignIn_Help from '@salesforce/label/c.PC_SignIn_Help';
 import PC_SignIn_Pending from '@salesforce/label/c.PC_SignIn_Pending';
@@ -300,6 +301,7 @@ export const LABELS = Object.freeze({
     connFailed: PC_Conn_Failed,
     connFailedHelp: PC_Conn_FailedHelp,
     connMirroring: PC_Conn_Mirroring,
+    connResynchronising: PC_Conn_Resynchronising,
     signInButton: PC_SignIn_Button,
     signInHelp: PC_SignIn_Help,
     signInPending: PC_SignIn_Pending,
@@ -595,7 +597,8 @@ export const CONNECTION_LABELS: Readonly<Record<ConnectionStatus, string>> = Obj
     [ConnectionStatus.Connected]: LABELS.connConnected,
     [ConnectionStatus.Reconnecting]: LABELS.connReconnecting,
     [ConnectionStatus.Failed]: LABELS.connFailed,
-    [ConnectionStatus.Mirroring]: LABELS.connMirroring
+    [ConnectionStatus.Mirroring]: LABELS.connMirroring,
+    [ConnectionStatus.Resynchronising]: LABELS.connResynchronising
 });
 
 /** What is wrong with a setting, by problem code (AD-3). */

@@ -329,7 +329,12 @@ export const ConnectionStatus = {
     Reconnecting: 'Reconnecting',
     Failed: 'Failed',
     /** Another tab drives the session; this one mirrors it (BX-2). */
-    Mirroring: 'Mirroring'
+    Mirroring: 'Mirroring',
+    /**
+     * Joined an existing session whose current state the dialer has not reported yet: what the console
+     * shows of the agent may be out of date until it does (BX-2).
+     */
+    Resynchronising: 'Resynchronising'
 } as const;
 export type ConnectionStatus = (typeof ConnectionStatus)[keyof typeof ConnectionStatus];
 
