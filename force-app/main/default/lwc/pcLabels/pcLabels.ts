@@ -74,6 +74,7 @@ import PC_Conn_Failed from '@salesforce/label/c.PC_Conn_Failed';
 import PC_Conn_FailedHelp from '@salesforce/label/c.PC_Conn_FailedHelp';
 import PC_Conn_Mirroring from '@salesforce/label/c.PC_Conn_Mirroring';
 import PC_Conn_Resynchronising from '@salesforce/label/c.PC_Conn_Resynchronising';
+import PC_Cfg_CxoneStation from '@salesforce/label/c.PC_Cfg_CxoneStation';
 import PC_SignIn_Button from '@salesforce/label/c.PC_SignIn_Button';
 import PC_SignIn_Help from '@salesforce/label/c.PC_SignIn_Help';
 import PC_SignIn_Pending from '@salesforce/label/c.PC_SignIn_Pending';
@@ -302,6 +303,7 @@ export const LABELS = Object.freeze({
     connFailedHelp: PC_Conn_FailedHelp,
     connMirroring: PC_Conn_Mirroring,
     connResynchronising: PC_Conn_Resynchronising,
+    cfgCxoneStation: PC_Cfg_CxoneStation,
     signInButton: PC_SignIn_Button,
     signInHelp: PC_SignIn_Help,
     signInPending: PC_SignIn_Pending,
@@ -629,6 +631,7 @@ const SETTING_NAME_LABELS: Readonly<Record<string, string>> = Object.freeze({
     cxoneClientId: LABELS.cfgCxoneClientId,
     cxoneTenantId: LABELS.cfgCxoneTenantId,
     cxoneAgentId: LABELS.cfgCxoneAgentId,
+    cxoneStation: LABELS.cfgCxoneStation,
     cxoneRedirectUri: LABELS.cfgCxoneRedirectUri,
     valueOne: LABELS.cfgValueOne,
     valueTwo: LABELS.cfgValueTwo

@@ -421,6 +421,8 @@ export interface Settings {
     readonly cxoneTenantId: string;
     /** The CXone agent id, when it is not learnt from the session; empty otherwise. */
     readonly cxoneAgentId: string;
+    /** The agent's CXone station: a phone number, a station id, or `softphone`; sent with the session start. */
+    readonly cxoneStation: string;
     /** The OAuth redirect URI; empty means the package's sign-in page on the org's Visualforce domain. */
     readonly cxoneRedirectUri: string;
     readonly valueOne: ValueFieldSetting;
@@ -446,6 +448,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
     cxoneClientId: '',
     cxoneTenantId: '',
     cxoneAgentId: '',
+    cxoneStation: '',
     cxoneRedirectUri: '',
     valueOne: Object.freeze({ label: 'Account', source: ValueSourceKind.ContactField, field: 'Account.Name' }),
     valueTwo: Object.freeze({ label: 'Balance due', source: ValueSourceKind.DialerField, field: 'BalanceDue' })

@@ -145,7 +145,8 @@ export function assemble(rawSettings: unknown, options: RuntimeOptions, deps: Ru
     const adapter = deps.createCxoneAdapter({
         baseUri: settings.dialerEndpoint,
         tokenProvider: tokens,
-        ...(settings.cxoneAgentId ? { agentId: settings.cxoneAgentId } : {})
+        ...(settings.cxoneAgentId ? { agentId: settings.cxoneAgentId } : {}),
+        ...(settings.cxoneStation ? { station: settings.cxoneStation } : {})
     });
     return new ConsoleService({ adapter, gateway: deps.gateway, clock: systemClock, settings: raw, signIn: tokens });
 }

@@ -71,7 +71,8 @@ const CXONE = Object.freeze({
     cxoneAuthHost: 'https://cxone.niceincontact.com',
     cxoneClientId: '6c1f0d5e-8a51-4b0c-9d55-2f7e0c1a9b33',
     cxoneTenantId: '11eb2f6a-9c1d-4e2f-8a3b-0242ac110002',
-    cxoneAgentId: '4105123'
+    cxoneAgentId: '4105123',
+    cxoneStation: 'softphone'
 });
 const SIMULATED = Object.freeze({ ...DEFAULT_SETTINGS, linesPerAgent: 3, previewEnabled: false });
 
@@ -228,7 +229,8 @@ describe('pcRuntime', () => {
         expect(built.cxoneAdapter).toHaveBeenCalledWith({
             baseUri: 'https://api-c32.nice-incontact.com',
             tokenProvider: built.tokens,
-            agentId: '4105123'
+            agentId: '4105123',
+            station: 'softphone'
         });
         expect(service.getState().signIn).toEqual({ required: false, pending: false });
         expect(service.getState().settingsProblems).toEqual([]);
