@@ -6,7 +6,7 @@ import { webcrypto } from 'node:crypto';
 import { CxoneAdapter } from 'c/pcCxoneAdapter';
 import type { CxoneAdapterOptions } from 'c/pcCxoneAdapter';
 import { CxoneOAuth } from 'c/pcCxoneAuth';
-import type { DialerEventMap, DialerEventName } from 'c/pcDialerPort';
+import type { DialerAdapter, DialerEventMap, DialerEventName } from 'c/pcDialerPort';
 import type { ContractHarness } from '../contract/harness';
 import { FakeCxoneServer } from './fakeCxoneServer';
 
@@ -35,7 +35,7 @@ export async function signIn(fake: FakeCxoneServer): Promise<CxoneOAuth> {
 export type Recorded = { [K in DialerEventName]: DialerEventMap[K][] };
 
 /** Records every event of an adapter. */
-export function record(adapter: CxoneAdapter): Recorded {
+export function record(adapter: DialerAdapter): Recorded {
     const names: DialerEventName[] = [
         'agentState',
         'skills',

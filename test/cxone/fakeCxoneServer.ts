@@ -836,6 +836,14 @@ export class FakeCxoneServer implements ContractDriver {
         this.sessionRequests.push({ kind: 'join', body: json });
         if (!this.session) return this.send(res, 404, { error: 'no session to join' });
         this.metrics.sessionJoins += 1;
+        // A join is a new client: a poll still parked for the old one is answered empty, so what the join
+        // queues goes to the client that joined (the old one may be gone without the server knowing yet).
+        if (this.session.waiting) {
+            const { res: older, timer } = this.session.waiting;
+            clearTimeout(timer);
+            this.session.waiting = null;
+            this.send(older, 304);
+        }
         if (this.parked) {
             this.parked = false;
         } else {

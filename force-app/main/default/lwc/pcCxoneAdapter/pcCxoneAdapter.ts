@@ -11,8 +11,7 @@
  *   retryable) without being sent. If its answer is lost it rejects as retryable with "outcome
  *   unknown": it is never replayed, because the dialer may have acted; the next events show whether it
  *   did (a preview that turns into a call closes as Accepted, a call that ends shows Ended).
- * - With a TabLeadership only the leading tab polls and sends; the other tabs mirror its events
- *   (connection status Mirroring) and forward their commands to it, and take over when it leaves.
+ * - Sharing one session between the agent's tabs is not this adapter's job: pcTabShare wraps it.
  */
 import {
     AgentStatus,
@@ -52,8 +51,6 @@ import type {
     SessionInfo
 } from 'c/pcDialerPort';
 import type { FetchLike, TokenProvider } from 'c/pcCxoneAuth';
-import { browserTabLeader } from 'c/pcTabLeader';
-import type { TabLeadership } from 'c/pcTabLeader';
 import { ContactBook } from './contacts';
 import { EventOrder } from './eventOrder';
 import type { Emission } from './contacts';
@@ -116,8 +113,6 @@ export interface CxoneAdapterOptions {
     /** Random in [0, 1) for the back-off jitter; injectable for tests. */
     readonly random?: () => number;
     readonly backoff?: BackoffOptions;
-    /** Leader election across tabs; without one this tab always drives the session. */
-    readonly leader?: TabLeadership | null;
     /** The disposition a reschedule is saved with (CXone system outcome 101, Reschedule). */
     readonly rescheduleDispositionId?: string;
     readonly logger?: CxoneLogger;
@@ -136,58 +131,18 @@ const LOGGED_OUT: AgentState = {
     since: 0
 };
 
-/** Names of the commands a follower tab forwards to the leader. */
-type CommandName =
-    | 'listSkills'
-    | 'listUnavailableCodes'
-    | 'listDispositions'
-    | 'loginToSkill'
-    | 'logout'
-    | 'setAvailable'
-    | 'setUnavailable'
-    | 'acceptPreview'
-    | 'requeuePreview'
-    | 'snoozePreview'
-    | 'reschedulePreview'
-    | 'dispositionPreview'
-    | 'overrideMachine'
-    | 'hold'
-    | 'resume'
-    | 'mute'
-    | 'unmute'
-    | 'endCall'
-    | 'transfer'
-    | 'disposition';
-
-/** What tabs say to each other (application data of the TabLeadership). */
-type TabMessage =
-    | { readonly k: 'ev'; readonly type: DialerEventName; readonly event: unknown }
-    | { readonly k: 'snap?' }
-    | { readonly k: 'snap'; readonly info: SessionInfo; readonly caps: DialerCapabilities }
-    | { readonly k: 'cmd'; readonly id: string; readonly method: CommandName; readonly args: readonly unknown[] }
-    | {
-          readonly k: 'res';
-          readonly id: string;
-          readonly to: string;
-          readonly ok: boolean;
-          readonly value?: unknown;
-          readonly error?: {
-              readonly code: DialerError['code'];
-              readonly message: string;
-              readonly retryable: boolean;
-          };
-      };
-
 interface Waiter {
     readonly test: () => boolean;
     readonly done: () => void;
 }
 
-interface Forwarded {
-    readonly resolve: (value: unknown) => void;
-    readonly reject: (error: DialerError) => void;
-    readonly cancelTimer: () => void;
-}
+const ENDABLE: readonly CallStatus[] = [
+    CallStatus.Dialing,
+    CallStatus.Ringing,
+    CallStatus.Amd,
+    CallStatus.Active,
+    CallStatus.Held
+];
 
 const consoleLogger: CxoneLogger = {
     warn: (message) => console.warn(`[pc cxone] ${message}`)
@@ -214,7 +169,6 @@ export class CxoneAdapter implements DialerAdapter {
     private readonly backoffBase: number;
     private readonly backoffMax: number;
     private readonly maxAttempts: number;
-    private readonly leader: TabLeadership | null;
 
     private book = new ContactBook(MAX_LINES);
     private sessionId: string | null = null;
@@ -258,13 +212,6 @@ export class CxoneAdapter implements DialerAdapter {
     private resyncing = false;
     /** De-duplicates and orders agent state and callback events by the rule the contact book uses. */
     private readonly order = new EventOrder();
-    private mirrorAgent: AgentState = LOGGED_OUT;
-    private readonly mirrorCalls = new Map<string, Call>();
-    private mirrorPreview: Preview | null = null;
-    private readonly forwarded = new Map<string, Forwarded>();
-    private snapshotWaiter: ((info: SessionInfo) => void) | null = null;
-    private leaderSubs: Unsubscribe[] = [];
-    private commandSeq = 0;
 
     constructor(private readonly options: CxoneAdapterOptions) {
         this.clock = options.clock ?? systemClock;
@@ -279,7 +226,6 @@ export class CxoneAdapter implements DialerAdapter {
         this.backoffBase = options.backoff?.baseMs ?? 800;
         this.backoffMax = options.backoff?.maxMs ?? 30_000;
         this.maxAttempts = options.backoff?.maxAttempts ?? 20;
-        this.leader = options.leader ?? null;
         this.agentId = options.agentId ?? null;
         this.teamId = options.teamId ?? null;
         this.caps = this.computeCapabilities();
@@ -306,55 +252,31 @@ export class CxoneAdapter implements DialerAdapter {
 
     /** Joins the agent's session (or starts one), reads the current state, then starts the poll. */
     async connect(): Promise<SessionInfo> {
-        if (this.leader) {
-            if (this.leaderSubs.length === 0) {
-                this.leaderSubs.push(
-                    this.leader.onChange((leading) => this.onLeadershipChange(leading)),
-                    this.leader.onMessage((data, from) => this.onTabMessage(data, from))
-                );
-            }
-            const leading = await this.leader.start();
-            if (!leading) return this.connectAsFollower();
-        }
-        return this.connectAsLeader(false);
+        return this.connectSession();
     }
 
     /** Stops polling and releases resources; the agent stays logged in to CXone. */
     async disconnect(): Promise<void> {
         this.stopPolling();
-        for (const unsubscribe of this.leaderSubs) unsubscribe();
-        this.leaderSubs = [];
-        this.leader?.stop();
-        for (const [id, entry] of this.forwarded) {
-            entry.cancelTimer();
-            entry.reject(new DialerError('NotConnected', 'adapter disconnected', true));
-            this.forwarded.delete(id);
-        }
         this.releaseWaiters();
         this.setConnection(ConnectionStatus.Disconnected, 'disconnected');
     }
 
-    private isFollower(): boolean {
-        return this.leader !== null && !this.leader.isLeader();
-    }
-
-    private async connectAsLeader(takeover: boolean): Promise<SessionInfo> {
+    private async connectSession(): Promise<SessionInfo> {
         this.stopPolling();
         const gen = this.generation;
-        this.setConnection(ConnectionStatus.Connecting, takeover ? 'taking over from the closed tab' : 'connecting');
+        this.setConnection(ConnectionStatus.Connecting, 'connecting');
         let joined: boolean;
         try {
             joined = await this.openSession();
-            // A tab taking over knows the state it mirrored; a refreshed page knows nothing yet.
-            this.resyncing = joined && !takeover;
+            this.resyncing = joined;
             // The first poll after a start or join carries the current state: agent, skills, live contacts.
             const batch = await this.pollOnce(1);
             if (gen !== this.generation) throw new DialerError('NotConnected', 'connect superseded');
             if (batch) this.applyBatch(batch.sessionId, batch.events);
         } catch (e) {
             const error = asDialerError(e, 'connect failed');
-            // A takeover retries on its own (takeOver); only a failure it gives up on is reported Failed.
-            if (gen === this.generation && !(takeover && error.retryable)) {
+            if (gen === this.generation) {
                 this.setConnection(ConnectionStatus.Failed, this.failDetail(error));
             }
             throw error;
@@ -362,9 +284,7 @@ export class CxoneAdapter implements DialerAdapter {
         await this.loadSkillOptions();
         this.setConnection(this.liveStatus(), joined ? 'joined the existing session' : 'session started');
         this.startPolling();
-        const info = this.sessionInfo(joined);
-        this.broadcast({ k: 'snap', info, caps: this.caps });
-        return info;
+        return this.sessionInfo(joined);
     }
 
     private sessionInfo(joined: boolean): SessionInfo {
@@ -410,31 +330,6 @@ export class CxoneAdapter implements DialerAdapter {
         const id = parseSessionId(result.body);
         if (!id.ok) throw new DialerError('Protocol', id.reason);
         this.sessionId = id.value;
-    }
-
-    private async connectAsFollower(): Promise<SessionInfo> {
-        this.setConnection(ConnectionStatus.Mirroring, 'another tab drives the dialer session');
-        const info = await new Promise<SessionInfo | null>((resolve) => {
-            const cancel = this.clock.schedule(2_000, () => {
-                this.snapshotWaiter = null;
-                resolve(null);
-            });
-            this.snapshotWaiter = (snapshot) => {
-                cancel();
-                resolve(snapshot);
-            };
-            this.leader?.post({ k: 'snap?' } satisfies TabMessage);
-        });
-        return (
-            info ?? {
-                sessionId: '',
-                agentId: this.agentId ?? '',
-                joined: true,
-                agent: this.mirrorAgent,
-                calls: [...this.mirrorCalls.values()],
-                preview: this.mirrorPreview
-            }
-        );
     }
 
     // -----------------------------------------------------------------------------------------
@@ -782,31 +677,11 @@ export class CxoneAdapter implements DialerAdapter {
     // -----------------------------------------------------------------------------------------
 
     private emit<K extends DialerEventName>(type: K, event: DialerEventMap[K]): void {
-        this.track(type, event);
         this.events.emit(type, event);
-        const wire =
-            event instanceof DialerError
-                ? { code: event.code, message: event.message, retryable: event.retryable }
-                : event;
-        this.broadcast({ k: 'ev', type, event: wire });
     }
 
     private emitAll(emissions: readonly Emission[]): void {
         for (const e of emissions) this.emit(e.type, e.event as never);
-    }
-
-    /** Keeps the mirror of what was emitted: what a follower shows, and what a new leader starts from. */
-    private track<K extends DialerEventName>(type: K, event: DialerEventMap[K]): void {
-        if (type === 'agentState') this.mirrorAgent = event as AgentState;
-        else if (type === 'callUpdated') this.mirrorCalls.set((event as Call).id, event as Call);
-        else if (type === 'callRemoved') this.mirrorCalls.delete((event as { callId: string }).callId);
-        else if (type === 'previewOffered') this.mirrorPreview = event as Preview;
-        else if (type === 'previewClosed' && this.mirrorPreview?.id === (event as { previewId: string }).previewId)
-            this.mirrorPreview = null;
-    }
-
-    private broadcast(message: TabMessage): void {
-        if (this.leader?.isLeader()) this.leader.post(message);
     }
 
     private setAgent(next: AgentState): void {
@@ -851,214 +726,6 @@ export class CxoneAdapter implements DialerAdapter {
     private protocolError(reason: string): void {
         this.log.warn(`protocol: ${reason}`);
         this.emit('error', new DialerError('Protocol', reason));
-    }
-
-    private onLeadershipChange(leading: boolean): void {
-        if (leading) {
-            // The leader tab closed: this tab rebuilds from what it mirrored, then from CXone itself.
-            for (const [id, entry] of this.forwarded) {
-                entry.cancelTimer();
-                entry.reject(
-                    new DialerError('Network', 'the leading tab closed; outcome unknown, check and retry', true)
-                );
-                this.forwarded.delete(id);
-            }
-            this.book = new ContactBook(MAX_LINES);
-            this.book.seed([...this.mirrorCalls.values()], this.mirrorPreview);
-            this.agent = this.mirrorAgent;
-            this.takeOver().catch((e: unknown) => this.emit('error', asDialerError(e, 'takeover failed')));
-        } else {
-            this.stopPolling();
-            this.setConnection(ConnectionStatus.Mirroring, 'another tab drives the dialer session');
-        }
-    }
-
-    /** Becomes the driving tab; a network failure on the way is retried with the same back-off as the poll. */
-    private async takeOver(): Promise<void> {
-        for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
-            if (!this.leader?.isLeader()) return;
-            try {
-                // Each try must finish before the next: never two session joins at once.
-                // eslint-disable-next-line no-await-in-loop
-                await this.connectAsLeader(true);
-                return;
-            } catch (e) {
-                const error = asDialerError(e, 'takeover failed');
-                if (!error.retryable) throw error;
-                const delay = this.backoffDelay(attempt);
-                this.setConnection(
-                    ConnectionStatus.Reconnecting,
-                    `${error.code}: taking over the session, retrying in ${Math.ceil(delay / 1000)} s`,
-                    attempt,
-                    this.clock.now() + delay
-                );
-                // eslint-disable-next-line no-await-in-loop
-                await new Promise<void>((resolve) => {
-                    this.clock.schedule(delay, resolve);
-                });
-            }
-        }
-        this.setConnection(
-            ConnectionStatus.Failed,
-            `CXone unreachable after ${this.maxAttempts} attempts; check the network, then reconnect`
-        );
-    }
-
-    private onTabMessage(data: unknown, from: string): void {
-        const m = Fields.of(data);
-        const kind = m?.str('k');
-        if (!m || !kind) return;
-        const message = data as TabMessage;
-        if (this.leader?.isLeader()) {
-            if (message.k === 'snap?' && this.sessionId && this.isLive()) {
-                this.broadcast({ k: 'snap', info: this.sessionInfo(true), caps: this.caps });
-            } else if (message.k === 'cmd') {
-                this.serveForwarded(message, from).catch(() => undefined);
-            }
-            return;
-        }
-        switch (message.k) {
-            case 'ev':
-                this.mirrorEvent(message.type, message.event);
-                return;
-            case 'snap':
-                this.caps = message.caps;
-                this.mirrorAgent = message.info.agent;
-                this.mirrorCalls.clear();
-                for (const call of message.info.calls) this.mirrorCalls.set(call.id, call);
-                this.mirrorPreview = message.info.preview;
-                this.snapshotWaiter?.(message.info);
-                this.snapshotWaiter = null;
-                return;
-            case 'res': {
-                if (message.to !== this.leader?.tabId) return;
-                const entry = this.forwarded.get(message.id);
-                if (!entry) return;
-                this.forwarded.delete(message.id);
-                entry.cancelTimer();
-                if (message.ok) entry.resolve(message.value);
-                else {
-                    const err = message.error;
-                    entry.reject(
-                        new DialerError(err?.code ?? 'Unknown', err?.message ?? 'failed', err?.retryable ?? false)
-                    );
-                }
-                break;
-            }
-            default:
-                break;
-        }
-    }
-
-    private mirrorEvent(type: DialerEventName, event: unknown): void {
-        if (type === 'error') {
-            const f = Fields.of(event);
-            const code = (f?.str('code') ?? 'Unknown') as DialerError['code'];
-            this.events.emit('error', new DialerError(code, f?.str('message') ?? '', f?.bool('retryable') === true));
-            return;
-        }
-        if (type === 'connection') {
-            // Other tabs keep showing Mirroring, with what the leading tab is going through.
-            const f = Fields.of(event);
-            const status = f?.str('status') ?? 'Unknown';
-            if (status === ConnectionStatus.Mirroring) return;
-            this.setConnection(
-                ConnectionStatus.Mirroring,
-                `the leading tab is ${status}: ${f?.str('detail') ?? ''}`,
-                f?.num('attempt') ?? 0,
-                f?.num('nextRetryAt')
-            );
-            return;
-        }
-        this.track(type, event as never);
-        this.events.emit(type, event as never);
-    }
-
-    private async serveForwarded(message: Extract<TabMessage, { k: 'cmd' }>, from: string): Promise<void> {
-        const reply = (body: Omit<Extract<TabMessage, { k: 'res' }>, 'k' | 'id' | 'to'>): void =>
-            this.leader?.post({ k: 'res', id: message.id, to: from, ...body } satisfies TabMessage);
-        try {
-            const value = await this.runLocal(message.method, message.args);
-            reply({ ok: true, value });
-        } catch (e) {
-            const error = asDialerError(e, 'command failed');
-            reply({ ok: false, error: { code: error.code, message: error.message, retryable: error.retryable } });
-        }
-    }
-
-    // -----------------------------------------------------------------------------------------
-    // Commands: forwarded by a follower tab, run here by the leader
-    // -----------------------------------------------------------------------------------------
-
-    private command<T>(method: CommandName, args: readonly unknown[]): Promise<T> {
-        if (this.isFollower()) return this.forward<T>(method, args);
-        return this.runLocal(method, args) as Promise<T>;
-    }
-
-    private forward<T>(method: CommandName, args: readonly unknown[]): Promise<T> {
-        this.commandSeq += 1;
-        const id = `${this.leader?.tabId ?? 'tab'}-${this.commandSeq}`;
-        return new Promise<T>((resolve, reject) => {
-            const cancelTimer = this.clock.schedule(this.commandTimeoutMs + this.confirmTimeoutMs, () => {
-                this.forwarded.delete(id);
-                reject(new DialerError('Timeout', 'the leading tab did not answer; outcome unknown', true));
-            });
-            this.forwarded.set(id, { resolve: (v) => resolve(v as T), reject, cancelTimer });
-            this.leader?.post({ k: 'cmd', id, method, args } satisfies TabMessage);
-        });
-    }
-
-    private runLocal(method: CommandName, args: readonly unknown[]): Promise<unknown> {
-        const s = (i: number): string => (typeof args[i] === 'string' ? (args[i] as string) : '');
-        switch (method) {
-            case 'listSkills':
-                return this.listSkillsLocal();
-            case 'listUnavailableCodes':
-                return this.listCodesLocal();
-            case 'listDispositions':
-                return this.listDispositionsLocal(s(0));
-            case 'loginToSkill':
-                return this.loginLocal(s(0));
-            case 'logout':
-                return this.logoutLocal();
-            case 'setAvailable':
-                return this.setStateLocal(null);
-            case 'setUnavailable':
-                return this.setStateLocal(s(0));
-            case 'acceptPreview':
-                return this.previewCommand(s(0), 'accept', PreviewClosedReason.Accepted);
-            case 'requeuePreview':
-                return this.previewCommand(s(0), 'reject', PreviewClosedReason.Requeued);
-            case 'snoozePreview':
-                return this.previewCommand(s(0), 'snooze', PreviewClosedReason.Snoozed);
-            case 'reschedulePreview':
-                return this.rescheduleLocal(s(0), args[1] as RescheduleRequest);
-            case 'dispositionPreview':
-                return this.previewDispositionLocal(s(0), s(1), s(2));
-            case 'overrideMachine':
-                return this.overrideLocal(s(0), s(1) as MachineOverride);
-            case 'hold':
-                return this.callCommand(s(0), 'hold', [CallStatus.Active], CallStatus.Held);
-            case 'resume':
-                return this.callCommand(s(0), 'resume', [CallStatus.Held], CallStatus.Active);
-            case 'mute':
-                return this.muteLocal(s(0), true);
-            case 'unmute':
-                return this.muteLocal(s(0), false);
-            case 'endCall':
-                return this.callCommand(
-                    s(0),
-                    'end',
-                    [CallStatus.Dialing, CallStatus.Ringing, CallStatus.Amd, CallStatus.Active, CallStatus.Held],
-                    CallStatus.Ended
-                );
-            case 'transfer':
-                return this.transferLocal(s(0), args[1] as TransferTarget);
-            case 'disposition':
-                return this.dispositionLocal(s(0), s(1), s(2));
-            default:
-                return Promise.reject(new DialerError('Unsupported', 'unknown command'));
-        }
     }
 
     /** Sends one command once. Refused unsent while disconnected; a lost answer is never replayed. */
@@ -1457,102 +1124,102 @@ export class CxoneAdapter implements DialerAdapter {
 
     /** The agent's skills (AV-2). */
     listSkills(): Promise<readonly Skill[]> {
-        return this.command('listSkills', []);
+        return this.listSkillsLocal();
     }
 
     /** The team's unavailable codes (AV-4). */
     listUnavailableCodes(): Promise<readonly UnavailableCode[]> {
-        return this.command('listUnavailableCodes', []);
+        return this.listCodesLocal();
     }
 
     /** The skill's dispositions (CL-4, BX-7). */
     listDispositions(skillId: string): Promise<readonly Disposition[]> {
-        return this.command('listDispositions', [skillId]);
+        return this.listDispositionsLocal(skillId);
     }
 
     /** `dialer-login` with the skill's name (AV-2). */
     loginToSkill(skillId: string): Promise<void> {
-        return this.command('loginToSkill', [skillId]);
+        return this.loginLocal(skillId);
     }
 
     /** `dialer-logout`; CXone lets a call in progress finish first (AV-3). */
     logout(): Promise<void> {
-        return this.command('logout', []);
+        return this.logoutLocal();
     }
 
     /** Agent state Available (after a dialer logout when working). */
     setAvailable(): Promise<void> {
-        return this.command('setAvailable', []);
+        return this.setStateLocal(null);
     }
 
     /** Agent state Unavailable with the code's name as reason (AV-4). */
     setUnavailable(codeId: string): Promise<void> {
-        return this.command('setUnavailable', [codeId]);
+        return this.setStateLocal(codeId);
     }
 
     /** `accept`: the dialer places the call (PV-2). */
     acceptPreview(previewId: string): Promise<void> {
-        return this.command('acceptPreview', [previewId]);
+        return this.previewCommand(previewId, 'accept', PreviewClosedReason.Accepted);
     }
 
     /** `reject`, taken to be CXone's Requeue (PV-3; an assumption, see docs/cxone-setup.md). */
     requeuePreview(previewId: string): Promise<void> {
-        return this.command('requeuePreview', [previewId]);
+        return this.previewCommand(previewId, 'reject', PreviewClosedReason.Requeued);
     }
 
     /** `snooze` (PV-5). */
     snoozePreview(previewId: string): Promise<void> {
-        return this.command('snoozePreview', [previewId]);
+        return this.previewCommand(previewId, 'snooze', PreviewClosedReason.Snoozed);
     }
 
     /** The disposition endpoint with callback number and time (RS-1, RS-3). */
     reschedulePreview(previewId: string, request: RescheduleRequest): Promise<Callback> {
-        return this.command('reschedulePreview', [previewId, request]);
+        return this.rescheduleLocal(previewId, request);
     }
 
     /** A disposition on the preview without dialing (BX-7). */
     dispositionPreview(previewId: string, dispositionId: string, notes: string): Promise<void> {
-        return this.command('dispositionPreview', [previewId, dispositionId, notes]);
+        return this.previewDispositionLocal(previewId, dispositionId, notes);
     }
 
     /** `amd-override` with the numeric type (AM-1, AM-2); sent once per call (AM-3). */
     overrideMachine(callId: string, kind: MachineOverride): Promise<void> {
-        return this.command('overrideMachine', [callId, kind]);
+        return this.overrideLocal(callId, kind);
     }
 
     /** Holds an Active call (CL-4). */
     hold(callId: string): Promise<void> {
-        return this.command('hold', [callId]);
+        return this.callCommand(callId, 'hold', [CallStatus.Active], CallStatus.Held);
     }
 
     /** Resumes a Held call (CL-4). */
     resume(callId: string): Promise<void> {
-        return this.command('resume', [callId]);
+        return this.callCommand(callId, 'resume', [CallStatus.Held], CallStatus.Active);
     }
 
     /** Mutes the agent's leg (CL-4). */
     mute(callId: string): Promise<void> {
-        return this.command('mute', [callId]);
+        return this.muteLocal(callId, true);
     }
 
     /** Unmutes the agent's leg (CL-4). */
     unmute(callId: string): Promise<void> {
-        return this.command('unmute', [callId]);
+        return this.muteLocal(callId, false);
     }
 
     /** Ends a call (CL-4). */
     endCall(callId: string): Promise<void> {
-        return this.command('endCall', [callId]);
+        return this.callCommand(callId, 'end', ENDABLE, CallStatus.Ended);
     }
 
     /** Consult to the target, then transfer (CL-4). */
     transfer(callId: string, target: TransferTarget): Promise<void> {
-        return this.command('transfer', [callId, target]);
+        return this.transferLocal(callId, target);
     }
 
     /** Saves the disposition of an Ended call (CL-4). */
     disposition(callId: string, dispositionId: string, notes: string): Promise<void> {
-        return this.command('disposition', [callId, dispositionId, notes]);
+        return this.dispositionLocal(callId, dispositionId, notes);
     }
 
     /** CXone's Agent API has no per-record attempt history: always Unsupported. */
@@ -1571,12 +1238,7 @@ export interface BrowserCxoneOptions {
     readonly station?: string;
 }
 
-/** Builds the adapter for a console page: the page's fetch, the system clock and one election per agent's tabs. */
+/** Builds the adapter for a console page: the page's fetch and the system clock (pcRuntime shares it across tabs). */
 export function createBrowserCxoneAdapter(options: BrowserCxoneOptions): CxoneAdapter {
-    const leader = browserTabLeader(`pc-dialer-${options.agentId ?? 'agent'}`);
-    if (leader && typeof window !== 'undefined') {
-        // A closing tab hands over at once instead of waiting for its lease to lapse.
-        window.addEventListener('pagehide', () => leader.stop());
-    }
-    return new CxoneAdapter({ ...options, fetch: (input, init) => fetch(input, init), leader });
+    return new CxoneAdapter({ ...options, fetch: (input, init) => fetch(input, init) });
 }

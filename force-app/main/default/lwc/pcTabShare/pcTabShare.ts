@@ -32,6 +32,7 @@ import type {
     UnavailableCode,
     Unsubscribe
 } from 'c/pcModel';
+import { browserTabLeader } from 'c/pcTabLeader';
 import type { TabLeadership } from 'c/pcTabLeader';
 import { refusal } from './rules';
 import { bareEvent, bareSession, errorFrom, isEventName, isEventPayload, parseCommand } from './wire';
@@ -90,6 +91,8 @@ export class SharedDialer implements DialerAdapter {
     private snapshotWaiter: ((info: SessionInfo) => void) | null = null;
     private seq = 0;
     private stopped = true;
+    /** While taking over: ids the adapter reported itself, and its own give-ups (the takeover retries). */
+    private takeover: Set<string> | null = null;
     /** The ids of the session the leader reported, for snapshots. */
     private session = { sessionId: '', agentId: '' };
 
@@ -134,9 +137,11 @@ export class SharedDialer implements DialerAdapter {
         this.stopped = true;
         for (const unsubscribe of this.subs) unsubscribe();
         this.subs = [];
-        this.leader.stop();
         this.failForwarded(new DialerError('NotConnected', 'adapter disconnected', true));
-        await this.disconnectInner();
+        // The adapter stops first (its poll is cancelled), then the next tab is handed the session.
+        const stopping = this.disconnectInner();
+        this.leader.stop();
+        await stopping;
         this.emitLocal('connection', {
             status: ConnectionStatus.Disconnected,
             detail: 'disconnected',
@@ -175,6 +180,11 @@ export class SharedDialer implements DialerAdapter {
     }
 
     private fromInner<K extends DialerEventName>(type: K, event: DialerEventMap[K]): void {
+        if (this.takeover) {
+            if (type === 'connection' && (event as ConnectionState).status === ConnectionStatus.Failed) return;
+            if (type === 'callUpdated') this.takeover.add((event as Call).id);
+            if (type === 'previewOffered') this.takeover.add((event as Preview).id);
+        }
         this.track(type, event);
         this.events.emit(type, event);
         const bare = bareEvent(type, event);
@@ -381,6 +391,15 @@ export class SharedDialer implements DialerAdapter {
     private async takeOver(): Promise<void> {
         const mirrored = new Set(this.calls.keys());
         const mirroredPreview = this.openPreview?.id ?? null;
+        this.takeover = new Set();
+        try {
+            await this.takeOverTries(mirrored, mirroredPreview);
+        } finally {
+            this.takeover = null;
+        }
+    }
+
+    private async takeOverTries(mirrored: ReadonlySet<string>, mirroredPreview: string | null): Promise<void> {
         for (let attempt = 1; attempt <= this.takeoverAttempts; attempt += 1) {
             if (!this.leader.isLeader() || this.stopped) return;
             try {
@@ -415,9 +434,11 @@ export class SharedDialer implements DialerAdapter {
 
     /** After a takeover: the adapter's own view replaces the mirror (with the contacts the mirror lacked). */
     private reconcile(info: SessionInfo, mirrored: ReadonlySet<string>, mirroredPreview: string | null): void {
+        // What the adapter reported while connecting is not said twice.
+        const told = this.takeover ?? new Set<string>();
         this.events.emit('agentState', info.agent);
-        for (const call of info.calls) this.events.emit('callUpdated', call);
-        if (info.preview) this.events.emit('previewOffered', info.preview);
+        for (const call of info.calls) if (!told.has(call.id)) this.events.emit('callUpdated', call);
+        if (info.preview && !told.has(info.preview.id)) this.events.emit('previewOffered', info.preview);
         // Where the adapter still rebuilds its state (a join that replays nothing), keep the mirror.
         if (info.calls.length === 0 && info.preview === null && info.agent.status === AgentStatus.LoggedOut) return;
         for (const id of mirrored)
@@ -544,4 +565,18 @@ export class SharedDialer implements DialerAdapter {
 function redactResult(method: keyof Commands, value: unknown): unknown {
     if (method === 'reschedulePreview' && isObject(value)) return { ...value, contactName: '', number: '', notes: '' };
     return value;
+}
+
+/**
+ * Shares an adapter between the agent's console tabs in this browser (one election per `name`); where the
+ * browser has no BroadcastChannel the adapter is returned as it is.
+ */
+export function shareInBrowser(adapter: DialerAdapter, name: string): DialerAdapter {
+    const leader = browserTabLeader(name);
+    if (!leader) return adapter;
+    if (typeof window !== 'undefined') {
+        // A closing tab hands over at once instead of waiting for its lease to lapse.
+        window.addEventListener('pagehide', () => leader.stop());
+    }
+    return new SharedDialer(adapter, leader);
 }

@@ -236,6 +236,25 @@ describe('pcRuntime', () => {
         expect(service.getState().settingsProblems).toEqual([]);
     });
 
+    it("BX-2 both dialers are shared across the agent's console tabs at the composition root", () => {
+        for (const [settings, name] of [
+            [SIMULATED, 'pc-dialer-simulated'],
+            [CXONE, 'pc-dialer-4105123']
+        ] as const) {
+            const built = deps(settings);
+            const shared: [DialerAdapter, string][] = [];
+            const share = (adapter: DialerAdapter, channel: string): DialerAdapter => {
+                shared.push([adapter, channel]);
+                return adapter;
+            };
+            assemble(settings, {}, { ...built.deps, shareAcrossTabs: share });
+            expect(shared.map(([, channel]) => channel)).toEqual([name]);
+            const made = built.cxoneAdapter.mock.results[0]?.value as DialerAdapter | undefined;
+            // The adapter shared is the one the settings chose: the built CXone adapter, or the simulator.
+            expect(shared[0]?.[0] === made || shared[0]?.[0] instanceof SimulatedDialer).toBe(true);
+        }
+    });
+
     it('AD-2 uses the configured redirect URI and its origin instead of the packaged page', () => {
         const settings = { ...CXONE, cxoneRedirectUri: 'https://sso.acme.example.com/cxone/return' };
         const built = deps(settings);
