@@ -9,7 +9,7 @@ import { DialerError } from 'c/pcDialerPort';
 import type { CxoneAdapterOptions } from 'c/pcCxoneAdapter';
 import { startRig, until } from './cxoneHarness';
 import type { CxoneRig } from './cxoneHarness';
-import type { Fault } from './fakeCxoneServer';
+import type { Fault, FakeBehaviour } from './fakeCxoneServer';
 
 /** What one shift with one fault showed. */
 export interface ShiftResult {
@@ -30,8 +30,13 @@ export interface ShiftResult {
 const WAIT_MS = 12_000;
 
 /** Runs one shift with one fault. */
-export async function runFaultShift(fault: Fault, extra: Partial<CxoneAdapterOptions> = {}): Promise<ShiftResult> {
+export async function runFaultShift(
+    fault: Fault,
+    extra: Partial<CxoneAdapterOptions> = {},
+    behaviour: Partial<FakeBehaviour> = {}
+): Promise<ShiftResult> {
     const rig = await startRig(extra);
+    Object.assign(rig.fake.behaviour, behaviour);
     const problems: string[] = [];
     let lost = 0;
     /** Attempts whose answer was lost on the way back (retryable, outcome unknown). */

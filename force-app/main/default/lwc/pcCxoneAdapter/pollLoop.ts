@@ -138,8 +138,8 @@ export abstract class CxonePolling extends CxoneEventsLayer {
             });
             if (gen !== this.generation) return false;
             if (joined.status >= 200 && joined.status < 300) {
+                // The same page rejoins: it kept its state, and the events go on from it.
                 this.adoptSession(joined);
-                this.resyncing = true;
                 this.setConnection(this.liveStatus(), 'rejoined the session');
                 return true;
             }
