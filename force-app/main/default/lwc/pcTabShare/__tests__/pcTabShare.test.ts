@@ -110,6 +110,61 @@ describe('c/pcTabShare', () => {
         expect(t.second.capabilities().attemptsHistory).toBe(false);
     });
 
+    it('BX-2 PV-3 PV-5 RS-1 AM-1 AV-4 the rest of the port is forwarded by name too: preview actions, override, transfer, states', async () => {
+        const t = await open(true);
+        const skills = await pump(t.second.listSkills());
+        const skill = skills.find((s) => s.isPersonalConnection)!;
+        const codes = await pump(t.second.listUnavailableCodes());
+        const dispositions = await pump(t.second.listDispositions(skill.id));
+        const offered = watch(t.second, 'previewOffered');
+        const closed = watch(t.second, 'previewClosed');
+        const updated = watch(t.second, 'callUpdated');
+        const next = async (n: number): Promise<Preview> => {
+            expect(await until(() => offered.length >= n)).toBe(true);
+            return offered[n - 1]!;
+        };
+        await pump(t.second.loginToSkill(skill.id));
+        await pump(t.second.requeuePreview((await next(1)).id));
+        await pump(t.second.snoozePreview((await next(2)).id));
+        await pump(t.second.dispositionPreview((await next(3)).id, dispositions[0]!.id, 'no answer'));
+        const callback = await pump(
+            t.second.reschedulePreview((await next(4)).id, {
+                number: '+13125550142',
+                deliverTo: 'Me',
+                at: sim.control.clock.now() + 3_600_000,
+                timeZone: 'America/Chicago',
+                notes: 'after lunch'
+            })
+        );
+        // What the agent typed comes back; the contact's name never crossed the channel.
+        expect(callback).toMatchObject({ number: '+13125550142', notes: 'after lunch', contactName: '' });
+        expect(closed.map((c) => c.reason)).toEqual(['Requeued', 'Snoozed', 'Dispositioned', 'Rescheduled']);
+        const fifth = await next(5);
+        sim.control.forceNextOutcome('NoAnswer');
+        await pump(t.second.acceptPreview(fifth.id));
+        const dialing = (c: Call): boolean => c.record.id === fifth.record.id && c.status === 'Dialing';
+        expect(await until(() => updated.some(dialing))).toBe(true);
+        await pump(t.second.overrideMachine(updated.find(dialing)!.id, 'BadNumber'));
+        const sixth = await next(6);
+        sim.control.forceNextOutcome('Live');
+        await pump(t.second.acceptPreview(sixth.id));
+        const live = (c: Call): boolean => c.record.id === sixth.record.id && c.status === 'Active';
+        expect(await until(() => updated.some(live))).toBe(true);
+        await pump(t.second.transfer(updated.find(live)!.id, { kind: 'Skill', value: skill.id }));
+        await pump(t.second.setUnavailable(codes[0]!.id));
+        expect(commandsOnChannel(t)).toEqual(
+            expect.arrayContaining([
+                'requeuePreview',
+                'snoozePreview',
+                'dispositionPreview',
+                'reschedulePreview',
+                'overrideMachine',
+                'transfer',
+                'setUnavailable'
+            ])
+        );
+    });
+
     it('BX-2 the leading tab refuses a forged command: an unknown command, a transfer to a number not allowed, a call not in the book', async () => {
         const t = await open(false);
         const skills = await pump(t.leading.listSkills());
