@@ -160,6 +160,10 @@ export async function runFaultShift(
             events.callUpdated.some((c) => c.id === id && c.status === 'Ended'),
             'the call was not shown Ended'
         );
+        // The logged outcome is what the dialer recorded (an answered call the agent ended records no code).
+        const endedAs = events.callUpdated.filter((c) => c.id === id && c.status === 'Ended').at(-1)?.outcome;
+        const recorded = fake.recordedOutcome(id) ?? 'Completed';
+        check(endedAs === recorded, `the call ended as ${endedAs ?? 'nothing'}, the dialer recorded ${recorded}`);
         await agentDo('disposition', () => adapter.disposition(id, '1', ''));
         check(
             await until(() => events.callRemoved.some((r) => r.callId === id), WAIT_MS),
