@@ -91,7 +91,7 @@ describe('c/pcCxoneAdapter across browser tabs', () => {
             await first.adapter.loginToSkill('501');
             await fake.advance(600);
             expect(await until(() => second.events.previewOffered.length === 1)).toBe(true);
-            const preview = second.events.previewOffered[0];
+            const preview = second.events.previewOffered[0]!;
 
             await first.adapter.disconnect();
             expect(await until(() => second.events.connection.at(-1)?.status === 'Connected')).toBe(true);
