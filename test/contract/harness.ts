@@ -23,6 +23,11 @@ export interface ContractDriver {
 
 export interface ContractHarness {
     readonly adapter: DialerAdapter;
+    /**
+     * The adapter is a second console tab mirroring the tab that drives the dialer: it reports Mirroring
+     * rather than Connected, and sees ids and states but no contact data (no phone numbers).
+     */
+    readonly mirror?: boolean;
     readonly driver: ContractDriver;
     /** Stops servers, timers and the adapter. */
     dispose(): Promise<void>;

@@ -6,9 +6,10 @@ import { webcrypto } from 'node:crypto';
 import { CxoneAdapter } from 'c/pcCxoneAdapter';
 import type { CxoneAdapterOptions } from 'c/pcCxoneAdapter';
 import { CxoneOAuth } from 'c/pcCxoneAuth';
-import type { DialerEventMap, DialerEventName } from 'c/pcDialerPort';
+import type { DialerAdapter, DialerEventMap, DialerEventName } from 'c/pcDialerPort';
 import type { ContractHarness } from '../contract/harness';
 import { FakeCxoneServer } from './fakeCxoneServer';
+import type { FakeBehaviour } from './fakeCxoneServer';
 
 /** Signs in to the fake through authorize + token with PKCE, as the browser would. */
 export async function signIn(fake: FakeCxoneServer): Promise<CxoneOAuth> {
@@ -35,7 +36,7 @@ export async function signIn(fake: FakeCxoneServer): Promise<CxoneOAuth> {
 export type Recorded = { [K in DialerEventName]: DialerEventMap[K][] };
 
 /** Records every event of an adapter. */
-export function record(adapter: CxoneAdapter): Recorded {
+export function record(adapter: DialerAdapter): Recorded {
     const names: DialerEventName[] = [
         'agentState',
         'skills',
@@ -111,9 +112,16 @@ export async function startRig(extra: Partial<CxoneAdapterOptions> = {}): Promis
     };
 }
 
-/** The contract harness: the CXone adapter, connected, with the fake as its driver. */
-export async function cxoneContractHarness(): Promise<ContractHarness> {
-    const rig = await startRig();
+/**
+ * The contract harness: the CXone adapter with the fake as its driver; with a behaviour, the fake acts
+ * as the notes describe (a station required, no replay on join, skill rows without outboundStrategy).
+ */
+export async function cxoneContractHarness(
+    behaviour: Partial<FakeBehaviour> = {},
+    extra: Partial<CxoneAdapterOptions> = {}
+): Promise<ContractHarness> {
+    const rig = await startRig(extra);
+    Object.assign(rig.fake.behaviour, behaviour);
     return { adapter: rig.adapter, driver: rig.fake, dispose: rig.dispose };
 }
 

@@ -28,6 +28,24 @@ export const FAULTS = [
 ] as const;
 export type Fault = (typeof FAULTS)[number];
 
+/** Faults injected into one command rather than the poll. */
+export const COMMAND_FAULTS = ['drop', 'serverError', 'hang', 'slow'] as const;
+export type CommandFault = (typeof COMMAND_FAULTS)[number];
+
+/**
+ * Where the notes describe CXone differently from what an adapter may assume, the fake can behave as
+ * the notes say: a session start refused without a station, a join that replays nothing, and a skill row
+ * without `outboundStrategy`.
+ */
+export interface FakeBehaviour {
+    /** Session start answers 400 unless the body names a station id or a station phone number. */
+    requireStation: boolean;
+    /** A join queues the current agent state and live contacts (false: nothing is replayed). */
+    replayOnJoin: boolean;
+    /** Skill rows carry `outboundStrategy` (false: the PC skills' rows leave it out). */
+    outboundStrategy: boolean;
+}
+
 type Raw = Record<string, unknown>;
 
 interface FakeSkill {
@@ -122,6 +140,14 @@ export class FakeCxoneServer implements ContractDriver {
         { id: '502', name: 'PC Renewals', pc: true },
         { id: '600', name: 'Inbound Support', pc: false }
     ];
+    /** How this fake departs from the defaults (see FakeBehaviour). */
+    readonly behaviour: FakeBehaviour = { requireStation: false, replayOnJoin: true, outboundStrategy: true };
+    /** Bodies of every session start and join, in order (what the adapter sent). */
+    readonly sessionRequests: { kind: 'start' | 'join'; body: Record<string, unknown> }[] = [];
+    /** Paths of every GET, in order (which endpoints the adapter reads). */
+    readonly requestedPaths: string[] = [];
+    /** Commands the dialer carried out, by method and path (without the session) and body. */
+    readonly acted: string[] = [];
     readonly metrics: FakeMetrics = {
         maxConcurrentPolls: 0,
         concurrentPolls: 0,
@@ -183,11 +209,13 @@ export class FakeCxoneServer implements ContractDriver {
     private dropPolls = 0;
     private serverErrors = 0;
     private hangPolls = 0;
-    private duplicateNext = false;
+    /** The type of the next event to deliver twice (`duplicateEvent` fault, `duplicateNextEvent`). */
+    private duplicateNext: string | null = null;
     private rotateNext = false;
     private malformedNext = false;
     private slowMs = 0;
     private slowCount = 0;
+    private commandFault: { kind: CommandFault; match: RegExp } | null = null;
     // The flap counts requests on each channel apart: one shared count let the order in which a poll and
     // a command happened to reach the server decide which of them was dropped, so a command could be
     // dropped on every retry on a slow machine. Polls run one after another and the agent's commands do
@@ -285,6 +313,22 @@ export class FakeCxoneServer implements ContractDriver {
         this.loseNextAnswer = true;
     }
 
+    /**
+     * The next command whose path matches meets a fault: `drop` (carried out, the answer lost), `serverError`
+     * (503, not carried out), `hang` (carried out, never answered), `slow` (carried out, answered late).
+     */
+    injectCommandFault(kind: CommandFault, match: RegExp): void {
+        this.commandFault = { kind, match };
+    }
+
+    /** What the dialer recorded as a contact's disconnect code (its outcome), if it ended. */
+    recordedOutcome(contactId: string): string | null {
+        return this.contacts.get(contactId)?.disconnectCode ?? null;
+    }
+
+    /** How many callbacks the dialer scheduled from reschedules. */
+    callbacksScheduled = 0;
+
     /** The next command fails once (500). */
     async failNextCommand(): Promise<void> {
         this.failCommands += 1;
@@ -330,7 +374,7 @@ export class FakeCxoneServer implements ContractDriver {
                 this.answerWaitingWithHang();
                 return;
             case 'duplicateEvent':
-                this.duplicateNext = true;
+                this.duplicateNext = 'CallContactEvent';
                 return;
             case 'outOfOrder':
                 this.replayStale();
@@ -363,6 +407,17 @@ export class FakeCxoneServer implements ContractDriver {
                 if (this.dropWaitingPoll()) this.flapPolls -= 1;
                 return;
         }
+    }
+
+    /** The dialer withdraws the open preview (it ends without the agent acting). */
+    withdrawPreview(): void {
+        const preview = this.openPreview();
+        if (preview) this.setStatus(preview, 'Disconnected', { finalState: true });
+    }
+
+    /** The next event of this type is delivered twice (a replayed poll answer). */
+    duplicateNextEvent(type: string): void {
+        this.duplicateNext = type;
     }
 
     /** Queues a raw event as CXone would send it (tests of validation). */
@@ -500,6 +555,7 @@ export class FakeCxoneServer implements ContractDriver {
         }
         if (req.method === 'GET') return this.get(version, path, url, req, res);
         if (req.method === 'POST') return this.post(path, json, res);
+        if (req.method === 'DELETE' && /^agent-sessions\/[^/]+$/i.test(path)) return this.send(res, 202, {});
         return this.send(res, 405, {});
     }
 
@@ -550,6 +606,7 @@ export class FakeCxoneServer implements ContractDriver {
     }
 
     private get(version: number, path: string, url: URL, req: IncomingMessage, res: ServerResponse): void {
+        this.requestedPaths.push(path);
         const poll = /^agent-sessions\/([^/]+)\/get-next-event$/i.exec(path);
         if (poll) return this.poll(decodeURIComponent(poll[1]), url, req, res);
         let m: RegExpExecArray | null;
@@ -561,7 +618,9 @@ export class FakeCxoneServer implements ContractDriver {
                         skillName: s.name,
                         isSkillActive: true,
                         mediaTypeId: 4,
-                        outboundStrategy: s.pc ? 'Personal Connection' : 'Manual'
+                        ...(this.behaviour.outboundStrategy || !s.pc
+                            ? { outboundStrategy: s.pc ? 'Personal Connection' : 'Manual' }
+                            : {})
                     }))
                 }
             });
@@ -722,8 +781,8 @@ export class FakeCxoneServer implements ContractDriver {
     }
 
     private post(path: string, json: Raw, res: ServerResponse): void {
-        if (/^agent-sessions\/?$/i.test(path)) return this.startSession(res);
-        if (/^agent-sessions\/join$/i.test(path)) return this.joinSession(res);
+        if (/^agent-sessions\/?$/i.test(path)) return this.startSession(json, res);
+        if (/^agent-sessions\/join$/i.test(path)) return this.joinSession(json, res);
         const m = /^agent-sessions\/([^/]+)\/(.+)$/i.exec(path);
         if (!m) return this.send(res, 404, { error: 'not found' });
         const session = this.sessionFor(decodeURIComponent(m[1]), res);
@@ -731,10 +790,24 @@ export class FakeCxoneServer implements ContractDriver {
         const rest = m[2];
         const key = `POST ${rest} ${JSON.stringify(json)}`;
         this.metrics.commands.push(key);
+        // Only what the dialer carries out counts: a request refused (500, 503) may rightly be sent again.
+        if (!this.commandAllowed(res)) return;
+        const fault = this.commandFault && this.commandFault.match.test(rest) ? this.commandFault.kind : null;
+        if (fault) this.commandFault = null;
+        if (fault === 'serverError') return this.send(res, 503, { error: 'unavailable' });
         if (this.seenCommands.has(key)) this.metrics.duplicateCommands += 1;
         this.seenCommands.add(key);
-        if (!this.commandAllowed(res)) return;
         const result = this.command(rest, json);
+        if (result.status >= 200 && result.status < 300) this.acted.push(key);
+        if (fault === 'drop') {
+            res.socket?.destroy();
+            return;
+        }
+        if (fault === 'hang') return;
+        if (fault === 'slow') {
+            setTimeout(() => this.send(res, result.status, result.body ?? {}), 1200);
+            return;
+        }
         if (this.loseNextAnswer) {
             // The dialer acted, but the answer never reaches the client.
             this.loseNextAnswer = false;
@@ -744,8 +817,12 @@ export class FakeCxoneServer implements ContractDriver {
         this.send(res, result.status, result.body ?? {});
     }
 
-    private startSession(res: ServerResponse): void {
+    private startSession(json: Raw, res: ServerResponse): void {
+        this.sessionRequests.push({ kind: 'start', body: json });
         if (this.session && !this.parked) return this.send(res, 409, { error: 'agent already has a session' });
+        if (this.behaviour.requireStation && !json.stationId && !json.stationPhoneNumber) {
+            return this.send(res, 400, { error: 'a station id or station phone number is required' });
+        }
         this.metrics.sessionStarts += 1;
         this.session = { id: this.newSessionId(), queue: [], waiting: null };
         this.parked = false;
@@ -755,15 +832,31 @@ export class FakeCxoneServer implements ContractDriver {
         this.send(res, 200, { sessionId: this.session.id });
     }
 
-    private joinSession(res: ServerResponse): void {
+    private joinSession(json: Raw, res: ServerResponse): void {
+        this.sessionRequests.push({ kind: 'join', body: json });
         if (!this.session) return this.send(res, 404, { error: 'no session to join' });
         this.metrics.sessionJoins += 1;
+        // A join is a new client: a poll still parked for the old one is answered empty, so what the join
+        // queues goes to the client that joined (the old one may be gone without the server knowing yet).
+        if (this.session.waiting) {
+            const { res: older, timer } = this.session.waiting;
+            clearTimeout(timer);
+            this.session.waiting = null;
+            this.send(older, 304);
+        }
         if (this.parked) {
             this.parked = false;
         } else {
             // A second client joins: the old id stays valid for it in CXone; the fake hands out the same id.
         }
-        this.snapshot();
+        if (this.behaviour.replayOnJoin) this.snapshot();
+        else
+            this.enqueue({
+                Type: 'AgentSessionStart',
+                AgentId: this.agentId,
+                SessionId: this.session.id,
+                TeamId: this.teamId
+            });
         this.send(res, 200, { sessionId: this.session.id });
     }
 
@@ -790,6 +883,7 @@ export class FakeCxoneServer implements ContractDriver {
             Type: 'AgentSessionStart',
             AgentId: this.agentId,
             SessionId: this.session?.id,
+            TeamId: this.teamId,
             StationId: 'st-1'
         });
         this.pushAgentState();
@@ -804,8 +898,8 @@ export class FakeCxoneServer implements ContractDriver {
         const session = this.session;
         if (!session) return;
         session.queue.push(event);
-        if (this.duplicateNext && event.Type === 'CallContactEvent') {
-            this.duplicateNext = false;
+        if (this.duplicateNext !== null && event.Type === this.duplicateNext) {
+            this.duplicateNext = null;
             session.queue.push({ ...event });
         }
         if (session.waiting) {
@@ -1159,6 +1253,7 @@ export class FakeCxoneServer implements ContractDriver {
             skillId: c.skillId
         };
         this.callbacks.push(pending);
+        this.callbacksScheduled += 1;
         this.at(Math.max(0, at - this.now), () => {
             this.callbacks = this.callbacks.filter((p) => p !== pending);
             this.enqueue({

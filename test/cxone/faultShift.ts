@@ -9,7 +9,7 @@ import { DialerError } from 'c/pcDialerPort';
 import type { CxoneAdapterOptions } from 'c/pcCxoneAdapter';
 import { startRig, until } from './cxoneHarness';
 import type { CxoneRig } from './cxoneHarness';
-import type { Fault } from './fakeCxoneServer';
+import type { Fault, FakeBehaviour } from './fakeCxoneServer';
 
 /** What one shift with one fault showed. */
 export interface ShiftResult {
@@ -30,8 +30,13 @@ export interface ShiftResult {
 const WAIT_MS = 12_000;
 
 /** Runs one shift with one fault. */
-export async function runFaultShift(fault: Fault, extra: Partial<CxoneAdapterOptions> = {}): Promise<ShiftResult> {
+export async function runFaultShift(
+    fault: Fault,
+    extra: Partial<CxoneAdapterOptions> = {},
+    behaviour: Partial<FakeBehaviour> = {}
+): Promise<ShiftResult> {
     const rig = await startRig(extra);
+    Object.assign(rig.fake.behaviour, behaviour);
     const problems: string[] = [];
     let lost = 0;
     /** Attempts whose answer was lost on the way back (retryable, outcome unknown). */
@@ -155,6 +160,10 @@ export async function runFaultShift(fault: Fault, extra: Partial<CxoneAdapterOpt
             events.callUpdated.some((c) => c.id === id && c.status === 'Ended'),
             'the call was not shown Ended'
         );
+        // The logged outcome is what the dialer recorded (an answered call the agent ended records no code).
+        const endedAs = events.callUpdated.filter((c) => c.id === id && c.status === 'Ended').at(-1)?.outcome;
+        const recorded = fake.recordedOutcome(id) ?? 'Completed';
+        check(endedAs === recorded, `the call ended as ${endedAs ?? 'nothing'}, the dialer recorded ${recorded}`);
         await agentDo('disposition', () => adapter.disposition(id, '1', ''));
         check(
             await until(() => events.callRemoved.some((r) => r.callId === id), WAIT_MS),

@@ -13,6 +13,7 @@ import { PreviewClosedReason } from 'c/pcDialerPort';
 import type { DialerEventMap, DialerEventName } from 'c/pcDialerPort';
 import { RawCallStatus, systemOutcome } from './protocol';
 import type { ContactEvent } from './protocol';
+import { EventOrder } from './eventOrder';
 
 /** One port event to emit, typed by name. */
 export type Emission = {
@@ -104,23 +105,16 @@ function sameCall(a: Call | null, b: Call): boolean {
 /** Previews and calls by CXone contact id. */
 export class ContactBook {
     private readonly entries = new Map<string, Entry>();
+    private readonly order = new EventOrder();
 
     constructor(private readonly maxLines = 3) {}
 
     /** Applies one validated CallContactEvent; returns what to emit. */
     apply(ev: ContactEvent, ctx: BookContext): Emission[] {
         const entry = this.entries.get(ev.contactId);
-        if (entry) {
-            if (entry.removed || ev.changedAt < entry.changedAt) return [];
-            if (
-                ev.changedAt === entry.changedAt &&
-                ev.status === entry.rawStatus &&
-                ev.finalState === entry.finalState &&
-                ev.isLinked === entry.linked
-            ) {
-                return [];
-            }
-        }
+        if (entry?.removed) return [];
+        const fingerprint = `${ev.status}|${String(ev.finalState)}|${String(ev.isLinked)}`;
+        if (!this.order.accept(`contact:${ev.contactId}`, ev.changedAt, fingerprint)) return [];
         if (NON_LINE_TYPES.has(ev.callType.toLowerCase())) return [];
         const isPreview =
             ev.status === RawCallStatus.Incoming && (ev.requireManualAccept || ev.complianceRecord) && !entry?.call;
@@ -218,6 +212,11 @@ export class ContactBook {
         return entry && !entry.removed ? entry.call : null;
     }
 
+    /** A preview by id, open or closed (while its contact is still known). */
+    previewById(previewId: string): Preview | null {
+        return this.entries.get(previewId)?.preview ?? null;
+    }
+
     /** An open preview by id. */
     openPreview(previewId: string): Preview | null {
         const entry = this.entries.get(previewId);
@@ -227,6 +226,7 @@ export class ContactBook {
     /** Seeds the book from a mirrored state (a follower tab taking over), so lines and flags carry over. */
     seed(calls: readonly Call[], preview: Preview | null): void {
         for (const call of calls) {
+            this.order.accept(`contact:${call.id}`, call.statusSince, 'seed');
             this.entries.set(call.id, {
                 id: call.id,
                 changedAt: call.statusSince,
@@ -240,6 +240,7 @@ export class ContactBook {
             });
         }
         if (preview && !this.entries.has(preview.id)) {
+            this.order.accept(`contact:${preview.id}`, preview.offeredAt, 'seed');
             this.entries.set(preview.id, {
                 id: preview.id,
                 changedAt: preview.offeredAt,
@@ -264,6 +265,7 @@ export class ContactBook {
             if (entry.call) out.push({ type: 'callRemoved', event: { callId: entry.id } });
         }
         this.entries.clear();
+        this.order.clear();
         return out;
     }
 
@@ -301,11 +303,12 @@ export class ContactBook {
         const ended = status === CallStatus.Ended;
         const answeredAt = previous?.answeredAt ?? (status === CallStatus.Active ? ev.changedAt : null);
         const routed = ended && ROUTED_CODES.has((ev.disconnectCode ?? '').toLowerCase());
+        // What the dialer recorded comes first; a confirmed override only where the dialer said nothing.
         const outcome = ended
             ? (previous?.outcome ??
               (routed ? Outcome.RoutedToAnotherAgent : null) ??
-              ctx.overrideFor(ev.contactId) ??
               outcomeOf(ev.disconnectCode) ??
+              ctx.overrideFor(ev.contactId) ??
               (answeredAt !== null ? Outcome.Completed : Outcome.NoAnswer))
             : null;
         const call: Call = {

@@ -11,263 +11,39 @@
  *   retryable) without being sent. If its answer is lost it rejects as retryable with "outcome
  *   unknown": it is never replayed, because the dialer may have acted; the next events show whether it
  *   did (a preview that turns into a call closes as Accepted, a call that ends shows Ended).
- * - With a TabLeadership only the leading tab polls and sends; the other tabs mirror its events
- *   (connection status Mirroring) and forward their commands to it, and take over when it leaves.
+ * - Sharing one session between the agent's tabs is not this adapter's job: pcTabShare wraps it.
  */
-import {
-    AgentStatus,
-    CallStatus,
-    ConnectionStatus,
-    MachineOverride,
-    MessageKind,
-    OVERRIDABLE_STATUSES,
-    PendingAgentChange,
-    PreviewAction,
-    TransferTargetKind,
-    recordName
-} from 'c/pcModel';
+import { CallStatus, ConnectionStatus, MachineOverride } from 'c/pcModel';
 import type {
-    AgentMessage,
-    AgentState,
     AttemptsHistory,
-    Call,
     Callback,
-    ConnectionState,
     DialerCapabilities,
     Disposition,
-    Preview,
     RescheduleRequest,
     Skill,
     TransferTarget,
     UnavailableCode,
     Unsubscribe
 } from 'c/pcModel';
-import { DialerError, DialerEvents, PreviewClosedReason, systemClock } from 'c/pcDialerPort';
-import type {
-    Clock,
-    DialerAdapter,
-    DialerEventHandler,
-    DialerEventMap,
-    DialerEventName,
-    SessionInfo
-} from 'c/pcDialerPort';
-import type { FetchLike, TokenProvider } from 'c/pcCxoneAuth';
-import { browserTabLeader } from 'c/pcTabLeader';
-import type { TabLeadership } from 'c/pcTabLeader';
-import { ContactBook } from './contacts';
-import type { Emission } from './contacts';
-import { CxoneHttp, statusError } from './http';
-import type { CxoneLogger, HttpResult } from './http';
-import {
-    AMD_OVERRIDE_TYPE,
-    parseCpaOverrides,
-    parseDeliveryPreferences,
-    parseDispositions,
-    parseEvent,
-    parseMessages,
-    parsePollBatch,
-    parseSessionId,
-    parseSkills,
-    parseUnavailableCodes,
-    Fields
-} from './protocol';
-import type { AgentStateEvent, CxoneEvent, PromiseKeeperEvent } from './protocol';
+import { DialerError, PreviewClosedReason } from 'c/pcDialerPort';
+import type { DialerAdapter, DialerEventHandler, DialerEventName, SessionInfo } from 'c/pcDialerPort';
+import type { TokenProvider } from 'c/pcCxoneAuth';
+import { CxoneCommands } from './commands';
+import { ENDABLE } from './core';
 
 export type { CxoneLogger } from './http';
-
-/** Back-off of the event poll after a failure. */
-export interface BackoffOptions {
-    /** The first delay's upper bound (default 0.8 s, so the first retry comes within 1 s, BX-5). */
-    readonly baseMs?: number;
-    readonly maxMs?: number;
-    /** After this many failed attempts the connection is reported Failed. */
-    readonly maxAttempts?: number;
-}
-
-/** How the adapter is built; everything that touches the outside world is injected. */
-export interface CxoneAdapterOptions {
-    /** The ACD API base URI (`resourceServerBaseUri` / `api_endpoint`), e.g. `https://api-c7.incontact.com`. */
-    readonly baseUri: string;
-    readonly fetch: FetchLike;
-    readonly tokenProvider: TokenProvider;
-    readonly clock?: Clock;
-    /** The agent's CXone id; otherwise read from the AgentSessionStart event. */
-    readonly agentId?: string;
-    /** The agent's team, for unavailable codes; otherwise read from the agent's record. */
-    readonly teamId?: string;
-    readonly stationId?: string;
-    readonly stationPhoneNumber?: string;
-    /** `timeout` of get-next-event, in seconds (the CXone SDK uses 60). */
-    readonly pollTimeoutSeconds?: number;
-    /** A poll with no answer this long after its timeout is abandoned and retried. */
-    readonly pollGraceMs?: number;
-    readonly commandTimeoutMs?: number;
-    /** How long a command waits for the event that shows its effect before resolving anyway. */
-    readonly confirmTimeoutMs?: number;
-    /** Random in [0, 1) for the back-off jitter; injectable for tests. */
-    readonly random?: () => number;
-    readonly backoff?: BackoffOptions;
-    /** Leader election across tabs; without one this tab always drives the session. */
-    readonly leader?: TabLeadership | null;
-    /** The disposition a reschedule is saved with (CXone system outcome 101, Reschedule). */
-    readonly rescheduleDispositionId?: string;
-    readonly logger?: CxoneLogger;
-}
-
-const V = 'v23.0';
-const MAX_LINES = 3;
-const ALL_PREVIEW_ACTIONS: readonly PreviewAction[] = Object.values(PreviewAction);
-const ALL_OVERRIDES: readonly MachineOverride[] = Object.values(MachineOverride);
-const LOGGED_OUT: AgentState = {
-    status: AgentStatus.LoggedOut,
-    skillId: null,
-    skillName: null,
-    unavailableCode: null,
-    pending: null,
-    since: 0
-};
-
-/** Names of the commands a follower tab forwards to the leader. */
-type CommandName =
-    | 'listSkills'
-    | 'listUnavailableCodes'
-    | 'listDispositions'
-    | 'loginToSkill'
-    | 'logout'
-    | 'setAvailable'
-    | 'setUnavailable'
-    | 'acceptPreview'
-    | 'requeuePreview'
-    | 'snoozePreview'
-    | 'reschedulePreview'
-    | 'dispositionPreview'
-    | 'overrideMachine'
-    | 'hold'
-    | 'resume'
-    | 'mute'
-    | 'unmute'
-    | 'endCall'
-    | 'transfer'
-    | 'disposition';
-
-/** What tabs say to each other (application data of the TabLeadership). */
-type TabMessage =
-    | { readonly k: 'ev'; readonly type: DialerEventName; readonly event: unknown }
-    | { readonly k: 'snap?' }
-    | { readonly k: 'snap'; readonly info: SessionInfo; readonly caps: DialerCapabilities }
-    | { readonly k: 'cmd'; readonly id: string; readonly method: CommandName; readonly args: readonly unknown[] }
-    | {
-          readonly k: 'res';
-          readonly id: string;
-          readonly to: string;
-          readonly ok: boolean;
-          readonly value?: unknown;
-          readonly error?: {
-              readonly code: DialerError['code'];
-              readonly message: string;
-              readonly retryable: boolean;
-          };
-      };
-
-interface Waiter {
-    readonly test: () => boolean;
-    readonly done: () => void;
-}
-
-interface Forwarded {
-    readonly resolve: (value: unknown) => void;
-    readonly reject: (error: DialerError) => void;
-    readonly cancelTimer: () => void;
-}
-
-const consoleLogger: CxoneLogger = {
-    warn: (message) => console.warn(`[pc cxone] ${message}`)
-};
-
-function asDialerError(e: unknown, fallback: string): DialerError {
-    return e instanceof DialerError ? e : new DialerError('Unknown', fallback, true);
-}
+export type { BackoffOptions, CxoneAdapterOptions } from './core';
 
 /** The DialerAdapter over the CXone Agent API. */
-export class CxoneAdapter implements DialerAdapter {
-    /** A short name for logs. */
-    readonly name = 'cxone';
-
-    private readonly events = new DialerEvents();
-    private readonly http: CxoneHttp;
-    private readonly clock: Clock;
-    private readonly random: () => number;
-    private readonly log: CxoneLogger;
-    private readonly pollTimeoutSeconds: number;
-    private readonly pollGraceMs: number;
-    private readonly commandTimeoutMs: number;
-    private readonly confirmTimeoutMs: number;
-    private readonly backoffBase: number;
-    private readonly backoffMax: number;
-    private readonly maxAttempts: number;
-    private readonly leader: TabLeadership | null;
-
-    private book = new ContactBook(MAX_LINES);
-    private sessionId: string | null = null;
-    private agentId: string | null;
-    private teamId: string | null;
-    private agent: AgentState = LOGGED_OUT;
-    private workingSkill: Skill | null = null;
-    private loginSkill: Skill | null = null;
-    private skills: readonly Skill[] = [];
-    private codes: readonly UnavailableCode[] = [];
-    private readonly previewActions = new Map<string, readonly PreviewAction[]>();
-    private readonly overrideOptions = new Map<string, readonly MachineOverride[]>();
-    private caps: DialerCapabilities;
-    private connection: ConnectionState = {
-        status: ConnectionStatus.Disconnected,
-        detail: '',
-        attempt: 0,
-        nextRetryAt: null
-    };
-    /** Bumped on every disconnect or session change, so a late answer of an old poll is dropped. */
-    private generation = 0;
-    private polling = false;
-    private readonly pollCancel: { abort: (() => void) | null } = { abort: null };
-    private cancelSleep: (() => void) | null = null;
-    private wakeSleep: (() => void) | null = null;
-    private readonly overrides = new Map<string, MachineOverride>();
-    private readonly closeReasons = new Map<string, PreviewClosedReason>();
-    private readonly inFlight = new Set<string>();
-    private readonly waiters = new Set<Waiter>();
-    private readonly seenMessages = new Set<string>();
-    private pending: PendingAgentChange | null = null;
-    private lastAgentStateAt: number | null = null;
-    private mirrorAgent: AgentState = LOGGED_OUT;
-    private readonly mirrorCalls = new Map<string, Call>();
-    private mirrorPreview: Preview | null = null;
-    private readonly forwarded = new Map<string, Forwarded>();
-    private snapshotWaiter: ((info: SessionInfo) => void) | null = null;
-    private leaderSubs: Unsubscribe[] = [];
-    private commandSeq = 0;
-
-    constructor(private readonly options: CxoneAdapterOptions) {
-        this.clock = options.clock ?? systemClock;
-        this.random = options.random ?? Math.random;
-        this.log = options.logger ?? consoleLogger;
-        this.http = new CxoneHttp(options.baseUri, options.fetch, options.tokenProvider, this.clock);
-        this.pollTimeoutSeconds = Math.max(0, Math.floor(options.pollTimeoutSeconds ?? 60));
-        this.pollGraceMs = options.pollGraceMs ?? 10_000;
-        this.commandTimeoutMs = options.commandTimeoutMs ?? 15_000;
-        this.confirmTimeoutMs = options.confirmTimeoutMs ?? 3_000;
-        // 0.8 s: the first retry lands within 1 s even at the top of its jitter and with the request's own latency.
-        this.backoffBase = options.backoff?.baseMs ?? 800;
-        this.backoffMax = options.backoff?.maxMs ?? 30_000;
-        this.maxAttempts = options.backoff?.maxAttempts ?? 20;
-        this.leader = options.leader ?? null;
-        this.agentId = options.agentId ?? null;
-        this.teamId = options.teamId ?? null;
-        this.caps = this.computeCapabilities();
-    }
-
+export class CxoneAdapter extends CxoneCommands implements DialerAdapter {
     /** What CXone offers: preview buttons and machine overrides from the skills' settings; no Attempts History. */
     capabilities(): DialerCapabilities {
         return this.caps;
+    }
+
+    /** The longest a silent connection goes unnoticed: the poll's time-out plus its grace (BX-5). */
+    silenceLimitMs(): number {
+        return this.pollTimeoutSeconds * 1000 + this.pollGraceMs;
     }
 
     /** Subscribes to an event; returns the unsubscribe. */
@@ -275,1186 +51,116 @@ export class CxoneAdapter implements DialerAdapter {
         return this.events.on(type, handler);
     }
 
-    // -----------------------------------------------------------------------------------------
-    // Session
-    // -----------------------------------------------------------------------------------------
-
     /** Joins the agent's session (or starts one), reads the current state, then starts the poll. */
     async connect(): Promise<SessionInfo> {
-        if (this.leader) {
-            if (this.leaderSubs.length === 0) {
-                this.leaderSubs.push(
-                    this.leader.onChange((leading) => this.onLeadershipChange(leading)),
-                    this.leader.onMessage((data, from) => this.onTabMessage(data, from))
-                );
-            }
-            const leading = await this.leader.start();
-            if (!leading) return this.connectAsFollower();
-        }
-        return this.connectAsLeader(false);
+        return this.connectSession();
     }
 
     /** Stops polling and releases resources; the agent stays logged in to CXone. */
     async disconnect(): Promise<void> {
         this.stopPolling();
-        for (const unsubscribe of this.leaderSubs) unsubscribe();
-        this.leaderSubs = [];
-        this.leader?.stop();
-        for (const [id, entry] of this.forwarded) {
-            entry.cancelTimer();
-            entry.reject(new DialerError('NotConnected', 'adapter disconnected', true));
-            this.forwarded.delete(id);
-        }
         this.releaseWaiters();
         this.setConnection(ConnectionStatus.Disconnected, 'disconnected');
     }
 
-    private isFollower(): boolean {
-        return this.leader !== null && !this.leader.isLeader();
-    }
-
-    private async connectAsLeader(takeover: boolean): Promise<SessionInfo> {
-        this.stopPolling();
-        const gen = this.generation;
-        this.setConnection(ConnectionStatus.Connecting, takeover ? 'taking over from the closed tab' : 'connecting');
-        let joined: boolean;
-        try {
-            joined = await this.openSession();
-            // The first poll after a start or join carries the current state: agent, skills, live contacts.
-            const batch = await this.pollOnce(1);
-            if (gen !== this.generation) throw new DialerError('NotConnected', 'connect superseded');
-            if (batch) this.applyBatch(batch.sessionId, batch.events);
-        } catch (e) {
-            const error = asDialerError(e, 'connect failed');
-            // A takeover retries on its own (takeOver); only a failure it gives up on is reported Failed.
-            if (gen === this.generation && !(takeover && error.retryable)) {
-                this.setConnection(ConnectionStatus.Failed, this.failDetail(error));
-            }
-            throw error;
-        }
-        await this.loadSkillOptions();
-        this.setConnection(ConnectionStatus.Connected, joined ? 'joined the existing session' : 'session started');
-        this.startPolling();
-        const info = this.sessionInfo(joined);
-        this.broadcast({ k: 'snap', info, caps: this.caps });
-        return info;
-    }
-
-    private sessionInfo(joined: boolean): SessionInfo {
-        return {
-            sessionId: this.sessionId ?? '',
-            agentId: this.agentId ?? '',
-            joined,
-            agent: this.agent,
-            calls: this.book.calls(),
-            preview: this.book.preview()
-        };
-    }
-
-    /** Joins the agent's session where one exists (a refresh, BX-2), else starts one. */
-    private async openSession(): Promise<boolean> {
-        const join = await this.http.send('POST', `${V}/agent-sessions/join`, {
-            body: this.agentId ? { asAgentId: this.agentId } : {},
-            timeoutMs: this.commandTimeoutMs
-        });
-        if (join.status >= 200 && join.status < 300) {
-            this.adoptSession(join);
-            return true;
-        }
-        if (![400, 404, 409].includes(join.status)) throw statusError(join.status, 'join session');
-        const body: Record<string, string> = {};
-        if (this.options.stationId) body.stationId = this.options.stationId;
-        if (this.options.stationPhoneNumber) body.stationPhoneNumber = this.options.stationPhoneNumber;
-        const start = await this.http.send('POST', `${V}/agent-sessions`, { body, timeoutMs: this.commandTimeoutMs });
-        if (start.status >= 200 && start.status < 300) {
-            this.adoptSession(start);
-            return false;
-        }
-        throw statusError(start.status, 'start session');
-    }
-
-    private adoptSession(result: HttpResult): void {
-        const id = parseSessionId(result.body);
-        if (!id.ok) throw new DialerError('Protocol', id.reason);
-        this.sessionId = id.value;
-    }
-
-    private async connectAsFollower(): Promise<SessionInfo> {
-        this.setConnection(ConnectionStatus.Mirroring, 'another tab drives the dialer session');
-        const info = await new Promise<SessionInfo | null>((resolve) => {
-            const cancel = this.clock.schedule(2_000, () => {
-                this.snapshotWaiter = null;
-                resolve(null);
-            });
-            this.snapshotWaiter = (snapshot) => {
-                cancel();
-                resolve(snapshot);
-            };
-            this.leader?.post({ k: 'snap?' } satisfies TabMessage);
-        });
-        return (
-            info ?? {
-                sessionId: '',
-                agentId: this.agentId ?? '',
-                joined: true,
-                agent: this.mirrorAgent,
-                calls: [...this.mirrorCalls.values()],
-                preview: this.mirrorPreview
-            }
-        );
-    }
-
-    // -----------------------------------------------------------------------------------------
-    // The long poll
-    // -----------------------------------------------------------------------------------------
-
-    private startPolling(): void {
-        if (this.polling) return;
-        this.polling = true;
-        this.pollLoop(this.generation).catch((e: unknown) => this.emit('error', asDialerError(e, 'poll loop failed')));
-    }
-
-    private stopPolling(): void {
-        this.generation += 1;
-        this.polling = false;
-        this.pollCancel.abort?.();
-        this.cancelSleep?.();
-        this.cancelSleep = null;
-        this.wakeSleep?.();
-        this.wakeSleep = null;
-    }
-
-    /** One get-next-event; null when it answered with no events. */
-    private async pollOnce(
-        timeoutSeconds: number
-    ): Promise<{ sessionId: string | null; events: readonly unknown[] } | null> {
-        const sid = this.sessionId;
-        if (!sid) throw new DialerError('NotConnected', 'no session');
-        const result = await this.http.send(
-            'GET',
-            `${V}/agent-sessions/${encodeURIComponent(sid)}/get-next-event?timeout=${timeoutSeconds}`,
-            { timeoutMs: timeoutSeconds * 1000 + this.pollGraceMs, cancel: this.pollCancel }
-        );
-        if (result.status === 204 || result.status === 304) return null;
-        if (result.status === 409 || result.status === 404) throw statusError(409, 'get-next-event');
-        if (result.status < 200 || result.status >= 300) throw statusError(result.status, 'get-next-event');
-        if (result.malformed) {
-            this.protocolError('get-next-event answered malformed JSON');
-            return null;
-        }
-        const batch = parsePollBatch(result.body);
-        if (!batch.ok) {
-            this.protocolError(batch.reason);
-            return null;
-        }
-        return batch.value;
-    }
-
-    // The poll is sequential by design: exactly one request in flight, the next after the last.
-    /* eslint-disable no-await-in-loop */
-    private async pollLoop(gen: number): Promise<void> {
-        let attempt = 0;
-        let guard = 0;
-        while (gen === this.generation) {
-            // A safety valve: a poll that returns instantly forever must still yield to the page.
-            guard += 1;
-            if (guard % 50 === 0) await this.sleep(0, gen);
-            try {
-                const batch = await this.pollOnce(this.pollTimeoutSeconds);
-                if (gen !== this.generation) return;
-                if (attempt > 0) {
-                    attempt = 0;
-                    this.setConnection(ConnectionStatus.Connected, 'reconnected');
-                }
-                if (batch) this.applyBatch(batch.sessionId, batch.events);
-            } catch (e) {
-                if (gen !== this.generation) return;
-                const error = asDialerError(e, 'poll failed');
-                if (error.code === 'SessionEnded') {
-                    if (await this.rejoin(gen)) {
-                        attempt = 0;
-                        continue;
-                    }
-                    return;
-                }
-                if (error.code === 'Unauthorized' || error.code === 'Permission') {
-                    this.polling = false;
-                    this.setConnection(ConnectionStatus.Failed, this.failDetail(error));
-                    return;
-                }
-                attempt += 1;
-                if (attempt > this.maxAttempts) {
-                    this.polling = false;
-                    this.setConnection(
-                        ConnectionStatus.Failed,
-                        `CXone unreachable after ${this.maxAttempts} attempts; check the network, then reconnect`
-                    );
-                    return;
-                }
-                const delay = this.backoffDelay(attempt);
-                this.setConnection(
-                    ConnectionStatus.Reconnecting,
-                    `${error.code}: retrying in ${Math.ceil(delay / 1000)} s`,
-                    attempt,
-                    this.clock.now() + delay
-                );
-                await this.sleep(delay, gen);
-            }
-        }
-    }
-
-    /* eslint-enable no-await-in-loop */
-
-    /** Full-jitter exponential back-off in [half, whole] of base * 2^(attempt-1), capped. */
-    private backoffDelay(attempt: number): number {
-        const ceiling = Math.min(this.backoffMax, this.backoffBase * 2 ** Math.min(attempt - 1, 20));
-        return Math.round(ceiling * (0.5 + 0.5 * this.random()));
-    }
-
-    private sleep(ms: number, gen: number): Promise<void> {
-        if (gen !== this.generation) return Promise.resolve();
-        return new Promise((resolve) => {
-            this.wakeSleep = resolve;
-            this.cancelSleep = this.clock.schedule(ms, () => {
-                this.cancelSleep = null;
-                this.wakeSleep = null;
-                resolve();
-            });
-        });
-    }
-
-    /** After a 409: the session id is gone. Rejoin the agent's session once; otherwise it ended. */
-    private async rejoin(gen: number): Promise<boolean> {
-        this.setConnection(ConnectionStatus.Reconnecting, 'session ended by CXone; rejoining', 1, this.clock.now());
-        try {
-            const joined = await this.http.send('POST', `${V}/agent-sessions/join`, {
-                body: this.agentId ? { asAgentId: this.agentId } : {},
-                timeoutMs: this.commandTimeoutMs
-            });
-            if (gen !== this.generation) return false;
-            if (joined.status >= 200 && joined.status < 300) {
-                this.adoptSession(joined);
-                this.setConnection(ConnectionStatus.Connected, 'rejoined the session');
-                return true;
-            }
-        } catch (e) {
-            if (gen !== this.generation) return false;
-            const error = asDialerError(e, 'rejoin failed');
-            if (error.retryable) {
-                // The network is still down: keep the session id and let the back-off loop carry on.
-                this.setConnection(ConnectionStatus.Reconnecting, `${error.code}: rejoining`, 1, this.clock.now());
-                await this.sleep(this.backoffDelay(1), gen);
-                return gen === this.generation;
-            }
-        }
-        this.endSession('the CXone session ended; log in to the dialer again');
-        return false;
-    }
-
-    private endSession(detail: string): void {
-        this.stopPolling();
-        this.sessionId = null;
-        this.emitAll(this.book.clear());
-        this.book = new ContactBook(MAX_LINES);
-        this.workingSkill = null;
-        this.pending = null;
-        this.lastAgentStateAt = null;
-        this.setAgent({ ...LOGGED_OUT, since: this.clock.now() });
-        this.releaseWaiters();
-        this.setConnection(ConnectionStatus.Disconnected, detail);
-    }
-
-    private applyBatch(sessionId: string | null, events: readonly unknown[]): void {
-        if (sessionId && sessionId !== this.sessionId) {
-            // CXone may rotate the session id; every later request must carry the new one.
-            this.sessionId = sessionId;
-        }
-        for (const raw of events) {
-            const parsed = parseEvent(raw);
-            if (!parsed.ok) {
-                this.protocolError(parsed.reason);
-                continue;
-            }
-            try {
-                this.applyEvent(parsed.value);
-            } catch (e) {
-                this.protocolError(`event could not be applied: ${e instanceof Error ? e.name : 'error'}`);
-            }
-        }
-        this.checkWaiters();
-    }
-
-    private applyEvent(event: CxoneEvent): void {
-        switch (event.kind) {
-            case 'contact':
-                this.emitAll(
-                    this.book.apply(event, {
-                        actionsFor: (skillId) => this.previewActions.get(skillId) ?? this.caps.previewActions,
-                        overrideFor: (id) => this.overrides.get(id),
-                        closeReasonFor: (id) => this.closeReasons.get(id),
-                        now: () => this.clock.now()
-                    })
-                );
-                return;
-            case 'agentState':
-                this.applyAgentState(event);
-                return;
-            case 'sessionStart':
-                if (event.agentId && !this.agentId) this.agentId = event.agentId;
-                return;
-            case 'sessionEnd':
-                this.endSession('CXone ended the session; log in to the dialer again');
-                return;
-            case 'mute':
-                this.emitAll(this.book.setMuted(event.muted));
-                return;
-            case 'refreshSkills':
-                this.refreshSkills().catch(() => undefined);
-                return;
-            case 'refreshMessages':
-                this.refreshMessages().catch(() => undefined);
-                return;
-            case 'promiseKeeper':
-                this.applyPromiseKeeper(event);
-                break;
-            default:
-                // UpdateCallbacks and the ignored types: the port has nothing to say about them.
-                break;
-        }
-    }
-
-    private applyAgentState(event: AgentStateEvent): void {
-        // An AgentState that began before the last one applied is a replay (a retried poll, a rejoin): stale.
-        if (event.since !== null && this.lastAgentStateAt !== null && event.since < this.lastAgentStateAt) return;
-        if (event.since !== null) this.lastAgentStateAt = event.since;
-        const since = event.since ?? this.clock.now();
-        const state = event.state.toLowerCase();
-        let next: AgentState;
-        if (state === 'dialer' || state === 'dialerpending') {
-            // The AgentState may overtake the answer to dialer-login: the skill being logged into is the one.
-            if (this.loginSkill) this.workingSkill = this.loginSkill;
-            next = {
-                status: AgentStatus.Working,
-                skillId: this.workingSkill?.id ?? null,
-                skillName: this.workingSkill?.name ?? null,
-                unavailableCode: null,
-                pending: this.pending,
-                since
-            };
-        } else if (['inboundcontact', 'outboundcontact', 'inboundconsult', 'outboundconsult'].includes(state)) {
-            // On a call: the agent keeps the status the console showed (Working while on a PC call).
-            next = { ...this.agent, pending: this.pending, since: this.agent.since || since };
-        } else if (state === 'available') {
-            this.pending = null;
-            this.workingSkill = null;
-            next = { ...LOGGED_OUT, status: AgentStatus.Available, since };
-        } else if (state === 'unavailable' || state === 'loggedout' || state === 'logout') {
-            this.pending = null;
-            this.workingSkill = null;
-            // CXone's idle state after a dialer logout is Unavailable without a reason: Logged out of the dialer.
-            const code = state === 'unavailable' && event.outReason ? this.codeFor(event.outReason) : null;
-            next = code
-                ? { ...LOGGED_OUT, status: AgentStatus.Unavailable, unavailableCode: code, since }
-                : { ...LOGGED_OUT, since };
-        } else {
-            this.protocolError(`AgentState with unknown state ${event.state.slice(0, 30)}`);
-            return;
-        }
-        this.setAgent(next);
-    }
-
-    private codeFor(reason: string): UnavailableCode {
-        return this.codes.find((c) => c.label === reason || c.id === reason) ?? { id: reason, label: reason };
-    }
-
-    private applyPromiseKeeper(event: PromiseKeeperEvent): void {
-        const callback: Callback = {
-            id: event.callbackId,
-            recordId: event.callbackId,
-            contactName: `${event.firstName} ${event.lastName}`.trim(),
-            number: event.number,
-            deliverTo: event.targetIsAgent ? 'Me' : 'Skill',
-            dueAt: event.dueAt,
-            timeZone: 'UTC',
-            notes: event.notes,
-            skillId: event.skillId
-        };
-        this.emit('callbackDue', callback);
-        const key = `cb:${event.callbackId}`;
-        if (!this.seenMessages.has(key)) {
-            this.seenMessages.add(key);
-            const message: AgentMessage = {
-                id: key,
-                kind: MessageKind.Callback,
-                at: this.clock.now(),
-                text: callback.contactName ? `Callback: ${callback.contactName}` : 'Callback',
-                number: event.number || null
-            };
-            this.emit('agentMessage', message);
-        }
-    }
-
-    private async refreshSkills(): Promise<void> {
-        try {
-            const skills = await this.listSkillsLocal();
-            this.emit('skills', skills);
-        } catch (e) {
-            this.emit('error', asDialerError(e, 'skills refresh failed'));
-        }
-    }
-
-    private async refreshMessages(): Promise<void> {
-        if (!this.agentId) return;
-        try {
-            const result = await this.get(`${V}/agents/${encodeURIComponent(this.agentId)}/messages`, 'messages');
-            const parsed = parseMessages(result);
-            if (!parsed.ok) {
-                this.protocolError(parsed.reason);
-                return;
-            }
-            for (const m of parsed.value) {
-                if (this.seenMessages.has(m.id)) continue;
-                this.seenMessages.add(m.id);
-                this.emit('agentMessage', {
-                    id: m.id,
-                    kind: MessageKind.Info,
-                    at: m.at ?? this.clock.now(),
-                    text: m.text,
-                    number: null
-                });
-            }
-        } catch (e) {
-            this.emit('error', asDialerError(e, 'messages refresh failed'));
-        }
-    }
-
-    // -----------------------------------------------------------------------------------------
-    // Emitting, mirroring and state
-    // -----------------------------------------------------------------------------------------
-
-    private emit<K extends DialerEventName>(type: K, event: DialerEventMap[K]): void {
-        this.track(type, event);
-        this.events.emit(type, event);
-        const wire =
-            event instanceof DialerError
-                ? { code: event.code, message: event.message, retryable: event.retryable }
-                : event;
-        this.broadcast({ k: 'ev', type, event: wire });
-    }
-
-    private emitAll(emissions: readonly Emission[]): void {
-        for (const e of emissions) this.emit(e.type, e.event as never);
-    }
-
-    /** Keeps the mirror of what was emitted: what a follower shows, and what a new leader starts from. */
-    private track<K extends DialerEventName>(type: K, event: DialerEventMap[K]): void {
-        if (type === 'agentState') this.mirrorAgent = event as AgentState;
-        else if (type === 'callUpdated') this.mirrorCalls.set((event as Call).id, event as Call);
-        else if (type === 'callRemoved') this.mirrorCalls.delete((event as { callId: string }).callId);
-        else if (type === 'previewOffered') this.mirrorPreview = event as Preview;
-        else if (type === 'previewClosed' && this.mirrorPreview?.id === (event as { previewId: string }).previewId)
-            this.mirrorPreview = null;
-    }
-
-    private broadcast(message: TabMessage): void {
-        if (this.leader?.isLeader()) this.leader.post(message);
-    }
-
-    private setAgent(next: AgentState): void {
-        const prev = this.agent;
-        this.agent = next;
-        if (
-            prev.status !== next.status ||
-            prev.skillId !== next.skillId ||
-            prev.pending !== next.pending ||
-            prev.unavailableCode?.id !== next.unavailableCode?.id
-        ) {
-            this.emit('agentState', next);
-        }
-    }
-
-    private setConnection(
-        status: ConnectionStatus,
-        detail: string,
-        attempt = 0,
-        nextRetryAt: number | null = null
-    ): void {
-        const prev = this.connection;
-        if (prev.status === status && prev.attempt === attempt && prev.detail === detail) return;
-        this.connection = { status, detail, attempt, nextRetryAt };
-        this.emit('connection', this.connection);
-    }
-
-    private failDetail(error: DialerError): string {
-        if (error.code === 'Unauthorized') return 'CXone sign-in expired or was refused; sign in again';
-        if (error.code === 'Permission') return 'this CXone user may not use the Agent API; ask the admin';
-        return `${error.code}: could not reach CXone; check the network, then reconnect`;
-    }
-
-    private protocolError(reason: string): void {
-        this.log.warn(`protocol: ${reason}`);
-        this.emit('error', new DialerError('Protocol', reason));
-    }
-
-    private onLeadershipChange(leading: boolean): void {
-        if (leading) {
-            // The leader tab closed: this tab rebuilds from what it mirrored, then from CXone itself.
-            for (const [id, entry] of this.forwarded) {
-                entry.cancelTimer();
-                entry.reject(
-                    new DialerError('Network', 'the leading tab closed; outcome unknown, check and retry', true)
-                );
-                this.forwarded.delete(id);
-            }
-            this.book = new ContactBook(MAX_LINES);
-            this.book.seed([...this.mirrorCalls.values()], this.mirrorPreview);
-            this.agent = this.mirrorAgent;
-            this.takeOver().catch((e: unknown) => this.emit('error', asDialerError(e, 'takeover failed')));
-        } else {
-            this.stopPolling();
-            this.setConnection(ConnectionStatus.Mirroring, 'another tab drives the dialer session');
-        }
-    }
-
-    /** Becomes the driving tab; a network failure on the way is retried with the same back-off as the poll. */
-    private async takeOver(): Promise<void> {
-        for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
-            if (!this.leader?.isLeader()) return;
-            try {
-                // Each try must finish before the next: never two session joins at once.
-                // eslint-disable-next-line no-await-in-loop
-                await this.connectAsLeader(true);
-                return;
-            } catch (e) {
-                const error = asDialerError(e, 'takeover failed');
-                if (!error.retryable) throw error;
-                const delay = this.backoffDelay(attempt);
-                this.setConnection(
-                    ConnectionStatus.Reconnecting,
-                    `${error.code}: taking over the session, retrying in ${Math.ceil(delay / 1000)} s`,
-                    attempt,
-                    this.clock.now() + delay
-                );
-                // eslint-disable-next-line no-await-in-loop
-                await new Promise<void>((resolve) => {
-                    this.clock.schedule(delay, resolve);
-                });
-            }
-        }
-        this.setConnection(
-            ConnectionStatus.Failed,
-            `CXone unreachable after ${this.maxAttempts} attempts; check the network, then reconnect`
-        );
-    }
-
-    private onTabMessage(data: unknown, from: string): void {
-        const m = Fields.of(data);
-        const kind = m?.str('k');
-        if (!m || !kind) return;
-        const message = data as TabMessage;
-        if (this.leader?.isLeader()) {
-            if (message.k === 'snap?' && this.sessionId && this.connection.status === ConnectionStatus.Connected) {
-                this.broadcast({ k: 'snap', info: this.sessionInfo(true), caps: this.caps });
-            } else if (message.k === 'cmd') {
-                this.serveForwarded(message, from).catch(() => undefined);
-            }
-            return;
-        }
-        switch (message.k) {
-            case 'ev':
-                this.mirrorEvent(message.type, message.event);
-                return;
-            case 'snap':
-                this.caps = message.caps;
-                this.mirrorAgent = message.info.agent;
-                this.mirrorCalls.clear();
-                for (const call of message.info.calls) this.mirrorCalls.set(call.id, call);
-                this.mirrorPreview = message.info.preview;
-                this.snapshotWaiter?.(message.info);
-                this.snapshotWaiter = null;
-                return;
-            case 'res': {
-                if (message.to !== this.leader?.tabId) return;
-                const entry = this.forwarded.get(message.id);
-                if (!entry) return;
-                this.forwarded.delete(message.id);
-                entry.cancelTimer();
-                if (message.ok) entry.resolve(message.value);
-                else {
-                    const err = message.error;
-                    entry.reject(
-                        new DialerError(err?.code ?? 'Unknown', err?.message ?? 'failed', err?.retryable ?? false)
-                    );
-                }
-                break;
-            }
-            default:
-                break;
-        }
-    }
-
-    private mirrorEvent(type: DialerEventName, event: unknown): void {
-        if (type === 'error') {
-            const f = Fields.of(event);
-            const code = (f?.str('code') ?? 'Unknown') as DialerError['code'];
-            this.events.emit('error', new DialerError(code, f?.str('message') ?? '', f?.bool('retryable') === true));
-            return;
-        }
-        if (type === 'connection') {
-            // Other tabs keep showing Mirroring, with what the leading tab is going through.
-            const f = Fields.of(event);
-            const status = f?.str('status') ?? 'Unknown';
-            if (status === ConnectionStatus.Mirroring) return;
-            this.setConnection(
-                ConnectionStatus.Mirroring,
-                `the leading tab is ${status}: ${f?.str('detail') ?? ''}`,
-                f?.num('attempt') ?? 0,
-                f?.num('nextRetryAt')
-            );
-            return;
-        }
-        this.track(type, event as never);
-        this.events.emit(type, event as never);
-    }
-
-    private async serveForwarded(message: Extract<TabMessage, { k: 'cmd' }>, from: string): Promise<void> {
-        const reply = (body: Omit<Extract<TabMessage, { k: 'res' }>, 'k' | 'id' | 'to'>): void =>
-            this.leader?.post({ k: 'res', id: message.id, to: from, ...body } satisfies TabMessage);
-        try {
-            const value = await this.runLocal(message.method, message.args);
-            reply({ ok: true, value });
-        } catch (e) {
-            const error = asDialerError(e, 'command failed');
-            reply({ ok: false, error: { code: error.code, message: error.message, retryable: error.retryable } });
-        }
-    }
-
-    // -----------------------------------------------------------------------------------------
-    // Commands: forwarded by a follower tab, run here by the leader
-    // -----------------------------------------------------------------------------------------
-
-    private command<T>(method: CommandName, args: readonly unknown[]): Promise<T> {
-        if (this.isFollower()) return this.forward<T>(method, args);
-        return this.runLocal(method, args) as Promise<T>;
-    }
-
-    private forward<T>(method: CommandName, args: readonly unknown[]): Promise<T> {
-        this.commandSeq += 1;
-        const id = `${this.leader?.tabId ?? 'tab'}-${this.commandSeq}`;
-        return new Promise<T>((resolve, reject) => {
-            const cancelTimer = this.clock.schedule(this.commandTimeoutMs + this.confirmTimeoutMs, () => {
-                this.forwarded.delete(id);
-                reject(new DialerError('Timeout', 'the leading tab did not answer; outcome unknown', true));
-            });
-            this.forwarded.set(id, { resolve: (v) => resolve(v as T), reject, cancelTimer });
-            this.leader?.post({ k: 'cmd', id, method, args } satisfies TabMessage);
-        });
-    }
-
-    private runLocal(method: CommandName, args: readonly unknown[]): Promise<unknown> {
-        const s = (i: number): string => (typeof args[i] === 'string' ? (args[i] as string) : '');
-        switch (method) {
-            case 'listSkills':
-                return this.listSkillsLocal();
-            case 'listUnavailableCodes':
-                return this.listCodesLocal();
-            case 'listDispositions':
-                return this.listDispositionsLocal(s(0));
-            case 'loginToSkill':
-                return this.loginLocal(s(0));
-            case 'logout':
-                return this.logoutLocal();
-            case 'setAvailable':
-                return this.setStateLocal(null);
-            case 'setUnavailable':
-                return this.setStateLocal(s(0));
-            case 'acceptPreview':
-                return this.previewCommand(s(0), 'accept', PreviewClosedReason.Accepted);
-            case 'requeuePreview':
-                return this.previewCommand(s(0), 'reject', PreviewClosedReason.Requeued);
-            case 'snoozePreview':
-                return this.previewCommand(s(0), 'snooze', PreviewClosedReason.Snoozed);
-            case 'reschedulePreview':
-                return this.rescheduleLocal(s(0), args[1] as RescheduleRequest);
-            case 'dispositionPreview':
-                return this.previewDispositionLocal(s(0), s(1), s(2));
-            case 'overrideMachine':
-                return this.overrideLocal(s(0), s(1) as MachineOverride);
-            case 'hold':
-                return this.callCommand(s(0), 'hold', [CallStatus.Active], CallStatus.Held);
-            case 'resume':
-                return this.callCommand(s(0), 'resume', [CallStatus.Held], CallStatus.Active);
-            case 'mute':
-                return this.muteLocal(s(0), true);
-            case 'unmute':
-                return this.muteLocal(s(0), false);
-            case 'endCall':
-                return this.callCommand(
-                    s(0),
-                    'end',
-                    [CallStatus.Dialing, CallStatus.Ringing, CallStatus.Amd, CallStatus.Active, CallStatus.Held],
-                    CallStatus.Ended
-                );
-            case 'transfer':
-                return this.transferLocal(s(0), args[1] as TransferTarget);
-            case 'disposition':
-                return this.dispositionLocal(s(0), s(1), s(2));
-            default:
-                return Promise.reject(new DialerError('Unsupported', 'unknown command'));
-        }
-    }
-
-    /** Sends one command once. Refused unsent while disconnected; a lost answer is never replayed. */
-    private async post(key: string, path: string, body?: unknown, version = V): Promise<HttpResult> {
-        if (!this.sessionId || this.connection.status !== ConnectionStatus.Connected) {
-            throw new DialerError('NotConnected', `${key}: not connected to CXone`, true);
-        }
-        if (this.inFlight.has(key)) throw new DialerError('InFlight', `${key}: already sent`);
-        this.inFlight.add(key);
-        try {
-            const result = await this.http.send(
-                'POST',
-                `${version}/agent-sessions/${encodeURIComponent(this.sessionId)}/${path}`,
-                { body: body ?? {}, timeoutMs: this.commandTimeoutMs }
-            );
-            if (result.status < 200 || result.status >= 300) throw statusError(result.status, key);
-            return result;
-        } catch (e) {
-            const error = asDialerError(e, `${key} failed`);
-            if (error.code === 'Network' || error.code === 'Timeout') {
-                throw new DialerError(
-                    error.code,
-                    `${key}: answer lost, outcome unknown; check the call and retry`,
-                    true
-                );
-            }
-            throw error;
-        } finally {
-            this.inFlight.delete(key);
-        }
-    }
-
-    private async get(path: string, what: string, version = ''): Promise<unknown> {
-        const result = await this.http.send('GET', version ? path.replace(V, version) : path, {
-            timeoutMs: this.commandTimeoutMs
-        });
-        if (result.status < 200 || result.status >= 300) throw statusError(result.status, what);
-        if (result.malformed) throw new DialerError('Protocol', `${what}: malformed JSON`);
-        return result.body;
-    }
-
-    /** Waits (bounded) for the event that shows a command's effect; resolves either way. */
-    private waitFor(test: () => boolean): Promise<void> {
-        if (test()) return Promise.resolve();
-        return new Promise((resolve) => {
-            let cancel: () => void = () => undefined;
-            const waiter: Waiter = {
-                test,
-                done: () => {
-                    cancel();
-                    this.waiters.delete(waiter);
-                    resolve();
-                }
-            };
-            cancel = this.clock.schedule(this.confirmTimeoutMs, () => waiter.done());
-            this.waiters.add(waiter);
-        });
-    }
-
-    private checkWaiters(): void {
-        for (const waiter of [...this.waiters]) if (waiter.test()) waiter.done();
-    }
-
-    private releaseWaiters(): void {
-        for (const waiter of [...this.waiters]) waiter.done();
-    }
-
-    private requireAgentId(): string {
-        if (!this.agentId) throw new DialerError('NotConnected', 'agent id not known yet');
-        return this.agentId;
-    }
-
-    private async listSkillsLocal(): Promise<readonly Skill[]> {
-        const body = await this.get(`${V}/agents/${encodeURIComponent(this.requireAgentId())}/skills`, 'skills');
-        const parsed = parseSkills(body);
-        if (!parsed.ok) throw new DialerError('Protocol', parsed.reason);
-        this.skills = parsed.value;
-        return parsed.value;
-    }
-
-    /** Reads each Personal Connection skill's preview buttons and override options. */
-    private async loadSkillOptions(): Promise<void> {
-        if (!this.agentId) return;
-        try {
-            await this.listSkillsLocal();
-        } catch (e) {
-            this.emit('error', asDialerError(e, 'skills could not be read'));
-            return;
-        }
-        // One skill after another: a handful of small reads, kept gentle on the API's rate limits.
-        /* eslint-disable no-await-in-loop */
-        for (const skill of this.skills.filter((s) => s.isPersonalConnection)) {
-            const id = encodeURIComponent(skill.id);
-            try {
-                const prefs = await this.get(
-                    `v34.0/skills/${id}/parameters/delivery-preferences`,
-                    'delivery preferences'
-                );
-                this.previewActions.set(skill.id, parseDeliveryPreferences(prefs));
-            } catch (e) {
-                this.emit('error', asDialerError(e, 'delivery preferences could not be read'));
-            }
-            try {
-                const cpa = await this.get(`${V}/skills/${id}/parameters/cpa-management`, 'cpa management');
-                this.overrideOptions.set(skill.id, parseCpaOverrides(cpa));
-            } catch (e) {
-                this.emit('error', asDialerError(e, 'CPA settings could not be read'));
-            }
-        }
-        /* eslint-enable no-await-in-loop */
-        this.caps = this.computeCapabilities();
-    }
-
-    private computeCapabilities(): DialerCapabilities {
-        const union = <T>(maps: Map<string, readonly T[]>, all: readonly T[]): readonly T[] => {
-            if (maps.size === 0) return all;
-            const set = new Set<T>();
-            for (const list of maps.values()) for (const item of list) set.add(item);
-            return all.filter((item) => set.has(item));
-        };
-        return {
-            maxLines: MAX_LINES,
-            previewActions: union(this.previewActions, ALL_PREVIEW_ACTIONS),
-            machineOverrides: union(this.overrideOptions, ALL_OVERRIDES),
-            // No Agent API endpoint supplies per-record attempt history: the console hides the tab.
-            attemptsHistory: false,
-            transferKinds: [TransferTargetKind.Skill, TransferTargetKind.Agent, TransferTargetKind.Number],
-            mute: true,
-            hold: true,
-            rescheduleDeliverTo: ['Me', 'Skill'],
-            rescheduleTimeZone: true
-        };
-    }
-
-    private async listCodesLocal(): Promise<readonly UnavailableCode[]> {
-        if (!this.teamId) {
-            const body = await this.get(`${V}/agents/${encodeURIComponent(this.requireAgentId())}`, 'agent');
-            const f = Fields.of(body);
-            const agentRow = Fields.of(f?.arr('agents')?.[0]) ?? f;
-            this.teamId = agentRow?.str('teamId') ?? null;
-            if (!this.teamId) throw new DialerError('Protocol', 'agent record has no teamId');
-        }
-        const body = await this.get(`${V}/teams/${encodeURIComponent(this.teamId)}/unavailable-codes`, 'codes');
-        const parsed = parseUnavailableCodes(body);
-        if (!parsed.ok) throw new DialerError('Protocol', parsed.reason);
-        this.codes = parsed.value;
-        return parsed.value;
-    }
-
-    private async listDispositionsLocal(skillId: string): Promise<readonly Disposition[]> {
-        // v12 on purpose: agents without the Skills view permission can still read dispositions.
-        const body = await this.get(`v12.0/skills/${encodeURIComponent(skillId)}/dispositions`, 'dispositions');
-        const parsed = parseDispositions(body);
-        if (!parsed.ok) throw new DialerError('Protocol', parsed.reason);
-        return parsed.value;
-    }
-
-    private hasLiveCall(): boolean {
-        return this.book.calls().some((c) => c.status !== CallStatus.Ended);
-    }
-
-    private async loginLocal(skillId: string): Promise<void> {
-        const skill =
-            this.skills.find((s) => s.id === skillId) ?? (await this.listSkillsLocal()).find((s) => s.id === skillId);
-        if (!skill) throw new DialerError('NotFound', 'no such skill for this agent');
-        if (!skill.isPersonalConnection) throw new DialerError('InvalidState', 'not a Personal Connection skill');
-        this.loginSkill = skill;
-        try {
-            await this.post('login', 'dialer-login', { skillName: skill.name });
-        } finally {
-            this.loginSkill = null;
-        }
-        this.workingSkill = skill;
-        await this.waitFor(() => this.agent.status === AgentStatus.Working);
-        if (this.agent.status === AgentStatus.Working && this.agent.skillId !== skill.id) {
-            this.setAgent({ ...this.agent, skillId: skill.id, skillName: skill.name });
-        }
-    }
-
-    private async logoutLocal(): Promise<void> {
-        const live = this.hasLiveCall();
-        await this.post('logout', 'dialer-logout');
-        if (live && this.agent.status === AgentStatus.Working) {
-            // CXone finishes the call in progress first (AV-3): show the logout as pending until then.
-            this.pending = PendingAgentChange.Logout;
-            this.setAgent({ ...this.agent, pending: this.pending });
-            return;
-        }
-        await this.waitFor(() => this.agent.status !== AgentStatus.Working);
-    }
-
-    private async setStateLocal(codeId: string | null): Promise<void> {
-        let code: UnavailableCode | null = null;
-        if (codeId !== null) {
-            code = this.codes.find((c) => c.id === codeId) ?? null;
-            if (!code) code = (await this.listCodesLocal()).find((c) => c.id === codeId) ?? null;
-            if (!code) throw new DialerError('NotFound', 'no such unavailable code');
-        }
-        const live = this.hasLiveCall();
-        if (this.agent.status === AgentStatus.Working) {
-            // Leaving Personal Connection for an ACD state takes a dialer logout first (as CXone's own agent does).
-            await this.post('logout', 'dialer-logout');
-        }
-        const body = code ? { state: 'Unavailable', reason: code.label } : { state: 'Available', reason: '' };
-        await this.post('state', 'state', body);
-        if (live && code) {
-            this.pending = PendingAgentChange.Unavailable;
-            this.setAgent({ ...this.agent, pending: this.pending });
-            return;
-        }
-        const target = code ? AgentStatus.Unavailable : AgentStatus.Available;
-        await this.waitFor(() => this.agent.status === target);
-    }
-
-    private requirePreview(previewId: string): Preview {
-        const preview = this.book.openPreview(previewId);
-        if (!preview) throw new DialerError('InvalidState', 'no such open preview');
-        return preview;
-    }
-
-    private async previewCommand(previewId: string, action: string, reason: PreviewClosedReason): Promise<void> {
-        this.requirePreview(previewId);
-        this.closeReasons.set(previewId, reason);
-        try {
-            await this.post(`preview:${previewId}`, `interactions/${encodeURIComponent(previewId)}/${action}`);
-        } catch (e) {
-            // Outcome unknown: keep the reason so the event that shows the effect closes it correctly.
-            const error = asDialerError(e, 'preview command failed');
-            if (!error.retryable || error.code === 'NotConnected' || error.code === 'InFlight')
-                this.closeReasons.delete(previewId);
-            throw error;
-        }
-        this.emitAll(this.book.closePreview(previewId, reason));
-    }
-
-    private async rescheduleLocal(previewId: string, request: RescheduleRequest): Promise<Callback> {
-        const preview = this.requirePreview(previewId);
-        this.closeReasons.set(previewId, PreviewClosedReason.Rescheduled);
-        const result = await this.post(
-            `preview:${previewId}`,
-            `interactions/${encodeURIComponent(previewId)}/disposition`,
-            {
-                primaryDispositionId: this.options.rescheduleDispositionId ?? '101',
-                primaryCallbackNumber: request.number,
-                // CXone takes an instant; the zone is the agent's choice for display only (RS-3).
-                primaryCallbackTime: new Date(request.at).toISOString(),
-                primaryDispositionNotes: request.notes
-            },
-            'v27.0'
-        );
-        this.emitAll(this.book.closePreview(previewId, PreviewClosedReason.Rescheduled));
-        return {
-            id: Fields.of(result.body)?.str('callbackId') ?? `${previewId}-callback`,
-            recordId: preview.record.id,
-            contactName: recordName(preview.record),
-            number: request.number,
-            deliverTo: request.deliverTo,
-            dueAt: request.at,
-            timeZone: request.timeZone,
-            notes: request.notes,
-            skillId: preview.skillId
-        };
-    }
-
-    private async previewDispositionLocal(previewId: string, dispositionId: string, notes: string): Promise<void> {
-        this.requirePreview(previewId);
-        this.closeReasons.set(previewId, PreviewClosedReason.Dispositioned);
-        await this.post(
-            `preview:${previewId}`,
-            `interactions/${encodeURIComponent(previewId)}/disposition`,
-            { primaryDispositionId: dispositionId, primaryDispositionNotes: notes },
-            'v27.0'
-        );
-        this.emitAll(this.book.closePreview(previewId, PreviewClosedReason.Dispositioned));
-    }
-
-    private requireCall(callId: string, allowed: readonly CallStatus[]): Call {
-        const call = this.book.call(callId);
-        if (!call) throw new DialerError('NotFound', 'no such call');
-        if (!allowed.includes(call.status)) throw new DialerError('InvalidState', `call is ${call.status}`);
-        return call;
-    }
-
-    private async overrideLocal(callId: string, kind: MachineOverride): Promise<void> {
-        if (!Object.values(MachineOverride).includes(kind)) throw new DialerError('Rejected', 'unknown override');
-        this.requireCall(callId, OVERRIDABLE_STATUSES);
-        // AM-3: one override per call, ever; a second click sends nothing.
-        if (this.overrides.has(callId)) throw new DialerError('InFlight', 'override already sent');
-        this.overrides.set(callId, kind);
-        await this.post(`call:${callId}:override`, `interactions/${encodeURIComponent(callId)}/amd-override`, {
-            type: AMD_OVERRIDE_TYPE[kind]
-        });
-        await this.waitFor(() => this.book.call(callId)?.status !== CallStatus.Amd && this.callEndedOrGone(callId));
-    }
-
-    private callEndedOrGone(callId: string): boolean {
-        const call = this.book.call(callId);
-        return !call || call.status === CallStatus.Ended;
-    }
-
-    private async callCommand(
-        callId: string,
-        action: string,
-        allowed: readonly CallStatus[],
-        target: CallStatus
-    ): Promise<void> {
-        this.requireCall(callId, allowed);
-        await this.post(`call:${callId}:${action}`, `interactions/${encodeURIComponent(callId)}/${action}`);
-        await this.waitFor(() => {
-            const call = this.book.call(callId);
-            return !call || call.status === target || call.status === CallStatus.Ended;
-        });
-    }
-
-    private async muteLocal(callId: string, muted: boolean): Promise<void> {
-        this.requireCall(callId, [CallStatus.Active, CallStatus.Held]);
-        await this.post(`mute:${callId}`, `agent-phone/${muted ? 'mute' : 'unmute'}`);
-        this.emitAll(this.book.setMuted(muted, callId));
-    }
-
-    private async transferLocal(callId: string, target: TransferTarget): Promise<void> {
-        const call = this.requireCall(callId, [CallStatus.Active, CallStatus.Held]);
-        const key = `call:${callId}:transfer`;
-        // Transfer is a consult leg to the target, then transfer-calls joining the two (CXone has no blind transfer call).
-        if (target.kind === TransferTargetKind.Skill) {
-            await this.post(`${key}:dial`, 'dial-skill', { skillId: target.value });
-        } else if (target.kind === TransferTargetKind.Agent) {
-            await this.post(`${key}:dial`, 'dial-agent', { targetAgentId: target.value });
-        } else if (target.kind === TransferTargetKind.Number) {
-            await this.post(`${key}:dial`, 'dial-phone', {
-                phoneNumber: target.value,
-                skillId: call.skillId,
-                parentContactId: callId
-            });
-        } else {
-            throw new DialerError('Rejected', 'unknown transfer target');
-        }
-        await this.post(key, 'interactions/transfer-calls');
-        await this.waitFor(() => this.callEndedOrGone(callId));
-    }
-
-    private async dispositionLocal(callId: string, dispositionId: string, notes: string): Promise<void> {
-        this.requireCall(callId, [CallStatus.Ended]);
-        await this.post(
-            `call:${callId}:disposition`,
-            `interactions/${encodeURIComponent(callId)}/disposition`,
-            { primaryDispositionId: dispositionId, primaryDispositionNotes: notes },
-            'v27.0'
-        );
-    }
-
-    // -----------------------------------------------------------------------------------------
-    // The port
-    // -----------------------------------------------------------------------------------------
-
     /** The agent's skills (AV-2). */
     listSkills(): Promise<readonly Skill[]> {
-        return this.command('listSkills', []);
+        return this.listSkillsLocal();
     }
 
     /** The team's unavailable codes (AV-4). */
     listUnavailableCodes(): Promise<readonly UnavailableCode[]> {
-        return this.command('listUnavailableCodes', []);
+        return this.listCodesLocal();
     }
 
     /** The skill's dispositions (CL-4, BX-7). */
     listDispositions(skillId: string): Promise<readonly Disposition[]> {
-        return this.command('listDispositions', [skillId]);
+        return this.listDispositionsLocal(skillId);
     }
 
     /** `dialer-login` with the skill's name (AV-2). */
     loginToSkill(skillId: string): Promise<void> {
-        return this.command('loginToSkill', [skillId]);
+        return this.loginLocal(skillId);
     }
 
     /** `dialer-logout`; CXone lets a call in progress finish first (AV-3). */
     logout(): Promise<void> {
-        return this.command('logout', []);
+        return this.logoutLocal();
     }
 
     /** Agent state Available (after a dialer logout when working). */
     setAvailable(): Promise<void> {
-        return this.command('setAvailable', []);
+        return this.setStateLocal(null);
     }
 
     /** Agent state Unavailable with the code's name as reason (AV-4). */
     setUnavailable(codeId: string): Promise<void> {
-        return this.command('setUnavailable', [codeId]);
+        return this.setStateLocal(codeId);
     }
 
     /** `accept`: the dialer places the call (PV-2). */
     acceptPreview(previewId: string): Promise<void> {
-        return this.command('acceptPreview', [previewId]);
+        return this.previewCommand(previewId, 'accept', PreviewClosedReason.Accepted);
     }
 
     /** `reject`, taken to be CXone's Requeue (PV-3; an assumption, see docs/cxone-setup.md). */
     requeuePreview(previewId: string): Promise<void> {
-        return this.command('requeuePreview', [previewId]);
+        return this.previewCommand(previewId, 'reject', PreviewClosedReason.Requeued);
     }
 
     /** `snooze` (PV-5). */
     snoozePreview(previewId: string): Promise<void> {
-        return this.command('snoozePreview', [previewId]);
+        return this.previewCommand(previewId, 'snooze', PreviewClosedReason.Snoozed);
     }
 
     /** The disposition endpoint with callback number and time (RS-1, RS-3). */
     reschedulePreview(previewId: string, request: RescheduleRequest): Promise<Callback> {
-        return this.command('reschedulePreview', [previewId, request]);
+        return this.rescheduleLocal(previewId, request);
     }
 
     /** A disposition on the preview without dialing (BX-7). */
     dispositionPreview(previewId: string, dispositionId: string, notes: string): Promise<void> {
-        return this.command('dispositionPreview', [previewId, dispositionId, notes]);
+        return this.previewDispositionLocal(previewId, dispositionId, notes);
     }
 
     /** `amd-override` with the numeric type (AM-1, AM-2); sent once per call (AM-3). */
     overrideMachine(callId: string, kind: MachineOverride): Promise<void> {
-        return this.command('overrideMachine', [callId, kind]);
+        return this.overrideLocal(callId, kind);
     }
 
     /** Holds an Active call (CL-4). */
     hold(callId: string): Promise<void> {
-        return this.command('hold', [callId]);
+        return this.callCommand(callId, 'hold', [CallStatus.Active], CallStatus.Held);
     }
 
     /** Resumes a Held call (CL-4). */
     resume(callId: string): Promise<void> {
-        return this.command('resume', [callId]);
+        return this.callCommand(callId, 'resume', [CallStatus.Held], CallStatus.Active);
     }
 
     /** Mutes the agent's leg (CL-4). */
     mute(callId: string): Promise<void> {
-        return this.command('mute', [callId]);
+        return this.muteLocal(callId, true);
     }
 
     /** Unmutes the agent's leg (CL-4). */
     unmute(callId: string): Promise<void> {
-        return this.command('unmute', [callId]);
+        return this.muteLocal(callId, false);
     }
 
     /** Ends a call (CL-4). */
     endCall(callId: string): Promise<void> {
-        return this.command('endCall', [callId]);
+        return this.callCommand(callId, 'end', ENDABLE, CallStatus.Ended);
     }
 
     /** Consult to the target, then transfer (CL-4). */
     transfer(callId: string, target: TransferTarget): Promise<void> {
-        return this.command('transfer', [callId, target]);
+        return this.transferLocal(callId, target);
     }
 
     /** Saves the disposition of an Ended call (CL-4). */
     disposition(callId: string, dispositionId: string, notes: string): Promise<void> {
-        return this.command('disposition', [callId, dispositionId, notes]);
+        return this.dispositionLocal(callId, dispositionId, notes);
     }
 
     /** CXone's Agent API has no per-record attempt history: always Unsupported. */
@@ -1469,16 +175,11 @@ export interface BrowserCxoneOptions {
     readonly baseUri: string;
     readonly tokenProvider: TokenProvider;
     readonly agentId?: string;
-    readonly stationId?: string;
-    readonly stationPhoneNumber?: string;
+    /** The station setting (phone number, station id or `softphone`). */
+    readonly station?: string;
 }
 
-/** Builds the adapter for a console page: the page's fetch, the system clock and one election per agent's tabs. */
+/** Builds the adapter for a console page: the page's fetch and the system clock (pcRuntime shares it across tabs). */
 export function createBrowserCxoneAdapter(options: BrowserCxoneOptions): CxoneAdapter {
-    const leader = browserTabLeader(`pc-dialer-${options.agentId ?? 'agent'}`);
-    if (leader && typeof window !== 'undefined') {
-        // A closing tab hands over at once instead of waiting for its lease to lapse.
-        window.addEventListener('pagehide', () => leader.stop());
-    }
-    return new CxoneAdapter({ ...options, fetch: (input, init) => fetch(input, init), leader });
+    return new CxoneAdapter({ ...options, fetch: (input, init) => fetch(input, init) });
 }

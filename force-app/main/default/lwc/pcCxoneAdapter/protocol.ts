@@ -132,7 +132,7 @@ function rows(body: unknown, ...keys: string[]): readonly unknown[] | null {
     return nested ? nested.arr(...keys) : null;
 }
 
-/** Reads the agent's skills. A skill is Personal Connection when its outbound strategy says so. */
+/** Reads the agent's skills. A skill is Personal Connection when its outbound strategy says so, or says nothing. */
 export function parseSkills(body: unknown): Parsed<readonly Skill[]> {
     const list = rows(body, 'agentSkillAssignments', 'skills');
     if (!list) return fail('skills response has no list');
@@ -143,11 +143,13 @@ export function parseSkills(body: unknown): Parsed<readonly Skill[]> {
         const name = f?.str('skillName', 'name');
         if (!f || !id || !name) return fail('skill row without id or name');
         if (f.bool('isSkillActive', 'isActive') === false) continue;
-        const strategy = (f.str('outboundStrategy') ?? '').toLowerCase().replace(/\s+/g, '');
-        const pc =
-            f.bool('isPersonalConnection', 'isNaturalCalling') === true ||
-            strategy === 'personalconnection' ||
-            strategy === 'naturalcalling';
+        const rawStrategy = f.str('outboundStrategy');
+        const strategy = (rawStrategy ?? '').toLowerCase().replace(/\s+/g, '');
+        const pcFlag = f.bool('isPersonalConnection', 'isNaturalCalling');
+        // A row that says nothing either way is unknown, not "not PC": it is offered, and dialer-login
+        // lets CXone decide (the notes do not say every row carries outboundStrategy).
+        const unknown = rawStrategy === null && pcFlag === null;
+        const pc = unknown || pcFlag === true || strategy === 'personalconnection' || strategy === 'naturalcalling';
         skills.push({ id, name, isPersonalConnection: pc });
     }
     return ok(skills);
@@ -380,7 +382,13 @@ export type CxoneEvent =
     | ContactEvent
     | AgentStateEvent
     | PromiseKeeperEvent
-    | { readonly kind: 'sessionStart'; readonly agentId: string | null; readonly sessionId: string | null }
+    | {
+          readonly kind: 'sessionStart';
+          readonly agentId: string | null;
+          readonly sessionId: string | null;
+          /** Not among the notes' listed fields (an assumption): used for unavailable codes when present. */
+          readonly teamId: string | null;
+      }
     | { readonly kind: 'sessionEnd' }
     | { readonly kind: 'mute'; readonly muted: boolean }
     | { readonly kind: 'refreshSkills' }
@@ -500,7 +508,12 @@ export function parseEvent(raw: unknown): Parsed<CxoneEvent> {
             });
         }
         case 'agentsessionstart':
-            return ok({ kind: 'sessionStart', agentId: f.str('agentId'), sessionId: f.str('sessionId') });
+            return ok({
+                kind: 'sessionStart',
+                agentId: f.str('agentId'),
+                sessionId: f.str('sessionId'),
+                teamId: f.str('teamId')
+            });
         case 'agentsessionend':
         case 'remoteagentsessionend':
             return ok({ kind: 'sessionEnd' });
@@ -535,4 +548,26 @@ export function parseEvent(raw: unknown): Parsed<CxoneEvent> {
             if (IGNORED_TYPES.has(type.toLowerCase())) return ok({ kind: 'ignored', type });
             return fail(`unknown event type ${type.slice(0, 40)}`);
     }
+}
+
+/** The station fields of the session start (`stationId`, `stationPhoneNumber`). */
+export interface StationFields {
+    readonly stationId?: string;
+    readonly stationPhoneNumber?: string;
+}
+
+/** What MAX's integrated softphone is started with (UNVERIFIED, see docs/cxone-setup.md). */
+export const SOFTPHONE_STATION_NUMBER = 'WebRTC';
+
+/**
+ * Reads the station setting: `softphone` (any case), a phone number (digits, spaces, dashes, dots,
+ * brackets, an optional leading +; 7 to 15 digits), or else a station id. Empty means none.
+ */
+export function parseStation(value: string): StationFields {
+    const text = value.trim();
+    if (!text) return {};
+    if (text.toLowerCase() === 'softphone') return { stationPhoneNumber: SOFTPHONE_STATION_NUMBER };
+    const digits = text.replace(/[\s().-]/g, '');
+    if (/^\+?\d{7,15}$/.test(digits)) return { stationPhoneNumber: digits };
+    return { stationId: text };
 }

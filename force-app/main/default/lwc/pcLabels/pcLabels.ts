@@ -73,6 +73,8 @@ import PC_Conn_NextRetry from '@salesforce/label/c.PC_Conn_NextRetry';
 import PC_Conn_Failed from '@salesforce/label/c.PC_Conn_Failed';
 import PC_Conn_FailedHelp from '@salesforce/label/c.PC_Conn_FailedHelp';
 import PC_Conn_Mirroring from '@salesforce/label/c.PC_Conn_Mirroring';
+import PC_Conn_Resynchronising from '@salesforce/label/c.PC_Conn_Resynchronising';
+import PC_Cfg_CxoneStation from '@salesforce/label/c.PC_Cfg_CxoneStation';
 import PC_SignIn_Button from '@salesforce/label/c.PC_SignIn_Button';
 import PC_SignIn_Help from '@salesforce/label/c.PC_SignIn_Help';
 import PC_SignIn_Pending from '@salesforce/label/c.PC_SignIn_Pending';
@@ -347,6 +349,8 @@ export const LABELS = Object.freeze({
     connFailed: PC_Conn_Failed,
     connFailedHelp: PC_Conn_FailedHelp,
     connMirroring: PC_Conn_Mirroring,
+    connResynchronising: PC_Conn_Resynchronising,
+    cfgCxoneStation: PC_Cfg_CxoneStation,
     signInButton: PC_SignIn_Button,
     signInHelp: PC_SignIn_Help,
     signInPending: PC_SignIn_Pending,
@@ -700,7 +704,8 @@ export const CONNECTION_LABELS: Readonly<Record<ConnectionStatus, string>> = Obj
     [ConnectionStatus.Connected]: LABELS.connConnected,
     [ConnectionStatus.Reconnecting]: LABELS.connReconnecting,
     [ConnectionStatus.Failed]: LABELS.connFailed,
-    [ConnectionStatus.Mirroring]: LABELS.connMirroring
+    [ConnectionStatus.Mirroring]: LABELS.connMirroring,
+    [ConnectionStatus.Resynchronising]: LABELS.connResynchronising
 });
 
 /** What is wrong with a setting, by problem code (AD-3). */
@@ -731,6 +736,7 @@ const SETTING_NAME_LABELS: Readonly<Record<string, string>> = Object.freeze({
     cxoneClientId: LABELS.cfgCxoneClientId,
     cxoneTenantId: LABELS.cfgCxoneTenantId,
     cxoneAgentId: LABELS.cfgCxoneAgentId,
+    cxoneStation: LABELS.cfgCxoneStation,
     cxoneRedirectUri: LABELS.cfgCxoneRedirectUri,
     valueOne: LABELS.cfgValueOne,
     valueTwo: LABELS.cfgValueTwo,

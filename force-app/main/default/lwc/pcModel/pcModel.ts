@@ -348,7 +348,12 @@ export const ConnectionStatus = {
     Reconnecting: 'Reconnecting',
     Failed: 'Failed',
     /** Another tab drives the session; this one mirrors it (BX-2). */
-    Mirroring: 'Mirroring'
+    Mirroring: 'Mirroring',
+    /**
+     * Joined an existing session whose current state the dialer has not reported yet: what the console
+     * shows of the agent may be out of date until it does (BX-2).
+     */
+    Resynchronising: 'Resynchronising'
 } as const;
 export type ConnectionStatus = (typeof ConnectionStatus)[keyof typeof ConnectionStatus];
 
@@ -443,6 +448,8 @@ export interface Settings {
     readonly cxoneTenantId: string;
     /** The CXone agent id, when it is not learnt from the session; empty otherwise. */
     readonly cxoneAgentId: string;
+    /** The agent's CXone station: a phone number, a station id, or `softphone`; sent with the session start. */
+    readonly cxoneStation: string;
     /** The OAuth redirect URI; empty means the package's sign-in page on the org's Visualforce domain. */
     readonly cxoneRedirectUri: string;
     readonly valueOne: ValueFieldSetting;
@@ -470,6 +477,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
     cxoneClientId: '',
     cxoneTenantId: '',
     cxoneAgentId: '',
+    cxoneStation: '',
     cxoneRedirectUri: '',
     valueOne: Object.freeze({ label: 'Account', source: ValueSourceKind.ContactField, field: 'Account.Name' }),
     valueTwo: Object.freeze({ label: 'Balance due', source: ValueSourceKind.DialerField, field: 'BalanceDue' }),

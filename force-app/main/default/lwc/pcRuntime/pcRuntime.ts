@@ -21,6 +21,7 @@ import { ConsoleService } from 'c/pcService';
 import { applyPageOverrides, parseSettings } from 'c/pcSettings';
 import type { PageOverrides } from 'c/pcSettings';
 import { SimulatedDialer } from 'c/pcSimDialer';
+import { shareInBrowser } from 'c/pcTabShare';
 import { VirtualClock } from 'c/pcVirtualClock';
 import type { RealTimeSource } from 'c/pcVirtualClock';
 import { browserSignInHost, CxoneSignIn, SIGN_IN_PAGE_PATH, visualforceOriginFor } from './signIn';
@@ -49,6 +50,8 @@ export interface RuntimeDeps {
     readonly pageOrigin: string;
     readonly createCxoneAdapter: (options: BrowserCxoneOptions) => DialerAdapter;
     readonly createCxoneTokens: (config: CxoneSignInConfig) => CxoneTokens;
+    /** Shares a dialer between the agent's console tabs (one drives it, the others mirror); none: not shared. */
+    readonly shareAcrossTabs?: (adapter: DialerAdapter, name: string) => DialerAdapter;
 }
 
 /** The simulated dialer of an org (training without a dialer tenant): paced at real time only while connected. */
@@ -127,8 +130,9 @@ export function assemble(
             // The event log is for comparing test runs; over an agent's shift it would hold every event (megabytes).
             recordEvents: false
         });
+        const shared = deps.shareAcrossTabs?.(adapter, 'pc-dialer-simulated') ?? adapter;
         // One time line for the simulated world: the service's timers and times run on the dialer's clock.
-        return new ConsoleService({ adapter, gateway: deps.gateway, clock, settings: raw });
+        return new ConsoleService({ adapter: shared, gateway: deps.gateway, clock, settings: raw });
     }
 
     const missing: SettingsProblem[] = problems.filter((p) => CXONE_SETTINGS.has(String(p.setting)));
@@ -154,11 +158,13 @@ export function assemble(
         redirectUri: page.uri,
         pageOrigin: page.origin
     });
-    const adapter = deps.createCxoneAdapter({
+    const cxone = deps.createCxoneAdapter({
         baseUri: settings.dialerEndpoint,
         tokenProvider: tokens,
-        ...(settings.cxoneAgentId ? { agentId: settings.cxoneAgentId } : {})
+        ...(settings.cxoneAgentId ? { agentId: settings.cxoneAgentId } : {}),
+        ...(settings.cxoneStation ? { station: settings.cxoneStation } : {})
     });
+    const adapter = deps.shareAcrossTabs?.(cxone, `pc-dialer-${settings.cxoneAgentId || 'agent'}`) ?? cxone;
     return new ConsoleService({ adapter, gateway: deps.gateway, clock: systemClock, settings: raw, signIn: tokens });
 }
 
@@ -178,7 +184,8 @@ export function browserDeps(gateway: SalesforceGateway = createApexGateway()): R
         realTime: systemClock,
         pageOrigin: window.location.origin,
         createCxoneAdapter: (options) => createBrowserCxoneAdapter(options),
-        createCxoneTokens: (config) => new CxoneSignIn({ ...config, host, fetch: fetchFn, crypto, clock })
+        createCxoneTokens: (config) => new CxoneSignIn({ ...config, host, fetch: fetchFn, crypto, clock }),
+        shareAcrossTabs: (adapter, name) => shareInBrowser(adapter, name)
     };
 }
 

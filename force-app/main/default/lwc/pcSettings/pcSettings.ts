@@ -141,6 +141,8 @@ const URL_MAX = 255;
 const CLIENT_ID = /^[A-Za-z0-9][A-Za-z0-9._~@:+-]{0,127}$/;
 /** A CXone tenant or agent id: a number or a GUID, safe in a URL path. */
 const CXONE_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
+/** A CXone station: `softphone`, a phone number (digits and + ( ) . - spaces), or a station id. */
+const CXONE_STATION = /^(?:[Ss][Oo][Ff][Tt][Pp][Hh][Oo][Nn][Ee]|\+?[0-9 ().-]{7,24}|[A-Za-z0-9][A-Za-z0-9_-]{0,63})$/;
 
 type OptionalTextKey =
     | 'cxoneAuthHost'
@@ -149,6 +151,7 @@ type OptionalTextKey =
     | 'cxoneClientId'
     | 'cxoneTenantId'
     | 'cxoneAgentId'
+    | 'cxoneStation'
     | 'cxoneRedirectUri';
 
 /** An optional text setting: absent or empty is '', anything else must match `pattern` exactly. */
@@ -182,6 +185,7 @@ function readCxoneSignIn(
         cxoneClientId: readOptionalText(raw, 'cxoneClientId', CLIENT_ID, 128, problems),
         cxoneTenantId: readOptionalText(raw, 'cxoneTenantId', CXONE_ID, 64, problems),
         cxoneAgentId: readOptionalText(raw, 'cxoneAgentId', CXONE_ID, 64, problems),
+        cxoneStation: readOptionalText(raw, 'cxoneStation', CXONE_STATION, 64, problems),
         cxoneRedirectUri: readOptionalText(raw, 'cxoneRedirectUri', HTTPS_URL, URL_MAX, problems)
     };
     if (adapter === DialerAdapterKind.CXone) problems.push(...cxoneSignInProblems(signIn, problems));

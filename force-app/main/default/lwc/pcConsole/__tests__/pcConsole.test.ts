@@ -94,7 +94,14 @@ describe('c-pc-console', () => {
             NOW + 4000,
             'Reconnecting to the dialer (attempt 3): network dropped Next try in 0:04.'
         ],
-        [ConnectionStatus.Mirroring, '', 0, null, 'Another console tab is driving this session; this tab follows it.']
+        [ConnectionStatus.Mirroring, '', 0, null, 'Another console tab is driving this session; this tab follows it.'],
+        [
+            ConnectionStatus.Resynchronising,
+            'joined the existing session',
+            0,
+            null,
+            'Resynchronising with the dialer: your state and calls show as soon as the dialer reports them.'
+        ]
     ])('BX-5 shows the dialer connection at all times: %s', async (status, detail, attempt, nextRetryAt, text) => {
         const service = new StubConsoleApi(makeState({ connection: { status, detail, attempt, nextRetryAt } }));
         const { el } = await mount(service);

@@ -18,3 +18,16 @@ describe('c/pcCxoneAdapter fault suite', () => {
         });
     }
 });
+
+describe('c/pcCxoneAdapter fault suite, fake as the notes describe', () => {
+    // A station required to start, no replay on join, skill rows without outboundStrategy.
+    const asNotes = { requireStation: true, replayOnJoin: false, outboundStrategy: false };
+    for (const fault of FAULTS) {
+        it(`BX-5 BX-2 a shift survives ${fault} against CXone as the notes describe it`, async () => {
+            const result = await runFaultShift(fault, { station: 'ST-204' }, asNotes);
+            expect(result.problems).toEqual([]);
+            expect(result.commandsDuplicated).toBe(0);
+            expect(result.maxConcurrentPolls).toBe(1);
+        });
+    }
+});

@@ -71,7 +71,8 @@ const CXONE = Object.freeze({
     cxoneAuthHost: 'https://cxone.niceincontact.com',
     cxoneClientId: '6c1f0d5e-8a51-4b0c-9d55-2f7e0c1a9b33',
     cxoneTenantId: '11eb2f6a-9c1d-4e2f-8a3b-0242ac110002',
-    cxoneAgentId: '4105123'
+    cxoneAgentId: '4105123',
+    cxoneStation: 'softphone'
 });
 const SIMULATED = Object.freeze({ ...DEFAULT_SETTINGS, linesPerAgent: 3, previewEnabled: false });
 
@@ -239,10 +240,30 @@ describe('pcRuntime', () => {
         expect(built.cxoneAdapter).toHaveBeenCalledWith({
             baseUri: 'https://api-c32.nice-incontact.com',
             tokenProvider: built.tokens,
-            agentId: '4105123'
+            agentId: '4105123',
+            station: 'softphone'
         });
         expect(service.getState().signIn).toEqual({ required: false, pending: false });
         expect(service.getState().settingsProblems).toEqual([]);
+    });
+
+    it("BX-2 both dialers are shared across the agent's console tabs at the composition root", () => {
+        for (const [settings, name] of [
+            [SIMULATED, 'pc-dialer-simulated'],
+            [CXONE, 'pc-dialer-4105123']
+        ] as const) {
+            const built = deps(settings);
+            const shared: [DialerAdapter, string][] = [];
+            const share = (adapter: DialerAdapter, channel: string): DialerAdapter => {
+                shared.push([adapter, channel]);
+                return adapter;
+            };
+            assemble(settings, {}, { ...built.deps, shareAcrossTabs: share });
+            expect(shared.map(([, channel]) => channel)).toEqual([name]);
+            const made = built.cxoneAdapter.mock.results[0]?.value as DialerAdapter | undefined;
+            // The adapter shared is the one the settings chose: the built CXone adapter, or the simulator.
+            expect(shared[0]?.[0] === made || shared[0]?.[0] instanceof SimulatedDialer).toBe(true);
+        }
     });
 
     it('AD-2 uses the configured redirect URI and its origin instead of the packaged page', () => {

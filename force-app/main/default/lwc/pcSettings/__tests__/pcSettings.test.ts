@@ -20,6 +20,7 @@ const GOOD = Object.freeze({
     cxoneClientId: '6c1f0d5e-8a51-4b0c-9d55-2f7e0c1a9b33',
     cxoneTenantId: '11eb2f6a-9c1d-4e2f-8a3b-0242ac110002',
     cxoneAgentId: '4105123',
+    cxoneStation: '+1 312 555 0100',
     cxoneRedirectUri: '',
     valueOne: { label: 'Region', source: 'ContactField', field: 'Region__r.Code__c' },
     valueTwo: { label: 'Plan', source: 'DialerField', field: 'PlanName' },
@@ -27,6 +28,15 @@ const GOOD = Object.freeze({
 });
 
 describe('pcSettings', () => {
+    it.each(['softphone', 'Softphone', '+1 (312) 555-0100', 'ST-204', '3125550100'])(
+        'AD-2 BX-2 accepts the CXone station %p (softphone, a phone number or a station id)',
+        (station) => {
+            const { settings, problems } = parseSettings({ ...GOOD, cxoneStation: station });
+            expect(problems).toEqual([]);
+            expect(settings.cxoneStation).toBe(station);
+        }
+    );
+
     it('AD-2 reads every setting of a good configuration without a problem', () => {
         const { settings, problems } = parseSettings(GOOD);
         expect(problems).toEqual([]);
@@ -76,6 +86,8 @@ describe('pcSettings', () => {
         ['cxoneClientId', 42, 'Invalid'],
         ['cxoneTenantId', '../agents', 'Invalid'],
         ['cxoneAgentId', '4105123/messages', 'Invalid'],
+        ['cxoneStation', '<b>ST-1</b>', 'Invalid'],
+        ['cxoneStation', '../agents/1', 'Invalid'],
         ['cxoneRedirectUri', 'http://example.my.salesforce.com/apex/PersonalConnectionSignIn', 'Invalid'],
         ['cxoneTokenEndpoint', 'https://cxone.niceincontact.com/auth/token#x', 'Invalid']
     ])('AD-3 falls back to the default when %s is %p (%s)', (key, value, code) => {

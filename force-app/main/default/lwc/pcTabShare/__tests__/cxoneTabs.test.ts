@@ -1,6 +1,8 @@
 /** @jest-environment ./test/cxone/jsdomWithNodeNet.js */
-// BX-2 across tabs: one tab polls and drives the CXone session, the others mirror it and take over.
+// BX-2 across tabs with the CXone adapter: one tab polls and drives the session, the others mirror it
+// through the tab-sharing wrapper and take over.
 import { CxoneAdapter } from 'c/pcCxoneAdapter';
+import { SharedDialer } from 'c/pcTabShare';
 import type { FetchLike } from 'c/pcCxoneAuth';
 import { TabLeader } from 'c/pcTabLeader';
 import { record, signIn, testOptions, until } from '../../../../../../test/cxone/cxoneHarness';
@@ -11,14 +13,14 @@ import { ChannelHub, MemoryLocks } from '../../../../../../test/tabs/memoryTabs'
 jest.setTimeout(60_000);
 
 interface Tab {
-    readonly adapter: CxoneAdapter;
+    readonly adapter: SharedDialer;
     readonly events: ReturnType<typeof record>;
     /** get-next-event requests this tab sent. */
     polls(): number;
 }
 
 let fake: FakeCxoneServer;
-const tabs: CxoneAdapter[] = [];
+const tabs: SharedDialer[] = [];
 
 afterEach(async () => {
     await Promise.all(tabs.splice(0).map((adapter) => adapter.disconnect()));
@@ -33,7 +35,7 @@ async function openTab(hub: ChannelHub, locks: MemoryLocks | null, id: string): 
         return fetch(input, init);
     };
     const leader = new TabLeader({ name: 'pc-dialer-7001', channel: hub.open(), locks, tabId: id });
-    const adapter = new CxoneAdapter(testOptions(fake, auth, { fetch: counting, leader }));
+    const adapter = new SharedDialer(new CxoneAdapter(testOptions(fake, auth, { fetch: counting })), leader);
     tabs.push(adapter);
     return { adapter, events: record(adapter), polls: () => polls };
 }
@@ -89,7 +91,7 @@ describe('c/pcCxoneAdapter across browser tabs', () => {
             await first.adapter.loginToSkill('501');
             await fake.advance(600);
             expect(await until(() => second.events.previewOffered.length === 1)).toBe(true);
-            const preview = second.events.previewOffered[0];
+            const preview = second.events.previewOffered[0]!;
 
             await first.adapter.disconnect();
             expect(await until(() => second.events.connection.at(-1)?.status === 'Connected')).toBe(true);
@@ -102,7 +104,9 @@ describe('c/pcCxoneAdapter across browser tabs', () => {
             expect(second.polls()).toBeGreaterThan(0);
             expect(fake.metrics.duplicateCommands).toBe(0);
             expect(fake.metrics.maxConcurrentPolls).toBe(1);
-            expect(second.events.previewOffered.filter((p) => p.id === preview.id)).toHaveLength(1);
+            // Mirrored without its contact, then offered again in full once this tab drives the session.
+            const offers = second.events.previewOffered.filter((p) => p.id === preview.id);
+            expect(offers.map((p) => p.record.firstName === '')).toEqual([true, false]);
         }
     );
 
