@@ -136,6 +136,9 @@ for (const size of SIZES) {
             / – .+ \(UTC[+−]\d{2}:\d{2}\)$/,
             'RS-6 the default zone has a name agents know'
         );
+        // The first contact is on the West Coast: the default instant is inside calling hours there, no warning.
+        assert.match(await zone.inputValue(), /^Pacific Time – /);
+        assert.equal(await form.getByText(/outside calling hours/).count(), 0, 'RS-6 the default trips no warning');
 
         await zone.click();
         await zone.press('Control+A');
