@@ -267,6 +267,7 @@ import PC_Confirm_Snooze from '@salesforce/label/c.PC_Confirm_Snooze';
 import PC_Confirm_Disposition from '@salesforce/label/c.PC_Confirm_Disposition';
 import PC_Confirm_Dismiss from '@salesforce/label/c.PC_Confirm_Dismiss';
 import PC_Msg_CallbackNotes from '@salesforce/label/c.PC_Msg_CallbackNotes';
+import PC_Confirm_WrapUp from '@salesforce/label/c.PC_Confirm_WrapUp';
 
 /** Every label of the console by name; values come from the org's translations at run time. */
 export const LABELS = Object.freeze({
@@ -520,7 +521,8 @@ export const LABELS = Object.freeze({
     confirmSnooze: PC_Confirm_Snooze,
     confirmDisposition: PC_Confirm_Disposition,
     confirmDismiss: PC_Confirm_Dismiss,
-    msgCallbackNotes: PC_Msg_CallbackNotes
+    msgCallbackNotes: PC_Msg_CallbackNotes,
+    confirmWrapUp: PC_Confirm_WrapUp
 });
 
 /** A key of LABELS. */
