@@ -2,7 +2,7 @@ import { LightningElement, api } from 'lwc';
 import { AttemptsHistorySource } from 'c/pcModel';
 import type { Attempt, AttemptsHistory, Destination, Instant } from 'c/pcModel';
 import { LABELS, OUTCOME_LABELS, UNAVAILABLE_REASON_LABELS, formatLabel } from 'c/pcLabels';
-import { formatAttempts, formatAvailableTime, formatDateTime, formatOptionalDateTime } from 'c/pcFormat';
+import { formatAttempts, formatAvailableTime, formatDateTime, formatOptionalDateTime, formatPhone } from 'c/pcFormat';
 
 interface DestinationRow {
     id: string;
@@ -79,7 +79,8 @@ export default class PcAttemptsHistory extends LightningElement {
                 return {
                     id: d.id,
                     description: d.description,
-                    value: d.value,
+                    // UB-5: phone numbers as people write them; an email address is shown as it is.
+                    value: formatPhone(d.value),
                     attempts:
                         d.maxAttempts === null
                             ? formatLabel('{0}/{1}', [d.attempts, LABELS.ahUnknown])

@@ -32,6 +32,8 @@ export default class PcConfirmation extends LightningElement {
                 return formatLabel(LABELS.confirmDisposition, params);
             case 'Reschedule':
                 return this.rescheduleText(c);
+            case 'WrapUp':
+                return formatLabel(LABELS.confirmWrapUp, params);
             default:
                 return '';
         }

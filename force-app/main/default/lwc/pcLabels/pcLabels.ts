@@ -289,6 +289,7 @@ import PC_Shortcuts_Action from '@salesforce/label/c.PC_Shortcuts_Action';
 import PC_Shortcuts_Keys from '@salesforce/label/c.PC_Shortcuts_Keys';
 import PC_Out_Transferred from '@salesforce/label/c.PC_Out_Transferred';
 import PC_Preview_DispositionToggle from '@salesforce/label/c.PC_Preview_DispositionToggle';
+import PC_Confirm_WrapUp from '@salesforce/label/c.PC_Confirm_WrapUp';
 
 /** Every label of the console by name; values come from the org's translations at run time. */
 export const LABELS = Object.freeze({
@@ -564,7 +565,8 @@ export const LABELS = Object.freeze({
     shortcutsAction: PC_Shortcuts_Action,
     shortcutsKeys: PC_Shortcuts_Keys,
     outTransferred: PC_Out_Transferred,
-    previewDispositionToggle: PC_Preview_DispositionToggle
+    previewDispositionToggle: PC_Preview_DispositionToggle,
+    confirmWrapUp: PC_Confirm_WrapUp
 });
 
 /** A key of LABELS. */

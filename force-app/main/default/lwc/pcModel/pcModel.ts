@@ -734,7 +734,8 @@ export interface CallView {
 export interface Confirmation {
     /** Grows with each confirmation, so the same words twice are announced twice. */
     readonly id: number;
-    readonly action: PreviewAction;
+    /** A preview action, or `WrapUp` for a call's saved disposition. */
+    readonly action: PreviewAction | 'WrapUp';
     readonly contactName: string;
     readonly number: string;
     /** For Reschedule: the callback's instant, the form's zone and the contact's zone (when known). */

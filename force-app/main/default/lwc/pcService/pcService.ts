@@ -891,7 +891,7 @@ export class ConsoleService implements ConsoleApi {
             const patch: Patch = this.closePreviewPatch(previewId, action === 'Accept') ?? {};
             const errors = this.withoutErrorsOf(command);
             if (errors !== this.state.errors) patch.errors = errors;
-            patch.confirmation = this.confirmationOf(action, ps.preview, confirm);
+            patch.confirmation = this.confirmationOf(action, ps.preview.record, ps.preview.number, confirm);
             this.commit(patch);
             return OK;
         } catch (e) {
@@ -908,15 +908,16 @@ export class ConsoleService implements ConsoleApi {
 
     /** The confirmation of a preview action, cleared after a while unless a newer one replaced it (UB-7). */
     private confirmationOf(
-        action: PreviewAction,
-        preview: Preview,
-        extra: Partial<Pick<Confirmation, 'at' | 'timeZone' | 'contactTimeZone'>>
+        action: Confirmation['action'],
+        record: CallingRecord,
+        number: string,
+        extra: Partial<Pick<Confirmation, 'at' | 'timeZone' | 'contactTimeZone'>> = {}
     ): Confirmation {
         const confirmation: Confirmation = Object.freeze({
             id: ++this.confirmationSerial,
             action,
-            contactName: recordName(preview.record),
-            number: preview.number,
+            contactName: recordName(record),
+            number,
             at: extra.at ?? null,
             timeZone: extra.timeZone ?? null,
             contactTimeZone: extra.contactTimeZone ?? null
@@ -1271,6 +1272,7 @@ export class ConsoleService implements ConsoleApi {
             }
             this.inFlight.delete(lock);
             this.removeCall(callId);
+            this.commit({ confirmation: this.confirmationOf('WrapUp', view.call.record, view.call.number) });
             return OK;
         } catch (e) {
             this.inFlight.delete(lock);

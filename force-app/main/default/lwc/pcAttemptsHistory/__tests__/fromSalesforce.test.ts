@@ -148,7 +148,7 @@ describe('Attempts History built from Salesforce records', () => {
         expect(rows.map(cells)).toEqual([
             {
                 description: 'Phone',
-                value: '+13125550101',
+                value: '(312) 555-0101',
                 attempts: '2/Unknown',
                 availableTime: 'Unknown',
                 lastPresentation: '11/23/2026 13:00:00',
@@ -157,7 +157,7 @@ describe('Attempts History built from Salesforce records', () => {
             },
             {
                 description: 'Phone',
-                value: '+13125550102',
+                value: '(312) 555-0102',
                 attempts: '1/Unknown',
                 availableTime: 'Unknown',
                 lastPresentation: '11/23/2026 14:00:00',

@@ -60,7 +60,7 @@ describe('c-pc-attempts-history', () => {
         expect(rows).toHaveLength(2);
         expect(cells(rows[0])).toEqual({
             description: 'PhoneNumber',
-            value: '+13125550100',
+            value: '(312) 555-0100', // UB-5
             attempts: '5/10',
             availableTime: 'Now',
             lastPresentation: '03/09/2026 14:00:00',

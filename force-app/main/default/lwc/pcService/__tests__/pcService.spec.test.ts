@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOG_RETRY_MS, MARQUEE_MS, ROUTED_NOTICE_MS } from 'c/pcService';
 import type { CallView, ConsoleState, DestinationUnavailableReason, RescheduleDraft } from 'c/pcModel';
+import { recordName } from 'c/pcModel';
 import { makeRig, pass, settle, startWorking, until, work } from '../../../../../../test/service-harness';
 import type { Rig, RigOptions } from '../../../../../../test/service-harness';
 
@@ -95,6 +96,21 @@ describe('c-pc-service on the simulated dialer', () => {
             await pass(rig.clock, 2 * MINUTE);
             expect(rig.state()).toMatchObject({ calls: [], preview: null, screenPop: null });
             expect(rig.state().agent.pending).toBeNull();
+        });
+
+        it('UB-7 a saved wrap-up is confirmed with the contact it was for', async () => {
+            const rig = await working({ preview: false });
+            rig.dialer.control.forceNextOutcome('Live');
+            const active = await firstCall(rig, 'Active');
+            await settle(rig.clock, rig.service.endCall(active.call.id));
+            expect(
+                (await settle(rig.clock, rig.service.saveDisposition(active.call.id, 'disp-completed', ''))).ok
+            ).toBe(true);
+            expect(rig.state().confirmation).toMatchObject({
+                action: 'WrapUp',
+                contactName: recordName(active.call.record),
+                number: active.call.number
+            });
         });
 
         it('AV-4 going Unavailable pauses deliveries after the current call', async () => {
@@ -439,7 +455,8 @@ describe('c-pc-service on the simulated dialer', () => {
                 date: '2027-01-12',
                 notes: ''
             });
-            expect(rig.service.validateReschedule(draft).ok).toBe(true);
+            // RS-6: the default instant is inside calling hours where the contact is: no warning to dismiss.
+            expect(rig.service.validateReschedule(draft)).toMatchObject({ ok: true, warnings: [] });
         });
 
         it.each(table.cases.map((c) => [c.name, c] as const))(
