@@ -189,7 +189,7 @@ export default class PcRescheduleForm extends LightningElement {
         const first = FIELD_ORDER.find((f) => this.errors[f]);
         if (!first) return;
         // Wait for the error text to render so focus lands with its description in place.
-        Promise.resolve().then(() => {
+        void Promise.resolve().then(() => {
             const el = this.template?.querySelector(`[data-field="${first}"]`) as HTMLElement | null;
             el?.focus?.();
         });
