@@ -19,6 +19,8 @@ const STEPS = [
     { name: 'apex-imports', cmd: 'node scripts/check-apex-imports.mjs' },
     { name: 'metadata-xml', cmd: 'node scripts/check-metadata-xml.mjs' },
     { name: 'package', cmd: 'node scripts/check-package.mjs' },
+    // Salesforce Code Analyzer (PMD Apex rules, the graph engine, RetireJS): fails on severity 1-2.
+    { name: 'code-analyzer', cmd: 'node scripts/code-analyzer.mjs code-analyzer' },
     {
         name: 'jest',
         cmd: `node_modules/.bin/sfdx-lwc-jest -- --json --outputFile=${RESULTS}/jest-raw.json`,
