@@ -1,0 +1,133 @@
+// Mutation testing (`npm run test:mutation [module ...]`): StrykerJS over the logic that matters, one module at a
+// time so each run stays within a CI step's time and two cores. Each module's mutants are tested by that module's
+// own suites (a mutant only an unrelated suite happens to notice is a gap in the module's tests). Reports:
+// test-results/mutation/<module>.json (mutation-testing-report-schema) and summary.json; runs are incremental, so
+// a re-run after a small change tests only the mutants the change touched.
+// Not part of `npm test`: a full run takes tens of minutes.
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Stryker } from '@stryker-mutator/core';
+
+const LWC = 'force-app/main/default/lwc';
+const OUT = 'test-results/mutation';
+
+/** The modules under mutation: the files (or line ranges) mutated and the suites that must kill them. */
+export const MODULES = {
+    pcService: { mutate: [`${LWC}/pcService/pcService.ts`], tests: ['pcService'] },
+    pcSchedule: { mutate: [`${LWC}/pcSchedule/pcSchedule.ts`], tests: ['pcSchedule'] },
+    pcSettings: { mutate: [`${LWC}/pcSettings/pcSettings.ts`], tests: ['pcSettings'] },
+    pcFormat: { mutate: [`${LWC}/pcFormat/pcFormat.ts`], tests: ['pcFormat'] },
+    // The CXone adapter's protocol parsing, contact mapping and the long poll (startPolling .. applyBatch).
+    pcCxoneAdapter: {
+        mutate: [
+            `${LWC}/pcCxoneAdapter/protocol.ts`,
+            `${LWC}/pcCxoneAdapter/contacts.ts`,
+            `${LWC}/pcCxoneAdapter/pcCxoneAdapter.ts:407-586`
+        ],
+        tests: ['pcCxoneAdapter']
+    },
+    // The simulated dialer's rules: which record is next, callbacks and the dialing plan.
+    pcSimDialer: {
+        mutate: [
+            `${LWC}/pcSimDialer/rules.ts`,
+            `${LWC}/pcSimDialer/callingList.ts`,
+            `${LWC}/pcSimDialer/callPlan.ts`,
+            `${LWC}/pcSimDialer/callbackDesk.ts`
+        ],
+        tests: ['pcSimDialer']
+    },
+    pcTabLeader: {
+        mutate: [`${LWC}/pcTabLeader/pcTabLeader.ts`],
+        tests: ['pcTabLeader', 'pcCxoneAdapter/__tests__/tabs']
+    }
+};
+
+const concurrency = Number(process.env.MUTATION_CONCURRENCY ?? 1);
+const timeoutMinutes = Number(process.env.MUTATION_TIMEOUT_MINUTES ?? 60);
+
+/** Mutation score as Stryker defines it: detected / (detected + undetected); compile errors do not count. */
+export function score(results) {
+    const n = (s) => results.filter((r) => r.status === s).length;
+    const detected = n('Killed') + n('Timeout');
+    const undetected = n('Survived') + n('NoCoverage');
+    return {
+        killed: n('Killed'),
+        timeout: n('Timeout'),
+        survived: n('Survived'),
+        noCoverage: n('NoCoverage'),
+        ignored: n('Ignored'),
+        compileErrors: n('CompileError'),
+        score: detected + undetected ? Math.round((1000 * detected) / (detected + undetected)) / 10 : 100
+    };
+}
+
+async function run(name) {
+    const m = MODULES[name];
+    const testMatch = m.tests.map((t) =>
+        t.includes('__tests__') ? `<rootDir>/${LWC}/${t}.test.ts` : `<rootDir>/${LWC}/${t}/__tests__/**/*.test.ts`
+    );
+    const stryker = new Stryker({
+        mutate: m.mutate,
+        testRunner: 'jest',
+        jest: {
+            projectType: 'custom',
+            configFile: 'jest.config.js',
+            enableFindRelatedTests: false,
+            config: { testMatch }
+        },
+        checkers: ['typescript'],
+        tsconfigFile: 'tsconfig.json',
+        typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+        coverageAnalysis: 'perTest',
+        // Static mutants (module-level constants such as a list of zone names) need a fresh module per test run and
+        // cost most of the time; they are reported as Ignored, outside the score.
+        ignoreStatic: process.env.MUTATION_STATIC !== '1',
+        concurrency,
+        timeoutMS: 20000,
+        incremental: true,
+        incrementalFile: `${OUT}/${name}.incremental.json`,
+        reporters: ['json', 'clear-text'],
+        jsonReporter: { fileName: `${OUT}/${name}.json` },
+        clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+        tempDirName: '.stryker-tmp',
+        ignorePatterns: ['test-results', 'coverage', 'local/dist', '.sf', '.sfdx', 'out'],
+        plugins: ['@stryker-mutator/jest-runner', '@stryker-mutator/typescript-checker'],
+        logLevel: 'info',
+        fileLogLevel: 'off'
+    });
+    const started = Date.now();
+    const timer = setTimeout(() => {
+        console.error(`${name}: over ${timeoutMinutes} min, stopping`);
+        process.exit(2);
+    }, timeoutMinutes * 60_000).unref();
+    const results = await stryker.runMutationTest();
+    clearTimeout(timer);
+    return { ...score(results), minutes: Math.round((Date.now() - started) / 6000) / 10 };
+}
+
+const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(MODULES);
+const unknown = names.filter((n) => !MODULES[n]);
+if (unknown.length) {
+    console.error(`Unknown module(s): ${unknown.join(', ')}; known: ${Object.keys(MODULES).join(', ')}`);
+    process.exit(2);
+}
+mkdirSync(OUT, { recursive: true });
+const summaryFile = join(OUT, 'summary.json');
+const summary = existsSync(summaryFile) ? JSON.parse(readFileSync(summaryFile, 'utf8')) : {};
+for (const name of names) {
+    summary[name] = await run(name);
+    writeFileSync(summaryFile, JSON.stringify(summary, null, 2) + '\n');
+}
+let detected = 0;
+let total = 0;
+console.log('\nMutation score per module (killed+timeout / all but compile errors):');
+for (const [name, s] of Object.entries(summary)) {
+    detected += s.killed + s.timeout;
+    total += s.killed + s.timeout + s.survived + s.noCoverage;
+    console.log(
+        `  ${name.padEnd(16)} ${String(s.score).padStart(5)} %  (${s.survived} survived, ${s.noCoverage} no coverage)`
+    );
+}
+const overall = total ? Math.round((1000 * detected) / total) / 10 : 100;
+console.log(`  ${'overall'.padEnd(16)} ${String(overall).padStart(5)} %`);
+console.log(`Reports: ${OUT}/<module>.json, ${summaryFile}`);
