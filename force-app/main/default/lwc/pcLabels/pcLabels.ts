@@ -633,8 +633,8 @@ const SETTING_NAME_LABELS: Readonly<Record<string, string>> = Object.freeze({
 
 /** A setting's name as the admin knows it; `valueOne.field` reads as "Value one (field)"; unknown keys as written. */
 export function settingName(setting: string): string {
-    const [head, ...rest] = setting.split('.');
-    const name = Object.prototype.hasOwnProperty.call(SETTING_NAME_LABELS, head) ? SETTING_NAME_LABELS[head] : head;
+    const [head = '', ...rest] = setting.split('.');
+    const name = Object.prototype.hasOwnProperty.call(SETTING_NAME_LABELS, head) ? SETTING_NAME_LABELS[head]! : head;
     return rest.length ? `${name} (${rest.join('.')})` : name;
 }
 

@@ -46,7 +46,7 @@ const BY_LETTER = new Map<string, ShortcutAction>(
 export function shortcutFor(event: KeyLike): ShortcutAction | null {
     if (!event.altKey || event.ctrlKey || event.metaKey) return null;
     const fromCode = event.code && /^Key([A-Z])$/.exec(event.code);
-    const letter = fromCode ? fromCode[1] : event.key.length === 1 ? event.key.toUpperCase() : '';
+    const letter = fromCode ? fromCode[1]! : event.key.length === 1 ? event.key.toUpperCase() : '';
     return BY_LETTER.get(letter) ?? null;
 }
 
