@@ -9,8 +9,18 @@ module.exports = {
     // Labels are generated before any suite runs, so a fresh clone's `npx jest` passes without a generate step.
     globalSetup: '<rootDir>/test/jest-global-setup.mjs',
     setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/test/jest-setup.ts'],
-    testPathIgnorePatterns: [...jestConfig.testPathIgnorePatterns, '<rootDir>/test/browser/', '<rootDir>/local/'],
-    modulePathIgnorePatterns: ['<rootDir>/.localdevserver', '<rootDir>/local/dist', '<rootDir>/out'],
+    testPathIgnorePatterns: [
+        ...jestConfig.testPathIgnorePatterns,
+        '<rootDir>/test/browser/',
+        '<rootDir>/local/',
+        '<rootDir>/.stryker-tmp/'
+    ],
+    modulePathIgnorePatterns: [
+        '<rootDir>/.localdevserver',
+        '<rootDir>/.stryker-tmp',
+        '<rootDir>/local/dist',
+        '<rootDir>/out'
+    ],
     // Not measured: simTypes.ts declares types only (no runtime code), and pcLabels.ts is a table of label imports
     // whose only "branches" are the compiler's import-interop helpers, one per label.
     collectCoverageFrom: [
