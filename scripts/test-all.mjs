@@ -10,6 +10,8 @@ const STEPS = [
     { name: 'generate', cmd: 'node scripts/gen-ts-paths.mjs && node scripts/gen-labels.mjs' },
     { name: 'typecheck', cmd: 'node_modules/.bin/tsc -p tsconfig.json' },
     { name: 'lint', cmd: 'node_modules/.bin/eslint .' },
+    // The lint rules bite: a wrong import, a floating promise, an LWS-distorted sink each fail with their rule.
+    { name: 'lint-rules', cmd: 'node scripts/check-lint-rules.mjs lint-rules' },
     { name: 'format', cmd: 'node_modules/.bin/prettier --check . --log-level warn' },
     { name: 'build', cmd: 'node_modules/.bin/tsc -p tsconfig.build.json' },
     { name: 'lwc-compile', cmd: 'node scripts/check-lwc.mjs' },
