@@ -42,14 +42,12 @@ describe('c/pcFormat edges', () => {
 
     it('RS-1 defaults the zone to UTC where the browser names none, or cannot be asked', () => {
         const real = Intl.DateTimeFormat;
-        const noZone = jest
-            .spyOn(Intl, 'DateTimeFormat')
-            .mockImplementation(
-                () =>
-                    ({
-                        resolvedOptions: () => ({ ...new real().resolvedOptions(), timeZone: '' })
-                    }) as Intl.DateTimeFormat
-            );
+        const noZone = jest.spyOn(Intl, 'DateTimeFormat').mockImplementation(
+            () =>
+                ({
+                    resolvedOptions: () => ({ ...new real().resolvedOptions(), timeZone: '' })
+                }) as Intl.DateTimeFormat
+        );
         expect(browserTimeZone()).toBe('UTC');
         noZone.mockImplementation(() => {
             throw new RangeError('no Intl');
