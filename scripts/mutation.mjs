@@ -13,7 +13,16 @@ const OUT = 'test-results/mutation';
 
 /** The modules under mutation: the files (or line ranges) mutated and the suites that must kill them. */
 export const MODULES = {
-    pcService: { mutate: [`${LWC}/pcService/pcService.ts`], tests: ['pcService'] },
+    // The service is large: it runs in parts so a part that finished keeps its report if a later one is stopped.
+    pcService: {
+        mutate: [`${LWC}/pcService/pcService.ts`],
+        parts: [
+            [`${LWC}/pcService/pcService.ts:1-420`],
+            [`${LWC}/pcService/pcService.ts:421-820`],
+            [`${LWC}/pcService/pcService.ts:821-1300`]
+        ],
+        tests: ['pcService']
+    },
     pcSchedule: { mutate: [`${LWC}/pcSchedule/pcSchedule.ts`], tests: ['pcSchedule'] },
     pcSettings: { mutate: [`${LWC}/pcSettings/pcSettings.ts`], tests: ['pcSettings'] },
     pcFormat: { mutate: [`${LWC}/pcFormat/pcFormat.ts`], tests: ['pcFormat'] },
@@ -61,13 +70,26 @@ export function score(results) {
     };
 }
 
+/** Runs one module, part by part where it has parts; each part writes its own report. */
 async function run(name) {
+    const parts = MODULES[name].parts;
+    if (!parts) return runPart(name, name, MODULES[name].mutate);
+    const only = process.env.MUTATION_PARTS ? process.env.MUTATION_PARTS.split(',').map(Number) : null;
+    let minutes = 0;
+    for (const [i, mutate] of parts.entries()) {
+        if (only && !only.includes(i + 1)) continue;
+        minutes += (await runPart(name, `${name}.part${i + 1}`, mutate)).minutes;
+    }
+    return { minutes };
+}
+
+async function runPart(name, reportName, mutate) {
     const m = MODULES[name];
     const testMatch = m.tests.map((t) =>
         t.includes('__tests__') ? `<rootDir>/${LWC}/${t}.test.ts` : `<rootDir>/${LWC}/${t}/__tests__/**/*.test.ts`
     );
     const stryker = new Stryker({
-        mutate: m.mutate,
+        mutate,
         testRunner: 'jest',
         jest: {
             projectType: 'custom',
@@ -87,9 +109,9 @@ async function run(name) {
         concurrency,
         timeoutMS: 20000,
         incremental: true,
-        incrementalFile: `${OUT}/${name}.incremental.json`,
+        incrementalFile: `${OUT}/${reportName}.incremental.json`,
         reporters: ['json', 'clear-text', 'progress-append-only'],
-        jsonReporter: { fileName: `${OUT}/${name}.json` },
+        jsonReporter: { fileName: `${OUT}/${reportName}.json` },
         clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
         tempDirName: '.stryker-tmp',
         ignorePatterns: ['test-results', 'coverage', 'local/dist', '.sf', '.sfdx', 'out'],
@@ -111,11 +133,15 @@ async function run(name) {
 function summarise() {
     const summary = {};
     for (const name of Object.keys(MODULES)) {
-        const file = join(OUT, `${name}.json`);
-        if (!existsSync(file)) continue;
-        const report = JSON.parse(readFileSync(file, 'utf8'));
-        const results = Object.values(report.files).flatMap((f) => f.mutants);
+        const files = [`${name}.json`, ...(MODULES[name].parts ?? []).map((_, i) => `${name}.part${i + 1}.json`)]
+            .map((f) => join(OUT, f))
+            .filter((f) => existsSync(f));
+        if (!files.length) continue;
+        const results = files.flatMap((f) =>
+            Object.values(JSON.parse(readFileSync(f, 'utf8')).files).flatMap((x) => x.mutants)
+        );
         summary[name] = score(results);
+        if (MODULES[name].parts) summary[name].parts = files.map((f) => f.slice(OUT.length + 1));
     }
     return summary;
 }
