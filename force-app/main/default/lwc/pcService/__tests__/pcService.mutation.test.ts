@@ -2,7 +2,7 @@
 // the moment a contact answers. Same scripted dialer as the store suite: every event is emitted by the test.
 import { ConsoleService, MAX_ERRORS } from 'c/pcService';
 import { DialerError, DialerEvents } from 'c/pcDialerPort';
-import type { DialerAdapter, DialerEventHandler, DialerEventName, SessionInfo } from 'c/pcDialerPort';
+import type { DialerAdapter, DialerEventHandler, DialerEventName, DialerSignIn, SessionInfo } from 'c/pcDialerPort';
 import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
@@ -185,5 +185,112 @@ describe('c-pc-service bounds and settings at their use', () => {
         dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
         await flush();
         expect(service.getState().screenPop?.forId).toBe('call-1');
+    });
+});
+
+/** A service on a dialer whose session the test sets before start (a refresh joining a live session). */
+async function joined(calls: Call[], lines = 1, signIn?: DialerSignIn) {
+    const clock = new VirtualClock({ startAt: T0 });
+    const dialer = new ScriptedDialer();
+    dialer.session = { ...dialer.session, joined: true, calls };
+    const service = new ConsoleService({
+        adapter: dialer,
+        gateway: new InMemorySalesforceGateway({ contacts: [] }),
+        clock,
+        settings: { ...DEFAULT_SETTINGS, linesPerAgent: lines },
+        signIn
+    });
+    return { clock, dialer, service };
+}
+
+describe('c-pc-service restores a session and recovers', () => {
+    it('BX-2 a refresh shows the live calls up to the lines setting, and ended calls still in wrap-up', async () => {
+        const { service } = await joined([
+            call({ id: 'ended-answered', status: 'Ended', answeredAt: T0, endedAt: T0 + 1000 }),
+            call({ id: 'ended-unanswered', status: 'Ended', answeredAt: null, endedAt: T0 + 1000 }),
+            call({ id: 'live-1', status: 'Active', answeredAt: T0 }),
+            call({ id: 'live-2', status: 'Dialing' })
+        ]);
+        await service.start();
+        await flush();
+        expect(service.getState().calls.map((v) => v.call.id)).toEqual(['ended-answered', 'live-1']);
+        expect(service.getState().connection.status).toBe('Connected');
+    });
+
+    it('BX-2 a refresh during a held call reopens its screen pop', async () => {
+        const { service } = await joined([call({ id: 'held', status: 'Held', answeredAt: T0 })], 2);
+        await service.start();
+        await flush();
+        expect(service.getState().screenPop?.forId).toBe('held');
+    });
+
+    it('BX-2 a refresh with every line live keeps them all', async () => {
+        const { service } = await joined(
+            [call({ id: 'a', status: 'Active', answeredAt: T0 }), call({ id: 'b', line: 2, status: 'Ringing' })],
+            2
+        );
+        await service.start();
+        await flush();
+        expect(service.getState().calls.map((v) => v.call.id)).toEqual(['a', 'b']);
+    });
+
+    it('start again after a failed connect connects again; once connected it does nothing', async () => {
+        const { dialer, service } = await joined([]);
+        dialer.connect.mockRejectedValueOnce(new DialerError('Network', 'down'));
+        const first = await service.start();
+        await flush();
+        expect(first.ok).toBe(false);
+        expect(service.getState().connection.status).toBe('Failed');
+        const again = await service.start();
+        await flush();
+        expect(again.ok).toBe(true);
+        expect(service.getState().connection.status).toBe('Connected');
+        expect(dialer.connect).toHaveBeenCalledTimes(2);
+        expect((await service.start()).ok).toBe(true);
+        expect(dialer.connect).toHaveBeenCalledTimes(2);
+    });
+
+    it('sign-in where the dialer needs none is refused as Unsupported', async () => {
+        const { service } = await joined([]);
+        const result = await service.signIn();
+        expect(result.ok).toBe(false);
+        expect(result.ok ? null : result.error.code).toBe('Unsupported');
+    });
+
+    it('a failed sign-in is reported for retry and leaves nothing pending; a good one connects', async () => {
+        let required = true;
+        const port: DialerSignIn = {
+            isRequired: () => required,
+            onChange: () => () => undefined,
+            signIn: jest.fn(async () => {
+                throw new DialerError('Rejected', 'the browser blocked the sign-in window');
+            })
+        };
+        const { dialer, service } = await joined([], 1, port);
+        const failed = await service.signIn();
+        expect(failed.ok).toBe(false);
+        expect(service.getState().signIn).toEqual({ required: true, pending: false });
+        expect(service.getState().errors.map((e) => [e.code, e.command])).toEqual([['Rejected', 'signIn']]);
+        expect(dialer.connect).not.toHaveBeenCalled();
+        (port.signIn as jest.Mock).mockImplementation(async () => {
+            required = false;
+        });
+        const ok = await service.signIn();
+        await flush();
+        expect(ok.ok).toBe(true);
+        expect(service.getState().signIn).toEqual({ required: false, pending: false });
+        expect(dialer.connect).toHaveBeenCalledTimes(1);
+        expect(service.getState().connection.status).toBe('Connected');
+    });
+
+    it('dismissing an error removes only that one; an unknown id changes nothing', async () => {
+        const { dialer, service } = await started();
+        dialer.events.emit('error', new DialerError('Network', 'first'));
+        dialer.events.emit('error', new DialerError('Network', 'second'));
+        const before = service.getState();
+        service.dismissError('no-such-error');
+        expect(service.getState()).toBe(before);
+        service.dismissError(before.errors[0]!.id);
+        expect(service.getState().errors.map((e) => e.detail)).toEqual(['second']);
     });
 });
