@@ -294,3 +294,29 @@ describe('c-pc-service restores a session and recovers', () => {
         expect(service.getState().errors.map((e) => e.detail)).toEqual(['second']);
     });
 });
+
+describe('c-pc-service commands in flight', () => {
+    it('CL-4 Hold shows as sending while the dialer answers, and no longer once it has', async () => {
+        const { dialer, service } = await started();
+        dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
+        let answer: () => void = () => undefined;
+        dialer.hold.mockImplementationOnce(
+            () => new Promise<undefined>((resolve) => (answer = () => resolve(undefined)))
+        );
+        const holding = service.hold('call-1');
+        expect(service.getState().calls[0]?.pending).toEqual(['hold']);
+        answer();
+        expect((await holding).ok).toBe(true);
+        expect(service.getState().calls[0]?.pending).toEqual([]);
+    });
+
+    it('CL-4 a Hold the dialer refuses is no longer sending and is reported for retry', async () => {
+        const { dialer, service } = await started();
+        dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
+        dialer.hold.mockRejectedValueOnce(new DialerError('Rejected', 'not now'));
+        const result = await service.hold('call-1');
+        expect(result.ok).toBe(false);
+        expect(service.getState().calls[0]?.pending).toEqual([]);
+        expect(service.getState().errors.map((e) => e.command)).toEqual(['hold']);
+    });
+});
