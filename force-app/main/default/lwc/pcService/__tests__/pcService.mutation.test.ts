@@ -320,3 +320,22 @@ describe('c-pc-service commands in flight', () => {
         expect(service.getState().errors.map((e) => e.command)).toEqual(['hold']);
     });
 });
+
+describe('c-pc-service stop', () => {
+    it('stopping releases the dialer once and shows Disconnected, even when the dialer fails to let go', async () => {
+        const { dialer, service } = await started();
+        dialer.disconnect.mockRejectedValueOnce(new DialerError('Network', 'gone'));
+        await service.stop();
+        expect(service.getState().connection.status).toBe('Disconnected');
+        await service.stop();
+        expect(dialer.disconnect).toHaveBeenCalledTimes(1);
+    });
+
+    it('after stopping, dialer events no longer change what the agent sees', async () => {
+        const { dialer, service } = await started();
+        await service.stop();
+        const before = service.getState();
+        dialer.events.emit('callUpdated', call({ status: 'Ringing' }));
+        expect(service.getState()).toBe(before);
+    });
+});
