@@ -10,6 +10,8 @@ const STEPS = [
     { name: 'generate', cmd: 'node scripts/gen-ts-paths.mjs && node scripts/gen-labels.mjs' },
     { name: 'typecheck', cmd: 'node_modules/.bin/tsc -p tsconfig.json' },
     { name: 'lint', cmd: 'node_modules/.bin/eslint .' },
+    // The lint rules bite: a wrong import, a floating promise, an LWS-distorted sink each fail with their rule.
+    { name: 'lint-rules', cmd: 'node scripts/check-lint-rules.mjs lint-rules' },
     { name: 'format', cmd: 'node_modules/.bin/prettier --check . --log-level warn' },
     { name: 'build', cmd: 'node_modules/.bin/tsc -p tsconfig.build.json' },
     { name: 'lwc-compile', cmd: 'node scripts/check-lwc.mjs' },
@@ -21,6 +23,8 @@ const STEPS = [
     { name: 'package', cmd: 'node scripts/check-package.mjs' },
     // The JavaScript the bundles ship (built .js, compiled, minified, gzip) against its budget.
     { name: 'bundle-size', cmd: 'node scripts/bundle-size.mjs' },
+    // Salesforce Code Analyzer (PMD Apex rules, the graph engine, RetireJS): fails on severity 1-2.
+    { name: 'code-analyzer', cmd: 'node scripts/code-analyzer.mjs code-analyzer' },
     {
         name: 'jest',
         cmd: `node_modules/.bin/sfdx-lwc-jest -- --json --outputFile=${RESULTS}/jest-raw.json`,

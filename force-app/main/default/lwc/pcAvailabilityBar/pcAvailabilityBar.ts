@@ -135,7 +135,7 @@ export default class PcAvailabilityBar extends LightningElement {
         this.open = false;
         // The chosen button leaves with the panel; keep keyboard focus on the control that opened it.
         this.focusToggle();
-        command(this.service).finally(() => {
+        void command(this.service).finally(() => {
             this.sending = false;
         });
     }

@@ -418,7 +418,7 @@ export default class PcCallCard extends LightningElement {
 
     private follow(command: string, result: Promise<CommandResult>, then?: (ok: boolean) => void): void {
         this.sending = command;
-        result
+        void result
             .then((r) => then?.(r.ok))
             .finally(() => {
                 this.sending = null;

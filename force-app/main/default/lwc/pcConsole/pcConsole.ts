@@ -149,7 +149,7 @@ export default class PcConsole extends LightningElement {
         createConsoleService({ dialerAdapter: adapter, page: this.pageOverrides() })
             .then((service) => {
                 if (this.connected && !this.active) this.attach(service, true);
-                else service.stop();
+                else void service.stop();
             })
             .catch((e: unknown) => {
                 this.bootError = e instanceof Error ? e.message : String(e);
@@ -180,13 +180,13 @@ export default class PcConsole extends LightningElement {
         this.ownsService = owned;
         this.setState(service.getState(), null);
         this.unsubscribe = service.subscribe((next) => this.setState(next, this.state));
-        service.start();
+        void service.start();
     }
 
     private detach(): void {
         this.unsubscribe?.();
         this.unsubscribe = null;
-        if (this.active && this.ownsService) this.active.stop();
+        if (this.active && this.ownsService) void this.active.stop();
         this.active = undefined;
         this.ownsService = false;
     }
@@ -331,7 +331,7 @@ export default class PcConsole extends LightningElement {
     }
 
     handleRetryConnection(): void {
-        this.active?.start();
+        void this.active?.start();
     }
 
     // Dialer sign-in (CXone) ------------------------------------------------------------------
@@ -350,7 +350,7 @@ export default class PcConsole extends LightningElement {
 
     /** Opens the sign-in from the click itself: a popup opened later is blocked by the browser. */
     handleSignIn(): void {
-        this.active?.signIn?.();
+        void this.active?.signIn?.();
     }
 
     // Admin configuration (AD-3) ------------------------------------------------------------

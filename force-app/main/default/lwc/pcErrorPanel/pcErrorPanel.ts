@@ -63,6 +63,6 @@ export default class PcErrorPanel extends LightningElement {
         const retry = error?.command ? RETRIES[error.command] : undefined;
         if (!this.service || !retry) return;
         this.service.dismissError(id);
-        retry(this.service);
+        void retry(this.service);
     }
 }

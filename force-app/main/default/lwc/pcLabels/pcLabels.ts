@@ -749,8 +749,8 @@ const SETTING_NAME_LABELS: Readonly<Record<string, string>> = Object.freeze({
 export function settingName(setting: string): string {
     // A page's App Builder property (AD-4) reads as the setting it overrides, marked as the page's.
     if (setting.startsWith('page.')) return formatLabel(LABELS.cfgPageProperty, [settingName(setting.slice(5))]);
-    const [head, ...rest] = setting.split('.');
-    const name = Object.prototype.hasOwnProperty.call(SETTING_NAME_LABELS, head) ? SETTING_NAME_LABELS[head] : head;
+    const [head = '', ...rest] = setting.split('.');
+    const name = Object.prototype.hasOwnProperty.call(SETTING_NAME_LABELS, head) ? SETTING_NAME_LABELS[head]! : head;
     return rest.length ? `${name} (${rest.join('.')})` : name;
 }
 

@@ -203,7 +203,7 @@ export class InMemorySalesforceGateway implements SalesforceGateway {
         const index = this.failures.findIndex((f) => f.method === method);
         if (index >= 0) {
             const [failure] = this.failures.splice(index, 1);
-            throw new GatewayError(failure.code, `${method} failed (injected)`);
+            throw new GatewayError(failure!.code, `${method} failed (injected)`);
         }
     }
 }
@@ -252,7 +252,7 @@ export function seedFromRecords(
     now: Instant = Date.UTC(2026, 0, 5)
 ): SeedData {
     const random = rng(seed);
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     const contacts: MemoryContact[] = [];
     const interactions: MemoryInteraction[] = [];
     records.forEach((entry, index) => {

@@ -198,7 +198,7 @@ export default class PcPreviewWindow extends LightningElement {
 
     private follow(action: PreviewAction, result: Promise<unknown>): void {
         this.sending = action;
-        result.finally(() => {
+        void result.finally(() => {
             this.sending = null;
         });
     }

@@ -281,12 +281,10 @@ export default class PcRescheduleForm extends LightningElement {
         const first = FIELD_ORDER.find((f) => this.errors[f]);
         if (!first) return;
         // Wait for the error text to render so focus lands with its description in place.
-        Promise.resolve()
-            .then(() => {
-                const field = this.template?.querySelector(`[data-field="${first}"]`) as HTMLElement | null;
-                field?.focus?.();
-            })
-            .catch(() => undefined);
+        void Promise.resolve().then(() => {
+            const field = this.template?.querySelector(`[data-field="${first}"]`) as HTMLElement | null;
+            field?.focus?.();
+        });
     }
 }
 

@@ -77,7 +77,7 @@ const LIGHTNING_HOST = /^https:\/\/([a-z0-9-]+)\.((?:[a-z0-9]+\.)?)lightning\.fo
 export function visualforceOriginFor(lightningOrigin: string): string | null {
     const match = LIGHTNING_HOST.exec(lightningOrigin);
     if (!match) return null;
-    return `https://${match[1].toLowerCase()}--c.${match[2].toLowerCase()}vf.force.com`;
+    return `https://${match[1]!.toLowerCase()}--c.${match[2]!.toLowerCase()}vf.force.com`;
 }
 
 /** What the sign-in page answered: the code, already matched to the state of this sign-in. */

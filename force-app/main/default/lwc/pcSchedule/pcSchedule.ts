@@ -278,12 +278,12 @@ export function wallTime(at: Instant, zone: string): WallTime {
         if (p.type !== 'literal') parts[p.type] = Number(p.value);
     }
     return {
-        year: parts.year,
-        month: parts.month,
-        day: parts.day,
-        hour: parts.hour === 24 ? 0 : parts.hour,
-        minute: parts.minute,
-        second: parts.second
+        year: parts.year!,
+        month: parts.month!,
+        day: parts.day!,
+        hour: parts.hour === 24 ? 0 : parts.hour!,
+        minute: parts.minute!,
+        second: parts.second!
     };
 }
 
@@ -325,8 +325,8 @@ export function resolveWallTime(w: WallTime, zone: string): ZonedResolution {
         .map((o) => local - o)
         .filter((t) => wallAsUtc(wallTime(t, zone)) === local)
         .sort((a, b) => a - b);
-    if (candidates.length === 1) return { kind: 'single', at: candidates[0] };
-    if (candidates.length >= 2) return { kind: 'overlap', earlier: candidates[0], later: candidates[1] };
+    if (candidates.length === 1) return { kind: 'single', at: candidates[0]! };
+    if (candidates.length >= 2) return { kind: 'overlap', earlier: candidates[0]!, later: candidates[1]! };
     // A gap: the transition lies between the two readings; find its minute.
     let lo = Math.min(local - before, local - after);
     let hi = Math.max(local - before, local - after);

@@ -565,7 +565,7 @@ export class ConsoleService implements ConsoleApi {
                 this.acceptedPreview = null;
             }
         } else {
-            const view = calls[index];
+            const view = calls[index]!;
             previous = view.call.status;
             if (previous === 'Ended') {
                 // Late updates of an ended call only refine what was shown (its outcome).
@@ -1068,7 +1068,7 @@ export class ConsoleService implements ConsoleApi {
         const calls = patch.calls ?? this.state.calls;
         const index = calls.findIndex((v) => v.call.id === callId);
         if (index < 0) return patch;
-        const view = calls[index];
+        const view = calls[index]!;
         const pending = on ? [...view.pending, key] : without(view.pending, key);
         const next = calls.slice();
         next[index] = { ...view, pending };
@@ -1282,7 +1282,7 @@ export class ConsoleService implements ConsoleApi {
             const index = calls.findIndex((v) => v.call.id === callId);
             if (index >= 0) {
                 const next = calls.slice();
-                next[index] = { ...next[index], wrapUp: { saved: false, error } };
+                next[index] = { ...next[index]!, wrapUp: { saved: false, error } };
                 patch = { ...patch, calls: next };
             }
             this.commit(patch);

@@ -56,7 +56,7 @@ const BY_DIGIT = new Map<string, ShortcutAction>(
 export function shortcutFor(event: KeyLike): ShortcutAction | null {
     if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return null;
     const fromCode = event.code ? /^Digit(\d)$/.exec(event.code) : null;
-    const digit = fromCode ? fromCode[1] : /^\d$/.test(event.key) ? event.key : '';
+    const digit = fromCode ? (fromCode[1] ?? '') : /^\d$/.test(event.key) ? event.key : '';
     return (digit && BY_DIGIT.get(digit)) || null;
 }
 

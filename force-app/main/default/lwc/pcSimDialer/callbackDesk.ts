@@ -92,7 +92,7 @@ export class CallbackDesk {
      */
     dispatch(): boolean {
         for (let i = 0; i < this.due.length; i++) {
-            const entry = this.due[i];
+            const entry = this.due[i]!;
             if (this.host.agentCanTake(entry.callback)) {
                 this.due.splice(i, 1);
                 this.host.deliverHere(entry);

@@ -269,7 +269,7 @@ export function pastAttempts(rng: Rng, rec: SimRecord, dest: SimDestination, cou
 
 /** Special cases by position, so every unavailable reason of SP-3 occurs in any list of 20 or more. */
 function applyPattern(rng: Rng, rec: SimRecord, index: number, epoch: Instant): void {
-    const [phone, mobile, work] = rec.destinations;
+    const [phone, mobile, work] = rec.destinations as [SimDestination, SimDestination, SimDestination?];
     switch (index % 20) {
         case 3:
             rec.finalized = true;
@@ -347,13 +347,13 @@ export function generateCallingList(
             ExternalId: `EXT-${String(100000 + i)}`
         };
         // Skill by share: a deterministic spread, not a draw, so shares hold exactly.
-        let skillId = skillIds[0];
+        let skillId = skillIds[0]!;
         const position = (i % 20) / 20;
         let acc = 0;
         for (let s = 0; s < skillIds.length; s++) {
             acc += shares[s] ?? 0;
             if (position < acc) {
-                skillId = skillIds[s];
+                skillId = skillIds[s]!;
                 break;
             }
         }

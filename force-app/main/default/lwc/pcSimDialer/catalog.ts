@@ -58,7 +58,7 @@ const BY_SKILL: Readonly<Record<string, readonly Disposition[]>> = {
 
 /** The dispositions a skill offers, or null for an unknown skill. */
 export function dispositionsFor(skillId: string): readonly Disposition[] | null {
-    return Object.prototype.hasOwnProperty.call(BY_SKILL, skillId) ? BY_SKILL[skillId] : null;
+    return Object.prototype.hasOwnProperty.call(BY_SKILL, skillId) ? BY_SKILL[skillId]! : null;
 }
 
 /** Everything the simulated dialer offers unless overridden. */

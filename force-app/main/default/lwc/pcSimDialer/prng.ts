@@ -31,7 +31,7 @@ export class Rng {
 
     /** One element of a non-empty list. */
     pick<T>(items: readonly T[]): T {
-        return items[Math.floor(this.next() * items.length)];
+        return items[Math.floor(this.next() * items.length)]!;
     }
 
     /** One key of a weight table, drawn by weight. */
@@ -43,7 +43,7 @@ export class Rng {
             roll -= weights[k];
             if (roll < 0) return k;
         }
-        return keys[keys.length - 1];
+        return keys[keys.length - 1]!;
     }
 
     /** A child generator for an independent stream (the calling list, the calls). */

@@ -12,7 +12,7 @@ export function fail(code: ErrorCode, message: string): never {
 
 /** True when a sorts before b, element by element. */
 export function lexicallyBefore(a: readonly number[], b: readonly number[]): boolean {
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
     return false;
 }
 

@@ -57,8 +57,8 @@ export class MinHeap<T> {
         let i = items.length - 1;
         while (i > 0) {
             const parent = (i - 1) >> 1;
-            if (!earlier(items[i], items[parent])) break;
-            [items[i], items[parent]] = [items[parent], items[i]];
+            if (!earlier(items[i]!, items[parent]!)) break;
+            [items[i], items[parent]] = [items[parent]!, items[i]!];
             i = parent;
         }
     }
@@ -75,10 +75,10 @@ export class MinHeap<T> {
                 const l = 2 * i + 1;
                 const r = l + 1;
                 let m = i;
-                if (l < items.length && earlier(items[l], items[m])) m = l;
-                if (r < items.length && earlier(items[r], items[m])) m = r;
+                if (l < items.length && earlier(items[l]!, items[m]!)) m = l;
+                if (r < items.length && earlier(items[r]!, items[m]!)) m = r;
                 if (m === i) break;
-                [items[i], items[m]] = [items[m], items[i]];
+                [items[i], items[m]] = [items[m]!, items[i]!];
                 i = m;
             }
         }

@@ -1,0 +1,341 @@
+// Behaviour the mutation run showed no suite pinned down: the error list's bound, the screen-pops setting at
+// the moment a contact answers. Same scripted dialer as the store suite: every event is emitted by the test.
+import { ConsoleService, MAX_ERRORS } from 'c/pcService';
+import { DialerError, DialerEvents } from 'c/pcDialerPort';
+import type { DialerAdapter, DialerEventHandler, DialerEventName, DialerSignIn, SessionInfo } from 'c/pcDialerPort';
+import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
+import { VirtualClock } from 'c/pcVirtualClock';
+import { DEFAULT_SETTINGS } from 'c/pcModel';
+import type { AgentState, AttemptsHistory, Call, CallingRecord, DialerCapabilities } from 'c/pcModel';
+import { flush } from '../../../../../../test/service-harness';
+
+const T0 = Date.UTC(2027, 0, 11, 15, 0, 0);
+
+const RECORD: CallingRecord = {
+    id: 'rec-1',
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    timeZone: 'America/Chicago',
+    salesforceId: '003000000000001',
+    fields: { BalanceDue: '$12.00' }
+};
+
+const WORKING: AgentState = {
+    status: 'Working',
+    skillId: 'pc-1',
+    skillName: 'PC One',
+    unavailableCode: null,
+    pending: null,
+    since: T0
+};
+
+const CAPS: DialerCapabilities = {
+    maxLines: 3,
+    previewActions: ['Accept', 'Requeue', 'Snooze'],
+    machineOverrides: ['AnsweringMachine'],
+    attemptsHistory: true,
+    transferKinds: ['Skill'],
+    mute: true,
+    hold: true
+};
+
+function call(overrides: Partial<Call> = {}): Call {
+    return {
+        id: 'call-1',
+        line: 1,
+        skillId: 'pc-1',
+        record: RECORD,
+        destinationId: 'rec-1-phone',
+        number: '+13125550100',
+        direction: 'Outbound',
+        status: 'Dialing',
+        mostLikely: true,
+        muted: false,
+        startedAt: T0,
+        statusSince: T0,
+        answeredAt: null,
+        endedAt: null,
+        outcome: null,
+        ...overrides
+    };
+}
+
+const HISTORY: AttemptsHistory = {
+    recordId: 'rec-1',
+    destinations: [
+        {
+            id: 'rec-1-phone',
+            kind: 'Phone',
+            description: 'PhoneNumber',
+            value: '+13125550100',
+            attempts: 2,
+            maxAttempts: 10,
+            availableAt: null,
+            lastPresentation: null,
+            lastOutcome: null,
+            unavailableReason: null,
+            cadenceOrder: 1
+        }
+    ],
+    attempts: []
+};
+
+/** A dialer whose every command is a jest mock and whose events the test emits itself. */
+class ScriptedDialer implements DialerAdapter {
+    readonly name = 'scripted';
+    readonly events = new DialerEvents();
+    session: SessionInfo = { sessionId: 's', agentId: 'a', joined: false, agent: WORKING, calls: [], preview: null };
+    connect = jest.fn(async () => this.session);
+    disconnect = jest.fn(async () => undefined);
+    listSkills = jest.fn(async () => [{ id: 'pc-1', name: 'PC One', isPersonalConnection: true }]);
+    listUnavailableCodes = jest.fn(async () => [{ id: 'break', label: 'Break' }]);
+    listDispositions = jest.fn(async () => [
+        { id: 'done', label: 'Completed', outcome: 'Completed' as const, requiresNotes: false }
+    ]);
+    loginToSkill = jest.fn(async () => undefined);
+    logout = jest.fn(async () => undefined);
+    setAvailable = jest.fn(async () => undefined);
+    setUnavailable = jest.fn(async () => undefined);
+    acceptPreview = jest.fn(async () => undefined);
+    requeuePreview = jest.fn(async () => undefined);
+    snoozePreview = jest.fn(async () => undefined);
+    reschedulePreview = jest.fn(async () => {
+        throw new DialerError('Unsupported', 'not scripted');
+    });
+    dispositionPreview = jest.fn(async () => undefined);
+    overrideMachine = jest.fn(async () => undefined);
+    hold = jest.fn(async () => undefined);
+    resume = jest.fn(async () => undefined);
+    mute = jest.fn(async () => undefined);
+    unmute = jest.fn(async () => undefined);
+    endCall = jest.fn(async () => undefined);
+    transfer = jest.fn(async () => undefined);
+    disposition = jest.fn(async () => undefined);
+    getAttemptsHistory = jest.fn(async () => HISTORY);
+
+    capabilities(): DialerCapabilities {
+        return CAPS;
+    }
+
+    on<K extends DialerEventName>(type: K, handler: DialerEventHandler<K>): () => void {
+        return this.events.on(type, handler);
+    }
+}
+
+async function started(settings: Record<string, unknown> = {}) {
+    const clock = new VirtualClock({ startAt: T0 });
+    const dialer = new ScriptedDialer();
+    const gateway = new InMemorySalesforceGateway({
+        contacts: [
+            {
+                id: '003000000000001',
+                name: 'Ada Lovelace',
+                phone: '+13125550100',
+                email: null,
+                accountName: 'Analytical Engines',
+                title: null,
+                mailingCity: null,
+                fields: {},
+                dialerRecordId: 'rec-1'
+            }
+        ]
+    });
+    const service = new ConsoleService({
+        adapter: dialer,
+        gateway,
+        clock,
+        settings: { ...DEFAULT_SETTINGS, linesPerAgent: 3, ...settings }
+    });
+    await service.start();
+    await flush();
+    return { clock, dialer, gateway, service };
+}
+
+describe('c-pc-service bounds and settings at their use', () => {
+    it('keeps only the newest errors for the error panel, so a long shift does not grow without bound', async () => {
+        const { dialer, service } = await started();
+        const total = MAX_ERRORS + 10;
+        for (let i = 1; i <= total; i += 1) dialer.events.emit('error', new DialerError('Network', `drop ${i}`));
+        const errors = service.getState().errors;
+        expect(errors).toHaveLength(MAX_ERRORS);
+        expect(errors[0]?.detail).toBe('drop 11');
+        expect(errors[MAX_ERRORS - 1]?.detail).toBe(`drop ${total}`);
+    });
+
+    it('keeps every error while there are no more than the panel holds', async () => {
+        const { dialer, service } = await started();
+        for (let i = 1; i <= MAX_ERRORS; i += 1) dialer.events.emit('error', new DialerError('Network', `drop ${i}`));
+        const errors = service.getState().errors;
+        expect(errors).toHaveLength(MAX_ERRORS);
+        expect(errors[0]?.detail).toBe('drop 1');
+    });
+
+    it('SP-1 opens no screen pop when a contact answers where the admin turned screen pops off', async () => {
+        const { dialer, service } = await started({ screenPopsEnabled: false });
+        dialer.events.emit('callUpdated', call({ status: 'Ringing' }));
+        dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
+        await flush();
+        expect(service.getState().calls.map((v) => v.call.status)).toEqual(['Active']);
+        expect(service.getState().screenPop).toBeNull();
+    });
+
+    it('SP-1 opens the screen pop when a contact answers where screen pops are on', async () => {
+        const { dialer, service } = await started({ screenPopsEnabled: true });
+        dialer.events.emit('callUpdated', call({ status: 'Ringing' }));
+        dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
+        await flush();
+        expect(service.getState().screenPop?.forId).toBe('call-1');
+    });
+});
+
+/** A service on a dialer whose session the test sets before start (a refresh joining a live session). */
+async function joined(calls: Call[], lines = 1, signIn?: DialerSignIn) {
+    const clock = new VirtualClock({ startAt: T0 });
+    const dialer = new ScriptedDialer();
+    dialer.session = { ...dialer.session, joined: true, calls };
+    const service = new ConsoleService({
+        adapter: dialer,
+        gateway: new InMemorySalesforceGateway({ contacts: [] }),
+        clock,
+        settings: { ...DEFAULT_SETTINGS, linesPerAgent: lines },
+        signIn
+    });
+    return { clock, dialer, service };
+}
+
+describe('c-pc-service restores a session and recovers', () => {
+    it('BX-2 a refresh shows the live calls up to the lines setting, and ended calls still in wrap-up', async () => {
+        const { service } = await joined([
+            call({ id: 'ended-answered', status: 'Ended', answeredAt: T0, endedAt: T0 + 1000 }),
+            call({ id: 'ended-unanswered', status: 'Ended', answeredAt: null, endedAt: T0 + 1000 }),
+            call({ id: 'live-1', status: 'Active', answeredAt: T0 }),
+            call({ id: 'live-2', status: 'Dialing' })
+        ]);
+        await service.start();
+        await flush();
+        expect(service.getState().calls.map((v) => v.call.id)).toEqual(['ended-answered', 'live-1']);
+        expect(service.getState().connection.status).toBe('Connected');
+    });
+
+    it('BX-2 a refresh during a held call reopens its screen pop', async () => {
+        const { service } = await joined([call({ id: 'held', status: 'Held', answeredAt: T0 })], 2);
+        await service.start();
+        await flush();
+        expect(service.getState().screenPop?.forId).toBe('held');
+    });
+
+    it('BX-2 a refresh with every line live keeps them all', async () => {
+        const { service } = await joined(
+            [call({ id: 'a', status: 'Active', answeredAt: T0 }), call({ id: 'b', line: 2, status: 'Ringing' })],
+            2
+        );
+        await service.start();
+        await flush();
+        expect(service.getState().calls.map((v) => v.call.id)).toEqual(['a', 'b']);
+    });
+
+    it('start again after a failed connect connects again; once connected it does nothing', async () => {
+        const { dialer, service } = await joined([]);
+        dialer.connect.mockRejectedValueOnce(new DialerError('Network', 'down'));
+        const first = await service.start();
+        await flush();
+        expect(first.ok).toBe(false);
+        expect(service.getState().connection.status).toBe('Failed');
+        const again = await service.start();
+        await flush();
+        expect(again.ok).toBe(true);
+        expect(service.getState().connection.status).toBe('Connected');
+        expect(dialer.connect).toHaveBeenCalledTimes(2);
+        expect((await service.start()).ok).toBe(true);
+        expect(dialer.connect).toHaveBeenCalledTimes(2);
+    });
+
+    it('sign-in where the dialer needs none is refused as Unsupported', async () => {
+        const { service } = await joined([]);
+        const result = await service.signIn();
+        expect(result.ok).toBe(false);
+        expect(result.ok ? null : result.error.code).toBe('Unsupported');
+    });
+
+    it('a failed sign-in is reported for retry and leaves nothing pending; a good one connects', async () => {
+        let required = true;
+        const port: DialerSignIn = {
+            isRequired: () => required,
+            onChange: () => () => undefined,
+            signIn: jest.fn(async () => {
+                throw new DialerError('Rejected', 'the browser blocked the sign-in window');
+            })
+        };
+        const { dialer, service } = await joined([], 1, port);
+        const failed = await service.signIn();
+        expect(failed.ok).toBe(false);
+        expect(service.getState().signIn).toEqual({ required: true, pending: false });
+        expect(service.getState().errors.map((e) => [e.code, e.command])).toEqual([['Rejected', 'signIn']]);
+        expect(dialer.connect).not.toHaveBeenCalled();
+        (port.signIn as jest.Mock).mockImplementation(async () => {
+            required = false;
+        });
+        const ok = await service.signIn();
+        await flush();
+        expect(ok.ok).toBe(true);
+        expect(service.getState().signIn).toEqual({ required: false, pending: false });
+        expect(dialer.connect).toHaveBeenCalledTimes(1);
+        expect(service.getState().connection.status).toBe('Connected');
+    });
+
+    it('dismissing an error removes only that one; an unknown id changes nothing', async () => {
+        const { dialer, service } = await started();
+        dialer.events.emit('error', new DialerError('Network', 'first'));
+        dialer.events.emit('error', new DialerError('Network', 'second'));
+        const before = service.getState();
+        service.dismissError('no-such-error');
+        expect(service.getState()).toBe(before);
+        service.dismissError(before.errors[0]!.id);
+        expect(service.getState().errors.map((e) => e.detail)).toEqual(['second']);
+    });
+});
+
+describe('c-pc-service commands in flight', () => {
+    it('CL-4 Hold shows as sending while the dialer answers, and no longer once it has', async () => {
+        const { dialer, service } = await started();
+        dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
+        let answer: () => void = () => undefined;
+        dialer.hold.mockImplementationOnce(
+            () => new Promise<undefined>((resolve) => (answer = () => resolve(undefined)))
+        );
+        const holding = service.hold('call-1');
+        expect(service.getState().calls[0]?.pending).toEqual(['hold']);
+        answer();
+        expect((await holding).ok).toBe(true);
+        expect(service.getState().calls[0]?.pending).toEqual([]);
+    });
+
+    it('CL-4 a Hold the dialer refuses is no longer sending and is reported for retry', async () => {
+        const { dialer, service } = await started();
+        dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
+        dialer.hold.mockRejectedValueOnce(new DialerError('Rejected', 'not now'));
+        const result = await service.hold('call-1');
+        expect(result.ok).toBe(false);
+        expect(service.getState().calls[0]?.pending).toEqual([]);
+        expect(service.getState().errors.map((e) => e.command)).toEqual(['hold']);
+    });
+});
+
+describe('c-pc-service stop', () => {
+    it('stopping releases the dialer once and shows Disconnected, even when the dialer fails to let go', async () => {
+        const { dialer, service } = await started();
+        dialer.disconnect.mockRejectedValueOnce(new DialerError('Network', 'gone'));
+        await service.stop();
+        expect(service.getState().connection.status).toBe('Disconnected');
+        await service.stop();
+        expect(dialer.disconnect).toHaveBeenCalledTimes(1);
+    });
+
+    it('after stopping, dialer events no longer change what the agent sees', async () => {
+        const { dialer, service } = await started();
+        await service.stop();
+        const before = service.getState();
+        dialer.events.emit('callUpdated', call({ status: 'Ringing' }));
+        expect(service.getState()).toBe(before);
+    });
+});

@@ -1,0 +1,177 @@
+// Mutation testing (`npm run test:mutation [module ...]`): StrykerJS over the logic that matters, one module at a
+// time so each run stays within a CI step's time and two cores. Each module's mutants are tested by that module's
+// own suites (a mutant only an unrelated suite happens to notice is a gap in the module's tests). Reports:
+// test-results/mutation/<module>.json (mutation-testing-report-schema) and summary.json; runs are incremental, so
+// a re-run after a small change tests only the mutants the change touched.
+// Not part of `npm test`: a full run takes tens of minutes.
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Stryker } from '@stryker-mutator/core';
+
+const LWC = 'force-app/main/default/lwc';
+const OUT = 'test-results/mutation';
+
+/** The modules under mutation: the files (or line ranges) mutated and the suites that must kill them. */
+export const MODULES = {
+    // The service is large: it runs in parts so a part that finished keeps its report if a later one is stopped.
+    pcService: {
+        mutate: [`${LWC}/pcService/pcService.ts`],
+        parts: [
+            [`${LWC}/pcService/pcService.ts:1-420`],
+            [`${LWC}/pcService/pcService.ts:421-820`],
+            [`${LWC}/pcService/pcService.ts:821-1300`]
+        ],
+        tests: ['pcService']
+    },
+    pcSchedule: { mutate: [`${LWC}/pcSchedule/pcSchedule.ts`], tests: ['pcSchedule'] },
+    pcSettings: { mutate: [`${LWC}/pcSettings/pcSettings.ts`], tests: ['pcSettings'] },
+    pcFormat: { mutate: [`${LWC}/pcFormat/pcFormat.ts`], tests: ['pcFormat'] },
+    // The CXone adapter's protocol parsing, contact mapping and the long poll (startPolling .. applyBatch).
+    pcCxoneAdapter: {
+        mutate: [
+            `${LWC}/pcCxoneAdapter/protocol.ts`,
+            `${LWC}/pcCxoneAdapter/contacts.ts`,
+            `${LWC}/pcCxoneAdapter/pcCxoneAdapter.ts:407-586`
+        ],
+        tests: ['pcCxoneAdapter'],
+        // Its suites run in a jsdom with Node's network (test/cxone), which reports no per-test coverage to
+        // Stryker: every mutant runs the module's whole suite.
+        coverageAnalysis: 'all'
+    },
+    // The simulated dialer's rules: which record is next, callbacks and the dialing plan.
+    pcSimDialer: {
+        mutate: [
+            `${LWC}/pcSimDialer/rules.ts`,
+            `${LWC}/pcSimDialer/callingList.ts`,
+            `${LWC}/pcSimDialer/callPlan.ts`,
+            `${LWC}/pcSimDialer/callbackDesk.ts`
+        ],
+        tests: ['pcSimDialer']
+    },
+    pcTabLeader: {
+        mutate: [`${LWC}/pcTabLeader/pcTabLeader.ts`],
+        tests: ['pcTabLeader', 'pcCxoneAdapter/__tests__/tabs']
+    }
+};
+
+const concurrency = Number(process.env.MUTATION_CONCURRENCY ?? 1);
+const timeoutMinutes = Number(process.env.MUTATION_TIMEOUT_MINUTES ?? 60);
+
+/** Mutation score as Stryker defines it: detected / (detected + undetected); compile errors do not count. */
+export function score(results) {
+    const n = (s) => results.filter((r) => r.status === s).length;
+    const detected = n('Killed') + n('Timeout');
+    const undetected = n('Survived') + n('NoCoverage');
+    return {
+        killed: n('Killed'),
+        timeout: n('Timeout'),
+        survived: n('Survived'),
+        noCoverage: n('NoCoverage'),
+        ignored: n('Ignored'),
+        compileErrors: n('CompileError'),
+        score: detected + undetected ? Math.round((1000 * detected) / (detected + undetected)) / 10 : 100
+    };
+}
+
+/** Runs one module, part by part where it has parts; each part writes its own report. */
+async function run(name) {
+    const parts = MODULES[name].parts;
+    if (!parts) return runPart(name, name, MODULES[name].mutate);
+    const only = process.env.MUTATION_PARTS ? process.env.MUTATION_PARTS.split(',').map(Number) : null;
+    let minutes = 0;
+    for (const [i, mutate] of parts.entries()) {
+        if (only && !only.includes(i + 1)) continue;
+        minutes += (await runPart(name, `${name}.part${i + 1}`, mutate)).minutes;
+    }
+    return { minutes };
+}
+
+async function runPart(name, reportName, mutate) {
+    const m = MODULES[name];
+    const testMatch = m.tests.map((t) =>
+        t.includes('__tests__') ? `<rootDir>/${LWC}/${t}.test.ts` : `<rootDir>/${LWC}/${t}/__tests__/**/*.test.ts`
+    );
+    const stryker = new Stryker({
+        mutate,
+        testRunner: 'jest',
+        jest: {
+            projectType: 'custom',
+            configFile: 'jest.config.js',
+            enableFindRelatedTests: false,
+            config: { testMatch }
+        },
+        checkers: ['typescript'],
+        // Production code only: the checker's whole-program check is the slow part, and tests are not type-checked
+        // by jest anyway (babel strips the types).
+        tsconfigFile: 'tsconfig.mutation.json',
+        typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+        coverageAnalysis: m.coverageAnalysis ?? 'perTest',
+        // Static mutants (module-level constants such as a list of zone names) need a fresh module per test run and
+        // cost most of the time; they are reported as Ignored, outside the score.
+        ignoreStatic: process.env.MUTATION_STATIC !== '1',
+        concurrency,
+        timeoutMS: 20000,
+        incremental: true,
+        incrementalFile: `${OUT}/${reportName}.incremental.json`,
+        reporters: ['json', 'clear-text', 'progress-append-only'],
+        jsonReporter: { fileName: `${OUT}/${reportName}.json` },
+        clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+        tempDirName: '.stryker-tmp',
+        ignorePatterns: ['test-results', 'coverage', 'local/dist', '.sf', '.sfdx', 'out'],
+        plugins: ['@stryker-mutator/jest-runner', '@stryker-mutator/typescript-checker'],
+        logLevel: 'info',
+        fileLogLevel: 'off'
+    });
+    const started = Date.now();
+    const timer = setTimeout(() => {
+        console.error(`${name}: over ${timeoutMinutes} min, stopping`);
+        process.exit(2);
+    }, timeoutMinutes * 60_000).unref();
+    const results = await stryker.runMutationTest();
+    clearTimeout(timer);
+    return { ...score(results), minutes: Math.round((Date.now() - started) / 6000) / 10 };
+}
+
+/** Scores of every module with a report on disk (so runs of different modules, at different times, add up). */
+function summarise() {
+    const summary = {};
+    for (const name of Object.keys(MODULES)) {
+        const files = [`${name}.json`, ...(MODULES[name].parts ?? []).map((_, i) => `${name}.part${i + 1}.json`)]
+            .map((f) => join(OUT, f))
+            .filter((f) => existsSync(f));
+        if (!files.length) continue;
+        const results = files.flatMap((f) =>
+            Object.values(JSON.parse(readFileSync(f, 'utf8')).files).flatMap((x) => x.mutants)
+        );
+        summary[name] = score(results);
+        if (MODULES[name].parts) summary[name].parts = files.map((f) => f.slice(OUT.length + 1));
+    }
+    return summary;
+}
+
+const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(MODULES);
+const unknown = names.filter((n) => !MODULES[n]);
+if (unknown.length) {
+    console.error(`Unknown module(s): ${unknown.join(', ')}; known: ${Object.keys(MODULES).join(', ')}`);
+    process.exit(2);
+}
+mkdirSync(OUT, { recursive: true });
+const minutes = {};
+for (const name of names) minutes[name] = (await run(name)).minutes;
+const summary = summarise();
+for (const [name, m] of Object.entries(minutes)) if (summary[name]) summary[name].minutes = m;
+const summaryFile = join(OUT, 'summary.json');
+writeFileSync(summaryFile, JSON.stringify(summary, null, 2) + '\n');
+let detected = 0;
+let total = 0;
+console.log('\nMutation score per module (killed+timeout / all but compile errors and ignored):');
+for (const [name, s] of Object.entries(summary)) {
+    detected += s.killed + s.timeout;
+    total += s.killed + s.timeout + s.survived + s.noCoverage;
+    console.log(
+        `  ${name.padEnd(16)} ${String(s.score).padStart(5)} %  (${s.killed + s.timeout} killed, ${s.survived} survived, ${s.noCoverage} no coverage)`
+    );
+}
+const overall = total ? Math.round((1000 * detected) / total) / 10 : 100;
+console.log(`  ${'overall'.padEnd(16)} ${String(overall).padStart(5)} %`);
+console.log(`Reports: ${OUT}/<module>.json, ${summaryFile}`);
