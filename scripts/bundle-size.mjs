@@ -14,11 +14,13 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const LWC_DIR = join(ROOT, 'force-app/main/default/lwc');
 
 /**
- * Budgets in gzip bytes: the total, and any one bundle. Set about 20 % above the figures of the day they were
- * set (70.5 kB in total, 13.9 kB the largest bundle; docs/performance.md), so ordinary growth fits and a new
- * library or a copied table does not. Raising them is a decision: change them here, saying why in the commit.
+ * Budgets in gzip bytes: the total, any one bundle of the console's own code, and any one kept library shipped as
+ * a prebuilt module (pcPhoneLib: libphonenumber-js with its min metadata, 28.7 kB). Set about 15 % above the
+ * figures of the day they were last set (121.3 kB in total with the library, 15.6 kB the largest own bundle;
+ * docs/performance.md), so ordinary growth fits and a new library or a copied table does not. Raising them is a
+ * decision: change them here, saying why in the commit.
  */
-export const BUDGET = { totalGzipBytes: 85_000, bundleGzipBytes: 17_000 };
+export const BUDGET = { totalGzipBytes: 140_000, bundleGzipBytes: 17_000, libraryGzipBytes: 32_000 };
 
 /** Every deployable bundle with its .js files (tests and their helpers excluded). */
 function bundles() {
@@ -27,12 +29,17 @@ function bundles() {
         .map((d) => {
             const dir = join(LWC_DIR, d.name);
             const ts = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
+            // A bundle with no TypeScript is a kept library shipped as a prebuilt module: it counts too.
+            if (!ts.length) {
+                const prebuilt = readdirSync(dir).filter((f) => f.endsWith('.js'));
+                return { name: d.name, library: true, files: prebuilt.map((f) => join(dir, f)) };
+            }
             const js = ts.map((f) => f.replace(/\.ts$/, '.js'));
             const missing = js.filter((f) => !existsSync(join(dir, f)));
             if (missing.length) {
                 throw new Error(`${d.name}: ${missing.join(', ')} not built; run \`npm run build\` first`);
             }
-            return { name: d.name, files: js.map((f) => join(dir, f)) };
+            return { name: d.name, library: false, files: js.map((f) => join(dir, f)) };
         });
 }
 
@@ -51,7 +58,7 @@ export async function measureBundles() {
             sizes.minifiedBytes += Buffer.byteLength(minified);
             sizes.gzipBytes += gzipSync(minified, { level: 9 }).length;
         }
-        perBundle[bundle.name] = sizes;
+        perBundle[bundle.name] = { ...sizes, library: bundle.library };
         for (const key of Object.keys(total)) total[key] += sizes[key];
     }
     return { perBundle, total };
@@ -59,9 +66,10 @@ export async function measureBundles() {
 
 /** What is over budget, in words; empty when everything fits. */
 export function overBudget({ perBundle, total }, budget = BUDGET) {
+    const limit = (s) => (s.library ? budget.libraryGzipBytes : budget.bundleGzipBytes);
     const over = Object.entries(perBundle)
-        .filter(([, s]) => s.gzipBytes > budget.bundleGzipBytes)
-        .map(([name, s]) => `${name} ships ${s.gzipBytes} gzip bytes (budget ${budget.bundleGzipBytes})`);
+        .filter(([, s]) => s.gzipBytes > limit(s))
+        .map(([name, s]) => `${name} ships ${s.gzipBytes} gzip bytes (budget ${limit(s)})`);
     if (total.gzipBytes > budget.totalGzipBytes) {
         over.push(`the bundles ship ${total.gzipBytes} gzip bytes in total (budget ${budget.totalGzipBytes})`);
     }
@@ -78,7 +86,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     }
     console.log(
         `${'total'.padEnd(22)} ${String(sizes.total.minifiedBytes).padStart(8)} min ${String(sizes.total.gzipBytes).padStart(7)} gz` +
-            ` (budget ${BUDGET.totalGzipBytes} gz, ${BUDGET.bundleGzipBytes} gz a bundle)`
+            ` (budget ${BUDGET.totalGzipBytes} gz, ${BUDGET.bundleGzipBytes} gz a bundle, ` +
+            `${BUDGET.libraryGzipBytes} gz a kept library)`
     );
     const over = overBudget(sizes);
     for (const o of over) console.error(`Over budget: ${o}`);

@@ -131,7 +131,7 @@ export function parseTypedDate(text: string, locale = 'en-US'): Typed<TypedDate>
     if (m) return checkDate(Number(m[1]), Number(m[2]), Number(m[3]));
     m = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})\.?$/.exec(t);
     if (m) {
-        const values = [m[1] ?? '', m[2] ?? '', m[3] ?? ''];
+        const values: [string, string, string] = [m[1] ?? '', m[2] ?? '', m[3] ?? ''];
         const order = values[0].length === 4 ? (['year', 'month', 'day'] as const) : dateOrder(locale);
         const get = (part: 'day' | 'month' | 'year'): string => values[order.indexOf(part)] ?? '';
         const year = get('year');

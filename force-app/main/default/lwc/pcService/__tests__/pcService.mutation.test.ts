@@ -36,7 +36,9 @@ const CAPS: DialerCapabilities = {
     attemptsHistory: true,
     transferKinds: ['Skill'],
     mute: true,
-    hold: true
+    hold: true,
+    rescheduleDeliverTo: ['Me', 'Skill'],
+    rescheduleTimeZone: true
 };
 
 function call(overrides: Partial<Call> = {}): Call {
