@@ -483,6 +483,42 @@ export interface SettingsProblem {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Compliance rule sets (CP-1, CP-2)
+// ---------------------------------------------------------------------------------------------
+
+/** What a broken rule does: refuse the action, or let the agent go on after one more confirmation (CP-1). */
+export const RuleMode = {
+    Block: 'Block',
+    Warn: 'Warn'
+} as const;
+export type RuleMode = (typeof RuleMode)[keyof typeof RuleMode];
+
+/** One rule set (PC_Rule_Set__mdt, CP-2): where it applies, its calling window and its attempt limits. */
+export interface ComplianceRuleSet {
+    /** The record's developer name, e.g. `US_Florida`. */
+    readonly name: string;
+    /** What the agent reads in a refusal ("Florida"). */
+    readonly label: string;
+    /** ISO 3166-1 alpha-2 country it applies in (`US`). */
+    readonly country: string;
+    /** ISO 3166-2 regions (`US-FL`); empty: the whole country. */
+    readonly regions: readonly string[];
+    /** NANP area codes it also covers, whatever the contact's region. */
+    readonly areaCodes: readonly string[];
+    /** Calling window in the contact's local time, minutes after midnight; null: no window. */
+    readonly windowStartMinute: number | null;
+    readonly windowEndMinute: number | null;
+    /** Most attempts to one number within the rolling window; null: no limit. */
+    readonly perDestinationLimit: number | null;
+    /** Most attempts to the contact, over all its numbers, within the rolling window; null: no limit. */
+    readonly perContactLimit: number | null;
+    /** The rolling window of the limits, in hours (24; 168 for seven days). */
+    readonly limitWindowHours: number;
+    readonly mode: RuleMode;
+    readonly active: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Salesforce data (screen pop, Contact History, logging)
 // ---------------------------------------------------------------------------------------------
 
@@ -797,6 +833,7 @@ export const isCallingHoursGuard = enumGuard(CallingHoursGuard);
 export const isDialerAdapterKind = enumGuard(DialerAdapterKind);
 export const isValueSourceKind = enumGuard(ValueSourceKind);
 export const isContactTabMode = enumGuard(ContactTabMode);
+export const isRuleMode = enumGuard(RuleMode);
 export const isTransferTargetKind = enumGuard(TransferTargetKind);
 export const isConnectionStatus = enumGuard(ConnectionStatus);
 
