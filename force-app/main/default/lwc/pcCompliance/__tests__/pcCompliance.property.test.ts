@@ -84,6 +84,8 @@ const actionArb = fc.record({
 
 describe('pcCompliance properties', () => {
     it('CP-1 BX-3 SP-5 no sequence of agent actions places or schedules a call that a blocking rule forbids', () => {
+        let placedCalls = 0;
+        let refusals = 0;
         fc.assert(
             fc.property(
                 ruleSetsArb,
@@ -115,7 +117,9 @@ describe('pcCompliance properties', () => {
                             must(checkCall(ask(v.nextAllowedAt)).verdict !== 'Block', 'the next time is allowed');
                             at = v.nextAllowedAt;
                         }
+                        if (v.verdict === 'Block') refusals++;
                         if (at === null) continue;
+                        placedCalls++;
                         must(!forbidden(ask(at)), `placed a forbidden call at ${new Date(at).toISOString()}`);
                         placed.push({ number: a.number, at });
                     }
@@ -123,6 +127,9 @@ describe('pcCompliance properties', () => {
             ),
             { numRuns: 150 }
         );
+        // The runs did both: calls went through and calls were refused.
+        expect(placedCalls).toBeGreaterThan(100);
+        expect(refusals).toBeGreaterThan(100);
     });
 
     it('CP-1 the check refuses exactly what the oracle forbids, at any instant', () => {
