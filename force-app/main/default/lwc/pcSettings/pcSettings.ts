@@ -18,6 +18,7 @@ import {
     isDialerAdapterKind
 } from 'c/pcModel';
 import { checkValueField } from './valueField';
+import { readRuleSets } from './ruleSets';
 import type { RawValueField } from './valueField';
 
 import { overrideValue, PAGE_PROBLEM_PREFIX } from './pageOverrides';
@@ -267,7 +268,8 @@ export function parseSettings(raw: unknown): ParsedSettings {
         ...readCxoneSignIn(raw, dialerAdapter, problems),
         valueOne: readValueField(raw, 'valueOne', problems),
         valueTwo: readValueField(raw, 'valueTwo', problems),
-        contactTab: readContactTab(raw, problems)
+        contactTab: readContactTab(raw, problems),
+        ruleSets: readRuleSets(raw.ruleSets, problems)
     });
     const seen = new Set(problems.map((p) => `${p.setting}:${p.code}`));
     const reported = serverProblems(raw.problems).filter((p) => !seen.has(`${p.setting}:${p.code}`));

@@ -30,7 +30,8 @@ describe('pcSettings', () => {
     it('AD-2 reads every setting of a good configuration without a problem', () => {
         const { settings, problems } = parseSettings(GOOD);
         expect(problems).toEqual([]);
-        expect(settings).toEqual(GOOD);
+        // No rule sets sent: the shipped ones (CP-2).
+        expect(settings).toEqual({ ...GOOD, ruleSets: DEFAULT_SETTINGS.ruleSets });
     });
 
     it('AD-2 reads Value one and Value two from flat custom metadata fields', () => {
