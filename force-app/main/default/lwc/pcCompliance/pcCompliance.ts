@@ -18,6 +18,8 @@ import type { ContactPlace } from './place';
 export { resolvePlace, normalizeCountry, normalizeRegion } from './place';
 export type { RecordPlace, ContactPlace } from './place';
 export { SHIPPED_RULE_SETS } from './shipped';
+export { callability, checkNumber, queryFor } from './fromModel';
+export type { ContactFacts } from './fromModel';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

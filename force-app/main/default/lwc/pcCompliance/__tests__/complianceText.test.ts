@@ -50,9 +50,8 @@ describe('compliance texts (CP-3)', () => {
         expect(limit && complianceText(limit, at)).toBe(
             'Florida allows 3 calls to this contact in 24 hours; 3 made; callable in 2 h 30 min.'
         );
-        const regF = SHIPPED_RULE_SETS.map((s) =>
-            (s.name === 'US_Regulation_F' ? { ...s, active: true, perContactLimit: 1, perDestinationLimit: null } : s)
-        );
+        const strictRegF = { active: true, perContactLimit: 1 };
+        const regF = SHIPPED_RULE_SETS.map((s) => ({ ...s, ...(s.name === 'US_Regulation_F' ? strictRegF : {}) }));
         const [weekly] = ask(at, { attempts: [{ number: MIAMI, at: at - 30 * HOUR }] }, regF).findings;
         expect(weekly && complianceText(weekly, at)).toMatch(
             /^Regulation F allows 1 calls to this contact in 7 days; 1 made; callable Mon, Jan 18, /
