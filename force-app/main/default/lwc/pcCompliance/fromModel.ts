@@ -3,7 +3,7 @@
  * the settings' rule sets become a ComplianceQuery; each destination's answer is what Attempts History shows as
  * "Callable" and what Accept and the Reschedule form check.
  */
-import type { AttemptsHistory, CallingRecord, ComplianceRuleSet, Instant } from 'c/pcModel';
+import type { AttemptsHistory, CallingRecord, ComplianceRuleSet, Instant, Settings } from 'c/pcModel';
 import { DestinationKind, DestinationUnavailableReason } from 'c/pcModel';
 import { resolvePlace } from './place';
 import type { RecordPlace } from './place';
@@ -18,6 +18,24 @@ export interface ContactFacts {
     /** The Contact's fields the admin named (zone, country, state); the record's zone when none. */
     readonly place?: RecordPlace;
     readonly ruleSets: readonly ComplianceRuleSet[];
+}
+
+/** The fields to ask Salesforce for with the Contact, so the rules know its place (CP-1). */
+export function placeFieldsOf(settings: Settings): readonly string[] {
+    return [settings.contactTimeZoneField, settings.contactCountryField, settings.contactStateField].filter(Boolean);
+}
+
+/** The contact's place from its fields (`ContactInfo.fields`), read through the fields the admin named. */
+export function placeFromContact(
+    settings: Settings,
+    fields: Readonly<Record<string, string | null>> | null | undefined
+): RecordPlace {
+    const read = (name: string): string | null => (name && fields ? (fields[name] ?? null) : null);
+    return {
+        timeZone: read(settings.contactTimeZoneField),
+        country: read(settings.contactCountryField),
+        state: read(settings.contactStateField)
+    };
 }
 
 function destinationsOf(facts: ContactFacts, number: string): readonly ComplianceDestination[] {
@@ -38,7 +56,8 @@ function attemptsOf(facts: ContactFacts): readonly ComplianceAttempt[] {
 
 /** The query for calling `number` at `at`. */
 export function queryFor(facts: ContactFacts, number: string, at: Instant): ComplianceQuery {
-    const place: RecordPlace = { timeZone: facts.record.timeZone, ...facts.place };
+    // The Contact's own values win; the calling list's zone stands in where the Contact has none.
+    const place: RecordPlace = { ...facts.place, timeZone: facts.place?.timeZone ?? facts.record.timeZone };
     return {
         at,
         destination: number,

@@ -18,7 +18,7 @@ import type { ContactPlace } from './place';
 export { resolvePlace, normalizeCountry, normalizeRegion } from './place';
 export type { RecordPlace, ContactPlace } from './place';
 export { SHIPPED_RULE_SETS } from './shipped';
-export { callability, checkNumber, queryFor } from './fromModel';
+export { callability, checkNumber, placeFieldsOf, placeFromContact, queryFor } from './fromModel';
 export type { ContactFacts } from './fromModel';
 
 const HOUR = 3_600_000;

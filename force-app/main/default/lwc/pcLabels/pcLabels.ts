@@ -272,6 +272,9 @@ import PC_Confirm_Disposition from '@salesforce/label/c.PC_Confirm_Disposition';
 import PC_Confirm_Dismiss from '@salesforce/label/c.PC_Confirm_Dismiss';
 import PC_Msg_CallbackNotes from '@salesforce/label/c.PC_Msg_CallbackNotes';
 import PC_Cfg_RuleSets from '@salesforce/label/c.PC_Cfg_RuleSets';
+import PC_Cfg_ContactTimeZoneField from '@salesforce/label/c.PC_Cfg_ContactTimeZoneField';
+import PC_Cfg_ContactCountryField from '@salesforce/label/c.PC_Cfg_ContactCountryField';
+import PC_Cfg_ContactStateField from '@salesforce/label/c.PC_Cfg_ContactStateField';
 import PC_Cp_Window from '@salesforce/label/c.PC_Cp_Window';
 import PC_Cp_ContactLimit from '@salesforce/label/c.PC_Cp_ContactLimit';
 import PC_Cp_DestinationLimit from '@salesforce/label/c.PC_Cp_DestinationLimit';
@@ -518,6 +521,9 @@ export const LABELS = Object.freeze({
     cfgPageProperty: PC_Cfg_PageProperty,
     cfgContactTab: PC_Cfg_ContactTab,
     cfgRuleSets: PC_Cfg_RuleSets,
+    cfgContactTimeZoneField: PC_Cfg_ContactTimeZoneField,
+    cfgContactCountryField: PC_Cfg_ContactCountryField,
+    cfgContactStateField: PC_Cfg_ContactStateField,
     ahFromSalesforce: PC_AH_FromSalesforce,
     ahUnknown: PC_AH_Unknown,
     rsErrDateFormat: PC_RsErr_DateFormat,
@@ -720,6 +726,9 @@ const SETTING_NAME_LABELS: Readonly<Record<string, string>> = Object.freeze({
     valueOne: LABELS.cfgValueOne,
     valueTwo: LABELS.cfgValueTwo,
     contactTab: LABELS.cfgContactTab,
+    contactTimeZoneField: LABELS.cfgContactTimeZoneField,
+    contactCountryField: LABELS.cfgContactCountryField,
+    contactStateField: LABELS.cfgContactStateField,
     ruleSets: LABELS.cfgRuleSets
 });
 

@@ -555,6 +555,10 @@ export interface Settings {
     readonly valueTwo: ValueFieldSetting;
     /** Open the matched Contact as a console tab (or subtab of the focused tab) on answer (AD-5). */
     readonly contactTab: ContactTabMode;
+    /** The Contact fields holding the contact's IANA zone, country and state (CP-1); empty: from the number. */
+    readonly contactTimeZoneField: string;
+    readonly contactCountryField: string;
+    readonly contactStateField: string;
     /** The compliance rule sets (CP-2), active or not; bad records already left out (AD-3). */
     readonly ruleSets: readonly ComplianceRuleSet[];
 }
@@ -582,6 +586,9 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
     valueOne: Object.freeze({ label: 'Account', source: ValueSourceKind.ContactField, field: 'Account.Name' }),
     valueTwo: Object.freeze({ label: 'Balance due', source: ValueSourceKind.DialerField, field: 'BalanceDue' }),
     contactTab: ContactTabMode.Off,
+    contactTimeZoneField: '',
+    contactCountryField: 'MailingCountry',
+    contactStateField: 'MailingState',
     ruleSets: DEFAULT_RULE_SETS
 });
 

@@ -1,4 +1,5 @@
-import { callability, checkNumber, SHIPPED_RULE_SETS } from 'c/pcCompliance';
+import { callability, checkNumber, placeFieldsOf, placeFromContact, SHIPPED_RULE_SETS } from 'c/pcCompliance';
+import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { ContactFacts } from 'c/pcCompliance';
 import type { AttemptsHistory, CallingRecord, Destination } from 'c/pcModel';
 
@@ -84,5 +85,23 @@ describe('pcCompliance from the console model', () => {
             verdict: 'Block',
             nextAllowedAt: NOON_MIAMI + HOUR
         });
+    });
+
+    it("CP-1 the admin's Contact fields give the place: a Chicago number of a Florida resident is under Florida's rules", () => {
+        const settings = { ...DEFAULT_SETTINGS, contactTimeZoneField: 'Time_Zone__c' };
+        expect(placeFieldsOf(settings)).toEqual(['Time_Zone__c', 'MailingCountry', 'MailingState']);
+        expect(placeFieldsOf(DEFAULT_SETTINGS)).toEqual(['MailingCountry', 'MailingState']);
+        const place = placeFromContact(settings, {
+            Time_Zone__c: 'America/New_York',
+            MailingCountry: 'United States',
+            MailingState: 'Florida'
+        });
+        expect(place).toEqual({ timeZone: 'America/New_York', country: 'United States', state: 'Florida' });
+        // 8:30 PM in New York: federal hours allow it, Florida's do not.
+        const at = Date.UTC(2027, 0, 13, 1, 30);
+        const chicagoNumber = '+13122345678';
+        expect(checkNumber({ ...FACTS, history: null }, chicagoNumber, at).verdict).toBe('Allowed');
+        expect(checkNumber({ ...FACTS, history: null, place }, chicagoNumber, at).findings[0]?.rule).toBe('US_Florida');
+        expect(placeFromContact(settings, null)).toEqual({ timeZone: null, country: null, state: null });
     });
 });

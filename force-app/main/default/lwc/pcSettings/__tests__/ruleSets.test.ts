@@ -144,4 +144,20 @@ describe('pcSettings: compliance rule sets', () => {
         expect(twice.problems).toEqual([]);
         expect(twice.settings.ruleSets).toEqual(once);
     });
+
+    it('CP-1 AD-3 the Contact fields for zone, country and state: read, defaulted when blank, reported when malformed', () => {
+        const read = parseSettings({
+            contactTimeZoneField: 'Time_Zone__c',
+            contactCountryField: '',
+            contactStateField: 'Mailing State'
+        });
+        expect(read.settings).toMatchObject({
+            contactTimeZoneField: 'Time_Zone__c',
+            contactCountryField: 'MailingCountry',
+            contactStateField: 'MailingState'
+        });
+        expect(read.problems.filter((p) => String(p.setting).startsWith('contact'))).toEqual([
+            { setting: 'contactStateField', code: 'Invalid', usedInstead: 'MailingState' }
+        ]);
+    });
 });
