@@ -290,6 +290,26 @@ import PC_Shortcuts_Keys from '@salesforce/label/c.PC_Shortcuts_Keys';
 import PC_Out_Transferred from '@salesforce/label/c.PC_Out_Transferred';
 import PC_Preview_DispositionToggle from '@salesforce/label/c.PC_Preview_DispositionToggle';
 import PC_Confirm_WrapUp from '@salesforce/label/c.PC_Confirm_WrapUp';
+import PC_Cfg_RuleSets from '@salesforce/label/c.PC_Cfg_RuleSets';
+import PC_Cfg_ContactTimeZoneField from '@salesforce/label/c.PC_Cfg_ContactTimeZoneField';
+import PC_Cfg_ContactCountryField from '@salesforce/label/c.PC_Cfg_ContactCountryField';
+import PC_Cfg_ContactStateField from '@salesforce/label/c.PC_Cfg_ContactStateField';
+import PC_Cp_Window from '@salesforce/label/c.PC_Cp_Window';
+import PC_Cp_ContactLimit from '@salesforce/label/c.PC_Cp_ContactLimit';
+import PC_Cp_DestinationLimit from '@salesforce/label/c.PC_Cp_DestinationLimit';
+import PC_Cp_Dnc from '@salesforce/label/c.PC_Cp_Dnc';
+import PC_Cp_CallableIn from '@salesforce/label/c.PC_Cp_CallableIn';
+import PC_Cp_CallableAt from '@salesforce/label/c.PC_Cp_CallableAt';
+import PC_Cp_NotCallable from '@salesforce/label/c.PC_Cp_NotCallable';
+import PC_Cp_Hours from '@salesforce/label/c.PC_Cp_Hours';
+import PC_Cp_Days from '@salesforce/label/c.PC_Cp_Days';
+import PC_Cp_WaitMinutes from '@salesforce/label/c.PC_Cp_WaitMinutes';
+import PC_Cp_WaitHours from '@salesforce/label/c.PC_Cp_WaitHours';
+import PC_Cp_Refused from '@salesforce/label/c.PC_Cp_Refused';
+import PC_Cp_WarnConfirm from '@salesforce/label/c.PC_Cp_WarnConfirm';
+import * as compliance from './complianceText';
+import type { ComplianceFinding } from 'c/pcCompliance';
+import type { Instant } from 'c/pcModel';
 
 /** Every label of the console by name; values come from the org's translations at run time. */
 export const LABELS = Object.freeze({
@@ -521,6 +541,10 @@ export const LABELS = Object.freeze({
     cfgValueTwo: PC_Cfg_ValueTwo,
     cfgPageProperty: PC_Cfg_PageProperty,
     cfgContactTab: PC_Cfg_ContactTab,
+    cfgRuleSets: PC_Cfg_RuleSets,
+    cfgContactTimeZoneField: PC_Cfg_ContactTimeZoneField,
+    cfgContactCountryField: PC_Cfg_ContactCountryField,
+    cfgContactStateField: PC_Cfg_ContactStateField,
     ahFromSalesforce: PC_AH_FromSalesforce,
     ahUnknown: PC_AH_Unknown,
     rsErrDateFormat: PC_RsErr_DateFormat,
@@ -742,7 +766,11 @@ const SETTING_NAME_LABELS: Readonly<Record<string, string>> = Object.freeze({
     cxoneRedirectUri: LABELS.cfgCxoneRedirectUri,
     valueOne: LABELS.cfgValueOne,
     valueTwo: LABELS.cfgValueTwo,
-    contactTab: LABELS.cfgContactTab
+    contactTab: LABELS.cfgContactTab,
+    contactTimeZoneField: LABELS.cfgContactTimeZoneField,
+    contactCountryField: LABELS.cfgContactCountryField,
+    contactStateField: LABELS.cfgContactStateField,
+    ruleSets: LABELS.cfgRuleSets
 });
 
 /** A setting's name as the admin knows it; `valueOne.field` reads as "Value one (field)"; unknown keys as written. */
@@ -767,4 +795,36 @@ export function formatLabel(
         const value = lookup[name];
         return value === undefined ? whole : String(value);
     });
+}
+
+// Compliance texts (CP-3), written in ./complianceText from these labels.
+const COMPLIANCE_LABELS: compliance.ComplianceLabels = Object.freeze({
+    PC_Cp_Window,
+    PC_Cp_ContactLimit,
+    PC_Cp_DestinationLimit,
+    PC_Cp_Dnc,
+    PC_Cp_CallableIn,
+    PC_Cp_CallableAt,
+    PC_Cp_NotCallable,
+    PC_Cp_Hours,
+    PC_Cp_Days,
+    PC_Cp_WaitMinutes,
+    PC_Cp_WaitHours,
+    PC_Cp_Refused,
+    PC_Cp_WarnConfirm
+});
+
+/** One compliance finding in plain words (CP-3), as of the instant asked about. */
+export function complianceText(finding: ComplianceFinding, now: Instant): string {
+    return compliance.complianceText(COMPLIANCE_LABELS, finding, now);
+}
+
+/** A refusal in words: "Not allowed now: Florida allows calls 8:00 AM–8:00 PM; …". */
+export function complianceRefusal(findings: readonly ComplianceFinding[], now: Instant): string {
+    return compliance.complianceRefusal(COMPLIANCE_LABELS, findings, now);
+}
+
+/** The one more confirmation a warning asks for, saying the override is logged. */
+export function complianceWarning(findings: readonly ComplianceFinding[], now: Instant): string {
+    return compliance.complianceWarning(COMPLIANCE_LABELS, findings, now);
 }

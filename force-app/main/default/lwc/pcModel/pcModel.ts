@@ -420,6 +420,114 @@ export const DialerAdapterKind = {
 } as const;
 export type DialerAdapterKind = (typeof DialerAdapterKind)[keyof typeof DialerAdapterKind];
 
+// Compliance rule sets (CP-1, CP-2), part of the settings
+
+// ---------------------------------------------------------------------------------------------
+
+/** What a broken rule does: refuse the action, or let the agent go on after one more confirmation (CP-1). */
+export const RuleMode = {
+    Block: 'Block',
+    Warn: 'Warn'
+} as const;
+export type RuleMode = (typeof RuleMode)[keyof typeof RuleMode];
+
+/** One rule set (PC_Rule_Set__mdt, CP-2): where it applies, its calling window and its attempt limits. */
+export interface ComplianceRuleSet {
+    /** The record's developer name, e.g. `US_Florida`. */
+    readonly name: string;
+    /** What the agent reads in a refusal ("Florida"). */
+    readonly label: string;
+    /** ISO 3166-1 alpha-2 country it applies in (`US`). */
+    readonly country: string;
+    /** ISO 3166-2 regions (`US-FL`); empty: the whole country. */
+    readonly regions: readonly string[];
+    /** NANP area codes it also covers, whatever the contact's region. */
+    readonly areaCodes: readonly string[];
+    /** Calling window in the contact's local time, minutes after midnight; null: no window. */
+    readonly windowStartMinute: number | null;
+    readonly windowEndMinute: number | null;
+    /** Most attempts to one number within the rolling window; null: no limit. */
+    readonly perDestinationLimit: number | null;
+    /** Most attempts to the contact, over all its numbers, within the rolling window; null: no limit. */
+    readonly perContactLimit: number | null;
+    /** The rolling window of the limits, in hours (24; 168 for seven days). */
+    readonly limitWindowHours: number;
+    readonly mode: RuleMode;
+    readonly active: boolean;
+}
+
+function frozenRuleSet(set: ComplianceRuleSet): ComplianceRuleSet {
+    return Object.freeze({
+        ...set,
+        regions: Object.freeze([...set.regions]),
+        areaCodes: Object.freeze([...set.areaCodes])
+    });
+}
+
+/**
+ * The rule sets the package ships as PC_Rule_Set__mdt records, the same values (CP-2): US federal
+ * (47 CFR 64.1200(c)(1)), Florida, Oklahoma (on) and Regulation F (off until the admin turns it on). Used where
+ * no org is read and in place of a shipped record that cannot be read (AD-3).
+ */
+export const DEFAULT_RULE_SETS: readonly ComplianceRuleSet[] = Object.freeze([
+    frozenRuleSet({
+        name: 'US_Federal',
+        label: 'US federal law',
+        country: 'US',
+        regions: [],
+        areaCodes: [],
+        windowStartMinute: 8 * 60,
+        windowEndMinute: 21 * 60,
+        perDestinationLimit: null,
+        perContactLimit: null,
+        limitWindowHours: 24,
+        mode: RuleMode.Block,
+        active: true
+    }),
+    frozenRuleSet({
+        name: 'US_Florida',
+        label: 'Florida',
+        country: 'US',
+        regions: ['US-FL'],
+        areaCodes: [],
+        windowStartMinute: 8 * 60,
+        windowEndMinute: 20 * 60,
+        perDestinationLimit: null,
+        perContactLimit: 3,
+        limitWindowHours: 24,
+        mode: RuleMode.Block,
+        active: true
+    }),
+    frozenRuleSet({
+        name: 'US_Oklahoma',
+        label: 'Oklahoma',
+        country: 'US',
+        regions: ['US-OK'],
+        areaCodes: [],
+        windowStartMinute: 8 * 60,
+        windowEndMinute: 20 * 60,
+        perDestinationLimit: null,
+        perContactLimit: 3,
+        limitWindowHours: 24,
+        mode: RuleMode.Block,
+        active: true
+    }),
+    frozenRuleSet({
+        name: 'US_Regulation_F',
+        label: 'Regulation F',
+        country: 'US',
+        regions: [],
+        areaCodes: [],
+        windowStartMinute: null,
+        windowEndMinute: null,
+        perDestinationLimit: null,
+        perContactLimit: 7,
+        limitWindowHours: 7 * 24,
+        mode: RuleMode.Block,
+        active: false
+    })
+]);
+
 /** The admin settings of AD-2, with their defaults in DEFAULT_SETTINGS. */
 export interface Settings {
     readonly linesPerAgent: number;
@@ -456,6 +564,12 @@ export interface Settings {
     readonly valueTwo: ValueFieldSetting;
     /** Open the matched Contact as a console tab (or subtab of the focused tab) on answer (AD-5). */
     readonly contactTab: ContactTabMode;
+    /** The Contact fields holding the contact's IANA zone, country and state (CP-1); empty: from the number. */
+    readonly contactTimeZoneField: string;
+    readonly contactCountryField: string;
+    readonly contactStateField: string;
+    /** The compliance rule sets (CP-2), active or not; bad records already left out (AD-3). */
+    readonly ruleSets: readonly ComplianceRuleSet[];
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -481,7 +595,11 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
     cxoneRedirectUri: '',
     valueOne: Object.freeze({ label: 'Account', source: ValueSourceKind.ContactField, field: 'Account.Name' }),
     valueTwo: Object.freeze({ label: 'Balance due', source: ValueSourceKind.DialerField, field: 'BalanceDue' }),
-    contactTab: ContactTabMode.Off
+    contactTab: ContactTabMode.Off,
+    contactTimeZoneField: '',
+    contactCountryField: 'MailingCountry',
+    contactStateField: 'MailingState',
+    ruleSets: DEFAULT_RULE_SETS
 });
 
 /** A problem found in the admin's configuration (AD-3): which setting, what is wrong, what was used instead. */
@@ -808,6 +926,7 @@ export const isCallingHoursGuard = enumGuard(CallingHoursGuard);
 export const isDialerAdapterKind = enumGuard(DialerAdapterKind);
 export const isValueSourceKind = enumGuard(ValueSourceKind);
 export const isContactTabMode = enumGuard(ContactTabMode);
+export const isRuleMode = enumGuard(RuleMode);
 export const isTransferTargetKind = enumGuard(TransferTargetKind);
 export const isConnectionStatus = enumGuard(ConnectionStatus);
 

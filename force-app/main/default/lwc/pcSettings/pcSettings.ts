@@ -17,7 +17,8 @@ import {
     isDeliverTo,
     isDialerAdapterKind
 } from 'c/pcModel';
-import { checkValueField } from './valueField';
+import { checkValueField, isContactFieldPath } from './valueField';
+import { readRuleSets } from './ruleSets';
 import type { RawValueField } from './valueField';
 
 import { overrideValue, PAGE_PROBLEM_PREFIX } from './pageOverrides';
@@ -235,6 +236,19 @@ function readContactTab(raw: Readonly<Record<string, unknown>>, problems: Proble
     return DEFAULT_SETTINGS.contactTab;
 }
 
+/** A Contact field the compliance rules read (CP-1); absent or blank: the default, as for settings added later. */
+function readContactField(
+    raw: Readonly<Record<string, unknown>>,
+    key: 'contactTimeZoneField' | 'contactCountryField' | 'contactStateField',
+    problems: Problems
+): string {
+    const value = raw[key];
+    if (missing(value) || value === '') return DEFAULT_SETTINGS[key];
+    if (typeof value === 'string' && isContactFieldPath(value.trim())) return value.trim();
+    problems.push({ setting: key, code: 'Invalid', usedInstead: DEFAULT_SETTINGS[key] });
+    return DEFAULT_SETTINGS[key];
+}
+
 /** Parses raw settings into usable Settings, reporting every field that had to fall back (AD-3). */
 export function parseSettings(raw: unknown): ParsedSettings {
     const problems: Problems = [];
@@ -271,7 +285,11 @@ export function parseSettings(raw: unknown): ParsedSettings {
         ...readCxoneSignIn(raw, dialerAdapter, problems),
         valueOne: readValueField(raw, 'valueOne', problems),
         valueTwo: readValueField(raw, 'valueTwo', problems),
-        contactTab: readContactTab(raw, problems)
+        contactTab: readContactTab(raw, problems),
+        contactTimeZoneField: readContactField(raw, 'contactTimeZoneField', problems),
+        contactCountryField: readContactField(raw, 'contactCountryField', problems),
+        contactStateField: readContactField(raw, 'contactStateField', problems),
+        ruleSets: readRuleSets(raw.ruleSets, problems)
     });
     const seen = new Set(problems.map((p) => `${p.setting}:${p.code}`));
     const reported = serverProblems(raw.problems).filter((p) => !seen.has(`${p.setting}:${p.code}`));

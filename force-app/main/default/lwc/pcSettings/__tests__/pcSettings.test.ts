@@ -40,7 +40,15 @@ describe('pcSettings', () => {
     it('AD-2 reads every setting of a good configuration without a problem', () => {
         const { settings, problems } = parseSettings(GOOD);
         expect(problems).toEqual([]);
-        expect(settings).toEqual(GOOD);
+        // No rule sets or Contact place fields sent: the shipped rule sets and the default fields (CP-1, CP-2).
+        const { ruleSets, contactTimeZoneField, contactCountryField, contactStateField } = DEFAULT_SETTINGS;
+        expect(settings).toEqual({
+            ...GOOD,
+            ruleSets,
+            contactTimeZoneField,
+            contactCountryField,
+            contactStateField
+        });
     });
 
     it('AD-2 reads Value one and Value two from flat custom metadata fields', () => {
