@@ -78,6 +78,7 @@ const layering = [
             'pcFormat',
             'pcZones',
             'pcPhone',
+            'pcCompliance',
             'pcModel',
             'pcDialerPort',
             'pcSalesforcePort'
@@ -97,7 +98,7 @@ const layering = [
                     'pcPhoneLib'
                 ],
                 'Layering: the service and its helpers import only the ports (c/pcDialerPort, c/pcSalesforcePort), ' +
-                    'c/pcModel and pure helpers (c/pcSchedule, c/pcSettings, c/pcFormat, c/pcZones, c/pcPhone).'
+                    'c/pcModel and pure helpers (c/pcSchedule, c/pcSettings, c/pcFormat, c/pcZones, c/pcPhone, c/pcCompliance).'
             ),
             { group: ['lwc', 'lightning/*'], message: 'Layering: the service never touches the DOM or LWC.' }
         ]
