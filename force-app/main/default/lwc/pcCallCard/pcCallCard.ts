@@ -158,6 +158,14 @@ export default class PcCallCard extends LightningElement {
         return `slds-badge ${tone}`;
     }
 
+    /**
+     * The snapshot time handed to the counters, read only where there is no clock: the console passes a new `now`
+     * with every snapshot, and a card that reads it would render again for every change of any line.
+     */
+    get counterNow(): Instant {
+        return this.clock ? 0 : this.now;
+    }
+
     get statusSince(): Instant {
         return this.call?.statusSince ?? 0;
     }
