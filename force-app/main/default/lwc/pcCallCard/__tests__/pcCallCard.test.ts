@@ -1,4 +1,5 @@
 import PcCallCard from 'c/pcCallCard';
+import * as pcFormat from 'c/pcFormat';
 import { CallDirection, CallStatus, ErrorCode, MachineOverride, Outcome, TransferTargetKind } from 'c/pcModel';
 import type { CallView } from 'c/pcModel';
 import {
@@ -246,6 +247,26 @@ describe('c-pc-call-card', () => {
         await flush();
         expect(counterText(el, 'time-in-state')).toBe('1:00');
         expect(findButton(el, 'End Call')).toBe(endCall);
+    });
+
+    it('CL-1 UB-5 formats the number once per call, not on every status change', async () => {
+        const { el } = await mount(makeCallView({ status: CallStatus.Dialing }));
+        const format = jest.spyOn(pcFormat, 'formatPhone');
+        try {
+            el.view = makeCallView({ status: CallStatus.Ringing });
+            await flush();
+            el.view = makeCallView({ status: CallStatus.Active });
+            await flush();
+            expect(byDataId(el, 'status')!.textContent).toBe('Active');
+            expect(byDataId(el, 'number')!.textContent).toBe('(312) 555-0100');
+            expect(format).not.toHaveBeenCalled();
+            el.view = makeCallView({ status: CallStatus.Active, number: '+13125550199' });
+            await flush();
+            expect(byDataId(el, 'number')!.textContent).toBe('(312) 555-0199');
+            expect(format).toHaveBeenCalledTimes(1);
+        } finally {
+            format.mockRestore();
+        }
     });
 
     it('CL-4 keeps the wrap-up and shows the error when saving fails', async () => {
