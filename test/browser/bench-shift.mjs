@@ -33,6 +33,49 @@ const APEX_COST = {
 };
 /** A folder to write a heap snapshot into at each checkpoint (to find what grows), or unset. */
 const SNAPSHOTS = process.env.PC_BENCH_SNAPSHOTS;
+/** Set (to anything) to take a CPU profile of hour 1 and say what ran in its longest stretches (long tasks). */
+const PROFILE = Boolean(process.env.PC_BENCH_PROFILE);
+
+/**
+ * The longest stretches of a CPU profile where the renderer ran without a break (samples not idle, no gap between
+ * them over 4 ms), each with the functions that took most of it: what a long task was made of. A long task with no
+ * such stretch as long was the renderer waiting for a core, not running.
+ */
+function longestStretches(profile, count = 5) {
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+    const name = (id) => {
+        const f = nodes.get(id).callFrame;
+        return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    };
+    const stretches = [];
+    let current = null;
+    let at = profile.startTime;
+    profile.samples.forEach((id, i) => {
+        const delta = profile.timeDeltas[i] ?? 0;
+        at += delta;
+        const idle = nodes.get(id).callFrame.functionName === '(idle)';
+        if (idle || delta > 4000) {
+            if (current) stretches.push(current);
+            current = null;
+        }
+        if (idle) return;
+        current ??= { startUs: at, us: 0, self: new Map() };
+        const step = Math.min(delta, 4000);
+        current.us += step;
+        current.self.set(name(id), (current.self.get(name(id)) ?? 0) + step);
+    });
+    if (current) stretches.push(current);
+    return stretches
+        .sort((a, b) => b.us - a.us)
+        .slice(0, count)
+        .map((s) => ({
+            ms: round(s.us / 1000, 1),
+            top: [...s.self]
+                .sort((a, b) => b[1] - a[1])
+                .slice(0, 5)
+                .map(([fn, us]) => `${fn} ${round(us / 1000, 1)} ms`)
+        }));
+}
 
 /** Writes a heap snapshot through CDP into file. */
 async function writeSnapshot(cdp, file) {
@@ -69,7 +112,9 @@ let shiftResult;
 let orgResult;
 const wallStarted = Date.now();
 try {
-    const context = await browser.newContext();
+    // PC_BENCH_VIEWPORT=360x600 runs the shift in a utility-bar panel (UB-1); the default is the 1280x800 page.
+    const size = /^(\d+)x(\d+)$/.exec(process.env.PC_BENCH_VIEWPORT ?? '');
+    const context = await browser.newContext(size ? { width: Number(size[1]), height: Number(size[2]) } : undefined);
     await context.addInitScript(beforePage);
     const page = await context.newPage();
     const errors = [];
@@ -123,8 +168,21 @@ try {
         }
     };
 
+    if (PROFILE) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+        await cdp.send('Profiler.start');
+    }
     await page.evaluate(startShift);
     await runUntil(1);
+    if (PROFILE) {
+        const { profile } = await cdp.send('Profiler.stop');
+        const gaps = profile.timeDeltas.filter((d) => d > 50_000).map((d) => round(d / 1000, 1));
+        console.error(
+            `bench shift: hour 1 profile, longest stretches run: ${JSON.stringify(longestStretches(profile))}; ` +
+                `gaps over 50 ms with no sample at all (renderer not scheduled): ${gaps.length} (${gaps.slice(0, 12).join(', ')} ms)`
+        );
+    }
     const hour1 = await checkpoint(1);
     await page.evaluate(resume);
     await runUntil(8);

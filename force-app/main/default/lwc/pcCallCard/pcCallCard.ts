@@ -49,6 +49,12 @@ const TRANSFER_KIND_LABELS: Readonly<Record<TransferKind, string>> = {
 
 type CallCommand = 'hold' | 'resume' | 'mute' | 'unmute' | 'endCall';
 
+/**
+ * Each card's number as last formatted: formatting parses the number (libphonenumber), and a card renders on every
+ * status change of its call while the number stays. Kept outside the component, whose fields are reactive.
+ */
+const formattedNumbers = new WeakMap<object, { raw: string | undefined; text: string }>();
+
 /** One line of the agent's calls: who, which number, its status and the actions it allows now (CL-1, CL-4, AM-1..3). */
 export default class PcCallCard extends LightningElement {
     private current: CallView | undefined;
@@ -134,7 +140,12 @@ export default class PcCallCard extends LightningElement {
     }
 
     get number(): string {
-        return formatPhone(this.call?.number);
+        const raw = this.call?.number;
+        const last = formattedNumbers.get(this);
+        if (last && last.raw === raw) return last.text;
+        const text = formatPhone(raw);
+        formattedNumbers.set(this, { raw, text });
+        return text;
     }
 
     get lineText(): string {
@@ -156,6 +167,14 @@ export default class PcCallCard extends LightningElement {
                     ? ''
                     : 'slds-badge_inverse';
         return `slds-badge ${tone}`;
+    }
+
+    /**
+     * The snapshot time handed to the counters, read only where there is no clock: the console passes a new `now`
+     * with every snapshot, and a card that reads it would render again for every change of any line.
+     */
+    get counterNow(): Instant {
+        return this.clock ? 0 : this.now;
     }
 
     get statusSince(): Instant {

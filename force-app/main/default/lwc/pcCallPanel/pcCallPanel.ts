@@ -43,6 +43,14 @@ export default class PcCallPanel extends LightningElement {
         return this.quiet ? 'slds-assistive-text' : 'slds-text-color_weak';
     }
 
+    /**
+     * The snapshot time for the cards, read only where there is no clock (the cards' counters then read the clock):
+     * `now` changes with every snapshot, and reading it would render the panel again for any change of the console.
+     */
+    get cardNow(): Instant {
+        return this.clock ? 0 : this.now;
+    }
+
     get sortedCalls(): readonly CallView[] {
         return [...(this.calls ?? [])].sort((a, b) => a.call.line - b.call.line);
     }
@@ -52,7 +60,11 @@ export default class PcCallPanel extends LightningElement {
     }
 
     get routedNotices(): { key: string; text: string }[] {
-        return (this.routed ?? [])
+        // `now` is read only while a notice is shown: it changes with every snapshot, and reading it would render
+        // the panel again for a change of any part of the console.
+        const routed = this.routed ?? [];
+        if (routed.length === 0) return [];
+        return routed
             .filter((r) => !this.now || r.until > this.now)
             .map((r) => ({ key: r.callId, text: formatLabel(LABELS.callRouted, [r.contactName]) }));
     }

@@ -23,6 +23,7 @@ import {
     settingName
 } from 'c/pcLabels';
 import { formatDuration, userTimeZone } from 'c/pcFormat';
+import { tickNow } from 'c/pcTicker';
 import { shortcutFor, isMachineShortcut } from 'c/pcShortcuts';
 import type { KeyLike } from 'c/pcShortcuts';
 
@@ -196,6 +197,8 @@ export default class PcConsole extends LightningElement {
         this.contactTabs.onState(next);
         this.displayNow = next.now;
         this.receivedAt = Date.now();
+        // The counters read `clock`, which answers from this snapshot: a simulated clock moved with it.
+        tickNow();
         // Each child gets its own slice; a slice that did not change keeps its identity, so LWC leaves that child be.
         if (!previous) this.showPop(next);
         else if (next.screenPop !== this.shownPop || popDetailedIn(next) !== this.popDetailed) this.schedulePop();

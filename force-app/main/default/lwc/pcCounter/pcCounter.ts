@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import type { Instant } from 'c/pcModel';
 import { formatDuration } from 'c/pcFormat';
-import { onSecond } from './ticker';
+import { onSecond } from 'c/pcTicker';
 
 /**
  * A time counter that ticks every second by itself (UB-4): time in status, talk time, a countdown. Only this

@@ -1,4 +1,5 @@
 import PcCallCard from 'c/pcCallCard';
+import * as pcFormat from 'c/pcFormat';
 import { CallDirection, CallStatus, ErrorCode, MachineOverride, Outcome, TransferTargetKind } from 'c/pcModel';
 import type { CallView } from 'c/pcModel';
 import {
@@ -222,6 +223,50 @@ describe('c-pc-call-card', () => {
         expect(byDataId(el, 'wrap-up')).toBeNull();
         await flush();
         expect(byDataId(el, 'wrap-up')).not.toBeNull();
+    });
+
+    it('UB-4 a new snapshot time alone renders nothing again: the counters read the clock, the buttons stay', async () => {
+        let clockAt = NOW;
+        const { el } = await mount(makeCallView({ status: CallStatus.Active, statusSince: NOW - 65_000 }), {
+            clock: () => clockAt
+        });
+        const endCall = findButton(el, 'End Call');
+        const changes: MutationRecord[] = [];
+        const observer = new MutationObserver((records) => changes.push(...records));
+        observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+        // The console hands every card the time of each snapshot, whichever line changed.
+        clockAt = NOW + 1_000;
+        el.now = NOW + 1_000;
+        await flush();
+        observer.disconnect();
+        expect(changes).toEqual([]);
+        expect(findButton(el, 'End Call')).toBe(endCall);
+        // The counter still reads the time from the clock.
+        clockAt = NOW + 10_000;
+        el.view = makeCallView({ status: CallStatus.Active, statusSince: NOW - 50_000, muted: true });
+        await flush();
+        expect(counterText(el, 'time-in-state')).toBe('1:00');
+        expect(findButton(el, 'End Call')).toBe(endCall);
+    });
+
+    it('CL-1 UB-5 formats the number once per call, not on every status change', async () => {
+        const { el } = await mount(makeCallView({ status: CallStatus.Dialing }));
+        const format = jest.spyOn(pcFormat, 'formatPhone');
+        try {
+            el.view = makeCallView({ status: CallStatus.Ringing });
+            await flush();
+            el.view = makeCallView({ status: CallStatus.Active });
+            await flush();
+            expect(byDataId(el, 'status')!.textContent).toBe('Active');
+            expect(byDataId(el, 'number')!.textContent).toBe('(312) 555-0100');
+            expect(format).not.toHaveBeenCalled();
+            el.view = makeCallView({ status: CallStatus.Active, number: '+13125550199' });
+            await flush();
+            expect(byDataId(el, 'number')!.textContent).toBe('(312) 555-0199');
+            expect(format).toHaveBeenCalledTimes(1);
+        } finally {
+            format.mockRestore();
+        }
     });
 
     it('CL-4 keeps the wrap-up and shows the error when saving fails', async () => {

@@ -81,6 +81,24 @@ describe('c-pc-call-panel', () => {
         expect(byDataId(el, 'routed')!.textContent).toBe('');
     });
 
+    it('UB-4 a new snapshot time alone renders neither the panel nor its cards again', async () => {
+        const { el } = await mount(three());
+        (el as PanelEl & { clock: () => number }).clock = () => NOW;
+        await flush();
+        const roots = [el.shadowRoot!, ...queryAll(el, 'c-pc-call-card').map((card) => card.shadowRoot!)];
+        const changes: MutationRecord[] = [];
+        const observers = roots.map((root) => {
+            const observer = new MutationObserver((records) => changes.push(...records));
+            observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+            return observer;
+        });
+        el.now = NOW + 1_000;
+        await flush();
+        observers.forEach((o) => o.disconnect());
+        expect(roots).toHaveLength(4);
+        expect(changes).toEqual([]);
+    });
+
     it('AV-3 shows no stale calls once the list is empty', async () => {
         const { el } = await mount(three());
         el.calls = [];

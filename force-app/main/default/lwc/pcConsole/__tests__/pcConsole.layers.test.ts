@@ -22,7 +22,7 @@ const ALLOWED = [
     /^lwc$/,
     /^lightning\//,
     /^@salesforce\/i18n\//,
-    /^c\/pc(Model|Labels|Format|Shortcuts|Schedule|Zones|Phone|ContactTab)$/
+    /^c\/pc(Model|Labels|Format|Shortcuts|Schedule|Zones|Phone|ContactTab|Ticker)$/
 ];
 
 function imports(file: string): string[] {

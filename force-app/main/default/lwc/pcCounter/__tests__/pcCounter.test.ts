@@ -1,7 +1,7 @@
 import PcCounter from 'c/pcCounter';
 import PcCallCard from 'c/pcCallCard';
 import { CallStatus } from 'c/pcModel';
-import { tickingCount } from '../ticker';
+import { tickingCount } from 'c/pcTicker';
 import {
     NOW,
     StubConsoleApi,
