@@ -41,6 +41,8 @@ export interface Skill {
     readonly id: string;
     readonly name: string;
     readonly isPersonalConnection: boolean;
+    /** The dialer's own wrap-up limit for this skill, in seconds, where it has one (WU-1); the shorter limit wins. */
+    readonly wrapUpSeconds?: number;
 }
 
 /** What the dialer says of the agent. */
@@ -449,7 +451,24 @@ export interface Settings {
     readonly valueTwo: ValueFieldSetting;
     /** Open the matched Contact as a console tab (or subtab of the focused tab) on answer (AD-5). */
     readonly contactTab: ContactTabMode;
+    /** The wrap-up limit in seconds for every skill; 0 means none (WU-1). */
+    readonly wrapUpLimitSeconds: number;
+    /** Per-skill wrap-up limits in seconds, by dialer skill id; they replace the overall limit (WU-1). */
+    readonly wrapUpSkillLimits: Readonly<Record<string, number>>;
+    /** The disposition id applied when the wrap-up time runs out; empty means none (WU-1). */
+    readonly wrapUpDefaultDisposition: string;
+    /** What happens at zero: the default disposition is saved, or the agent goes Unavailable (WU-1). */
+    readonly wrapUpAtZero: WrapUpAtZero;
+    /** Disposition ids that require notes, besides those the dialer flags (WU-1). */
+    readonly notesRequiredDispositions: readonly string[];
 }
+
+/** What the console does when the wrap-up time runs out (WU-1). */
+export const WrapUpAtZero = {
+    Disposition: 'Disposition',
+    Unavailable: 'Unavailable'
+} as const;
+export type WrapUpAtZero = (typeof WrapUpAtZero)[keyof typeof WrapUpAtZero];
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
     linesPerAgent: 1,
@@ -473,7 +492,12 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
     cxoneRedirectUri: '',
     valueOne: Object.freeze({ label: 'Account', source: ValueSourceKind.ContactField, field: 'Account.Name' }),
     valueTwo: Object.freeze({ label: 'Balance due', source: ValueSourceKind.DialerField, field: 'BalanceDue' }),
-    contactTab: ContactTabMode.Off
+    contactTab: ContactTabMode.Off,
+    wrapUpLimitSeconds: 0,
+    wrapUpSkillLimits: Object.freeze({}),
+    wrapUpDefaultDisposition: '',
+    wrapUpAtZero: WrapUpAtZero.Disposition,
+    notesRequiredDispositions: Object.freeze([])
 });
 
 /** A problem found in the admin's configuration (AD-3): which setting, what is wrong, what was used instead. */
@@ -717,7 +741,14 @@ export interface CallView {
     /** Command keys waiting for the dialer, e.g. "hold", "override". */
     readonly pending: readonly string[];
     /** Shown once the call ended and until the disposition is saved. */
-    readonly wrapUp: { readonly saved: boolean; readonly error: ConsoleError | null } | null;
+    readonly wrapUp: {
+        readonly saved: boolean;
+        readonly error: ConsoleError | null;
+        /** When the wrap-up time runs out (WU-1); null or absent when there is no limit. */
+        readonly deadline?: Instant | null;
+        /** The time ran out and the agent was set Unavailable; the form stays until saved (WU-1). */
+        readonly timedOut?: boolean;
+    } | null;
     /** For a callback: the notes typed when it was booked (UB-7). */
     readonly callbackNotes?: string;
 }
@@ -801,6 +832,7 @@ export const isValueSourceKind = enumGuard(ValueSourceKind);
 export const isContactTabMode = enumGuard(ContactTabMode);
 export const isTransferTargetKind = enumGuard(TransferTargetKind);
 export const isConnectionStatus = enumGuard(ConnectionStatus);
+export const isWrapUpAtZero = enumGuard(WrapUpAtZero);
 
 /** The full name of a calling record as agents see it. */
 export function recordName(record: CallingRecord): string {

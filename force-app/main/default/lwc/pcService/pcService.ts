@@ -37,6 +37,7 @@ import type {
     ScreenPop,
     SettingsProblem,
     ShownValue,
+    Skill,
     TransferTarget,
     Unsubscribe,
     ValueFieldSetting
@@ -48,6 +49,7 @@ import { isValidTimeZone, normalizePhone, validateReschedule, wallTime, zoneOffs
 import { contactZones } from 'c/pcZones';
 import { parseSettings } from 'c/pcSettings';
 import { attemptsFromSalesforce } from './salesforceAttempts';
+import { dialerWrapUpSeconds, withNotesRule, wrapUpLimitMs } from './wrapUpRules';
 
 /** What the service is built from, at the composition root. */
 export interface ConsoleServiceOptions {
@@ -343,12 +345,12 @@ export class ConsoleService implements ConsoleApi {
         ]);
         const patch: Patch = { capabilities: this.adapter.capabilities() };
         let listErrors = this.state.errors;
-        if (skills.status === 'fulfilled') patch.skills = skills.value;
+        if (skills.status === 'fulfilled') patch.skills = skills.value.map(checkedSkill);
         else listErrors = this.withError(this.toError(skills.reason, 'listSkills'), listErrors);
         if (codes.status === 'fulfilled') patch.unavailableCodes = codes.value;
         else listErrors = this.withError(this.toError(codes.reason, 'listUnavailableCodes'), listErrors);
         if (dispositions.status === 'fulfilled') {
-            if (dispositions.value) patch.dispositions = dispositions.value;
+            if (dispositions.value) patch.dispositions = withNotesRule(dispositions.value, this.state.settings);
         } else listErrors = this.withError(this.toError(dispositions.reason, 'listDispositions'), listErrors);
         patch.errors = listErrors;
         this.commit(patch);
@@ -581,7 +583,7 @@ export class ConsoleService implements ConsoleApi {
                 pending: view.pending,
                 wrapUp:
                     call.status === 'Ended' && wasAnswered
-                        ? { saved: false, error: null }
+                        ? this.openWrapUp(call.id)
                         : call.status === 'Ended'
                           ? null
                           : view.wrapUp
@@ -835,7 +837,7 @@ export class ConsoleService implements ConsoleApi {
         if (result.ok) {
             try {
                 const dispositions = await this.adapter.listDispositions(skillId);
-                this.commit({ dispositions });
+                this.commit({ dispositions: withNotesRule(dispositions, this.state.settings) });
             } catch (e) {
                 this.commit({ errors: this.withError(this.toError(e, 'listDispositions')) });
             }
@@ -1245,7 +1247,17 @@ export class ConsoleService implements ConsoleApi {
     }
 
     /** Saves the wrap-up: the disposition to the dialer, then one Task to Salesforce (CL-4, BX-1). */
-    async saveDisposition(callId: string, dispositionId: string, notes: string): Promise<CommandResult> {
+    saveDisposition(callId: string, dispositionId: string, notes: string): Promise<CommandResult> {
+        return this.saveWrapUp(callId, dispositionId, notes, false);
+    }
+
+    /** The wrap-up save; `atZero` is the default disposition applied when the time ran out (WU-1), notes or not. */
+    private async saveWrapUp(
+        callId: string,
+        dispositionId: string,
+        notes: string,
+        atZero: boolean
+    ): Promise<CommandResult> {
         const view = this.state.calls.find((v) => v.call.id === callId);
         if (!view) return this.fail('Validation', 'NotFound', 'no such call', 'disposition');
         if (view.call.status !== 'Ended' || !view.wrapUp) {
@@ -1253,7 +1265,7 @@ export class ConsoleService implements ConsoleApi {
         }
         const lock = `${callId}:disposition`;
         if (this.inFlight.has(lock)) return this.inFlightResult('disposition');
-        const problem = this.checkDisposition(dispositionId, notes, 'disposition');
+        const problem = atZero ? null : this.checkDisposition(dispositionId, notes, 'disposition');
         if (problem) return problem;
         const disposition = this.state.dispositions.find((d) => d.id === dispositionId) as Disposition;
         const progress = this.progressOf(callId);
@@ -1280,12 +1292,48 @@ export class ConsoleService implements ConsoleApi {
             const index = calls.findIndex((v) => v.call.id === callId);
             if (index >= 0) {
                 const next = calls.slice();
-                next[index] = { ...next[index], wrapUp: { saved: false, error } };
+                const current = next[index];
+                next[index] = { ...current, wrapUp: { ...current.wrapUp, saved: false, error } };
                 patch = { ...patch, calls: next };
             }
             this.commit(patch);
             return { ok: false, error };
         }
+    }
+
+    /** Starts a call's wrap-up: with a limit, its deadline is shown and the time running out is acted on (WU-1). */
+    private openWrapUp(callId: string): NonNullable<CallView['wrapUp']> {
+        const skill = this.state.skills.find((s) => s.id === this.state.agent.skillId);
+        const limit = wrapUpLimitMs(this.state.settings, skill);
+        if (limit === null) return { saved: false, error: null, deadline: null };
+        const deadline = this.clock.now() + limit;
+        this.later(limit, () => this.onWrapUpTimeUp(callId, deadline));
+        return { saved: false, error: null, deadline };
+    }
+
+    /**
+     * The wrap-up time ran out: the admin's default disposition is saved (with whatever notes the dialer gets
+     * none of, since the agent did not save), or the agent goes Unavailable with the first code and the form stays
+     * (WU-1). A default the skill does not offer falls back to Unavailable, so the agent is never left dialing.
+     */
+    private onWrapUpTimeUp(callId: string, deadline: Instant): void {
+        const view = this.state.calls.find((v) => v.call.id === callId);
+        const wrapUp = view?.wrapUp;
+        if (!view || !wrapUp || wrapUp.saved || wrapUp.deadline !== deadline) return;
+        if (this.inFlight.has(`${callId}:disposition`)) return;
+        const settings = this.state.settings;
+        const fallback = this.state.dispositions.find((d) => d.id === settings.wrapUpDefaultDisposition);
+        if (settings.wrapUpAtZero === 'Disposition' && fallback) {
+            // Commands resolve, never reject (ConsoleApi); the result is in state.
+            this.saveWrapUp(callId, fallback.id, '', true).catch(() => undefined);
+            return;
+        }
+        const calls = this.state.calls.map((v) => {
+            return v.call.id === callId && v.wrapUp ? { ...v, wrapUp: { ...v.wrapUp, timedOut: true } } : v;
+        });
+        this.commit({ calls });
+        const code = this.state.unavailableCodes[0];
+        if (code && this.state.agent.status !== 'Unavailable') this.setUnavailable(code.id).catch(() => undefined);
     }
 
     // -----------------------------------------------------------------------------------------
@@ -1296,6 +1344,14 @@ export class ConsoleService implements ConsoleApi {
     dismissMarquee(): void {
         if (this.state.marquee) this.commit({ marquee: null });
     }
+}
+
+/** A skill from the dialer with its wrap-up limit kept only when sane (WU-1). */
+function checkedSkill(skill: Skill): Skill {
+    if (skill.wrapUpSeconds === undefined) return skill;
+    const seconds = dialerWrapUpSeconds(skill.wrapUpSeconds);
+    if (seconds !== undefined) return { ...skill, wrapUpSeconds: seconds };
+    return { id: skill.id, name: skill.name, isPersonalConnection: skill.isPersonalConnection };
 }
 
 /** How many minutes later than `zone` the westernmost of `zones` is at `at` (0 when `zone` is the westernmost). */

@@ -19,11 +19,13 @@ import {
 } from 'c/pcModel';
 import { checkValueField } from './valueField';
 import type { RawValueField } from './valueField';
+import { readWrapUp } from './wrapUpSettings';
 
 import { overrideValue, PAGE_PROBLEM_PREFIX } from './pageOverrides';
 import type { PageOverrides } from './pageOverrides';
 
 export { PAGE_PROBLEM_PREFIX };
+export { WRAP_UP_MAX_SECONDS } from './wrapUpSettings';
 export type { PageOverrides, PageValueOverride } from './pageOverrides';
 
 /** The result of parsing: settings that are always usable, and what was wrong with the stored ones. */
@@ -267,7 +269,8 @@ export function parseSettings(raw: unknown): ParsedSettings {
         ...readCxoneSignIn(raw, dialerAdapter, problems),
         valueOne: readValueField(raw, 'valueOne', problems),
         valueTwo: readValueField(raw, 'valueTwo', problems),
-        contactTab: readContactTab(raw, problems)
+        contactTab: readContactTab(raw, problems),
+        ...readWrapUp(raw, problems)
     });
     const seen = new Set(problems.map((p) => `${p.setting}:${p.code}`));
     const reported = serverProblems(raw.problems).filter((p) => !seen.has(`${p.setting}:${p.code}`));
