@@ -287,6 +287,14 @@ import PC_Shortcuts_Action from '@salesforce/label/c.PC_Shortcuts_Action';
 import PC_Shortcuts_Keys from '@salesforce/label/c.PC_Shortcuts_Keys';
 import PC_Out_Transferred from '@salesforce/label/c.PC_Out_Transferred';
 import PC_Preview_DispositionToggle from '@salesforce/label/c.PC_Preview_DispositionToggle';
+import PC_WrapUp_TimeLeft from '@salesforce/label/c.PC_WrapUp_TimeLeft';
+import PC_WrapUp_Announce from '@salesforce/label/c.PC_WrapUp_Announce';
+import PC_WrapUp_TimedOut from '@salesforce/label/c.PC_WrapUp_TimedOut';
+import PC_Cfg_WrapUpLimit from '@salesforce/label/c.PC_Cfg_WrapUpLimit';
+import PC_Cfg_WrapUpSkillLimits from '@salesforce/label/c.PC_Cfg_WrapUpSkillLimits';
+import PC_Cfg_WrapUpDefaultDisposition from '@salesforce/label/c.PC_Cfg_WrapUpDefaultDisposition';
+import PC_Cfg_WrapUpAtZero from '@salesforce/label/c.PC_Cfg_WrapUpAtZero';
+import PC_Cfg_NotesRequiredDispositions from '@salesforce/label/c.PC_Cfg_NotesRequiredDispositions';
 
 /** Every label of the console by name; values come from the org's translations at run time. */
 export const LABELS = Object.freeze({
@@ -560,7 +568,15 @@ export const LABELS = Object.freeze({
     shortcutsAction: PC_Shortcuts_Action,
     shortcutsKeys: PC_Shortcuts_Keys,
     outTransferred: PC_Out_Transferred,
-    previewDispositionToggle: PC_Preview_DispositionToggle
+    previewDispositionToggle: PC_Preview_DispositionToggle,
+    wrapUpTimeLeft: PC_WrapUp_TimeLeft,
+    wrapUpAnnounce: PC_WrapUp_Announce,
+    wrapUpTimedOut: PC_WrapUp_TimedOut,
+    cfgWrapUpLimit: PC_Cfg_WrapUpLimit,
+    cfgWrapUpSkillLimits: PC_Cfg_WrapUpSkillLimits,
+    cfgWrapUpDefaultDisposition: PC_Cfg_WrapUpDefaultDisposition,
+    cfgWrapUpAtZero: PC_Cfg_WrapUpAtZero,
+    cfgNotesRequiredDispositions: PC_Cfg_NotesRequiredDispositions
 });
 
 /** A key of LABELS. */
@@ -734,7 +750,12 @@ const SETTING_NAME_LABELS: Readonly<Record<string, string>> = Object.freeze({
     cxoneRedirectUri: LABELS.cfgCxoneRedirectUri,
     valueOne: LABELS.cfgValueOne,
     valueTwo: LABELS.cfgValueTwo,
-    contactTab: LABELS.cfgContactTab
+    contactTab: LABELS.cfgContactTab,
+    wrapUpLimitSeconds: LABELS.cfgWrapUpLimit,
+    wrapUpSkillLimits: LABELS.cfgWrapUpSkillLimits,
+    wrapUpDefaultDisposition: LABELS.cfgWrapUpDefaultDisposition,
+    wrapUpAtZero: LABELS.cfgWrapUpAtZero,
+    notesRequiredDispositions: LABELS.cfgNotesRequiredDispositions
 });
 
 /** A setting's name as the admin knows it; `valueOne.field` reads as "Value one (field)"; unknown keys as written. */
