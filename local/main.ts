@@ -12,6 +12,7 @@ import { VirtualClock } from 'c/pcVirtualClock';
 import { SimulatedDialer } from 'c/pcSimDialer';
 import { InMemorySalesforceGateway, seedFromRecords } from 'c/pcMemoryGateway';
 import { ConsoleService } from 'c/pcService';
+import type { ScoreboardStore } from 'c/pcService';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { AttemptsHistory, ConsoleApi, Instant } from 'c/pcModel';
 import { DIALER_EVENT_NAMES } from 'c/pcDialerPort';
@@ -156,7 +157,12 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
     };
     const counted = countGatewayCalls(new InMemorySalesforceGateway({ contacts, interactions, settings }));
     const gateway = counted.gateway;
-    const service = new ConsoleService({ adapter: dialer, gateway, clock });
+    // The scoreboard's refresh copy lives in sessionStorage, as in an org (WU-2).
+    const scoreboardStore: ScoreboardStore = {
+        read: (key) => window.sessionStorage.getItem(key),
+        write: (key, value) => window.sessionStorage.setItem(key, value)
+    };
+    const service = new ConsoleService({ adapter: dialer, gateway, clock, scoreboardStore });
     const element = createElement('c-pc-console', { is: PcConsole });
     Object.assign(element, { service });
     host.appendChild(element);

@@ -295,6 +295,15 @@ import PC_Cfg_WrapUpSkillLimits from '@salesforce/label/c.PC_Cfg_WrapUpSkillLimi
 import PC_Cfg_WrapUpDefaultDisposition from '@salesforce/label/c.PC_Cfg_WrapUpDefaultDisposition';
 import PC_Cfg_WrapUpAtZero from '@salesforce/label/c.PC_Cfg_WrapUpAtZero';
 import PC_Cfg_NotesRequiredDispositions from '@salesforce/label/c.PC_Cfg_NotesRequiredDispositions';
+import PC_Score_Title from '@salesforce/label/c.PC_Score_Title';
+import PC_Score_Intro from '@salesforce/label/c.PC_Score_Intro';
+import PC_Score_CallsHandled from '@salesforce/label/c.PC_Score_CallsHandled';
+import PC_Score_LiveConnects from '@salesforce/label/c.PC_Score_LiveConnects';
+import PC_Score_ConnectRate from '@salesforce/label/c.PC_Score_ConnectRate';
+import PC_Score_TalkTime from '@salesforce/label/c.PC_Score_TalkTime';
+import PC_Score_AverageWrapUp from '@salesforce/label/c.PC_Score_AverageWrapUp';
+import PC_Score_CallbacksBooked from '@salesforce/label/c.PC_Score_CallbacksBooked';
+import PC_Score_AnsweringMachines from '@salesforce/label/c.PC_Score_AnsweringMachines';
 
 /** Every label of the console by name; values come from the org's translations at run time. */
 export const LABELS = Object.freeze({
@@ -576,7 +585,16 @@ export const LABELS = Object.freeze({
     cfgWrapUpSkillLimits: PC_Cfg_WrapUpSkillLimits,
     cfgWrapUpDefaultDisposition: PC_Cfg_WrapUpDefaultDisposition,
     cfgWrapUpAtZero: PC_Cfg_WrapUpAtZero,
-    cfgNotesRequiredDispositions: PC_Cfg_NotesRequiredDispositions
+    cfgNotesRequiredDispositions: PC_Cfg_NotesRequiredDispositions,
+    scoreTitle: PC_Score_Title,
+    scoreIntro: PC_Score_Intro,
+    scoreCallsHandled: PC_Score_CallsHandled,
+    scoreLiveConnects: PC_Score_LiveConnects,
+    scoreConnectRate: PC_Score_ConnectRate,
+    scoreTalkTime: PC_Score_TalkTime,
+    scoreAverageWrapUp: PC_Score_AverageWrapUp,
+    scoreCallbacksBooked: PC_Score_CallbacksBooked,
+    scoreAnsweringMachines: PC_Score_AnsweringMachines
 });
 
 /** A key of LABELS. */

@@ -781,6 +781,33 @@ export interface SignInState {
     readonly pending: boolean;
 }
 
+/** The agent's figures for this dialer session (WU-2), counted by the service from what it sees; no contact data. */
+export interface Scoreboard {
+    /** Calls that ended on the agent's lines, answered or not. */
+    readonly callsHandled: number;
+    /** Calls a person answered. */
+    readonly liveConnects: number;
+    /** Time spoken with contacts, in ms. */
+    readonly talkMs: number;
+    /** Wrap-ups finished, and their time from the call's end to the save, in ms. */
+    readonly wrapUps: number;
+    readonly wrapUpMs: number;
+    /** Callbacks the agent booked (Reschedule, or a disposition that reschedules). */
+    readonly callbacksBooked: number;
+    /** Calls that ended at an answering machine. */
+    readonly answeringMachines: number;
+}
+
+/** Live connects over calls handled, 0..1; 0 before the first call (WU-2). */
+export function connectRate(board: Scoreboard): number {
+    return board.callsHandled ? board.liveConnects / board.callsHandled : 0;
+}
+
+/** The average wrap-up in ms; 0 before the first (WU-2). */
+export function averageWrapUpMs(board: Scoreboard): number {
+    return board.wrapUps ? board.wrapUpMs / board.wrapUps : 0;
+}
+
 /** The whole console, as one immutable snapshot the components render. */
 export interface ConsoleState {
     readonly now: Instant;
@@ -807,6 +834,8 @@ export interface ConsoleState {
     readonly errors: readonly ConsoleError[];
     /** Absent when the dialer needs no sign-in (the simulated dialer). */
     readonly signIn?: SignInState;
+    /** The agent's session figures (WU-2); absent before the service counts. */
+    readonly scoreboard?: Scoreboard;
 }
 
 // ---------------------------------------------------------------------------------------------

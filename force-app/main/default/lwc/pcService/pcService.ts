@@ -50,6 +50,11 @@ import { contactZones } from 'c/pcZones';
 import { parseSettings } from 'c/pcSettings';
 import { attemptsFromSalesforce } from './salesforceAttempts';
 import { dialerWrapUpSeconds, withNotesRule, wrapUpLimitMs } from './wrapUpRules';
+import { SessionScore } from './sessionScore';
+import type { ScoreboardStore } from './scoreboard';
+
+export type { ScoreboardStore } from './scoreboard';
+export { parseScoreboard, scoreboardKey, serializeScoreboard } from './scoreboard';
 
 /** What the service is built from, at the composition root. */
 export interface ConsoleServiceOptions {
@@ -60,6 +65,8 @@ export interface ConsoleServiceOptions {
     readonly settings?: unknown;
     /** The dialer's sign-in, when it needs one (CXone); the state then carries `signIn` and `signIn()` works. */
     readonly signIn?: DialerSignIn;
+    /** Where the session scoreboard survives a page refresh (WU-2); without one it lives as long as the page. */
+    readonly scoreboardStore?: ScoreboardStore;
 }
 
 /** How long a routed notice stays (CL-3: "briefly"). */
@@ -153,6 +160,7 @@ export class ConsoleService implements ConsoleApi {
     private lastRescheduleContactZone: string | null = null;
     private lastPreviewDisposition: { readonly id: string; readonly notes: string } | null = null;
     private running = false;
+    private readonly score: SessionScore;
 
     constructor(options: ConsoleServiceOptions) {
         this.adapter = options.adapter;
@@ -160,6 +168,7 @@ export class ConsoleService implements ConsoleApi {
         this.clock = options.clock;
         this.settingsGiven = options.settings !== undefined;
         this.signInPort = options.signIn ?? null;
+        this.score = new SessionScore(options.scoreboardStore ?? null);
         const parsed = this.settingsGiven
             ? parseSettings(options.settings)
             : { settings: DEFAULT_SETTINGS, problems: [] };
@@ -190,6 +199,7 @@ export class ConsoleService implements ConsoleApi {
             marquee: null,
             confirmation: null,
             errors: [],
+            scoreboard: this.score.board,
             ...(this.signInPort
                 ? { signIn: Object.freeze({ required: this.signInPort.isRequired(), pending: false }) }
                 : {})
@@ -337,6 +347,8 @@ export class ConsoleService implements ConsoleApi {
             return { ok: false, error };
         }
         this.restore(session);
+        const restored = this.score.open(session.sessionId);
+        if (restored !== this.state.scoreboard) this.commit({ scoreboard: restored });
 
         const [skills, codes, dispositions] = await Promise.allSettled([
             this.adapter.listSkills(),
@@ -573,7 +585,7 @@ export class ConsoleService implements ConsoleApi {
                 // Late updates of an ended call only refine what was shown (its outcome).
                 const next = calls.slice();
                 next[index] = { ...view, call: { ...call, status: 'Ended' } };
-                this.commit({ calls: next });
+                this.commit({ calls: next, scoreboard: this.score.outcome(view.call.outcome, call.outcome) });
                 return;
             }
             const next = calls.slice();
@@ -591,6 +603,7 @@ export class ConsoleService implements ConsoleApi {
             patch.calls = next;
         }
         if (previous !== call.status) this.onStatusEntered(call, patch);
+        if (previous !== null && call.status === 'Ended') patch.scoreboard = this.score.ended(call, this.clock.now());
         this.commit(patch);
     }
 
@@ -894,6 +907,7 @@ export class ConsoleService implements ConsoleApi {
             const errors = this.withoutErrorsOf(command);
             if (errors !== this.state.errors) patch.errors = errors;
             patch.confirmation = this.confirmationOf(action, ps.preview, confirm);
+            if (action === 'Reschedule') patch.scoreboard = this.score.callback();
             this.commit(patch);
             return OK;
         } catch (e) {
@@ -1282,6 +1296,7 @@ export class ConsoleService implements ConsoleApi {
                 progress.logged = true;
             }
             this.inFlight.delete(lock);
+            this.countWrapUp(view.call, disposition);
             this.removeCall(callId);
             return OK;
         } catch (e) {
@@ -1299,6 +1314,14 @@ export class ConsoleService implements ConsoleApi {
             this.commit(patch);
             return { ok: false, error };
         }
+    }
+
+    /** A saved wrap-up on the scoreboard: its time from the call's end, and a callback when it books one (WU-2). */
+    private countWrapUp(call: Call, disposition: Disposition): void {
+        const ms = this.clock.now() - (call.endedAt ?? call.statusSince);
+        this.score.wrapUp(ms);
+        if (disposition.outcome === 'Rescheduled') this.score.callback();
+        this.commit({ scoreboard: this.score.board });
     }
 
     /** Starts a call's wrap-up: with a limit, its deadline is shown and the time running out is acted on (WU-1). */
