@@ -500,6 +500,10 @@ export class StubConsoleApi implements ConsoleApi {
     retryPreview(): Promise<CommandResult> {
         return this.record('retryPreview', [], OK);
     }
+    dropVoicemail(callId: string): Promise<CommandResult> {
+        return this.record('dropVoicemail', [callId], OK);
+    }
+
     overrideMachine(callId: string, kind: MachineOverride): Promise<CommandResult> {
         return this.record('overrideMachine', [callId, kind], OK);
     }

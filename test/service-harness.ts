@@ -75,6 +75,7 @@ const COMMANDS: ReadonlyArray<keyof DialerAdapter> = [
     'reschedulePreview',
     'dispositionPreview',
     'overrideMachine',
+    'dropVoicemail',
     'hold',
     'resume',
     'mute',

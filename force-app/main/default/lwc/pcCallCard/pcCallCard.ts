@@ -241,6 +241,22 @@ export default class PcCallCard extends LightningElement {
         }));
     }
 
+    /** At an answering machine, where the dialer can leave the skill's recorded message (WU-3); never faked. */
+    get showVoicemailDrop(): boolean {
+        return (
+            this.call?.status === CallStatus.Amd &&
+            this.capabilities?.voicemailDrop === true &&
+            typeof this.service?.dropVoicemail === 'function'
+        );
+    }
+
+    handleDropVoicemail(): void {
+        const call = this.call;
+        const service = this.service;
+        if (!call || !service?.dropVoicemail || this.busy) return;
+        this.follow('voicemail', service.dropVoicemail(call.id));
+    }
+
     get inConversation(): boolean {
         return this.ready && (this.call?.status === CallStatus.Active || this.call?.status === CallStatus.Held);
     }

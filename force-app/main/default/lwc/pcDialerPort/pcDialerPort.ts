@@ -132,6 +132,8 @@ export interface DialerAdapter {
 
     // Call level (CL, AM)
     overrideMachine(callId: string, kind: MachineOverride): Promise<void>;
+    /** Plays the skill's recorded message to the answering machine and closes the line as VoicemailLeft (WU-3). */
+    dropVoicemail?(callId: string): Promise<void>;
     hold(callId: string): Promise<void>;
     resume(callId: string): Promise<void>;
     mute(callId: string): Promise<void>;

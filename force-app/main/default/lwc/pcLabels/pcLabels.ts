@@ -304,6 +304,8 @@ import PC_Score_TalkTime from '@salesforce/label/c.PC_Score_TalkTime';
 import PC_Score_AverageWrapUp from '@salesforce/label/c.PC_Score_AverageWrapUp';
 import PC_Score_CallbacksBooked from '@salesforce/label/c.PC_Score_CallbacksBooked';
 import PC_Score_AnsweringMachines from '@salesforce/label/c.PC_Score_AnsweringMachines';
+import PC_Out_VoicemailLeft from '@salesforce/label/c.PC_Out_VoicemailLeft';
+import PC_Call_DropVoicemail from '@salesforce/label/c.PC_Call_DropVoicemail';
 
 /** Every label of the console by name; values come from the org's translations at run time. */
 export const LABELS = Object.freeze({
@@ -594,7 +596,9 @@ export const LABELS = Object.freeze({
     scoreTalkTime: PC_Score_TalkTime,
     scoreAverageWrapUp: PC_Score_AverageWrapUp,
     scoreCallbacksBooked: PC_Score_CallbacksBooked,
-    scoreAnsweringMachines: PC_Score_AnsweringMachines
+    scoreAnsweringMachines: PC_Score_AnsweringMachines,
+    outVoicemailLeft: PC_Out_VoicemailLeft,
+    callDropVoicemail: PC_Call_DropVoicemail
 });
 
 /** A key of LABELS. */
@@ -648,7 +652,8 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = Object.freeze({
     [Outcome.Completed]: LABELS.outCompleted,
     [Outcome.Sale]: LABELS.outSale,
     [Outcome.Abandoned]: LABELS.outAbandoned,
-    [Outcome.Transferred]: LABELS.outTransferred
+    [Outcome.Transferred]: LABELS.outTransferred,
+    [Outcome.VoicemailLeft]: LABELS.outVoicemailLeft
 });
 
 /** The readable message of each error code. */

@@ -81,7 +81,9 @@ export const Outcome = {
     Sale: 'Sale',
     Abandoned: 'Abandoned',
     /** The agent transferred the live call (to a skill, an agent or a number); the wrap-up says so. */
-    Transferred: 'Transferred'
+    Transferred: 'Transferred',
+    /** An answering machine took the admin's recorded message (WU-3). */
+    VoicemailLeft: 'VoicemailLeft'
 } as const;
 export type Outcome = (typeof Outcome)[keyof typeof Outcome];
 
@@ -376,6 +378,8 @@ export interface DialerCapabilities {
     readonly rescheduleDeliverTo: readonly DeliverTo[];
     /** Whether the dialer keeps the reschedule's time zone (RS-1); where not, only the instant is sent. */
     readonly rescheduleTimeZone: boolean;
+    /** Whether the agent can leave the skill's recorded message at an answering machine (WU-3); absent is no. */
+    readonly voicemailDrop?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -919,6 +923,8 @@ export interface ConsoleApi {
     unmute(callId: string): Promise<CommandResult>;
     endCall(callId: string): Promise<CommandResult>;
     transfer(callId: string, target: TransferTarget): Promise<CommandResult>;
+    /** Leaves the skill's recorded message on an answering machine (AMD) and closes the line (WU-3). */
+    dropVoicemail?(callId: string): Promise<CommandResult>;
     /** Saves the wrap-up of an Ended call; logs the attempt to Salesforce once (BX-1). */
     saveDisposition(callId: string, dispositionId: string, notes: string): Promise<CommandResult>;
 

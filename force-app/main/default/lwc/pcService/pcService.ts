@@ -1120,6 +1120,16 @@ export class ConsoleService implements ConsoleApi {
         }
     }
 
+    /** Leaves the skill's recorded message at an answering machine; the line closes as message left (WU-3). */
+    dropVoicemail(callId: string): Promise<CommandResult> {
+        const adapter = this.adapter;
+        const drop = adapter.dropVoicemail;
+        const supported = this.state.capabilities.voicemailDrop === true && typeof drop === 'function';
+        return this.callCommand(callId, 'voicemail', ['AMD'], supported, () => {
+            return drop ? drop.call(adapter, callId) : Promise.resolve();
+        });
+    }
+
     /** Closes a call by hand as Answering Machine, Fax or Bad Number while Dialing, Ringing or AMD (AM-1 .. AM-3). */
     overrideMachine(callId: string, kind: MachineOverride): Promise<CommandResult> {
         return this.callCommand(

@@ -16,6 +16,11 @@ export const EMPTY_SCOREBOARD: Scoreboard = Object.freeze({
     answeringMachines: 0
 });
 
+/** Outcomes that mean an answering machine took the call: closed as one, or with the recorded message left. */
+function isMachine(outcome: Call['outcome']): boolean {
+    return outcome === 'AnsweringMachine' || outcome === 'VoicemailLeft';
+}
+
 const KEYS: readonly (keyof Scoreboard)[] = Object.keys(EMPTY_SCOREBOARD) as (keyof Scoreboard)[];
 
 /** A call reached Ended on one of the agent's lines. */
@@ -27,14 +32,14 @@ export function countEndedCall(board: Scoreboard, call: Call, now: Instant): Sco
         callsHandled: board.callsHandled + 1,
         liveConnects: board.liveConnects + (answered ? 1 : 0),
         talkMs: board.talkMs + (call.answeredAt !== null ? Math.max(0, endedAt - call.answeredAt) : 0),
-        answeringMachines: board.answeringMachines + (call.outcome === 'AnsweringMachine' ? 1 : 0)
+        answeringMachines: board.answeringMachines + (isMachine(call.outcome) ? 1 : 0)
     });
 }
 
 /** A late outcome of an ended call turned it into an answering machine (or away from one). */
 export function recountMachine(board: Scoreboard, before: Call['outcome'], after: Call['outcome']): Scoreboard {
-    const was = before === 'AnsweringMachine' ? 1 : 0;
-    const is = after === 'AnsweringMachine' ? 1 : 0;
+    const was = isMachine(before) ? 1 : 0;
+    const is = isMachine(after) ? 1 : 0;
     if (was === is) return board;
     return Object.freeze({ ...board, answeringMachines: Math.max(0, board.answeringMachines + is - was) });
 }

@@ -44,7 +44,8 @@ import {
     SIM_SKILLS,
     SIM_UNAVAILABLE_CODES,
     SKILL_SHARE,
-    dispositionsFor
+    dispositionsFor,
+    VOICEMAIL_MESSAGES
 } from './catalog';
 import {
     addAttempt,
@@ -369,6 +370,19 @@ export class SimulatedDialer implements DialerAdapter {
                 fail('InvalidState', `overrideMachine: call is ${call.status}`);
             }
             this.floor.finishUnanswered(call, kind);
+        });
+    }
+
+    /** WU-3: at an answering machine, plays the skill's recorded message and frees the agent at once. */
+    dropVoicemail(callId: string): Promise<void> {
+        return this.command('dropVoicemail', () => {
+            if (!this.caps.voicemailDrop) fail('Unsupported', 'dropVoicemail: not offered');
+            const call = this.callFor(callId, 'dropVoicemail');
+            if (call.status !== 'AMD') fail('InvalidState', `dropVoicemail: call is ${call.status}`);
+            if (!Object.prototype.hasOwnProperty.call(VOICEMAIL_MESSAGES, call.skillId)) {
+                fail('NotFound', 'dropVoicemail: the skill has no recorded message');
+            }
+            this.floor.finishUnanswered(call, 'VoicemailLeft');
         });
     }
 

@@ -126,3 +126,40 @@ describe('c-pc-call-card wrap-up (WU-1)', () => {
         expect(service.callsOf('saveDisposition')[0]?.args).toEqual(['call-1', 'disp-2', 'Pays on Friday']);
     });
 });
+
+describe('c-pc-call-card voicemail drop (WU-3)', () => {
+    afterEach(cleanup);
+
+    async function atMachine(voicemailDrop: boolean) {
+        const service = new StubConsoleApi();
+        const state = makeState();
+        const el = await render<CardEl>('c-pc-call-card', PcCallCard, {
+            view: makeCallView({ status: CallStatus.Amd }),
+            service,
+            now: NOW,
+            capabilities: { ...state.capabilities, voicemailDrop },
+            dispositions: state.dispositions,
+            skills: state.skills
+        });
+        await flush();
+        return { el, service };
+    }
+
+    it('WU-3 at AMD a named button with an icon leaves the voicemail once', async () => {
+        const { el, service } = await atMachine(true);
+        const button = findButton(el, 'Leave voicemail') as unknown as HTMLElement & { iconName: string };
+        expect(button).not.toBeNull();
+        expect(button.iconName).toBe('utility:send');
+        await click(button);
+        expect(service.callsOf('dropVoicemail')).toEqual([{ method: 'dropVoicemail', args: ['call-1'] }]);
+        await expect(el).toBeAccessible();
+    });
+
+    it('WU-3 no control where the dialer does not offer it, nor away from AMD', async () => {
+        const { el } = await atMachine(false);
+        expect(findButton(el, 'Leave voicemail')).toBeNull();
+        el.view = makeCallView({ status: CallStatus.Active });
+        await flush();
+        expect(findButton(el, 'Leave voicemail')).toBeNull();
+    });
+});
