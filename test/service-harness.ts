@@ -76,6 +76,7 @@ const COMMANDS: ReadonlyArray<keyof DialerAdapter> = [
     'dispositionPreview',
     'overrideMachine',
     'dropVoicemail',
+    'dialNumber',
     'hold',
     'resume',
     'mute',

@@ -380,6 +380,16 @@ export interface DialerCapabilities {
     readonly rescheduleTimeZone: boolean;
     /** Whether the agent can leave the skill's recorded message at an answering machine (WU-3); absent is no. */
     readonly voicemailDrop?: boolean;
+    /** Whether the agent can dial a number the dialer did not deliver (click-to-dial, WU-4); absent is no. */
+    readonly agentDial?: boolean;
+}
+
+/** An agent-initiated outbound call (WU-4): the number, and the Contact it belongs to when known. */
+export interface AgentDialRequest {
+    /** The number as the record holds it; the service sends it in E.164. */
+    readonly number: string;
+    /** The Salesforce Contact id, so the call and its Task link to the record it was dialed from. */
+    readonly contactId: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -923,6 +933,8 @@ export interface ConsoleApi {
     unmute(callId: string): Promise<CommandResult>;
     endCall(callId: string): Promise<CommandResult>;
     transfer(callId: string, target: TransferTarget): Promise<CommandResult>;
+    /** Dials a number for the agent (click-to-dial, WU-4); the call then behaves as any other line. */
+    dial?(request: AgentDialRequest): Promise<CommandResult>;
     /** Leaves the skill's recorded message on an answering machine (AMD) and closes the line (WU-3). */
     dropVoicemail?(callId: string): Promise<CommandResult>;
     /** Saves the wrap-up of an Ended call; logs the attempt to Salesforce once (BX-1). */

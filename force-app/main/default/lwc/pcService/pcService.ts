@@ -7,6 +7,7 @@
 import type { Clock, DialerAdapter, DialerEventMap, DialerSignIn, SessionInfo } from 'c/pcDialerPort';
 import { DialerError } from 'c/pcDialerPort';
 import type {
+    AgentDialRequest,
     AgentMessage,
     AgentState,
     AttemptLog,
@@ -1117,6 +1118,41 @@ export class ConsoleService implements ConsoleApi {
             const error = this.toError(e, key);
             this.commit(this.setCallPending(callId, key, false, { errors: this.withError(error) }));
             return { ok: false, error };
+        }
+    }
+
+    /**
+     * Dials a number for the agent (click-to-dial, WU-4) on the skill worked: the number must be one the console
+     * can normalise to E.164 and the agent Working with no call on the lines; the call then arrives as any other.
+     */
+    async dial(request: AgentDialRequest): Promise<CommandResult> {
+        const command = 'dial';
+        const adapter = this.adapter;
+        const send = adapter.dialNumber;
+        if (this.state.capabilities.agentDial !== true || typeof send !== 'function') {
+            return this.fail('Validation', 'Unsupported', 'the dialer does not place agent calls', command);
+        }
+        const number = typeof request?.number === 'string' ? normalizePhone(request.number) : null;
+        if (!number) return this.fail('Validation', 'Rejected', 'not a dialable number', command);
+        const agent = this.state.agent;
+        if (agent.status !== 'Working' || !agent.skillId) {
+            return this.fail('Validation', 'InvalidState', 'log in to a skill before dialing', command);
+        }
+        if (this.state.calls.length > 0 || this.state.preview) {
+            return this.fail('Validation', 'InvalidState', 'finish the current call or preview first', command);
+        }
+        if (this.inFlight.has(command)) return this.inFlightResult(command);
+        this.inFlight.add(command);
+        try {
+            const contactId = typeof request.contactId === 'string' ? request.contactId : null;
+            await send.call(adapter, agent.skillId, { number, contactId });
+            return OK;
+        } catch (e) {
+            const error = this.toError(e, command);
+            this.commit({ errors: this.withError(error) });
+            return { ok: false, error };
+        } finally {
+            this.inFlight.delete(command);
         }
     }
 

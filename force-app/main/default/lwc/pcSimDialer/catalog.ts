@@ -72,7 +72,8 @@ export const DEFAULT_CAPABILITIES: DialerCapabilities = Object.freeze({
     hold: true,
     rescheduleDeliverTo: Object.freeze(['Me', 'Skill'] as const),
     rescheduleTimeZone: true,
-    voicemailDrop: true
+    voicemailDrop: true,
+    agentDial: true
 });
 
 /** The recorded message each skill leaves on an answering machine (WU-3), as an admin would name it. */

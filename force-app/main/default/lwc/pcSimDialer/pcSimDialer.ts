@@ -15,6 +15,7 @@ import type {
 } from 'c/pcDialerPort';
 import { AgentStatus, isDeliverTo, isMachineOverride, OVERRIDABLE_STATUSES } from 'c/pcModel';
 import type {
+    AgentDialRequest,
     AgentMessage,
     AgentState,
     AttemptsHistory,
@@ -370,6 +371,30 @@ export class SimulatedDialer implements DialerAdapter {
                 fail('InvalidState', `overrideMachine: call is ${call.status}`);
             }
             this.floor.finishUnanswered(call, kind);
+        });
+    }
+
+    /**
+     * WU-4: an agent-initiated call to a number of the calling list (the simulated tenant knows no other numbers),
+     * on the skill worked, when no call is on the agent's lines and no preview waits.
+     */
+    dialNumber(skillId: string, request: AgentDialRequest): Promise<void> {
+        return this.command('dialNumber', () => {
+            if (!this.caps.agentDial) fail('Unsupported', 'dialNumber: not offered');
+            if (typeof request?.number !== 'string' || !/^\+[1-9]\d{6,14}$/.test(request.number)) {
+                fail('Rejected', 'dialNumber: number not E.164');
+            }
+            if (this.agent.status !== 'Working' || this.agent.skillId !== skillId) {
+                fail('InvalidState', 'dialNumber: the agent is not working the skill');
+            }
+            if (this.floor.snapshot().length > 0 || this.current) fail('InvalidState', 'dialNumber: the agent is busy');
+            const byContact = request.contactId
+                ? this.records.find((r) => r.record.salesforceId === request.contactId)
+                : undefined;
+            const rec = byContact ?? this.records.find((r) => r.destinations.some((d) => d.value === request.number));
+            const dest = rec?.destinations.find((d) => d.value === request.number);
+            if (!rec || !dest) fail('NotFound', 'dialNumber: no record has this number');
+            this.dial(rec as SimRecord, dest as SimDestination, skillId);
         });
     }
 
