@@ -306,6 +306,10 @@ import PC_Score_CallbacksBooked from '@salesforce/label/c.PC_Score_CallbacksBook
 import PC_Score_AnsweringMachines from '@salesforce/label/c.PC_Score_AnsweringMachines';
 import PC_Out_VoicemailLeft from '@salesforce/label/c.PC_Out_VoicemailLeft';
 import PC_Call_DropVoicemail from '@salesforce/label/c.PC_Call_DropVoicemail';
+import PC_Dial_Title from '@salesforce/label/c.PC_Dial_Title';
+import PC_Dial_Call from '@salesforce/label/c.PC_Dial_Call';
+import PC_Dial_None from '@salesforce/label/c.PC_Dial_None';
+import PC_Dial_Sent from '@salesforce/label/c.PC_Dial_Sent';
 
 /** Every label of the console by name; values come from the org's translations at run time. */
 export const LABELS = Object.freeze({
@@ -598,7 +602,11 @@ export const LABELS = Object.freeze({
     scoreCallbacksBooked: PC_Score_CallbacksBooked,
     scoreAnsweringMachines: PC_Score_AnsweringMachines,
     outVoicemailLeft: PC_Out_VoicemailLeft,
-    callDropVoicemail: PC_Call_DropVoicemail
+    callDropVoicemail: PC_Call_DropVoicemail,
+    dialTitle: PC_Dial_Title,
+    dialCall: PC_Dial_Call,
+    dialNone: PC_Dial_None,
+    dialSent: PC_Dial_Sent
 });
 
 /** A key of LABELS. */

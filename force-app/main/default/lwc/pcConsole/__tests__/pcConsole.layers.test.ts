@@ -16,7 +16,8 @@ const UI = [
     'pcErrorPanel',
     'pcZonePicker',
     'pcConfirmation',
-    'pcScoreboard'
+    'pcScoreboard',
+    'pcClickToDial'
 ];
 /** What a component may import: the model, the headless UI helpers (the workspace-tab one too), and the platform. */
 const ALLOWED = [
