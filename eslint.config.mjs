@@ -25,8 +25,8 @@ const COMPONENTS = bundles.map((d) => d.name).filter((n) => existsSync(`${ROOT}/
 const DIALER_ADAPTERS = ['pcCxoneAdapter', 'pcCxoneAuth', 'pcSimDialer', 'pcVirtualClock', 'pcTabLeader'];
 const SALESFORCE_ADAPTERS = ['pcApexGateway', 'pcMemoryGateway'];
 const APEX_MODULE = 'pcApexGateway';
-/** Headless helpers with no I/O that components may use: formats, keys, typed dates and times, zones, numbers. */
-const PURE_UI_HELPERS = ['pcFormat', 'pcShortcuts', 'pcSchedule', 'pcZones', 'pcPhone'];
+/** Headless helpers components may use: formats, keys, typed dates and times, zones, numbers, the counters' tick. */
+const PURE_UI_HELPERS = ['pcFormat', 'pcShortcuts', 'pcSchedule', 'pcZones', 'pcPhone', 'pcTicker'];
 const ROOT_MODULE = 'pcRuntime';
 
 const APEX_RULE = {
@@ -177,7 +177,7 @@ const LWS_REVIEWED = [
     },
     {
         rule: 'distorted-window-set-interval',
-        files: ['pcCounter/ticker.ts'],
+        files: ['pcTicker/pcTicker.ts'],
         why: 'function callback only (the one shared one-second tick of every counter); LWS blocks string code'
     },
     {
@@ -187,8 +187,18 @@ const LWS_REVIEWED = [
     },
     {
         rule: 'distorted-xml-http-request-window-open',
-        files: ['pcShortcutHelp/pcShortcutHelp.ts', 'pcZonePicker/pcZonePicker.ts'],
+        files: ['pcShortcutHelp/pcShortcutHelp.ts', 'pcZonePicker/pcZonePicker.ts', 'pcScoreboard/pcScoreboard.ts'],
         why: "the rule matches any `.open`: here it is the component's own popover or listbox state, not window.open"
+    },
+    {
+        rule: 'distorted-xml-http-request-window-open',
+        files: ['pcService/pcService.ts'],
+        why: "the rule matches any `.open`: here it is the scoreboard's open(sessionId), not window.open"
+    },
+    {
+        rule: 'distorted-storage-constructor',
+        files: ['pcRuntime/scoreboardStore.ts'],
+        why: 'LWS partitions sessionStorage by namespace; the scoreboard reads back only the counts this console wrote'
     },
     {
         rule: 'distorted-element-set-attribute',

@@ -8,10 +8,12 @@
 import { createElement } from 'lwc';
 import PcConsole from 'c/pcConsole';
 import PcAttemptsHistory from 'c/pcAttemptsHistory';
+import PcClickToDial from 'c/pcClickToDial';
 import { VirtualClock } from 'c/pcVirtualClock';
 import { SimulatedDialer } from 'c/pcSimDialer';
 import { InMemorySalesforceGateway, seedFromRecords } from 'c/pcMemoryGateway';
 import { ConsoleService } from 'c/pcService';
+import type { ScoreboardStore } from 'c/pcService';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { AttemptsHistory, ConsoleApi, Instant } from 'c/pcModel';
 import { DIALER_EVENT_NAMES } from 'c/pcDialerPort';
@@ -124,6 +126,37 @@ interface World {
     readonly dispose: () => void;
 }
 
+/**
+ * The in-memory Contact record page (WU-4): the first contact of the calling list with numbers, and the
+ * click-to-dial component an org puts on the Contact page, here handed the console's service directly.
+ */
+function mountContactPage(
+    dialer: SimulatedDialer,
+    contacts: readonly { readonly id: string; readonly name: string; readonly dialerRecordId: string | null }[],
+    service: ConsoleService
+): HTMLElement | null {
+    const host = document.getElementById('contact');
+    if (!host) return null;
+    for (const contact of contacts) {
+        const history = contact.dialerRecordId ? dialer.control.attemptsHistory(contact.dialerRecordId) : null;
+        const numbers = (history?.destinations ?? [])
+            .filter((d) => d.kind === 'Phone')
+            .map((d) => ({ label: d.description, number: d.value }));
+        if (!numbers.length) continue;
+        const page = document.createElement('div');
+        page.className = 'slds-box slds-theme_default';
+        const heading = document.createElement('h2');
+        heading.className = 'slds-text-heading_small slds-m-bottom_x-small';
+        heading.textContent = contact.name;
+        const dial = createElement('c-pc-click-to-dial', { is: PcClickToDial });
+        Object.assign(dial, { numbers, contactId: contact.id, service });
+        page.append(heading, dial);
+        host.appendChild(page);
+        return page;
+    }
+    return null;
+}
+
 function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook, notifySoon: () => void): World {
     const s = options.settings;
     const clock = new VirtualClock();
@@ -156,10 +189,16 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
     };
     const counted = countGatewayCalls(new InMemorySalesforceGateway({ contacts, interactions, settings }));
     const gateway = counted.gateway;
-    const service = new ConsoleService({ adapter: dialer, gateway, clock });
+    // The scoreboard's refresh copy lives in sessionStorage, as in an org (WU-2).
+    const scoreboardStore: ScoreboardStore = {
+        read: (key) => window.sessionStorage.getItem(key),
+        write: (key, value) => window.sessionStorage.setItem(key, value)
+    };
+    const service = new ConsoleService({ adapter: dialer, gateway, clock, scoreboardStore });
     const element = createElement('c-pc-console', { is: PcConsole });
     Object.assign(element, { service });
     host.appendChild(element);
+    const contactPage = mountContactPage(dialer, contacts, service);
     offs.push(clock.onAdvance(notifySoon));
     // A command the dialer failed on purpose emits no dialer event; the panel's "Fail next command" must still
     // show that its failure was used, so the panel also follows the console's own state.
@@ -188,6 +227,7 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
             offs.forEach((off) => off());
             void service.stop();
             element.remove();
+            contactPage?.remove();
         }
     };
 }

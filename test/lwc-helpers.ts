@@ -18,6 +18,7 @@ import {
     TransferTargetKind
 } from 'c/pcModel';
 import type {
+    AgentDialRequest,
     Call,
     CallView,
     CallingRecord,
@@ -500,6 +501,14 @@ export class StubConsoleApi implements ConsoleApi {
     retryPreview(): Promise<CommandResult> {
         return this.record('retryPreview', [], OK);
     }
+    dial(request: AgentDialRequest): Promise<CommandResult> {
+        return this.record('dial', [request], OK);
+    }
+
+    dropVoicemail(callId: string): Promise<CommandResult> {
+        return this.record('dropVoicemail', [callId], OK);
+    }
+
     overrideMachine(callId: string, kind: MachineOverride): Promise<CommandResult> {
         return this.record('overrideMachine', [callId, kind], OK);
     }

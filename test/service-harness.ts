@@ -75,6 +75,8 @@ const COMMANDS: ReadonlyArray<keyof DialerAdapter> = [
     'reschedulePreview',
     'dispositionPreview',
     'overrideMachine',
+    'dropVoicemail',
+    'dialNumber',
     'hold',
     'resume',
     'mute',
@@ -225,6 +227,8 @@ export interface AgentScript {
     /** How long the agent talks on an answered call before ending it. */
     readonly talkMs: number;
     readonly dispositionId: string;
+    /** False leaves each wrap-up to the admin's time limit and its default disposition (WU-1). */
+    readonly saveWrapUps?: boolean;
 }
 
 export const REQUEUE_EVERYTHING: AgentScript = { accept: false, talkMs: 20_000, dispositionId: 'disp-completed' };
@@ -245,7 +249,7 @@ export function agentStep(rig: Rig, script: AgentScript = REQUEUE_EVERYTHING): v
             s.now - c.answeredAt >= script.talkMs
         ) {
             rig.service.endCall(c.id);
-        } else if (c.status === 'Ended' && v.wrapUp && !v.wrapUp.saved) {
+        } else if (c.status === 'Ended' && v.wrapUp && !v.wrapUp.saved && script.saveWrapUps !== false) {
             rig.service.saveDisposition(c.id, script.dispositionId, '');
         }
     }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { DialerAdapter, DialerEventName } from 'c/pcDialerPort';
+import { averageWrapUpMs, connectRate } from 'c/pcModel';
 import { agentStep, flush, makeRig, startWorking } from '../service-harness';
 import type { AgentScript } from '../service-harness';
 
@@ -16,6 +17,8 @@ const HOUR = 60 * 60 * 1000;
 const SHIFT_MS = Number(process.env.BENCH_SHIFT_HOURS ?? 8) * HOUR;
 const WARM_UP_MS = SHIFT_MS / 16;
 const AGENT_TICK_MS = 500;
+/** The admin's wrap-up limit in the bench: the agent never saves, so every wrap-up ends on it (WU-1). */
+const WRAP_UP_LIMIT_S = 20;
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -57,7 +60,9 @@ describe('engine benchmark', () => {
             latencyMs: 150,
             recordCount: 4000,
             recordEvents: false,
-            contactHangsUp: true
+            contactHangsUp: true,
+            // Every wrap-up ends on the admin's time limit with the default disposition (WU-1).
+            settings: { wrapUpLimitSeconds: WRAP_UP_LIMIT_S, wrapUpDefaultDisposition: 'disp-completed' }
         });
         const samples: number[] = [];
         const callIds = new Set<string>();
@@ -67,7 +72,12 @@ describe('engine benchmark', () => {
         rig.service.subscribe((s) => {
             renders += s.calls.length >= 0 ? 1 : 0;
         });
-        const script: AgentScript = { accept: true, talkMs: 8_000, dispositionId: 'disp-completed' };
+        const script: AgentScript = {
+            accept: true,
+            talkMs: 8_000,
+            dispositionId: 'disp-completed',
+            saveWrapUps: false
+        };
         const tick = (): void => {
             agentStep(rig, script);
             rig.clock.schedule(AGENT_TICK_MS, tick);
@@ -93,6 +103,7 @@ describe('engine benchmark', () => {
         const wallMs = Number(process.hrtime.bigint() - wallStart) / 1e6 - gcMs;
         await flush();
         const heapGrowthMB = (heapAfterGc() - baseline) / (1024 * 1024);
+        const board = rig.service.getState().scoreboard;
         await rig.service.stop();
 
         const result = {
@@ -107,11 +118,24 @@ describe('engine benchmark', () => {
             tasksLogged: rig.gateway.tasks().length,
             errors: rig.service.getState().errors.length,
             renders,
-            wallMs: Math.round(wallMs)
+            wallMs: Math.round(wallMs),
+            // The console's own scoreboard (WU-2) beside the bench's counts: calls above, Tasks, wrap-ups on the timer.
+            scoreboard: board
+                ? {
+                      callsHandled: board.callsHandled,
+                      liveConnects: board.liveConnects,
+                      connectRate: Math.round(connectRate(board) * 1000) / 1000,
+                      talkMs: board.talkMs,
+                      wrapUps: board.wrapUps,
+                      averageWrapUpMs: Math.round(averageWrapUpMs(board)),
+                      answeringMachines: board.answeringMachines
+                  }
+                : null
         };
         mkdirSync('test-results', { recursive: true });
         writeFileSync(join('test-results', 'bench-engine.json'), `${JSON.stringify(result)}\n`);
         console.log(JSON.stringify(detail));
         expect(result.calls).toBeGreaterThan(0);
+        expect(board?.wrapUps).toBeGreaterThan(0);
     });
 });

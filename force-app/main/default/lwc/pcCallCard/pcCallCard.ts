@@ -97,6 +97,19 @@ export default class PcCallCard extends LightningElement {
     dispositionId = '';
     notes = '';
     wrapUpError = '';
+    /** The message beside Notes (its accessible description), e.g. that the disposition requires notes (WU-1). */
+    notesError = '';
+    /** What the polite live region last said of the wrap-up time left (WU-1). */
+    announcement = '';
+    /** The seconds left at which the wrap-up countdown is announced (WU-1). */
+    readonly announceMarks: readonly number[] = [30, 10];
+
+    override renderedCallback(): void {
+        // A template cannot bind a textarea's value: the typed notes are put back after a render (only when they
+        // differ, so the caret never jumps), so nothing typed is lost when the form re-renders (WU-1).
+        const notes = this.template?.querySelector<HTMLTextAreaElement>('textarea[data-id="wrap-up-notes"]');
+        if (notes && notes.value !== this.notes) notes.value = this.notes;
+    }
 
     override disconnectedCallback(): void {
         if (this.settleTimer) clearTimeout(this.settleTimer);
@@ -247,6 +260,22 @@ export default class PcCallCard extends LightningElement {
         }));
     }
 
+    /** At an answering machine, where the dialer can leave the skill's recorded message (WU-3); never faked. */
+    get showVoicemailDrop(): boolean {
+        return (
+            this.call?.status === CallStatus.Amd &&
+            this.capabilities?.voicemailDrop === true &&
+            typeof this.service?.dropVoicemail === 'function'
+        );
+    }
+
+    handleDropVoicemail(): void {
+        const call = this.call;
+        const service = this.service;
+        if (!call || !service?.dropVoicemail || this.busy) return;
+        this.follow('voicemail', service.dropVoicemail(call.id));
+    }
+
     get inConversation(): boolean {
         return this.ready && (this.call?.status === CallStatus.Active || this.call?.status === CallStatus.Held);
     }
@@ -338,6 +367,28 @@ export default class PcCallCard extends LightningElement {
         );
     }
 
+    /** When the wrap-up time runs out (WU-1), or null without a limit. */
+    get wrapUpDeadline(): Instant | null {
+        return this.view?.wrapUp?.deadline ?? null;
+    }
+
+    get wrapUpTimedOut(): boolean {
+        return Boolean(this.view?.wrapUp?.timedOut);
+    }
+
+    get notesInvalid(): string {
+        return String(Boolean(this.notesError));
+    }
+
+    get notesClass(): string {
+        return `slds-form-element slds-m-top_xx-small${this.notesError ? ' slds-has-error' : ''}`;
+    }
+
+    /** The counter crossed 30 s or 10 s: the live region says so once (WU-1). */
+    handleMark(event: CustomEvent<{ seconds: number }>): void {
+        this.announcement = formatLabel(LABELS.wrapUpAnnounce, [event.detail.seconds]);
+    }
+
     get wrapUpSaved(): boolean {
         return this.call?.status === CallStatus.Ended && Boolean(this.view?.wrapUp?.saved);
     }
@@ -413,11 +464,13 @@ export default class PcCallCard extends LightningElement {
     handleDisposition(event: CustomEvent<{ value: string }>): void {
         this.dispositionId = event.detail.value;
         this.wrapUpError = '';
+        this.notesError = '';
     }
 
-    handleNotes(event: CustomEvent<{ value: string }>): void {
-        this.notes = event.detail.value ?? '';
+    handleNotes(event: Event): void {
+        this.notes = (event.target as HTMLTextAreaElement).value;
         this.wrapUpError = '';
+        this.notesError = '';
     }
 
     handleSave(): void {
@@ -429,7 +482,8 @@ export default class PcCallCard extends LightningElement {
             return;
         }
         if (chosen.requiresNotes && !this.notes.trim()) {
-            this.wrapUpError = LABELS.callNotesRequired;
+            this.notesError = LABELS.callNotesRequired;
+            this.template?.querySelector<HTMLTextAreaElement>('textarea[data-id="wrap-up-notes"]')?.focus();
             return;
         }
         this.follow('saveDisposition', this.service.saveDisposition(call.id, chosen.id, this.notes));

@@ -31,6 +31,7 @@ export default class PcCounter extends LightningElement {
         return this.untilAt;
     }
     set until(value: Instant | null) {
+        if (value !== this.untilAt) this.secondsLeft = null;
         this.untilAt = value;
         this.refresh();
     }
@@ -65,6 +66,12 @@ export default class PcCounter extends LightningElement {
         this.refresh();
     }
 
+    /** Seconds left at which a countdown fires `mark` (detail `{ seconds }`) once, for a polite announcement. */
+    @api marks: readonly number[] = [];
+
+    /** Whole seconds left at the last refresh of a countdown; null until one is shown. */
+    private secondsLeft: number | null = null;
+
     /** The text shown; written straight to the element, so a tick costs no template render. */
     private text = '';
     private stop: (() => void) | null = null;
@@ -92,10 +99,23 @@ export default class PcCounter extends LightningElement {
     private refresh(): void {
         const at = this.stoppedAtValue ?? this.current();
         const ms = this.untilAt !== null && this.untilAt !== undefined ? this.untilAt - at : at - this.sinceAt;
+        if (this.untilAt !== null && this.untilAt !== undefined) this.markCrossed(Math.ceil(Math.max(0, ms) / 1000));
         const next = formatDuration(Math.max(0, ms));
         if (next === this.text) return;
         this.text = next;
         this.write();
+    }
+
+    /** Fires `mark` for each mark the countdown passed since the last refresh (never for the first value). */
+    private markCrossed(left: number): void {
+        const before = this.secondsLeft;
+        this.secondsLeft = left;
+        if (before === null || left >= before) return;
+        for (const mark of this.marks ?? []) {
+            if (before > mark && left <= mark) {
+                this.dispatchEvent(new CustomEvent('mark', { detail: { seconds: mark } }));
+            }
+        }
     }
 
     private write(): void {

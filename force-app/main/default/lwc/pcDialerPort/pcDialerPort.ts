@@ -5,6 +5,7 @@
  * Adapters know nothing of Salesforce and nothing of the DOM.
  */
 import type {
+    AgentDialRequest,
     AgentMessage,
     AgentState,
     AttemptsHistory,
@@ -132,6 +133,10 @@ export interface DialerAdapter {
 
     // Call level (CL, AM)
     overrideMachine(callId: string, kind: MachineOverride): Promise<void>;
+    /** Places an agent-initiated outbound call on the skill worked (WU-4); the number is E.164. */
+    dialNumber?(skillId: string, request: AgentDialRequest): Promise<void>;
+    /** Plays the skill's recorded message to the answering machine and closes the line as VoicemailLeft (WU-3). */
+    dropVoicemail?(callId: string): Promise<void>;
     hold(callId: string): Promise<void>;
     resume(callId: string): Promise<void>;
     mute(callId: string): Promise<void>;

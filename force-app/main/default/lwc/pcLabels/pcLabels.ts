@@ -310,6 +310,29 @@ import PC_Cp_WarnConfirm from '@salesforce/label/c.PC_Cp_WarnConfirm';
 import * as compliance from './complianceText';
 import type { ComplianceFinding } from 'c/pcCompliance';
 import type { Instant } from 'c/pcModel';
+import PC_WrapUp_TimeLeft from '@salesforce/label/c.PC_WrapUp_TimeLeft';
+import PC_WrapUp_Announce from '@salesforce/label/c.PC_WrapUp_Announce';
+import PC_WrapUp_TimedOut from '@salesforce/label/c.PC_WrapUp_TimedOut';
+import PC_Cfg_WrapUpLimit from '@salesforce/label/c.PC_Cfg_WrapUpLimit';
+import PC_Cfg_WrapUpSkillLimits from '@salesforce/label/c.PC_Cfg_WrapUpSkillLimits';
+import PC_Cfg_WrapUpDefaultDisposition from '@salesforce/label/c.PC_Cfg_WrapUpDefaultDisposition';
+import PC_Cfg_WrapUpAtZero from '@salesforce/label/c.PC_Cfg_WrapUpAtZero';
+import PC_Cfg_NotesRequiredDispositions from '@salesforce/label/c.PC_Cfg_NotesRequiredDispositions';
+import PC_Score_Title from '@salesforce/label/c.PC_Score_Title';
+import PC_Score_Intro from '@salesforce/label/c.PC_Score_Intro';
+import PC_Score_CallsHandled from '@salesforce/label/c.PC_Score_CallsHandled';
+import PC_Score_LiveConnects from '@salesforce/label/c.PC_Score_LiveConnects';
+import PC_Score_ConnectRate from '@salesforce/label/c.PC_Score_ConnectRate';
+import PC_Score_TalkTime from '@salesforce/label/c.PC_Score_TalkTime';
+import PC_Score_AverageWrapUp from '@salesforce/label/c.PC_Score_AverageWrapUp';
+import PC_Score_CallbacksBooked from '@salesforce/label/c.PC_Score_CallbacksBooked';
+import PC_Score_AnsweringMachines from '@salesforce/label/c.PC_Score_AnsweringMachines';
+import PC_Out_VoicemailLeft from '@salesforce/label/c.PC_Out_VoicemailLeft';
+import PC_Call_DropVoicemail from '@salesforce/label/c.PC_Call_DropVoicemail';
+import PC_Dial_Title from '@salesforce/label/c.PC_Dial_Title';
+import PC_Dial_Call from '@salesforce/label/c.PC_Dial_Call';
+import PC_Dial_None from '@salesforce/label/c.PC_Dial_None';
+import PC_Dial_Sent from '@salesforce/label/c.PC_Dial_Sent';
 
 /** Every label of the console by name; values come from the org's translations at run time. */
 export const LABELS = Object.freeze({
@@ -590,7 +613,30 @@ export const LABELS = Object.freeze({
     shortcutsKeys: PC_Shortcuts_Keys,
     outTransferred: PC_Out_Transferred,
     previewDispositionToggle: PC_Preview_DispositionToggle,
-    confirmWrapUp: PC_Confirm_WrapUp
+    confirmWrapUp: PC_Confirm_WrapUp,
+    wrapUpTimeLeft: PC_WrapUp_TimeLeft,
+    wrapUpAnnounce: PC_WrapUp_Announce,
+    wrapUpTimedOut: PC_WrapUp_TimedOut,
+    cfgWrapUpLimit: PC_Cfg_WrapUpLimit,
+    cfgWrapUpSkillLimits: PC_Cfg_WrapUpSkillLimits,
+    cfgWrapUpDefaultDisposition: PC_Cfg_WrapUpDefaultDisposition,
+    cfgWrapUpAtZero: PC_Cfg_WrapUpAtZero,
+    cfgNotesRequiredDispositions: PC_Cfg_NotesRequiredDispositions,
+    scoreTitle: PC_Score_Title,
+    scoreIntro: PC_Score_Intro,
+    scoreCallsHandled: PC_Score_CallsHandled,
+    scoreLiveConnects: PC_Score_LiveConnects,
+    scoreConnectRate: PC_Score_ConnectRate,
+    scoreTalkTime: PC_Score_TalkTime,
+    scoreAverageWrapUp: PC_Score_AverageWrapUp,
+    scoreCallbacksBooked: PC_Score_CallbacksBooked,
+    scoreAnsweringMachines: PC_Score_AnsweringMachines,
+    outVoicemailLeft: PC_Out_VoicemailLeft,
+    callDropVoicemail: PC_Call_DropVoicemail,
+    dialTitle: PC_Dial_Title,
+    dialCall: PC_Dial_Call,
+    dialNone: PC_Dial_None,
+    dialSent: PC_Dial_Sent
 });
 
 /** A key of LABELS. */
@@ -644,7 +690,8 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = Object.freeze({
     [Outcome.Completed]: LABELS.outCompleted,
     [Outcome.Sale]: LABELS.outSale,
     [Outcome.Abandoned]: LABELS.outAbandoned,
-    [Outcome.Transferred]: LABELS.outTransferred
+    [Outcome.Transferred]: LABELS.outTransferred,
+    [Outcome.VoicemailLeft]: LABELS.outVoicemailLeft
 });
 
 /** The readable message of each error code. */
@@ -770,7 +817,12 @@ const SETTING_NAME_LABELS: Readonly<Record<string, string>> = Object.freeze({
     contactTimeZoneField: LABELS.cfgContactTimeZoneField,
     contactCountryField: LABELS.cfgContactCountryField,
     contactStateField: LABELS.cfgContactStateField,
-    ruleSets: LABELS.cfgRuleSets
+    ruleSets: LABELS.cfgRuleSets,
+    wrapUpLimitSeconds: LABELS.cfgWrapUpLimit,
+    wrapUpSkillLimits: LABELS.cfgWrapUpSkillLimits,
+    wrapUpDefaultDisposition: LABELS.cfgWrapUpDefaultDisposition,
+    wrapUpAtZero: LABELS.cfgWrapUpAtZero,
+    notesRequiredDispositions: LABELS.cfgNotesRequiredDispositions
 });
 
 /** A setting's name as the admin knows it; `valueOne.field` reads as "Value one (field)"; unknown keys as written. */

@@ -41,6 +41,8 @@ export interface Skill {
     readonly id: string;
     readonly name: string;
     readonly isPersonalConnection: boolean;
+    /** The dialer's own wrap-up limit for this skill, in seconds, where it has one (WU-1); the shorter limit wins. */
+    readonly wrapUpSeconds?: number;
 }
 
 /** What the dialer says of the agent. */
@@ -79,7 +81,9 @@ export const Outcome = {
     Sale: 'Sale',
     Abandoned: 'Abandoned',
     /** The agent transferred the live call (to a skill, an agent or a number); the wrap-up says so. */
-    Transferred: 'Transferred'
+    Transferred: 'Transferred',
+    /** An answering machine took the admin's recorded message (WU-3). */
+    VoicemailLeft: 'VoicemailLeft'
 } as const;
 export type Outcome = (typeof Outcome)[keyof typeof Outcome];
 
@@ -379,6 +383,18 @@ export interface DialerCapabilities {
     readonly rescheduleDeliverTo: readonly DeliverTo[];
     /** Whether the dialer keeps the reschedule's time zone (RS-1); where not, only the instant is sent. */
     readonly rescheduleTimeZone: boolean;
+    /** Whether the agent can leave the skill's recorded message at an answering machine (WU-3); absent is no. */
+    readonly voicemailDrop?: boolean;
+    /** Whether the agent can dial a number the dialer did not deliver (click-to-dial, WU-4); absent is no. */
+    readonly agentDial?: boolean;
+}
+
+/** An agent-initiated outbound call (WU-4): the number, and the Contact it belongs to when known. */
+export interface AgentDialRequest {
+    /** The number as the record holds it; the service sends it in E.164. */
+    readonly number: string;
+    /** The Salesforce Contact id, so the call and its Task link to the record it was dialed from. */
+    readonly contactId: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -570,7 +586,24 @@ export interface Settings {
     readonly contactStateField: string;
     /** The compliance rule sets (CP-2), active or not; bad records already left out (AD-3). */
     readonly ruleSets: readonly ComplianceRuleSet[];
+    /** The wrap-up limit in seconds for every skill; 0 means none (WU-1). */
+    readonly wrapUpLimitSeconds: number;
+    /** Per-skill wrap-up limits in seconds, by dialer skill id; they replace the overall limit (WU-1). */
+    readonly wrapUpSkillLimits: Readonly<Record<string, number>>;
+    /** The disposition id applied when the wrap-up time runs out; empty means none (WU-1). */
+    readonly wrapUpDefaultDisposition: string;
+    /** What happens at zero: the default disposition is saved, or the agent goes Unavailable (WU-1). */
+    readonly wrapUpAtZero: WrapUpAtZero;
+    /** Disposition ids that require notes, besides those the dialer flags (WU-1). */
+    readonly notesRequiredDispositions: readonly string[];
 }
+
+/** What the console does when the wrap-up time runs out (WU-1). */
+export const WrapUpAtZero = {
+    Disposition: 'Disposition',
+    Unavailable: 'Unavailable'
+} as const;
+export type WrapUpAtZero = (typeof WrapUpAtZero)[keyof typeof WrapUpAtZero];
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
     linesPerAgent: 1,
@@ -599,7 +632,12 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
     contactTimeZoneField: '',
     contactCountryField: 'MailingCountry',
     contactStateField: 'MailingState',
-    ruleSets: DEFAULT_RULE_SETS
+    ruleSets: DEFAULT_RULE_SETS,
+    wrapUpLimitSeconds: 0,
+    wrapUpSkillLimits: Object.freeze({}),
+    wrapUpDefaultDisposition: '',
+    wrapUpAtZero: WrapUpAtZero.Disposition,
+    notesRequiredDispositions: Object.freeze([])
 });
 
 /** A problem found in the admin's configuration (AD-3): which setting, what is wrong, what was used instead. */
@@ -843,7 +881,14 @@ export interface CallView {
     /** Command keys waiting for the dialer, e.g. "hold", "override". */
     readonly pending: readonly string[];
     /** Shown once the call ended and until the disposition is saved. */
-    readonly wrapUp: { readonly saved: boolean; readonly error: ConsoleError | null } | null;
+    readonly wrapUp: {
+        readonly saved: boolean;
+        readonly error: ConsoleError | null;
+        /** When the wrap-up time runs out (WU-1); null or absent when there is no limit. */
+        readonly deadline?: Instant | null;
+        /** The time ran out and the agent was set Unavailable; the form stays until saved (WU-1). */
+        readonly timedOut?: boolean;
+    } | null;
     /** For a callback: the notes typed when it was booked (UB-7). */
     readonly callbackNotes?: string;
 }
@@ -877,6 +922,33 @@ export interface SignInState {
     readonly pending: boolean;
 }
 
+/** The agent's figures for this dialer session (WU-2), counted by the service from what it sees; no contact data. */
+export interface Scoreboard {
+    /** Calls that ended on the agent's lines, answered or not. */
+    readonly callsHandled: number;
+    /** Calls a person answered. */
+    readonly liveConnects: number;
+    /** Time spoken with contacts, in ms. */
+    readonly talkMs: number;
+    /** Wrap-ups finished, and their time from the call's end to the save, in ms. */
+    readonly wrapUps: number;
+    readonly wrapUpMs: number;
+    /** Callbacks the agent booked (Reschedule, or a disposition that reschedules). */
+    readonly callbacksBooked: number;
+    /** Calls that ended at an answering machine. */
+    readonly answeringMachines: number;
+}
+
+/** Live connects over calls handled, 0..1; 0 before the first call (WU-2). */
+export function connectRate(board: Scoreboard): number {
+    return board.callsHandled ? board.liveConnects / board.callsHandled : 0;
+}
+
+/** The average wrap-up in ms; 0 before the first (WU-2). */
+export function averageWrapUpMs(board: Scoreboard): number {
+    return board.wrapUps ? board.wrapUpMs / board.wrapUps : 0;
+}
+
 /** The whole console, as one immutable snapshot the components render. */
 export interface ConsoleState {
     readonly now: Instant;
@@ -903,6 +975,8 @@ export interface ConsoleState {
     readonly errors: readonly ConsoleError[];
     /** Absent when the dialer needs no sign-in (the simulated dialer). */
     readonly signIn?: SignInState;
+    /** The agent's session figures (WU-2); absent before the service counts. */
+    readonly scoreboard?: Scoreboard;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -929,6 +1003,7 @@ export const isContactTabMode = enumGuard(ContactTabMode);
 export const isRuleMode = enumGuard(RuleMode);
 export const isTransferTargetKind = enumGuard(TransferTargetKind);
 export const isConnectionStatus = enumGuard(ConnectionStatus);
+export const isWrapUpAtZero = enumGuard(WrapUpAtZero);
 
 /** The full name of a calling record as agents see it. */
 export function recordName(record: CallingRecord): string {
@@ -986,6 +1061,10 @@ export interface ConsoleApi {
     unmute(callId: string): Promise<CommandResult>;
     endCall(callId: string): Promise<CommandResult>;
     transfer(callId: string, target: TransferTarget): Promise<CommandResult>;
+    /** Dials a number for the agent (click-to-dial, WU-4); the call then behaves as any other line. */
+    dial?(request: AgentDialRequest): Promise<CommandResult>;
+    /** Leaves the skill's recorded message on an answering machine (AMD) and closes the line (WU-3). */
+    dropVoicemail?(callId: string): Promise<CommandResult>;
     /** Saves the wrap-up of an Ended call; logs the attempt to Salesforce once (BX-1). */
     saveDisposition(callId: string, dispositionId: string, notes: string): Promise<CommandResult>;
 

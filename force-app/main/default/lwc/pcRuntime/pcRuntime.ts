@@ -18,6 +18,7 @@ import type { CallingListContact, ConsoleApi, Settings, SettingsProblem } from '
 import { GatewayError } from 'c/pcSalesforcePort';
 import type { SalesforceGateway } from 'c/pcSalesforcePort';
 import { ConsoleService } from 'c/pcService';
+import type { ScoreboardStore } from 'c/pcService';
 import { applyPageOverrides, parseSettings } from 'c/pcSettings';
 import type { PageOverrides } from 'c/pcSettings';
 import { SimulatedDialer } from 'c/pcSimDialer';
@@ -27,6 +28,13 @@ import type { RealTimeSource } from 'c/pcVirtualClock';
 import { browserSignInHost, CxoneSignIn, SIGN_IN_PAGE_PATH, visualforceOriginFor } from './signIn';
 import type { CxoneSignInConfig, SignInHost } from './signIn';
 import { UnconfiguredDialer } from './unconfigured';
+import { sessionScoreboardStore } from './scoreboardStore';
+
+/** The scoreboard's refresh copy (WU-2), when the page has sessionStorage. */
+function scoreStore(): { scoreboardStore?: ScoreboardStore } {
+    const store = sessionScoreboardStore();
+    return store ? { scoreboardStore: store } : {};
+}
 
 /** Per-page choices from Lightning App Builder that override the stored settings. */
 export interface RuntimeOptions {
@@ -132,7 +140,7 @@ export function assemble(
         });
         const shared = deps.shareAcrossTabs?.(adapter, 'pc-dialer-simulated') ?? adapter;
         // One time line for the simulated world: the service's timers and times run on the dialer's clock.
-        return new ConsoleService({ adapter: shared, gateway: deps.gateway, clock, settings: raw });
+        return new ConsoleService({ adapter: shared, gateway: deps.gateway, clock, settings: raw, ...scoreStore() });
     }
 
     const missing: SettingsProblem[] = problems.filter((p) => CXONE_SETTINGS.has(String(p.setting)));
@@ -147,7 +155,13 @@ export function assemble(
         const adapter = new UnconfiguredDialer(
             `CXone is not configured (${names}); an admin completes the Personal Connection settings record Default`
         );
-        return new ConsoleService({ adapter, gateway: deps.gateway, clock: systemClock, settings: raw });
+        return new ConsoleService({
+            adapter,
+            gateway: deps.gateway,
+            clock: systemClock,
+            settings: raw,
+            ...scoreStore()
+        });
     }
     const tokens = deps.createCxoneTokens({
         authHost: settings.cxoneAuthHost,
@@ -165,7 +179,14 @@ export function assemble(
         ...(settings.cxoneStation ? { station: settings.cxoneStation } : {})
     });
     const adapter = deps.shareAcrossTabs?.(cxone, `pc-dialer-${settings.cxoneAgentId || 'agent'}`) ?? cxone;
-    return new ConsoleService({ adapter, gateway: deps.gateway, clock: systemClock, settings: raw, signIn: tokens });
+    return new ConsoleService({
+        adapter,
+        gateway: deps.gateway,
+        clock: systemClock,
+        settings: raw,
+        signIn: tokens,
+        ...scoreStore()
+    });
 }
 
 function serverProblems(raw: Readonly<Record<string, unknown>>): readonly unknown[] {

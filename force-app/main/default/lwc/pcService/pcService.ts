@@ -7,6 +7,7 @@
 import type { Clock, DialerAdapter, DialerEventMap, DialerSignIn, SessionInfo } from 'c/pcDialerPort';
 import { DialerError } from 'c/pcDialerPort';
 import type {
+    AgentDialRequest,
     AgentMessage,
     AgentState,
     AttemptLog,
@@ -37,6 +38,7 @@ import type {
     ScreenPop,
     SettingsProblem,
     ShownValue,
+    Skill,
     TransferTarget,
     Unsubscribe,
     ValueFieldSetting
@@ -48,6 +50,12 @@ import { isValidTimeZone, normalizePhone, validateReschedule, wallTime, zoneOffs
 import { contactZones } from 'c/pcZones';
 import { parseSettings } from 'c/pcSettings';
 import { attemptsFromSalesforce } from './salesforceAttempts';
+import { dialerWrapUpSeconds, withNotesRule, wrapUpLimitMs } from './wrapUpRules';
+import { SessionScore } from './sessionScore';
+import type { ScoreboardStore } from './scoreboard';
+
+export type { ScoreboardStore } from './scoreboard';
+export { parseScoreboard, scoreboardKey, serializeScoreboard } from './scoreboard';
 
 /** What the service is built from, at the composition root. */
 export interface ConsoleServiceOptions {
@@ -58,6 +66,8 @@ export interface ConsoleServiceOptions {
     readonly settings?: unknown;
     /** The dialer's sign-in, when it needs one (CXone); the state then carries `signIn` and `signIn()` works. */
     readonly signIn?: DialerSignIn;
+    /** Where the session scoreboard survives a page refresh (WU-2); without one it lives as long as the page. */
+    readonly scoreboardStore?: ScoreboardStore;
 }
 
 /** How long a routed notice stays (CL-3: "briefly"). */
@@ -151,6 +161,7 @@ export class ConsoleService implements ConsoleApi {
     private lastRescheduleContactZone: string | null = null;
     private lastPreviewDisposition: { readonly id: string; readonly notes: string } | null = null;
     private running = false;
+    private readonly score: SessionScore;
 
     constructor(options: ConsoleServiceOptions) {
         this.adapter = options.adapter;
@@ -158,6 +169,7 @@ export class ConsoleService implements ConsoleApi {
         this.clock = options.clock;
         this.settingsGiven = options.settings !== undefined;
         this.signInPort = options.signIn ?? null;
+        this.score = new SessionScore(options.scoreboardStore ?? null);
         const parsed = this.settingsGiven
             ? parseSettings(options.settings)
             : { settings: DEFAULT_SETTINGS, problems: [] };
@@ -188,6 +200,7 @@ export class ConsoleService implements ConsoleApi {
             marquee: null,
             confirmation: null,
             errors: [],
+            scoreboard: this.score.board,
             ...(this.signInPort
                 ? { signIn: Object.freeze({ required: this.signInPort.isRequired(), pending: false }) }
                 : {})
@@ -335,6 +348,8 @@ export class ConsoleService implements ConsoleApi {
             return { ok: false, error };
         }
         this.restore(session);
+        const restored = this.score.open(session.sessionId);
+        if (restored !== this.state.scoreboard) this.commit({ scoreboard: restored });
 
         const [skills, codes, dispositions] = await Promise.allSettled([
             this.adapter.listSkills(),
@@ -343,12 +358,12 @@ export class ConsoleService implements ConsoleApi {
         ]);
         const patch: Patch = { capabilities: this.adapter.capabilities() };
         let listErrors = this.state.errors;
-        if (skills.status === 'fulfilled') patch.skills = skills.value;
+        if (skills.status === 'fulfilled') patch.skills = skills.value.map(checkedSkill);
         else listErrors = this.withError(this.toError(skills.reason, 'listSkills'), listErrors);
         if (codes.status === 'fulfilled') patch.unavailableCodes = codes.value;
         else listErrors = this.withError(this.toError(codes.reason, 'listUnavailableCodes'), listErrors);
         if (dispositions.status === 'fulfilled') {
-            if (dispositions.value) patch.dispositions = dispositions.value;
+            if (dispositions.value) patch.dispositions = withNotesRule(dispositions.value, this.state.settings);
         } else listErrors = this.withError(this.toError(dispositions.reason, 'listDispositions'), listErrors);
         patch.errors = listErrors;
         this.commit(patch);
@@ -571,7 +586,7 @@ export class ConsoleService implements ConsoleApi {
                 // Late updates of an ended call only refine what was shown (its outcome).
                 const next = calls.slice();
                 next[index] = { ...view, call: { ...call, status: 'Ended' } };
-                this.commit({ calls: next });
+                this.commit({ calls: next, scoreboard: this.score.outcome(view.call.outcome, call.outcome) });
                 return;
             }
             const next = calls.slice();
@@ -581,7 +596,7 @@ export class ConsoleService implements ConsoleApi {
                 pending: view.pending,
                 wrapUp:
                     call.status === 'Ended' && wasAnswered
-                        ? { saved: false, error: null }
+                        ? this.openWrapUp(call.id)
                         : call.status === 'Ended'
                           ? null
                           : view.wrapUp
@@ -589,6 +604,7 @@ export class ConsoleService implements ConsoleApi {
             patch.calls = next;
         }
         if (previous !== call.status) this.onStatusEntered(call, patch);
+        if (previous !== null && call.status === 'Ended') patch.scoreboard = this.score.ended(call, this.clock.now());
         this.commit(patch);
     }
 
@@ -835,7 +851,7 @@ export class ConsoleService implements ConsoleApi {
         if (result.ok) {
             try {
                 const dispositions = await this.adapter.listDispositions(skillId);
-                this.commit({ dispositions });
+                this.commit({ dispositions: withNotesRule(dispositions, this.state.settings) });
             } catch (e) {
                 this.commit({ errors: this.withError(this.toError(e, 'listDispositions')) });
             }
@@ -892,6 +908,7 @@ export class ConsoleService implements ConsoleApi {
             const errors = this.withoutErrorsOf(command);
             if (errors !== this.state.errors) patch.errors = errors;
             patch.confirmation = this.confirmationOf(action, ps.preview.record, ps.preview.number, confirm);
+            if (action === 'Reschedule') patch.scoreboard = this.score.callback();
             this.commit(patch);
             return OK;
         } catch (e) {
@@ -1105,6 +1122,51 @@ export class ConsoleService implements ConsoleApi {
         }
     }
 
+    /**
+     * Dials a number for the agent (click-to-dial, WU-4) on the skill worked: the number must be one the console
+     * can normalise to E.164 and the agent Working with no call on the lines; the call then arrives as any other.
+     */
+    async dial(request: AgentDialRequest): Promise<CommandResult> {
+        const command = 'dial';
+        const adapter = this.adapter;
+        const send = adapter.dialNumber;
+        if (this.state.capabilities.agentDial !== true || typeof send !== 'function') {
+            return this.fail('Validation', 'Unsupported', 'the dialer does not place agent calls', command);
+        }
+        const number = typeof request?.number === 'string' ? normalizePhone(request.number) : null;
+        if (!number) return this.fail('Validation', 'Rejected', 'not a dialable number', command);
+        const agent = this.state.agent;
+        if (agent.status !== 'Working' || !agent.skillId) {
+            return this.fail('Validation', 'InvalidState', 'log in to a skill before dialing', command);
+        }
+        if (this.state.calls.length > 0 || this.state.preview) {
+            return this.fail('Validation', 'InvalidState', 'finish the current call or preview first', command);
+        }
+        if (this.inFlight.has(command)) return this.inFlightResult(command);
+        this.inFlight.add(command);
+        try {
+            const contactId = typeof request.contactId === 'string' ? request.contactId : null;
+            await send.call(adapter, agent.skillId, { number, contactId });
+            return OK;
+        } catch (e) {
+            const error = this.toError(e, command);
+            this.commit({ errors: this.withError(error) });
+            return { ok: false, error };
+        } finally {
+            this.inFlight.delete(command);
+        }
+    }
+
+    /** Leaves the skill's recorded message at an answering machine; the line closes as message left (WU-3). */
+    dropVoicemail(callId: string): Promise<CommandResult> {
+        const adapter = this.adapter;
+        const drop = adapter.dropVoicemail;
+        const supported = this.state.capabilities.voicemailDrop === true && typeof drop === 'function';
+        return this.callCommand(callId, 'voicemail', ['AMD'], supported, () => {
+            return drop ? drop.call(adapter, callId) : Promise.resolve();
+        });
+    }
+
     /** Closes a call by hand as Answering Machine, Fax or Bad Number while Dialing, Ringing or AMD (AM-1 .. AM-3). */
     overrideMachine(callId: string, kind: MachineOverride): Promise<CommandResult> {
         return this.callCommand(
@@ -1246,7 +1308,17 @@ export class ConsoleService implements ConsoleApi {
     }
 
     /** Saves the wrap-up: the disposition to the dialer, then one Task to Salesforce (CL-4, BX-1). */
-    async saveDisposition(callId: string, dispositionId: string, notes: string): Promise<CommandResult> {
+    saveDisposition(callId: string, dispositionId: string, notes: string): Promise<CommandResult> {
+        return this.saveWrapUp(callId, dispositionId, notes, false);
+    }
+
+    /** The wrap-up save; `atZero` is the default disposition applied when the time ran out (WU-1), notes or not. */
+    private async saveWrapUp(
+        callId: string,
+        dispositionId: string,
+        notes: string,
+        atZero: boolean
+    ): Promise<CommandResult> {
         const view = this.state.calls.find((v) => v.call.id === callId);
         if (!view) return this.fail('Validation', 'NotFound', 'no such call', 'disposition');
         if (view.call.status !== 'Ended' || !view.wrapUp) {
@@ -1254,7 +1326,7 @@ export class ConsoleService implements ConsoleApi {
         }
         const lock = `${callId}:disposition`;
         if (this.inFlight.has(lock)) return this.inFlightResult('disposition');
-        const problem = this.checkDisposition(dispositionId, notes, 'disposition');
+        const problem = atZero ? null : this.checkDisposition(dispositionId, notes, 'disposition');
         if (problem) return problem;
         const disposition = this.state.dispositions.find((d) => d.id === dispositionId) as Disposition;
         const progress = this.progressOf(callId);
@@ -1271,6 +1343,7 @@ export class ConsoleService implements ConsoleApi {
                 progress.logged = true;
             }
             this.inFlight.delete(lock);
+            this.countWrapUp(view.call, disposition);
             this.removeCall(callId);
             this.commit({ confirmation: this.confirmationOf('WrapUp', view.call.record, view.call.number) });
             return OK;
@@ -1282,12 +1355,56 @@ export class ConsoleService implements ConsoleApi {
             const index = calls.findIndex((v) => v.call.id === callId);
             if (index >= 0) {
                 const next = calls.slice();
-                next[index] = { ...next[index]!, wrapUp: { saved: false, error } };
+                const current = next[index]!;
+                next[index] = { ...current, wrapUp: { ...current.wrapUp, saved: false, error } };
                 patch = { ...patch, calls: next };
             }
             this.commit(patch);
             return { ok: false, error };
         }
+    }
+
+    /** A saved wrap-up on the scoreboard: its time from the call's end, and a callback when it books one (WU-2). */
+    private countWrapUp(call: Call, disposition: Disposition): void {
+        const ms = this.clock.now() - (call.endedAt ?? call.statusSince);
+        this.score.wrapUp(ms);
+        if (disposition.outcome === 'Rescheduled') this.score.callback();
+        this.commit({ scoreboard: this.score.board });
+    }
+
+    /** Starts a call's wrap-up: with a limit, its deadline is shown and the time running out is acted on (WU-1). */
+    private openWrapUp(callId: string): NonNullable<CallView['wrapUp']> {
+        const skill = this.state.skills.find((s) => s.id === this.state.agent.skillId);
+        const limit = wrapUpLimitMs(this.state.settings, skill);
+        if (limit === null) return { saved: false, error: null, deadline: null };
+        const deadline = this.clock.now() + limit;
+        this.later(limit, () => this.onWrapUpTimeUp(callId, deadline));
+        return { saved: false, error: null, deadline };
+    }
+
+    /**
+     * The wrap-up time ran out: the admin's default disposition is saved (with whatever notes the dialer gets
+     * none of, since the agent did not save), or the agent goes Unavailable with the first code and the form stays
+     * (WU-1). A default the skill does not offer falls back to Unavailable, so the agent is never left dialing.
+     */
+    private onWrapUpTimeUp(callId: string, deadline: Instant): void {
+        const view = this.state.calls.find((v) => v.call.id === callId);
+        const wrapUp = view?.wrapUp;
+        if (!view || !wrapUp || wrapUp.saved || wrapUp.deadline !== deadline) return;
+        if (this.inFlight.has(`${callId}:disposition`)) return;
+        const settings = this.state.settings;
+        const fallback = this.state.dispositions.find((d) => d.id === settings.wrapUpDefaultDisposition);
+        if (settings.wrapUpAtZero === 'Disposition' && fallback) {
+            // Commands resolve, never reject (ConsoleApi); the result is in state.
+            this.saveWrapUp(callId, fallback.id, '', true).catch(() => undefined);
+            return;
+        }
+        const calls = this.state.calls.map((v) => {
+            return v.call.id === callId && v.wrapUp ? { ...v, wrapUp: { ...v.wrapUp, timedOut: true } } : v;
+        });
+        this.commit({ calls });
+        const code = this.state.unavailableCodes[0];
+        if (code && this.state.agent.status !== 'Unavailable') this.setUnavailable(code.id).catch(() => undefined);
     }
 
     // -----------------------------------------------------------------------------------------
@@ -1298,6 +1415,14 @@ export class ConsoleService implements ConsoleApi {
     dismissMarquee(): void {
         if (this.state.marquee) this.commit({ marquee: null });
     }
+}
+
+/** A skill from the dialer with its wrap-up limit kept only when sane (WU-1). */
+function checkedSkill(skill: Skill): Skill {
+    if (skill.wrapUpSeconds === undefined) return skill;
+    const seconds = dialerWrapUpSeconds(skill.wrapUpSeconds);
+    if (seconds !== undefined) return { ...skill, wrapUpSeconds: seconds };
+    return { id: skill.id, name: skill.name, isPersonalConnection: skill.isPersonalConnection };
 }
 
 /** How many minutes later than `zone` the westernmost of `zones` is at `at` (0 when `zone` is the westernmost). */

@@ -20,11 +20,13 @@ import {
 import { checkValueField, isContactFieldPath } from './valueField';
 import { readRuleSets } from './ruleSets';
 import type { RawValueField } from './valueField';
+import { readWrapUp } from './wrapUpSettings';
 
 import { overrideValue, PAGE_PROBLEM_PREFIX } from './pageOverrides';
 import type { PageOverrides } from './pageOverrides';
 
 export { PAGE_PROBLEM_PREFIX };
+export { WRAP_UP_MAX_SECONDS } from './wrapUpSettings';
 export type { PageOverrides, PageValueOverride } from './pageOverrides';
 
 /** The result of parsing: settings that are always usable, and what was wrong with the stored ones. */
@@ -289,7 +291,8 @@ export function parseSettings(raw: unknown): ParsedSettings {
         contactTimeZoneField: readContactField(raw, 'contactTimeZoneField', problems),
         contactCountryField: readContactField(raw, 'contactCountryField', problems),
         contactStateField: readContactField(raw, 'contactStateField', problems),
-        ruleSets: readRuleSets(raw.ruleSets, problems)
+        ruleSets: readRuleSets(raw.ruleSets, problems),
+        ...readWrapUp(raw, problems)
     });
     const seen = new Set(problems.map((p) => `${p.setting}:${p.code}`));
     const reported = serverProblems(raw.problems).filter((p) => !seen.has(`${p.setting}:${p.code}`));

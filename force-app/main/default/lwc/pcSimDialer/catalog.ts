@@ -71,5 +71,14 @@ export const DEFAULT_CAPABILITIES: DialerCapabilities = Object.freeze({
     mute: true,
     hold: true,
     rescheduleDeliverTo: Object.freeze(['Me', 'Skill'] as const),
-    rescheduleTimeZone: true
+    rescheduleTimeZone: true,
+    voicemailDrop: true,
+    agentDial: true
+});
+
+/** The recorded message each skill leaves on an answering machine (WU-3), as an admin would name it. */
+export const VOICEMAIL_MESSAGES: Readonly<Record<string, string>> = Object.freeze({
+    'skill-collections': 'Collections: please call us back about your account',
+    'skill-renewals': 'Renewals: your plan is due for renewal',
+    'skill-winback': 'Win-back: an offer for returning customers'
 });

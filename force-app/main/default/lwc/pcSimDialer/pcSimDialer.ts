@@ -15,6 +15,7 @@ import type {
 } from 'c/pcDialerPort';
 import { AgentStatus, isDeliverTo, isMachineOverride, OVERRIDABLE_STATUSES } from 'c/pcModel';
 import type {
+    AgentDialRequest,
     AgentMessage,
     AgentState,
     AttemptsHistory,
@@ -44,7 +45,8 @@ import {
     SIM_SKILLS,
     SIM_UNAVAILABLE_CODES,
     SKILL_SHARE,
-    dispositionsFor
+    dispositionsFor,
+    VOICEMAIL_MESSAGES
 } from './catalog';
 import {
     addAttempt,
@@ -369,6 +371,43 @@ export class SimulatedDialer implements DialerAdapter {
                 fail('InvalidState', `overrideMachine: call is ${call.status}`);
             }
             this.floor.finishUnanswered(call, kind);
+        });
+    }
+
+    /**
+     * WU-4: an agent-initiated call to a number of the calling list (the simulated tenant knows no other numbers),
+     * on the skill worked, when no call is on the agent's lines and no preview waits.
+     */
+    dialNumber(skillId: string, request: AgentDialRequest): Promise<void> {
+        return this.command('dialNumber', () => {
+            if (!this.caps.agentDial) fail('Unsupported', 'dialNumber: not offered');
+            if (typeof request?.number !== 'string' || !/^\+[1-9]\d{6,14}$/.test(request.number)) {
+                fail('Rejected', 'dialNumber: number not E.164');
+            }
+            if (this.agent.status !== 'Working' || this.agent.skillId !== skillId) {
+                fail('InvalidState', 'dialNumber: the agent is not working the skill');
+            }
+            if (this.floor.snapshot().length > 0 || this.current) fail('InvalidState', 'dialNumber: the agent is busy');
+            const byContact = request.contactId
+                ? this.records.find((r) => r.record.salesforceId === request.contactId)
+                : undefined;
+            const rec = byContact ?? this.records.find((r) => r.destinations.some((d) => d.value === request.number));
+            const dest = rec?.destinations.find((d) => d.value === request.number);
+            if (!rec || !dest) fail('NotFound', 'dialNumber: no record has this number');
+            this.dial(rec as SimRecord, dest as SimDestination, skillId);
+        });
+    }
+
+    /** WU-3: at an answering machine, plays the skill's recorded message and frees the agent at once. */
+    dropVoicemail(callId: string): Promise<void> {
+        return this.command('dropVoicemail', () => {
+            if (!this.caps.voicemailDrop) fail('Unsupported', 'dropVoicemail: not offered');
+            const call = this.callFor(callId, 'dropVoicemail');
+            if (call.status !== 'AMD') fail('InvalidState', `dropVoicemail: call is ${call.status}`);
+            if (!Object.prototype.hasOwnProperty.call(VOICEMAIL_MESSAGES, call.skillId)) {
+                fail('NotFound', 'dropVoicemail: the skill has no recorded message');
+            }
+            this.floor.finishUnanswered(call, 'VoicemailLeft');
         });
     }
 

@@ -196,8 +196,8 @@ describe('c-pc-call-card', () => {
         expect(byDataId(el, 'wrap-up-error')!.textContent).toBe('Choose a disposition.');
         await change(el.shadowRoot!.querySelector('lightning-combobox'), 'disp-2');
         await click(findButton(el, 'Save'));
-        expect(byDataId(el, 'wrap-up-error')!.textContent).toBe('Notes are required for this disposition.');
-        await change(el.shadowRoot!.querySelector('lightning-textarea'), 'Call back on Friday');
+        expect(byDataId(el, 'notes-error')!.textContent!.trim()).toBe('Notes are required for this disposition.');
+        await change(byDataId(el, 'wrap-up-notes'), 'Call back on Friday', 'input');
         await click(findButton(el, 'Save'));
         expect(service.callsOf('saveDisposition')).toEqual([
             { method: 'saveDisposition', args: ['call-1', 'disp-2', 'Call back on Friday'] }

@@ -15,7 +15,9 @@ const UI = [
     'pcAttemptsHistory',
     'pcErrorPanel',
     'pcZonePicker',
-    'pcConfirmation'
+    'pcConfirmation',
+    'pcScoreboard',
+    'pcClickToDial'
 ];
 /** What a component may import: the model, the headless UI helpers (the workspace-tab one too), and the platform. */
 const ALLOWED = [

@@ -24,7 +24,12 @@ const GOOD = Object.freeze({
     cxoneRedirectUri: '',
     valueOne: { label: 'Region', source: 'ContactField', field: 'Region__r.Code__c' },
     valueTwo: { label: 'Plan', source: 'DialerField', field: 'PlanName' },
-    contactTab: 'Tab'
+    contactTab: 'Tab',
+    wrapUpLimitSeconds: 120,
+    wrapUpSkillLimits: { 'skill-a': 60 },
+    wrapUpDefaultDisposition: 'disp-completed',
+    wrapUpAtZero: 'Unavailable',
+    notesRequiredDispositions: ['disp-refused']
 });
 
 describe('pcSettings', () => {

@@ -1,0 +1,165 @@
+/**
+ * WU-1 in the call card: the wrap-up countdown (a c-pc-counter), its polite announcements at 30 s and 10 s, the
+ * time-up notice, and a disposition that requires notes refusing Save with the message beside Notes.
+ */
+import PcCallCard from 'c/pcCallCard';
+import { CallStatus, Outcome } from 'c/pcModel';
+import type { CallView } from 'c/pcModel';
+import {
+    NOW,
+    StubConsoleApi,
+    byDataId,
+    change,
+    cleanup,
+    click,
+    counterText,
+    findButton,
+    flush,
+    makeCallView,
+    makeState,
+    render
+} from '../../../../../../test/lwc-helpers';
+
+type CardEl = HTMLElement & { view: CallView; now: number };
+
+let clockNow = NOW;
+const clock = (): number => clockNow;
+
+function wrapUpView(deadline: number | null, timedOut = false): CallView {
+    return makeCallView(
+        { status: CallStatus.Ended, outcome: Outcome.Live, answeredAt: NOW - 60_000, endedAt: NOW },
+        { wrapUp: { saved: false, error: null, deadline, ...(timedOut ? { timedOut } : {}) } }
+    );
+}
+
+async function mount(view: CallView) {
+    const service = new StubConsoleApi();
+    const state = makeState();
+    const el = await render<CardEl>('c-pc-call-card', PcCallCard, {
+        view,
+        service,
+        now: NOW,
+        clock,
+        capabilities: state.capabilities,
+        dispositions: state.dispositions,
+        skills: state.skills
+    });
+    await flush();
+    return { el, service };
+}
+
+async function tick(ms: number): Promise<void> {
+    for (let i = 0; i < ms / 1000; i += 1) {
+        clockNow += 1000;
+        jest.advanceTimersByTime(1000);
+        // Each second is its own tick, as in the browser.
+        // eslint-disable-next-line no-await-in-loop
+        await flush();
+    }
+}
+
+describe('c-pc-call-card wrap-up (WU-1)', () => {
+    beforeEach(() => {
+        jest.useFakeTimers({ doNotFake: ['setTimeout', 'queueMicrotask', 'nextTick', 'setImmediate'] });
+        clockNow = NOW;
+    });
+    afterEach(() => {
+        cleanup();
+        jest.useRealTimers();
+    });
+
+    it('WU-1 shows the time left as a countdown and announces 30 s and 10 s politely, once each', async () => {
+        const { el } = await mount(wrapUpView(NOW + 45_000));
+        const countdown = byDataId(el, 'wrap-up-countdown')!;
+        expect(countdown.textContent).toContain('Time left');
+        expect(counterText(el, 'wrap-up-countdown')).toBe('0:45');
+        const live = byDataId(el, 'wrap-up-announce')!;
+        expect(live.getAttribute('aria-live')).toBe('polite');
+        expect(live.textContent).toBe('');
+        await tick(14_000);
+        expect(counterText(el, 'wrap-up-countdown')).toBe('0:31');
+        expect(live.textContent).toBe('');
+        await tick(1000);
+        expect(counterText(el, 'wrap-up-countdown')).toBe('0:30');
+        expect(live.textContent).toBe('30 seconds left to wrap up.');
+        await tick(19_000);
+        expect(live.textContent).toBe('30 seconds left to wrap up.');
+        await tick(1000);
+        expect(live.textContent).toBe('10 seconds left to wrap up.');
+        await tick(15_000);
+        expect(counterText(el, 'wrap-up-countdown')).toBe('0:00');
+        await expect(el).toBeAccessible();
+    });
+
+    it('WU-1 shows no countdown without a limit', async () => {
+        const { el } = await mount(wrapUpView(null));
+        expect(byDataId(el, 'wrap-up')).not.toBeNull();
+        expect(byDataId(el, 'wrap-up-countdown')).toBeNull();
+    });
+
+    it('WU-1 says when the time ran out and the agent was set Unavailable; the form stays', async () => {
+        const { el } = await mount(wrapUpView(NOW - 1000, true));
+        expect(byDataId(el, 'wrap-up-timed-out')!.textContent!.trim()).toBe(
+            'Wrap-up time is up: you are Unavailable. Save the disposition to finish.'
+        );
+        expect(findButton(el, 'Save')).not.toBeNull();
+        await expect(el).toBeAccessible();
+    });
+
+    it('WU-1 a disposition that requires notes refuses Save with the message beside Notes and keeps the text', async () => {
+        const { el, service } = await mount(wrapUpView(null));
+        const notes = byDataId<HTMLTextAreaElement>(el, 'wrap-up-notes')!;
+        await change(el.shadowRoot!.querySelector('lightning-combobox'), 'disp-2');
+        await change(notes, '   ', 'input');
+        await click(findButton(el, 'Save'));
+        expect(service.callsOf('saveDisposition')).toEqual([]);
+        const error = byDataId(el, 'notes-error')!;
+        expect(error.textContent!.trim()).toBe('Notes are required for this disposition.');
+        expect(notes.getAttribute('aria-invalid')).toBe('true');
+        expect(notes.getAttribute('aria-describedby')).toBe(error.id);
+        expect(notes.value).toBe('   ');
+        await expect(el).toBeAccessible();
+        await change(notes, 'Pays on Friday', 'input');
+        expect(error.textContent!.trim()).toBe('');
+        expect(notes.getAttribute('aria-invalid')).toBe('false');
+        await click(findButton(el, 'Save'));
+        expect(service.callsOf('saveDisposition')[0]?.args).toEqual(['call-1', 'disp-2', 'Pays on Friday']);
+    });
+});
+
+describe('c-pc-call-card voicemail drop (WU-3)', () => {
+    afterEach(cleanup);
+
+    async function atMachine(voicemailDrop: boolean) {
+        const service = new StubConsoleApi();
+        const state = makeState();
+        const el = await render<CardEl>('c-pc-call-card', PcCallCard, {
+            view: makeCallView({ status: CallStatus.Amd }),
+            service,
+            now: NOW,
+            capabilities: { ...state.capabilities, voicemailDrop },
+            dispositions: state.dispositions,
+            skills: state.skills
+        });
+        await flush();
+        return { el, service };
+    }
+
+    it('WU-3 at AMD a named button with an icon leaves the voicemail once', async () => {
+        const { el, service } = await atMachine(true);
+        const button = findButton(el, 'Leave voicemail') as unknown as HTMLElement & { iconName: string };
+        expect(button).not.toBeNull();
+        expect(button.iconName).toBe('utility:send');
+        await click(button);
+        expect(service.callsOf('dropVoicemail')).toEqual([{ method: 'dropVoicemail', args: ['call-1'] }]);
+        await expect(el).toBeAccessible();
+    });
+
+    it('WU-3 no control where the dialer does not offer it, nor away from AMD', async () => {
+        const { el } = await atMachine(false);
+        expect(findButton(el, 'Leave voicemail')).toBeNull();
+        el.view = makeCallView({ status: CallStatus.Active });
+        await flush();
+        expect(findButton(el, 'Leave voicemail')).toBeNull();
+    });
+});
