@@ -233,6 +233,8 @@ export class CxoneSignIn implements TokenProvider, DialerSignIn {
         if (this.running) return this.running;
         this.running = this.run().finally(() => {
             this.running = null;
+            // A failed sign-in leaves the agent to click again: have the next authorize URL ready for that click.
+            if (this.required && !this.prepared) this.prepared = this.prepare();
         });
         return this.running;
     }

@@ -169,12 +169,17 @@ describe('CXone popup sign-in through Salesforce (no opener, no postMessage)', (
     });
 
     it('BX-11 a sign-in window closed with nothing saved ends the wait, and the next click opens a new one', async () => {
-        const { host, signIn, tick } = setup();
+        const { host, oauth, signIn, tick } = setup();
+        await signIn.getToken().catch(() => undefined);
+        await flush();
         const first = signIn.signIn();
         await tick();
         host.popups[0]!.close();
         await tick();
         await expect(first).rejects.toMatchObject({ code: 'Rejected' });
+        // The next authorize URL is prepared before the next click.
+        await flush();
+        expect(oauth.beginAuthorization).toHaveBeenCalledTimes(2);
         const second = signIn.signIn();
         await flush();
         expect(host.popups).toHaveLength(2);
