@@ -176,3 +176,47 @@ test('BX-2 CXone mode: the network dropped and restored shows Reconnecting, then
         await cxone.stop();
     }
 });
+
+test('BX-2 CXone mode: a page refresh while working signs in again and rebuilds the state from CXone', async (ctx) => {
+    const cxone = await openCxone(ctx);
+    try {
+        await signIn(ctx, cxone.fake);
+        await chooseSkill(ctx);
+        await ctx.page.reload({ waitUntil: 'load' });
+        await ctx.page.waitForFunction(() => window.__pcLocal?.ready === true);
+        // Tokens live in memory only: the refreshed page asks for a sign-in, then rebuilds what CXone holds.
+        await signIn(ctx, cxone.fake);
+        await ctx.console().getByRole('button', { name: 'Working' }).waitFor();
+        assert.deepEqual(ctx.pageErrors, []);
+    } finally {
+        await cxone.stop();
+    }
+});
+
+test('BX-2 CXone mode: a second tab mirrors the leading tab; closing the leading tab hands over', async (ctx) => {
+    const cxone = await openCxone(ctx);
+    try {
+        await signIn(ctx, cxone.fake);
+        await chooseSkill(ctx);
+        const second = await ctx.page.context().newPage();
+        const secondErrors = [];
+        second.on('pageerror', (e) => secondErrors.push(e.message));
+        await second.goto(ctx.page.url(), { waitUntil: 'load' });
+        await second.waitForFunction(() => window.__pcLocal?.ready === true);
+        const mirror = second.getByRole('main', { name: 'Agent console' });
+        await mirror.getByRole('button', { name: 'Working' }).waitFor();
+        await ctx.page.close();
+        // The second tab leads now: it holds no token of its own, so it asks the agent to sign in, and carries on.
+        await mirror.getByRole('button', { name: 'Sign in to CXone' }).waitFor();
+        const popupOpened = second.waitForEvent('popup');
+        await mirror.getByRole('button', { name: 'Sign in to CXone' }).click();
+        const popup = await popupOpened;
+        if (!popup.isClosed()) await popup.waitForEvent('close', { timeout: 20_000 });
+        await waitUntil(second, () => cxone.fake.metrics.tokensIssued >= 2, { what: 'the second tab signed in' });
+        // The dialer session carried on under the new leading tab: the agent is still working the skill.
+        await mirror.getByRole('button', { name: 'Working' }).waitFor();
+        assert.deepEqual(secondErrors, []);
+    } finally {
+        await cxone.stop();
+    }
+});
