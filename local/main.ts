@@ -23,6 +23,7 @@ import BenchFloor from './lwc/local/benchFloor/benchFloor';
 import { countGatewayCalls } from './countingGateway';
 import type { CallCounts } from './countingGateway';
 import type { LocalSettings, SimOutcome, SimSpeed, SimulatorDriver, SimulatorView } from './simulator';
+import { cxoneFakeFrom, mountCxoneConsole } from './cxoneMode';
 
 /** The agent's time zone in the local console: the clock and the reschedule form default to it. */
 const AGENT_TIME_ZONE = 'America/New_York';
@@ -59,7 +60,7 @@ export interface BenchHook {
 declare global {
     interface Window {
         /** Set once the console is mounted; `bench` is for `npm run bench` only, never for the tests. */
-        __pcLocal?: { ready: boolean; bench: BenchHook };
+        __pcLocal?: { ready: boolean; bench: BenchHook | null };
     }
 }
 
@@ -236,6 +237,15 @@ function main(): void {
     const consoleHost = document.getElementById('console');
     const simulatorHost = document.getElementById('simulator');
     if (!consoleHost || !simulatorHost) throw new Error('local/index.html lacks #console or #simulator');
+    const cxone = cxoneFakeFrom(window.location.search);
+    if (cxone) {
+        // The CXone mode: the real adapter against the fake; the simulator panel drives the simulated dialer only.
+        simulatorHost.hidden = true;
+        void mountCxoneConsole(cxone, consoleHost).then(() => {
+            window.__pcLocal = { ready: true, bench: null };
+        });
+        return;
+    }
     const listeners = new Set<() => void>();
     const notify = (): void => listeners.forEach((listener) => listener());
     let notifyPending = false;

@@ -9,6 +9,7 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DIST = join(ROOT, 'local/dist');
 const SLDS = join(ROOT, 'node_modules/@salesforce-ux/design-system/assets');
 const INDEX = join(ROOT, 'local/index.html');
+const SIGN_IN_PAGE = join(ROOT, 'local/signin.html');
 const TYPES = {
     '.html': 'text/html; charset=utf-8',
     '.js': 'text/javascript; charset=utf-8',
@@ -48,6 +49,58 @@ const BUILDING_PAGE = `<!doctype html>
 <p>This page reloads itself every two seconds until the console is ready.</p></main></body></html>
 `;
 
+const SIGN_IN_STATE = /^[A-Za-z0-9_-]{16,128}$/;
+const SIGN_IN_CODE = /^[A-Za-z0-9._~+/=-]{1,4096}$/;
+const SIGN_IN_ERROR = /^[a-z_]{1,64}$/;
+
+/**
+ * The local console's stand-in for the sign-in's Apex (PersonalConnectionSignInController.saveSignIn and
+ * PersonalConnectionController.collectSignIn), in memory, with the same checks: a state is answered once, and
+ * collecting hands the answer out once.
+ */
+function localApex(pathname, req, res, signIns) {
+    const answer = (status, body) =>
+        res
+            .writeHead(status, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' })
+            .end(JSON.stringify(body));
+    if (req.method !== 'POST') return answer(405, 'Rejected');
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => {
+        text += chunk;
+        if (text.length > 16_384) req.destroy();
+    });
+    req.on('end', () => {
+        let body;
+        try {
+            body = JSON.parse(text);
+        } catch {
+            return answer(400, 'Rejected');
+        }
+        const state = typeof body?.state === 'string' ? body.state : '';
+        if (!SIGN_IN_STATE.test(state)) return answer(400, 'Rejected');
+        if (pathname === '/local-apex/saveSignIn') {
+            const code = typeof body.code === 'string' ? body.code : '';
+            const error = typeof body.error === 'string' ? body.error : '';
+            if (signIns.has(state) || Boolean(code) === Boolean(error)) return answer(200, 'Rejected');
+            if (code && !SIGN_IN_CODE.test(code)) return answer(200, 'Rejected');
+            signIns.set(
+                state,
+                code
+                    ? { status: 'code', code }
+                    : { status: 'error', error: SIGN_IN_ERROR.test(error) ? error : 'error' }
+            );
+            return answer(200, 'saved');
+        }
+        if (pathname === '/local-apex/collectSignIn') {
+            const saved = signIns.get(state);
+            signIns.delete(state);
+            return answer(200, saved ?? { status: 'pending' });
+        }
+        return answer(404, 'Rejected');
+    });
+}
+
 /**
  * Starts the server on 127.0.0.1:port (0 picks a free port). Resolves with its URL and a close function
  * that also ends open keep-alive connections, so callers stop promptly. While `isReady()` is false the page
@@ -59,6 +112,8 @@ export function startServer({ port = 4173, host = '127.0.0.1', isReady = () => t
         { prefix: '/dist/', dir: resolve(dist) },
         { prefix: '/slds/', dir: SLDS }
     ];
+    /** The in-memory Apex of the CXone sign-in: answers by state, each handed out once. */
+    const signIns = new Map();
     const server = createServer((req, res) => {
         const { pathname } = new URL(req.url ?? '/', 'http://localhost');
         if (!isReady() && (pathname === '/' || pathname === '/index.html' || pathname.startsWith('/dist/'))) {
@@ -70,7 +125,16 @@ export function startServer({ port = 4173, host = '127.0.0.1', isReady = () => t
             }).end(page);
             return;
         }
-        const file = req.method === 'GET' || req.method === 'HEAD' ? fileFor(pathname, routes) : null;
+        if (pathname.startsWith('/local-apex/')) {
+            localApex(pathname, req, res, signIns);
+            return;
+        }
+        const file =
+            pathname === '/apex/PersonalConnectionSignIn'
+                ? SIGN_IN_PAGE
+                : req.method === 'GET' || req.method === 'HEAD'
+                  ? fileFor(pathname, routes)
+                  : null;
         if (!file) {
             res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
             return;

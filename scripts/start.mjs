@@ -1,8 +1,17 @@
 // `npm start`: builds the local console (unless local/dist is newer than every source; `--rebuild` forces it)
 // and serves it on http://127.0.0.1:$PORT (default 4173): the real agent console on the simulated dialer and
-// in-memory Salesforce data, with the Dialer simulator panel beside it.
+// in-memory Salesforce data, with the Dialer simulator panel beside it. `--dialer cxone` also starts the project's
+// CXone fake on 127.0.0.1 (a free port) and prints the console's address on the real CXone adapter against it.
 import { buildConsole, isBuildFresh } from '../local/build.mjs';
+import { startCxoneFake } from '../local/cxoneFake.mjs';
 import { startServer } from '../local/server.mjs';
+
+const dialerAt = process.argv.indexOf('--dialer');
+const dialer = dialerAt >= 0 ? process.argv[dialerAt + 1] : 'simulated';
+if (dialer !== 'simulated' && dialer !== 'cxone') {
+    console.error(`--dialer must be simulated or cxone, not "${dialer}"`);
+    process.exit(2);
+}
 
 const port = Number(process.env.PORT ?? 4173);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -45,8 +54,10 @@ try {
     );
     process.exit(1);
 }
+const cxone = dialer === 'cxone' ? await startCxoneFake() : null;
 const stop = async (signal) => {
     console.log(`\n${signal}: stopping the console server.`);
+    await cxone?.stop();
     await server.close();
     process.exit(0);
 };
@@ -63,4 +74,12 @@ try {
 ready = true;
 console.log(`The Personal Connection console is ready: ${server.url}`);
 // Three lines dialing in real time with the agent already on a skill: the console is seen working at once (LC-1).
-console.log(`Known start: ${server.url}?seed=1&lines=3&preview=off&speed=1&skill=skill-collections   (Ctrl+C stops)`);
+if (cxone) {
+    const query = new URLSearchParams({ dialer: 'cxone', cxone: cxone.fake.baseUri });
+    console.log(`CXone mode (the real CXone adapter against the fake at ${cxone.fake.baseUri}):`);
+    console.log(`${server.url}?${query}   (Ctrl+C stops)`);
+} else {
+    console.log(
+        `Known start: ${server.url}?seed=1&lines=3&preview=off&speed=1&skill=skill-collections   (Ctrl+C stops)`
+    );
+}

@@ -476,6 +476,17 @@ export class FakeCxoneServer implements ContractDriver {
 
     private makeServer(): Server {
         const server = createServer((req, res) => {
+            // The local console's page is served from another port: a browser needs CORS to call this fake.
+            res.setHeader('Access-Control-Allow-Origin', '*');
+            if (req.method === 'OPTIONS') {
+                res.writeHead(204, {
+                    'Access-Control-Allow-Methods': 'GET, POST, DELETE',
+                    'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept',
+                    'Access-Control-Max-Age': '600'
+                });
+                res.end();
+                return;
+            }
             void this.handle(req, res);
         });
         server.on('connection', (socket: Socket) => {

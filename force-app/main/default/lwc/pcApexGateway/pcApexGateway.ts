@@ -9,10 +9,11 @@ import apexFindContact from '@salesforce/apex/PersonalConnectionController.findC
 import apexGetContactHistory from '@salesforce/apex/PersonalConnectionController.getContactHistory';
 import apexLogAttempt from '@salesforce/apex/PersonalConnectionController.logAttempt';
 import apexGetCallingListContacts from '@salesforce/apex/PersonalConnectionController.getCallingListContacts';
+import apexCollectSignIn from '@salesforce/apex/PersonalConnectionController.collectSignIn';
 import { ErrorCode, isOutcome } from 'c/pcModel';
 import type { AttemptLog, CallingListContact, ContactInfo, Interaction, LogResult } from 'c/pcModel';
 import { GatewayError } from 'c/pcSalesforcePort';
-import type { ContactQuery, RawSettings, SalesforceGateway } from 'c/pcSalesforcePort';
+import type { ContactQuery, RawSettings, SalesforceGateway, SignInCollected } from 'c/pcSalesforcePort';
 
 /** Parameter types of each Apex method, keyed by the Apex parameter names. */
 export interface ApexParams {
@@ -37,6 +38,7 @@ export interface ApexParams {
         readonly endedAt: number;
     };
     readonly getCallingListContacts: Readonly<Record<never, never>>;
+    readonly collectSignIn: { readonly state: string };
 }
 
 /** Each Apex method the console calls: the imported function and its parameter names in Apex order. */
@@ -59,7 +61,8 @@ export const APEX_METHODS = {
             'endedAt'
         ]
     },
-    getCallingListContacts: { apex: apexGetCallingListContacts, params: [] }
+    getCallingListContacts: { apex: apexGetCallingListContacts, params: [] },
+    collectSignIn: { apex: apexCollectSignIn, params: ['state'] }
 } as const;
 
 /** The Apex methods by their name in APEX_METHODS. */
@@ -137,6 +140,11 @@ export class ApexGateway implements SalesforceGateway {
     /** The Contacts marked for the simulated dialer (a dialer record id set), for the org's demo calling list. */
     async getCallingListContacts(): Promise<readonly CallingListContact[]> {
         return parseCallingListContacts(await call('getCallingListContacts', {}));
+    }
+
+    /** The CXone sign-in answer saved under this state, handed out once (BX-11). */
+    async collectSignIn(state: string): Promise<SignInCollected> {
+        return parseSignInCollected(await call('collectSignIn', { state }));
     }
 }
 
@@ -348,4 +356,34 @@ function firstStatusCode(body: Json): string | null {
         }
     }
     return typeof body.statusCode === 'string' ? body.statusCode : null;
+}
+
+/** An authorization code as OAuth servers issue them: URL-safe text of bounded length (as the sign-in page checks). */
+const SIGN_IN_CODE = /^[A-Za-z0-9._~+/=-]{1,4096}$/;
+/** An OAuth error code (RFC 6749 §4.1.2.1). */
+const SIGN_IN_ERROR = /^[a-z_]{1,64}$/;
+
+/** Validates collectSignIn's answer; anything unexpected is a Protocol failure, never a code. */
+export function parseSignInCollected(raw: unknown): SignInCollected {
+    if (typeof raw !== 'object' || raw === null) throw new GatewayError('Protocol', 'collectSignIn answered no object');
+    const record = raw as Readonly<Record<string, unknown>>;
+    switch (record.status) {
+        case 'pending':
+            return { status: 'pending' };
+        case 'expired':
+            return { status: 'expired' };
+        case 'code':
+            if (typeof record.code === 'string' && SIGN_IN_CODE.test(record.code)) {
+                return { status: 'code', code: record.code };
+            }
+            break;
+        case 'error':
+            return {
+                status: 'error',
+                error: typeof record.error === 'string' && SIGN_IN_ERROR.test(record.error) ? record.error : 'error'
+            };
+        default:
+            break;
+    }
+    throw new GatewayError('Protocol', 'collectSignIn answered an unknown shape');
 }

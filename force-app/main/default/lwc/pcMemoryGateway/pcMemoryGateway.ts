@@ -15,7 +15,7 @@ import type {
     LogResult
 } from 'c/pcModel';
 import { recordName } from 'c/pcModel';
-import type { ContactQuery, RawSettings, SalesforceGateway } from 'c/pcSalesforcePort';
+import type { ContactQuery, RawSettings, SalesforceGateway, SignInCollected } from 'c/pcSalesforcePort';
 import { GatewayError } from 'c/pcSalesforcePort';
 
 /** A contact as stored: what the screen pop shows, plus the dialer's external id. */
@@ -37,7 +37,7 @@ export interface LoggedTask {
 
 /** The gateway's methods, for injected failures and call counts. */
 export type GatewayMethod =
-    'getSettings' | 'findContact' | 'getContactHistory' | 'logAttempt' | 'getCallingListContacts';
+    'getSettings' | 'findContact' | 'getContactHistory' | 'logAttempt' | 'getCallingListContacts' | 'collectSignIn';
 
 /** What the in-memory gateway starts with. */
 export interface InMemoryGatewayOptions {
@@ -75,8 +75,10 @@ export class InMemorySalesforceGateway implements SalesforceGateway {
         findContact: 0,
         getContactHistory: 0,
         logAttempt: 0,
-        getCallingListContacts: 0
+        getCallingListContacts: 0,
+        collectSignIn: 0
     };
+    private readonly signIns = new Map<string, { readonly code: string } | { readonly error: string }>();
     private latencyMs: number;
     private readonly clock: Clock | null;
     private nextTask = 1;
@@ -175,6 +177,25 @@ export class InMemorySalesforceGateway implements SalesforceGateway {
     /** How many times a method was called (failed calls included). */
     callCount(method: GatewayMethod): number {
         return this.counts[method];
+    }
+
+    /**
+     * What the sign-in page does in an org (PersonalConnectionSignInController.saveSignIn): saves CXone's answer
+     * under the state, once. Returns 'saved' or 'Rejected', as the Apex remote action does.
+     */
+    saveSignIn(state: string, answer: { readonly code: string } | { readonly error: string }): 'saved' | 'Rejected' {
+        if (this.signIns.has(state)) return 'Rejected';
+        this.signIns.set(state, answer);
+        return 'saved';
+    }
+
+    /** The answer saved under this state, handed out once, like the Apex controller (BX-11). */
+    async collectSignIn(state: string): Promise<SignInCollected> {
+        await this.enter('collectSignIn');
+        const answer = this.signIns.get(state);
+        if (!answer) return { status: 'pending' };
+        this.signIns.delete(state);
+        return 'code' in answer ? { status: 'code', code: answer.code } : { status: 'error', error: answer.error };
     }
 
     /** The next call of `method` fails once with `code`. */

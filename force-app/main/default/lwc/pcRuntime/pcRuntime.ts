@@ -16,7 +16,7 @@ import type { Clock, DialerAdapter, DialerSignIn, SessionInfo } from 'c/pcDialer
 import { DialerAdapterKind, isDialerAdapterKind } from 'c/pcModel';
 import type { CallingListContact, ConsoleApi, Settings, SettingsProblem } from 'c/pcModel';
 import { GatewayError } from 'c/pcSalesforcePort';
-import type { SalesforceGateway } from 'c/pcSalesforcePort';
+import type { SalesforceGateway, SignInCollected } from 'c/pcSalesforcePort';
 import { ConsoleService } from 'c/pcService';
 import type { ScoreboardStore } from 'c/pcService';
 import { applyPageOverrides, parseSettings } from 'c/pcSettings';
@@ -170,7 +170,7 @@ export function assemble(
         clientId: settings.cxoneClientId,
         tenantId: settings.cxoneTenantId,
         redirectUri: page.uri,
-        pageOrigin: page.origin
+        collect: (state) => collectSignIn(deps.gateway, state)
     });
     const cxone = deps.createCxoneAdapter({
         baseUri: settings.dialerEndpoint,
@@ -187,6 +187,14 @@ export function assemble(
         signIn: tokens,
         ...scoreStore()
     });
+}
+
+/** The sign-in answer from Salesforce (BX-11); a gateway without collectSignIn cannot complete a CXone sign-in. */
+function collectSignIn(gateway: SalesforceGateway, state: string): Promise<SignInCollected> {
+    if (!gateway.collectSignIn) {
+        return Promise.reject(new GatewayError('Protocol', 'this console cannot collect a CXone sign-in'));
+    }
+    return gateway.collectSignIn(state);
 }
 
 function serverProblems(raw: Readonly<Record<string, unknown>>): readonly unknown[] {

@@ -1,68 +1,52 @@
 /**
- * CXone sign-in inside a Lightning page. Lightning drops a page's own URL parameters, so a redirect back to the console
- * would lose the OAuth code: the console signs in through a popup instead. The popup ends on the package's
- * Visualforce page (PersonalConnectionSignIn), which posts `{ type, code, state }` to the console window and closes.
- * A message counts only when it comes from the sign-in page's origin and carries the state of the sign-in under way;
- * anything else is ignored. Tokens stay inside CxoneOAuth, in memory; nothing here logs or reports them.
+ * CXone sign-in inside a Lightning page (BX-11). Lightning drops a page's own URL parameters, so a redirect back to the
+ * console would lose the OAuth code: the console signs in through a popup instead. Lightning Web Security opens popups
+ * with `noopener`, so neither window can reach the other: the popup ends on the package's Visualforce page
+ * (PersonalConnectionSignIn), which saves `{ state, code }` in Salesforce and closes, and the console collects the code
+ * from Salesforce by the state of the sign-in under way, once. The PKCE verifier never leaves the console, so a code
+ * read by anyone else is useless. Tokens stay inside CxoneOAuth, in memory; nothing here logs or reports them.
  */
 import { CxoneOAuth } from 'c/pcCxoneAuth';
 import type { CryptoLike, CxoneOAuthOptions, FetchLike, PendingAuthorization, TokenProvider } from 'c/pcCxoneAuth';
 import { DialerError } from 'c/pcDialerPort';
 import type { Clock, DialerSignIn } from 'c/pcDialerPort';
 import type { Unsubscribe } from 'c/pcModel';
+import type { SignInCollected } from 'c/pcSalesforcePort';
 
-/** The `type` of the message the sign-in page posts to the console. */
-export const SIGN_IN_MESSAGE_TYPE = 'pc-cxone-signin';
 /** The path of the package's sign-in page (the OAuth redirect URI) on the org's Visualforce domain. */
 export const SIGN_IN_PAGE_PATH = '/apex/PersonalConnectionSignIn';
-/** How long the console waits for the sign-in window before giving up. */
+/** How long the console waits for the sign-in before giving up (the Apex side keeps an answer as long). */
 export const SIGN_IN_TIMEOUT_MS = 5 * 60_000;
-/** How often the console looks whether the agent closed the sign-in window. */
-export const CLOSED_POLL_MS = 500;
+/** How often the console asks Salesforce for the sign-in answer, and looks whether the window was closed. */
+export const COLLECT_POLL_MS = 1000;
 
 /** The sign-in window, reduced to what the flow touches. */
 export interface PopupWindow {
     readonly closed: boolean;
     close(): void;
-    /** Sends the window to the authorize URL: it opens blank inside the click, before that URL is known. */
-    navigate(url: string): void;
 }
 
-/** A `message` event as the flow reads it. */
-export interface SignInMessage {
-    readonly origin: string;
-    readonly data: unknown;
-}
-
-/** The console's window: opening the sign-in popup and hearing its message. */
+/** The console's window: opening the sign-in popup. */
 export interface SignInHost {
-    /** Opens the (blank) sign-in window, or returns null when the browser blocked it. */
-    open(): PopupWindow | null;
-    /** Listens to `message` events; returns the unsubscribe. */
-    onMessage(listener: (message: SignInMessage) => void): Unsubscribe;
+    /**
+     * Opens the sign-in window at the authorize URL. Returns null when the browser blocked it, and also where the
+     * window opens with `noopener` (Lightning Web Security): the flow then only waits for the answer.
+     */
+    open(url: string): PopupWindow | null;
 }
 
 /** The SignInHost over a browser window. */
 export function browserSignInHost(win: Window = window): SignInHost {
     return {
-        open(): PopupWindow | null {
-            // A blank window first: popups are allowed only inside the click, and the authorize URL needs an await.
-            const popup = win.open('', 'pc-cxone-signin', 'popup,width=520,height=720');
+        open(url: string): PopupWindow | null {
+            const popup = win.open(url, 'pc-cxone-signin', 'popup,width=520,height=720');
             if (!popup) return null;
             return {
                 get closed(): boolean {
                     return popup.closed;
                 },
-                close: () => popup.close(),
-                navigate: (url: string) => {
-                    popup.location.href = url;
-                }
+                close: () => popup.close()
             };
-        },
-        onMessage(listener: (message: SignInMessage) => void): Unsubscribe {
-            const handler = (event: MessageEvent): void => listener({ origin: event.origin, data: event.data });
-            win.addEventListener('message', handler);
-            return () => win.removeEventListener('message', handler);
         }
     };
 }
@@ -77,95 +61,61 @@ const LIGHTNING_HOST = /^https:\/\/([a-z0-9-]+)\.((?:[a-z0-9]+\.)?)lightning\.fo
 export function visualforceOriginFor(lightningOrigin: string): string | null {
     const match = LIGHTNING_HOST.exec(lightningOrigin);
     if (!match) return null;
-    return `https://${match[1]!.toLowerCase()}--c.${match[2]!.toLowerCase()}vf.force.com`;
+    return `https://${(match[1] ?? '').toLowerCase()}--c.${(match[2] ?? '').toLowerCase()}vf.force.com`;
 }
 
-/** What the sign-in page answered: the code, already matched to the state of this sign-in. */
-export interface SignInAnswer {
-    readonly code: string;
-    readonly state: string;
-}
+/** Asks Salesforce for the answer the sign-in page saved under a state (the gateway's collectSignIn). */
+export type CollectSignIn = (state: string) => Promise<SignInCollected>;
 
-/** An authorization code as OAuth servers issue them: URL-safe text of bounded length. */
-const CODE = /^[A-Za-z0-9._~+/=-]{1,4096}$/;
-/** An OAuth error code (RFC 6749 §4.1.2.1), safe to show. */
-const OAUTH_ERROR = /^[a-z_]{1,64}$/;
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** What waitForAnswer needs. */
-export interface AnswerWait {
-    readonly host: SignInHost;
-    readonly popup: PopupWindow;
-    /** The sign-in page's origin; messages from any other origin are ignored. */
-    readonly origin: string;
-    /** The state of this sign-in; messages with any other state are ignored. */
+/** What waitForCode needs. */
+export interface CodeWait {
+    readonly collect: CollectSignIn;
+    /** The sign-in window when the browser gave a handle to it; null under `noopener`. */
+    readonly popup: PopupWindow | null;
+    /** The state of this sign-in: the only key the answer is collected by. */
     readonly state: string;
     readonly clock: Clock;
     readonly timeoutMs?: number;
 }
 
 /**
- * Waits for the sign-in page's message: resolves with the code of a message from `origin` whose state matches, rejects
- * when that message carries an error, when the window closes first, or after the time-out. Listening starts at once, so
- * call it before the popup is sent to the authorize URL.
+ * Waits for the sign-in answer: asks Salesforce every COLLECT_POLL_MS for the answer saved under `state`; resolves
+ * with the code, rejects when CXone refused, when the window was closed with no answer saved, or after the time-out.
+ * A failed ask is asked again at the next tick: Salesforce being slow for a moment does not end the sign-in.
  */
-export function waitForAnswer(wait: AnswerWait): Promise<SignInAnswer> {
-    return new Promise<SignInAnswer>((resolve, reject) => {
-        let done = false;
-        const cleanups: (() => void)[] = [];
-        const finish = (outcome: () => void): void => {
-            if (done) return;
-            done = true;
-            for (const cleanup of cleanups) cleanup();
-            outcome();
-        };
-        cleanups.push(
-            wait.host.onMessage((message) => {
-                // Origin first: nothing from another page is even read.
-                if (message.origin !== wait.origin) return;
-                const data = message.data;
-                if (!isRecord(data) || data.type !== SIGN_IN_MESSAGE_TYPE) return;
-                if (typeof data.state !== 'string' || data.state !== wait.state) return;
-                const error = data.error;
-                if (typeof error === 'string' && error !== '') {
-                    const shown = OAUTH_ERROR.test(error) ? error : 'error';
-                    finish(() => reject(new DialerError('Unauthorized', `CXone refused the sign-in (${shown})`)));
-                    return;
-                }
-                const code = data.code;
-                if (typeof code !== 'string' || !CODE.test(code)) {
-                    finish(() => reject(new DialerError('Protocol', 'the sign-in page sent no usable code')));
-                    return;
-                }
-                finish(() => resolve({ code, state: data.state as string }));
-            })
-        );
-        // One poll timer at a time, re-armed after each look.
-        let cancelPoll: () => void = () => undefined;
-        const watchClosed = (): void => {
-            cancelPoll = wait.clock.schedule(CLOSED_POLL_MS, () => {
-                if (done) return;
-                if (wait.popup.closed) {
-                    finish(() =>
-                        reject(new DialerError('Rejected', 'the sign-in window was closed before sign-in finished'))
-                    );
-                    return;
-                }
-                watchClosed();
-            });
-        };
-        watchClosed();
-        cleanups.push(() => cancelPoll());
-        const cancelTimeout = wait.clock.schedule(wait.timeoutMs ?? SIGN_IN_TIMEOUT_MS, () =>
-            finish(() =>
-                reject(new DialerError('Timeout', 'sign-in took too long; click Sign in to CXone again', true))
-            )
-        );
-        cleanups.push(cancelTimeout);
-    });
+export async function waitForCode(wait: CodeWait): Promise<string> {
+    const deadline = wait.clock.now() + (wait.timeoutMs ?? SIGN_IN_TIMEOUT_MS);
+    // One ask at a time, in order: each waits for the last answer before the next tick.
+    /* eslint-disable no-await-in-loop */
+    for (;;) {
+        await new Promise<void>((resolve) => {
+            wait.clock.schedule(COLLECT_POLL_MS, resolve);
+        });
+        // Read before asking: the page saves, then closes, so a closed window still gets this last ask.
+        const closed = wait.popup?.closed ?? false;
+        let answer: SignInCollected | null = null;
+        try {
+            answer = await wait.collect(wait.state);
+        } catch {
+            answer = null;
+        }
+        if (answer?.status === 'code') return answer.code;
+        if (answer?.status === 'error') {
+            throw new DialerError('Unauthorized', `CXone refused the sign-in (${answer.error})`);
+        }
+        if (answer?.status === 'expired') {
+            throw new DialerError('Timeout', 'sign-in took too long; click Sign in to CXone again', true);
+        }
+        if (closed) throw new DialerError('Rejected', 'the sign-in window was closed before sign-in finished');
+        if (wait.clock.now() >= deadline) {
+            throw new DialerError('Timeout', 'sign-in took too long; click Sign in to CXone again', true);
+        }
+    }
+    /* eslint-enable no-await-in-loop */
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The OAuth client the sign-in drives; CxoneOAuth in the org, a stand-in in tests. */
@@ -180,8 +130,8 @@ export interface CxoneSignInConfig {
     readonly tenantId: string;
     /** The redirect URI registered in CXone: the sign-in page. */
     readonly redirectUri: string;
-    /** The origin the sign-in page posts from (the redirect URI's). */
-    readonly pageOrigin: string;
+    /** Where the sign-in page's answer is collected from (Salesforce, through the gateway). */
+    readonly collect: CollectSignIn;
 }
 
 /** What CxoneSignIn is built from. */
@@ -240,6 +190,7 @@ export class CxoneSignIn implements TokenProvider, DialerSignIn {
     private required = false;
     private running: Promise<void> | null = null;
     private readonly listeners = new Set<(required: boolean) => void>();
+    private prepared: Promise<PendingAuthorization> | null = null;
 
     constructor(private readonly options: CxoneSignInOptions) {}
 
@@ -274,40 +225,48 @@ export class CxoneSignIn implements TokenProvider, DialerSignIn {
         return this.watch(this.oauth.refresh());
     }
 
-    /** Opens the sign-in window at once (call it from the click), then completes the sign-in; one at a time. */
+    /**
+     * Opens the sign-in window (call it from the click), then completes the sign-in; one at a time. The authorize URL
+     * is prepared as soon as a sign-in is needed, so the window opens synchronously inside the click.
+     */
     signIn(): Promise<void> {
         if (this.running) return this.running;
-        const popup = this.options.host.open();
-        if (!popup) {
-            return Promise.reject(
-                new DialerError('Rejected', 'the browser blocked the sign-in window; allow pop-ups for Salesforce')
-            );
-        }
-        this.running = this.run(popup).finally(() => {
+        this.running = this.run().finally(() => {
             this.running = null;
+            // A failed sign-in leaves the agent to click again: have the next authorize URL ready for that click.
+            if (this.required && !this.prepared) this.prepared = this.prepare();
         });
         return this.running;
     }
 
-    private async run(popup: PopupWindow): Promise<void> {
+    private async run(): Promise<void> {
+        const prepared = this.prepared;
+        this.prepared = null;
+        const pending = prepared ? await prepared : await this.prepare();
+        const popup = this.options.host.open(pending.url);
         try {
-            const oauth = await this.client();
-            const pending: PendingAuthorization = await oauth.beginAuthorization('popup');
-            const answer = waitForAnswer({
-                host: this.options.host,
+            const code = await waitForCode({
+                collect: this.options.collect,
                 popup,
-                origin: this.options.pageOrigin,
                 state: pending.state,
                 clock: this.options.clock,
                 timeoutMs: this.options.timeoutMs
             });
-            popup.navigate(pending.url);
-            const { code, state } = await answer;
-            await oauth.completeAuthorization(pending, code, state);
+            const oauth = await this.client();
+            await oauth.completeAuthorization(pending, code, pending.state);
             this.setRequired(false);
         } finally {
-            if (!popup.closed) popup.close();
+            if (popup && !popup.closed) popup.close();
         }
+    }
+
+    // A fresh state and verifier for each sign-in; a failed preparation is tried again at the click.
+    private prepare(): Promise<PendingAuthorization> {
+        const pending = this.client().then((oauth) => oauth.beginAuthorization('popup'));
+        pending.catch(() => {
+            if (this.prepared === pending) this.prepared = null;
+        });
+        return pending;
     }
 
     private async client(): Promise<OAuthClient> {
@@ -346,6 +305,8 @@ export class CxoneSignIn implements TokenProvider, DialerSignIn {
     private setRequired(required: boolean): void {
         if (this.required === required) return;
         this.required = required;
+        // Ready before the click: a window opened after an await may be blocked as not the agent's doing.
+        if (required && !this.prepared && !this.running) this.prepared = this.prepare();
         for (const listener of [...this.listeners]) listener(required);
     }
 }

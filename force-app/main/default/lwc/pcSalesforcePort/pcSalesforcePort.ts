@@ -33,7 +33,22 @@ export interface SalesforceGateway {
      * Optional: a gateway without it leaves the simulated dialer its generated list.
      */
     getCallingListContacts?(): Promise<readonly CallingListContact[]>;
+    /**
+     * What the CXone sign-in page saved for this OAuth state, handed out once (BX-11). Optional: only a console that
+     * signs in to CXone needs it.
+     */
+    collectSignIn?(state: string): Promise<SignInCollected>;
 }
+
+/**
+ * The CXone sign-in answer the sign-in page left in Salesforce for one state: none yet (`pending`), too old to use
+ * (`expired`), CXone's authorization `code`, or CXone's OAuth `error` code.
+ */
+export type SignInCollected =
+    | { readonly status: 'pending' }
+    | { readonly status: 'expired' }
+    | { readonly status: 'code'; readonly code: string }
+    | { readonly status: 'error'; readonly error: string };
 
 /** A typed Salesforce failure; `message` is technical and carries no PII. */
 export class GatewayError extends Error {

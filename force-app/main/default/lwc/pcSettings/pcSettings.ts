@@ -122,6 +122,9 @@ function readValueField(
     return checked.value;
 }
 
+/** The dialer's address: https, or http on the loopback host (the local console's CXone fake). */
+const DIALER_ENDPOINT = /^(?:https:\/\/[A-Za-z0-9.-]+|http:\/\/(?:127\.0\.0\.1|localhost))(:\d{1,5})?(\/[^\s]*)?$/;
+
 function readEndpoint(raw: Readonly<Record<string, unknown>>, adapter: DialerAdapterKind, problems: Problems): string {
     const value = raw.dialerEndpoint;
     if (missing(value) || value === '') {
@@ -131,14 +134,17 @@ function readEndpoint(raw: Readonly<Record<string, unknown>>, adapter: DialerAda
         }
         return '';
     }
-    if (typeof value === 'string' && /^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[^\s]*)?$/.test(value)) return value;
+    if (typeof value === 'string' && DIALER_ENDPOINT.test(value)) return value;
     problems.push({ setting: 'dialerEndpoint', code: 'Invalid', usedInstead: '' });
     return '';
 }
 
-/** An https URL on a DNS host: no credentials, no query or fragment (an OAuth endpoint must not carry either). */
+/**
+ * An https URL on a DNS host, or an http URL on the loopback host (a secure context in browsers: the local console's
+ * CXone fake); no credentials, no query or fragment (an OAuth endpoint must not carry either).
+ */
 const HTTPS_URL =
-    /^https:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+(?::\d{1,5})?(?:\/[A-Za-z0-9._~/-]*)?$/;
+    /^(?:https:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+|http:\/\/(?:127\.0\.0\.1|localhost))(?::\d{1,5})?(?:\/[A-Za-z0-9._~/-]*)?$/;
 const URL_MAX = 255;
 /** An OAuth client id: URL-safe characters only, so it goes into the authorize URL unaltered. */
 const CLIENT_ID = /^[A-Za-z0-9][A-Za-z0-9._~@:+-]{0,127}$/;

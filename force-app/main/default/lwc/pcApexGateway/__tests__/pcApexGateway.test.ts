@@ -3,12 +3,14 @@ import findContact from '@salesforce/apex/PersonalConnectionController.findConta
 import getContactHistory from '@salesforce/apex/PersonalConnectionController.getContactHistory';
 import logAttempt from '@salesforce/apex/PersonalConnectionController.logAttempt';
 import getCallingListContacts from '@salesforce/apex/PersonalConnectionController.getCallingListContacts';
+import collectSignIn from '@salesforce/apex/PersonalConnectionController.collectSignIn';
 import {
     ApexGateway,
     APEX_METHODS,
     createApexGateway,
     DEFAULT_HISTORY_ROWS,
     parseLogResult,
+    parseSignInCollected,
     toGatewayError
 } from 'c/pcApexGateway';
 import type { AttemptLog } from 'c/pcModel';
@@ -27,6 +29,9 @@ jest.mock('@salesforce/apex/PersonalConnectionController.getCallingListContacts'
     virtual: true
 });
 jest.mock('@salesforce/apex/PersonalConnectionController.logAttempt', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/PersonalConnectionController.collectSignIn', () => ({ default: jest.fn() }), {
     virtual: true
 });
 
@@ -302,7 +307,8 @@ describe('c-pc-apex-gateway', () => {
                 'notes',
                 'endedAt'
             ],
-            getCallingListContacts: []
+            getCallingListContacts: [],
+            collectSignIn: ['state']
         });
     });
 
@@ -335,5 +341,17 @@ describe('c-pc-apex-gateway', () => {
     it('BX-1 an attempt another request logged first comes back as already logged, without a Task id', () => {
         expect(parseLogResult({ created: false })).toEqual({ taskId: null, created: false });
         expect(() => parseLogResult({ created: true })).toThrow(GatewayError);
+    });
+
+    it('BX-11 collects the sign-in answer by state and validates it at the boundary', async () => {
+        mocked(collectSignIn).mockResolvedValueOnce({ status: 'code', code: 'abc.def' });
+        await expect(new ApexGateway().collectSignIn('st4te')).resolves.toEqual({ status: 'code', code: 'abc.def' });
+        expect(mocked(collectSignIn)).toHaveBeenCalledWith({ state: 'st4te' });
+        expect(parseSignInCollected({ status: 'pending' })).toEqual({ status: 'pending' });
+        expect(parseSignInCollected({ status: 'expired', code: 'x' })).toEqual({ status: 'expired' });
+        expect(parseSignInCollected({ status: 'error', error: '<b>' })).toEqual({ status: 'error', error: 'error' });
+        expect(() => parseSignInCollected({ status: 'code', code: 'has space' })).toThrow(GatewayError);
+        expect(() => parseSignInCollected({ status: 'done' })).toThrow(GatewayError);
+        expect(() => parseSignInCollected(null)).toThrow(GatewayError);
     });
 });

@@ -235,7 +235,7 @@ describe('pcRuntime', () => {
             clientId: CXONE.cxoneClientId,
             tenantId: CXONE.cxoneTenantId,
             redirectUri: 'https://acme--c.vf.force.com/apex/PersonalConnectionSignIn',
-            pageOrigin: 'https://acme--c.vf.force.com'
+            collect: expect.any(Function)
         });
         expect(built.cxoneAdapter).toHaveBeenCalledWith({
             baseUri: 'https://api-c32.nice-incontact.com',
@@ -266,14 +266,14 @@ describe('pcRuntime', () => {
         }
     });
 
-    it('AD-2 uses the configured redirect URI and its origin instead of the packaged page', () => {
+    it('AD-2 uses the configured redirect URI instead of the packaged page', () => {
         const settings = { ...CXONE, cxoneRedirectUri: 'https://sso.acme.example.com/cxone/return' };
         const built = deps(settings);
         assemble(settings, {}, built.deps);
         expect(built.cxoneTokens).toHaveBeenCalledWith(
             expect.objectContaining({
                 redirectUri: 'https://sso.acme.example.com/cxone/return',
-                pageOrigin: 'https://sso.acme.example.com'
+                collect: expect.any(Function)
             })
         );
     });

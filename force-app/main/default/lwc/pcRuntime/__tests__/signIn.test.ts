@@ -3,16 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CxoneOAuthOptions, FetchLike, PendingAuthorization } from 'c/pcCxoneAuth';
 import { DialerError } from 'c/pcDialerPort';
+import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
-import {
-    CLOSED_POLL_MS,
-    CxoneSignIn,
-    SIGN_IN_MESSAGE_TYPE,
-    SIGN_IN_TIMEOUT_MS,
-    discoverEndpoints,
-    visualforceOriginFor
-} from '../signIn';
-import type { OAuthClient, PopupWindow, SignInHost, SignInMessage } from '../signIn';
+import { COLLECT_POLL_MS, CxoneSignIn, SIGN_IN_TIMEOUT_MS, discoverEndpoints, visualforceOriginFor } from '../signIn';
+import type { OAuthClient, PopupWindow, SignInHost } from '../signIn';
 
 const PAGE_ORIGIN = 'https://acme--c.vf.force.com';
 const REDIRECT = `${PAGE_ORIGIN}/apex/PersonalConnectionSignIn`;
@@ -25,36 +19,24 @@ const PENDING: PendingAuthorization = {
 
 class FakePopup implements PopupWindow {
     closed = false;
-    url: string | null = null;
+    constructor(readonly url: string) {}
     close(): void {
         this.closed = true;
     }
-    navigate(url: string): void {
-        this.url = url;
-    }
 }
 
-/** The console window: opens fake popups and delivers messages the test posts. */
+/** The console window: opens fake popups; `noopener` makes open() return null, as under Lightning Web Security. */
 class FakeHost implements SignInHost {
     readonly popups: FakePopup[] = [];
-    blocked = false;
-    private readonly listeners = new Set<(message: SignInMessage) => void>();
+    readonly opened: string[] = [];
+    noopener = false;
 
-    open(): PopupWindow | null {
-        if (this.blocked) return null;
-        const popup = new FakePopup();
+    open(url: string): PopupWindow | null {
+        this.opened.push(url);
+        if (this.noopener) return null;
+        const popup = new FakePopup(url);
         this.popups.push(popup);
         return popup;
-    }
-    onMessage(listener: (message: SignInMessage) => void): () => void {
-        this.listeners.add(listener);
-        return () => this.listeners.delete(listener);
-    }
-    get listening(): number {
-        return this.listeners.size;
-    }
-    post(origin: string, data: unknown): void {
-        for (const l of [...this.listeners]) l({ origin, data });
     }
 }
 
@@ -76,13 +58,14 @@ class FakeOAuth implements OAuthClient {
 }
 
 const flush = async (): Promise<void> => {
-    for (let i = 0; i < 5; i += 1) await Promise.resolve();
+    for (let i = 0; i < 8; i += 1) await Promise.resolve();
 };
 
 function setup(over: Partial<ConstructorParameters<typeof CxoneSignIn>[0]> = {}) {
     const host = new FakeHost();
     const oauth = new FakeOAuth();
     const clock = new VirtualClock({ startAt: 0 });
+    const apex = new InMemorySalesforceGateway();
     const created: CxoneOAuthOptions[] = [];
     const fetchFn = jest.fn<ReturnType<FetchLike>, Parameters<FetchLike>>(() =>
         Promise.reject(new Error('no discovery in this test'))
@@ -94,7 +77,7 @@ function setup(over: Partial<ConstructorParameters<typeof CxoneSignIn>[0]> = {})
         clientId: 'client-1',
         tenantId: '',
         redirectUri: REDIRECT,
-        pageOrigin: PAGE_ORIGIN,
+        collect: (state) => apex.collectSignIn(state),
         host,
         fetch: fetchFn,
         crypto: { getRandomValues: (a) => a, subtle: { digest: () => Promise.resolve(new ArrayBuffer(32)) } },
@@ -105,159 +88,147 @@ function setup(over: Partial<ConstructorParameters<typeof CxoneSignIn>[0]> = {})
         },
         ...over
     });
-    return { host, oauth, clock, signIn, created, fetchFn };
+    /** Lets the console's collect loop take `ticks` turns. */
+    const tick = async (ticks = 1): Promise<void> => {
+        for (let i = 0; i < ticks; i += 1) {
+            await flush();
+            clock.advance(COLLECT_POLL_MS);
+            await flush();
+        }
+    };
+    return { host, oauth, clock, apex, signIn, created, fetchFn, tick };
 }
 
-const answer = (over: Record<string, unknown> = {}) => ({
-    type: SIGN_IN_MESSAGE_TYPE,
-    state: STATE,
-    code: 'code-123',
-    error: '',
-    ...over
-});
-
-describe('CXone popup sign-in', () => {
-    it('BX-5 opens the window inside the click, sends it to the authorize URL and completes with the right answer', async () => {
-        const { host, oauth, signIn, created } = setup();
+describe('CXone popup sign-in through Salesforce (no opener, no postMessage)', () => {
+    it('BX-11 opens the authorize URL inside the click and completes with the code the page saved under the state', async () => {
+        const { host, oauth, apex, signIn, created, tick } = setup();
         const changes: boolean[] = [];
         signIn.onChange((required) => changes.push(required));
         await expect(signIn.getToken()).rejects.toMatchObject({ code: 'Unauthorized' });
         expect(signIn.isRequired()).toBe(true);
-
-        const done = signIn.signIn();
-        // Opened synchronously, before any await: a popup needs the click's user activation.
-        expect(host.popups).toHaveLength(1);
+        // Prepared as soon as a sign-in is needed, so the click opens the window with no await before it.
         await flush();
         expect(oauth.beginAuthorization).toHaveBeenCalledWith('popup');
-        expect(host.popups[0].url).toBe(PENDING.url);
-        expect(created[0]).toMatchObject({ clientId: 'client-1', redirectUri: REDIRECT });
 
-        host.post(PAGE_ORIGIN, answer());
+        const done = signIn.signIn();
+        await flush();
+        expect(host.opened).toEqual([PENDING.url]);
+        expect(created[0]).toMatchObject({ clientId: 'client-1', redirectUri: REDIRECT });
+        await tick(2);
+        expect(oauth.completed).toEqual([]);
+
+        // The sign-in page, in its own window, saves the code in Salesforce and closes.
+        expect(apex.saveSignIn(STATE, { code: 'code-123' })).toBe('saved');
+        host.popups[0]!.close();
+        await tick();
         await done;
         expect(oauth.completed).toEqual([{ pending: PENDING, code: 'code-123', state: STATE }]);
         expect(signIn.isRequired()).toBe(false);
         expect(changes).toEqual([true, false]);
-        expect(host.popups[0].closed).toBe(true);
-        expect(host.listening).toBe(0);
         await expect(signIn.getToken()).resolves.toBe('access-1');
+        // Single use: the answer is gone from Salesforce.
+        await expect(apex.collectSignIn(STATE)).resolves.toEqual({ status: 'pending' });
     });
 
-    it('BX-5 ignores a message from any other origin, even with the right state', async () => {
-        const { host, oauth, signIn } = setup();
+    it('BX-11 works where the window opens with noopener and the browser gives no handle to it', async () => {
+        const { host, oauth, apex, signIn, tick } = setup();
+        host.noopener = true;
         const done = signIn.signIn();
-        let settled = false;
-        done.then(
-            () => (settled = true),
-            () => (settled = true)
-        );
-        await flush();
-        host.post('https://evil.example.com', answer());
-        host.post('https://acme.lightning.force.com', answer());
-        host.post('http://acme--c.vf.force.com', answer());
-        await flush();
-        expect(settled).toBe(false);
-        expect(oauth.completed).toEqual([]);
-        host.post(PAGE_ORIGIN, answer());
+        await tick(3);
+        apex.saveSignIn(STATE, { code: 'code-9' });
+        await tick();
         await done;
-        expect(oauth.completed).toHaveLength(1);
+        expect(oauth.completed[0]).toMatchObject({ code: 'code-9' });
     });
 
-    it('BX-5 ignores a message with another state or of another kind, then completes with the matching one', async () => {
-        const { host, oauth, signIn } = setup();
+    it('BX-11 an answer saved under another state is never collected', async () => {
+        const { host, oauth, apex, signIn, tick } = setup();
         const done = signIn.signIn();
-        let settled = false;
-        done.then(
-            () => (settled = true),
-            () => (settled = true)
-        );
-        await flush();
-        host.post(PAGE_ORIGIN, answer({ state: 'an-older-sign-in', code: 'stale-code' }));
-        host.post(PAGE_ORIGIN, answer({ state: undefined }));
-        host.post(PAGE_ORIGIN, answer({ type: 'something-else' }));
-        host.post(PAGE_ORIGIN, 'code-123');
-        host.post(PAGE_ORIGIN, null);
-        await flush();
-        expect(settled).toBe(false);
-        host.post(PAGE_ORIGIN, answer());
-        await done;
-        expect(oauth.completed.map((c) => c.code)).toEqual(['code-123']);
-    });
-
-    it("BX-5 CXone's refusal ends the sign-in with its error code and nothing of its description", async () => {
-        const { host, oauth, signIn } = setup();
-        const done = signIn.signIn();
-        await flush();
-        host.post(PAGE_ORIGIN, answer({ code: '', error: 'access_denied', error_description: 'user jane@x said no' }));
-        const error = await done.catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(DialerError);
-        expect(error).toMatchObject({ code: 'Unauthorized', message: 'CXone refused the sign-in (access_denied)' });
+        apex.saveSignIn('another-state-entirely', { code: 'stolen' });
+        await tick(3);
         expect(oauth.completed).toEqual([]);
-        expect(host.popups[0].closed).toBe(true);
-    });
-
-    it('BX-5 a matching answer without a usable code fails as a protocol error, never echoing it', async () => {
-        const { host, signIn } = setup();
-        const done = signIn.signIn();
-        await flush();
-        host.post(PAGE_ORIGIN, answer({ code: '<img src=x onerror=alert(1)>' }));
-        await expect(done).rejects.toMatchObject({ code: 'Protocol', message: 'the sign-in page sent no usable code' });
-    });
-
-    it('BX-5 a closed sign-in window ends the wait, and the next click opens a new one', async () => {
-        const { host, clock, signIn } = setup();
-        const done = signIn.signIn();
-        await flush();
-        host.popups[0].closed = true;
-        clock.advance(CLOSED_POLL_MS);
+        host.popups[0]!.close();
+        await tick();
         await expect(done).rejects.toMatchObject({ code: 'Rejected' });
-        expect(host.listening).toBe(0);
-        const again = signIn.signIn();
-        expect(host.popups).toHaveLength(2);
-        await flush();
-        host.post(PAGE_ORIGIN, answer());
-        await expect(again).resolves.toBeUndefined();
+        expect(oauth.completed).toEqual([]);
     });
 
-    it('BX-5 gives up after the time-out and closes the window', async () => {
-        const { host, clock, signIn } = setup();
+    it("BX-11 CXone's refusal ends the sign-in with its error code", async () => {
+        const { apex, signIn, tick } = setup();
         const done = signIn.signIn();
-        await flush();
-        clock.advance(10_000);
-        // One look at the window and the time-out wait, however long the agent takes.
-        expect(clock.pendingCount).toBe(2);
-        clock.advance(SIGN_IN_TIMEOUT_MS);
-        await expect(done).rejects.toMatchObject({ code: 'Timeout', retryable: true });
-        expect(host.popups[0].closed).toBe(true);
-        expect(clock.pendingCount).toBe(0);
-        expect(host.listening).toBe(0);
-    });
-
-    it('BX-5 a blocked popup is refused at once with what to do', async () => {
-        const { host, oauth, signIn } = setup();
-        host.blocked = true;
-        await expect(signIn.signIn()).rejects.toMatchObject({
-            code: 'Rejected',
-            message: 'the browser blocked the sign-in window; allow pop-ups for Salesforce'
+        const outcome = done.then(
+            () => null,
+            (e: unknown) => e
+        );
+        apex.saveSignIn(STATE, { error: 'access_denied' });
+        await tick();
+        expect(await outcome).toMatchObject({
+            code: 'Unauthorized',
+            message: expect.stringContaining('access_denied')
         });
-        expect(oauth.beginAuthorization).not.toHaveBeenCalled();
     });
 
-    it('BX-5 a second click while signing in opens no second window', async () => {
-        const { host, signIn } = setup();
-        const first = signIn.signIn();
-        const second = signIn.signIn();
-        expect(second).toBe(first);
-        expect(host.popups).toHaveLength(1);
+    it('BX-11 a sign-in window closed with nothing saved ends the wait, and the next click opens a new one', async () => {
+        const { host, oauth, signIn, tick } = setup();
+        await signIn.getToken().catch(() => undefined);
         await flush();
-        host.post(PAGE_ORIGIN, answer());
-        await first;
+        const first = signIn.signIn();
+        await tick();
+        host.popups[0]!.close();
+        await tick();
+        await expect(first).rejects.toMatchObject({ code: 'Rejected' });
+        // The next authorize URL is prepared before the next click.
+        await flush();
+        expect(oauth.beginAuthorization).toHaveBeenCalledTimes(2);
+        const second = signIn.signIn();
+        await flush();
+        expect(host.popups).toHaveLength(2);
+        host.popups[1]!.close();
+        await tick();
+        await expect(second).rejects.toBeInstanceOf(DialerError);
+    });
+
+    it('BX-11 a Salesforce failure while collecting is retried at the next tick', async () => {
+        const { apex, oauth, signIn, tick } = setup();
+        apex.failNext('collectSignIn', 'Network');
+        const done = signIn.signIn();
+        await tick();
+        apex.saveSignIn(STATE, { code: 'code-2' });
+        await tick();
+        await done;
+        expect(oauth.completed[0]).toMatchObject({ code: 'code-2' });
+        expect(apex.callCount('collectSignIn')).toBeGreaterThanOrEqual(2);
+    });
+
+    it('BX-11 gives up after the time-out and closes the window', async () => {
+        const { host, signIn, tick } = setup();
+        const done = signIn.signIn();
+        const outcome = done.then(
+            () => null,
+            (e: unknown) => e
+        );
+        await tick(SIGN_IN_TIMEOUT_MS / COLLECT_POLL_MS + 1);
+        expect(await outcome).toMatchObject({ code: 'Timeout', retryable: true });
+        expect(host.popups[0]!.closed).toBe(true);
+    });
+
+    it('BX-11 a second click while signing in opens no second window', async () => {
+        const { host, signIn, apex, tick } = setup();
+        const a = signIn.signIn();
+        const b = signIn.signIn();
+        expect(b).toBe(a);
+        await flush();
+        expect(host.opened).toHaveLength(1);
+        apex.saveSignIn(STATE, { code: 'c' });
+        await tick();
+        await a;
     });
 
     it('BX-5 a refresh that CXone refuses asks the agent to sign in again', async () => {
-        const { host, signIn } = setup();
+        const { apex, signIn, tick } = setup();
         const done = signIn.signIn();
-        await flush();
-        host.post(PAGE_ORIGIN, answer());
+        apex.saveSignIn(STATE, { code: 'code-1' });
+        await tick();
         await done;
         expect(signIn.isRequired()).toBe(false);
         await expect(signIn.refresh()).rejects.toMatchObject({ code: 'Unauthorized' });
@@ -276,14 +247,13 @@ describe('CXone popup sign-in', () => {
                     })
             } as Response)
         );
-        const { host, signIn, created } = setup({
+        const { apex, signIn, created, tick } = setup({
             authHost: 'https://cxone.niceincontact.com/',
             authorizeEndpoint: '',
             tokenEndpoint: '',
             fetch: fetchFn
         });
         const done = signIn.signIn();
-        await flush();
         await flush();
         expect(fetchFn).toHaveBeenCalledWith('https://cxone.niceincontact.com/.well-known/openid-configuration', {
             headers: { Accept: 'application/json' }
@@ -292,7 +262,8 @@ describe('CXone popup sign-in', () => {
             authorizeEndpoint: 'https://cxone.niceincontact.com/auth/authorize',
             tokenEndpoint: 'https://cxone.niceincontact.com/auth/token'
         });
-        host.post(PAGE_ORIGIN, answer());
+        apex.saveSignIn(STATE, { code: 'c' });
+        await tick();
         await done;
     });
 
@@ -327,14 +298,28 @@ describe('CXone popup sign-in', () => {
 
 describe('PersonalConnectionSignIn page', () => {
     const page = readFileSync(join(__dirname, '..', '..', '..', 'pages', 'PersonalConnectionSignIn.page'), 'utf8');
-    const script = /<script>([\s\S]*?)<\/script>/.exec(page)![1];
+    const script = /<script>([\s\S]*?)<\/script>/.exec(page)![1]!;
 
-    function runPage(hostname: string, search: string, opener: { postMessage: jest.Mock } | null) {
+    type Remote = (
+        action: string,
+        state: string,
+        code: string,
+        error: string,
+        done: (r: unknown, e: { status: boolean }) => void,
+        o: unknown
+    ) => void;
+
+    function runPage(search: string, answer: { result: unknown; status: boolean }) {
         const shown: string[] = [];
+        const calls: unknown[][] = [];
+        const invokeAction: Remote = (action, state, code, error, done) => {
+            calls.push([action, state, code, error]);
+            done(answer.result, { status: answer.status });
+        };
         const win = {
-            location: { hostname, search, pathname: '/apex/PersonalConnectionSignIn' },
+            location: { search, pathname: '/apex/PersonalConnectionSignIn' },
             history: { replaceState: jest.fn() },
-            opener,
+            opener: null,
             close: jest.fn()
         };
         const doc = {
@@ -344,45 +329,31 @@ describe('PersonalConnectionSignIn page', () => {
                 }
             })
         };
+        const Visualforce = { remoting: { Manager: { invokeAction } } };
         // eslint-disable-next-line no-new-func -- runs the page's own script, as shipped, against stand-ins.
-        new Function('window', 'document', script)(win, doc);
-        return { win, shown };
+        new Function('window', 'document', 'Visualforce', script)(win, doc, Visualforce);
+        return { win, shown, calls };
     }
 
-    it('BX-5 posts the code and state to the console origin only, clears the address bar and closes', () => {
-        const opener = { postMessage: jest.fn() };
-        const { win, shown } = runPage('acme--c.vf.force.com', '?code=code-123&state=S1', opener);
-        expect(opener.postMessage).toHaveBeenCalledWith(
-            { type: SIGN_IN_MESSAGE_TYPE, state: 'S1', code: 'code-123', error: '' },
-            'https://acme.lightning.force.com'
-        );
+    it('BX-11 saves the state and code in Salesforce without any opener, clears the address bar and closes', () => {
+        const { win, shown, calls } = runPage('?code=abc&state=xyz', { result: 'saved', status: true });
+        expect(calls).toEqual([['{!$RemoteAction.PersonalConnectionSignInController.saveSignIn}', 'xyz', 'abc', '']]);
         expect(win.history.replaceState).toHaveBeenCalledWith(null, '', '/apex/PersonalConnectionSignIn');
-        expect(win.close).toHaveBeenCalled();
         expect(shown).toEqual(['pc-signin-done']);
+        expect(win.close).toHaveBeenCalled();
+        expect(page).not.toMatch(/postMessage|window\.opener/);
     });
 
-    it('BX-5 the page and the console agree on each other origin, sandboxes included', () => {
-        for (const lightning of ['https://acme.lightning.force.com', 'https://acme--uat.sandbox.lightning.force.com']) {
-            const opener = { postMessage: jest.fn() };
-            runPage(new URL(visualforceOriginFor(lightning)!).hostname, '?code=c&state=s', opener);
-            expect(opener.postMessage.mock.calls[0][1]).toBe(lightning);
-        }
+    it("BX-11 passes CXone's error on, and says so when Salesforce refused the save", () => {
+        const refused = runPage('?error=access_denied&state=xyz', { result: 'Rejected', status: true });
+        expect(refused.calls[0]).toEqual([expect.any(String), 'xyz', '', 'access_denied']);
+        expect(refused.shown).toEqual(['pc-signin-failed']);
+        expect(refused.win.close).not.toHaveBeenCalled();
     });
 
-    it("BX-5 passes CXone's error on, and without an opener posts nothing and says what to do", () => {
-        const opener = { postMessage: jest.fn() };
-        runPage('acme--c.vf.force.com', '?error=access_denied&state=S1', opener);
-        expect(opener.postMessage.mock.calls[0][0]).toMatchObject({ error: 'access_denied', code: '' });
-
-        const alone = runPage('acme--c.vf.force.com', '?code=c&state=s', null);
-        expect(alone.shown).toEqual(['pc-signin-failed']);
-        expect(alone.win.close).not.toHaveBeenCalled();
-    });
-
-    it('BX-5 on a host it does not know it posts nothing', () => {
-        const opener = { postMessage: jest.fn() };
-        const { shown } = runPage('evil.example.com', '?code=c&state=s', opener);
-        expect(opener.postMessage).not.toHaveBeenCalled();
+    it('BX-11 without a state or an answer it saves nothing and says what happened', () => {
+        const { calls, shown } = runPage('?code=abc', { result: 'saved', status: true });
+        expect(calls).toEqual([]);
         expect(shown).toEqual(['pc-signin-failed']);
     });
 });

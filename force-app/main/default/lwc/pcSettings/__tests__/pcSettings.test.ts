@@ -87,6 +87,8 @@ describe('pcSettings', () => {
         ['callingHoursStartMinute', -1, 'OutOfRange'],
         ['callingHoursEndMinute', 1441, 'OutOfRange'],
         ['dialerEndpoint', 'http://plain.example.com', 'Invalid'],
+        ['dialerEndpoint', 'http://127.0.0.1.evil.example.com:80', 'Invalid'],
+        ['cxoneTokenEndpoint', 'http://localhost.example.com/auth/token', 'Invalid'],
         ['dialerEndpoint', '', 'Missing'],
         ['cxoneAuthHost', 'http://cxone.niceincontact.com', 'Invalid'],
         ['cxoneAuthHost', 'https://user:pw@cxone.niceincontact.com', 'Invalid'],
@@ -111,6 +113,16 @@ describe('pcSettings', () => {
             { setting: key, code, usedInstead: String(DEFAULT_SETTINGS[key as keyof typeof DEFAULT_SETTINGS]) }
         ]);
         expect(settings[key as keyof typeof settings]).toEqual(DEFAULT_SETTINGS[key as keyof typeof DEFAULT_SETTINGS]);
+    });
+
+    it.each([
+        ['dialerEndpoint', 'http://127.0.0.1:41234'],
+        ['cxoneAuthorizeEndpoint', 'http://127.0.0.1:41234/auth/authorize'],
+        ['cxoneRedirectUri', 'http://localhost:4173/apex/PersonalConnectionSignIn']
+    ])('LC-3 accepts %s on the loopback host over http (a secure context: the local CXone fake): %s', (key, value) => {
+        const { settings, problems } = parseSettings({ ...GOOD, [key]: value });
+        expect(problems).toEqual([]);
+        expect(settings[key as keyof typeof settings]).toBe(value);
     });
 
     it.each([

@@ -1,0 +1,222 @@
+// The console in its CXone mode: the real CXone adapter, built by the org's composition root, against the project's
+// CXone fake started beside it on 127.0.0.1. The sign-in window's page has no opener (BX-11).
+import assert from 'node:assert/strict';
+import { startCxoneFake } from '../../local/cxoneFake.mjs';
+import { chooseSkill, waitUntil } from './steps.mjs';
+import { test } from './suite.mjs';
+
+/** Opens the console in the CXone mode against a fresh fake; returns the fake and its stop(). */
+async function openCxone(ctx) {
+    const cxone = await startCxoneFake();
+    // Every page of this test, the sign-in window included, starts with no opener: the sign-in must not need it.
+    await ctx.page.context().addInitScript(() => {
+        if (window.location.pathname === '/apex/PersonalConnectionSignIn') {
+            window.opener = null;
+            window.__pcOpenerAtLoad = window.opener;
+        }
+    });
+    await ctx.open({ dialer: 'cxone', cxone: cxone.fake.baseUri, seed: undefined, speed: undefined });
+    return cxone;
+}
+
+/** Signs in through the popup; resolves once the console is connected. */
+async function signIn(ctx, fake) {
+    const con = ctx.console();
+    const button = con.getByRole('button', { name: 'Sign in to CXone' });
+    await button.waitFor();
+    const popupOpened = ctx.page.waitForEvent('popup');
+    await button.click();
+    const popup = await popupOpened;
+    // The popup ends on the sign-in page, which saves the code and closes itself.
+    // The page may save and close before this line runs: only wait for a close still to come.
+    if (!popup.isClosed()) await popup.waitForEvent('close', { timeout: 20_000 });
+    await ctx.expectGone(con.getByRole('button', { name: 'Sign in to CXone' }));
+    await waitUntil(ctx.page, () => fake.metrics.tokensIssued > 0, { what: 'the code exchanged for a token' });
+}
+
+test('BX-11 LC-3 CXone mode: signs in through the popup whose page has no window.opener, then works a skill', async (ctx) => {
+    const cxone = await openCxone(ctx);
+    try {
+        const con = ctx.console();
+        await con.getByRole('button', { name: 'Sign in to CXone' }).waitFor();
+        await ctx.axe('sign-in needed');
+        await signIn(ctx, cxone.fake);
+        assert.equal(cxone.fake.metrics.tokensIssued, 1, 'one code exchanged for one token');
+        await ctx.axe('signed in');
+        await chooseSkill(ctx);
+        await waitUntil(ctx.page, async () => (await con.innerText()).includes('PC Collections'), {
+            what: 'the chosen skill shown'
+        });
+        assert.deepEqual(ctx.pageErrors, []);
+    } finally {
+        await cxone.stop();
+    }
+});
+
+/** A CallContactEvent as CXone sends it, for the hostile payloads to bend. */
+function callEvent(id, status, over = {}) {
+    return {
+        Type: 'CallContactEvent',
+        ContactID: id,
+        Status: status,
+        LastStateChangeTimeUTC: new Date().toISOString(),
+        DNIS: '+13125550199',
+        ScreenPopUrlVariables: 'FirstName=Ann&LastName=Lee',
+        ...over
+    };
+}
+
+const HUGE = 'A'.repeat(1024 * 1024);
+
+/** The ten hostile dialer payloads (BX-5): each is pushed into the fake's next poll answer. */
+const HOSTILE = [
+    ['an unknown event type', (fake) => fake.pushRaw({ Type: 'SomethingNew', Secret: '+13125550123' })],
+    ['a call event without a contact id', (fake) => fake.pushRaw({ Type: 'CallContactEvent', Status: 'Active' })],
+    ['a call status "Weird"', (fake) => fake.pushRaw(callEvent('9003', 'Weird'))],
+    [
+        'attempts 11 of 10',
+        (fake) =>
+            fake.pushRaw(
+                callEvent('9004', 'NaturalCallDialing', {
+                    ScreenPopUrlVariables: 'FirstName=Ann&LastName=Lee&Attempts=11&MaxAttempts=10'
+                })
+            )
+    ],
+    [
+        'an unknown unavailable reason',
+        (fake) =>
+            fake.pushRaw({
+                Type: 'AgentState',
+                CurrentState: 'Unavailable',
+                CurrentOutStateCode: 99999,
+                CurrentOutStateDescription: 'Martian break',
+                StartTimeUTC: new Date(Date.now() + 1000).toISOString()
+            })
+    ],
+    [
+        'a contact name <img src=x onerror=alert(1)>',
+        (fake) =>
+            fake.pushRaw(
+                callEvent('9006', 'NaturalCallDialing', {
+                    ScreenPopUrlVariables: `FirstName=${encodeURIComponent('<img src=x onerror=alert(1)>')}&LastName=Lee`
+                })
+            )
+    ],
+    [
+        'a 1 MB contact name',
+        (fake) =>
+            fake.pushRaw(
+                callEvent('9007', 'NaturalCallDialing', { ScreenPopUrlVariables: `FirstName=${HUGE}&LastName=Lee` })
+            )
+    ],
+    ['malformed JSON from the long poll', (fake) => fake.inject('malformedJson')],
+    [
+        'an event for a call that already ended',
+        (fake) => {
+            fake.pushRaw(callEvent('9009', 'NaturalCallDialing'));
+            fake.pushRaw(callEvent('9009', 'Disconnected', { FinalState: 'True' }));
+            fake.pushRaw(callEvent('9009', 'Active'));
+        }
+    ],
+    [
+        'a fourth call when lines = 3',
+        (fake) => {
+            for (const id of ['9101', '9102', '9103', '9104']) fake.pushRaw(callEvent(id, 'NaturalCallDialing'));
+        }
+    ]
+];
+
+for (const [name, send] of HOSTILE) {
+    test(`BX-5 CXone mode: ${name} leaves the console working, renders nothing as HTML, 0 page errors`, async (ctx) => {
+        const cxone = await openCxone(ctx);
+        const dialogs = [];
+        ctx.page.on('dialog', (d) => {
+            dialogs.push(d.message());
+            void d.dismiss();
+        });
+        try {
+            await signIn(ctx, cxone.fake);
+            await chooseSkill(ctx);
+            await send(cxone.fake);
+            await cxone.fake.settle();
+            await ctx.page.waitForTimeout(300);
+            const con = ctx.console();
+            // Still working: the agent's availability control answers, and the console is connected.
+            await con
+                .getByRole('button', { name: /Working|Unavailable|Logged out/ })
+                .first()
+                .waitFor();
+            assert.equal(await ctx.page.locator('img[src="x"]').count(), 0, 'no markup from the dialer rendered');
+            if (name.includes('<img')) await ctx.expectText(con, '<img src=x onerror=alert(1)>');
+            assert.deepEqual(dialogs, [], 'no script from the dialer ran');
+            assert.deepEqual(ctx.pageErrors, []);
+        } finally {
+            await cxone.stop();
+        }
+    });
+}
+
+test('BX-2 CXone mode: the network dropped and restored shows Reconnecting, then Connected again', async (ctx) => {
+    const cxone = await openCxone(ctx);
+    try {
+        await signIn(ctx, cxone.fake);
+        await chooseSkill(ctx);
+        const restarted = cxone.fake.restart(4000);
+        await ctx.expectText(ctx.console(), /Reconnecting/);
+        await ctx.axe('reconnecting');
+        await restarted;
+        await ctx.expectGone(ctx.console().getByText(/Reconnecting/));
+        await ctx
+            .console()
+            .getByRole('button', { name: /Working|Logged out/ })
+            .first()
+            .waitFor();
+        assert.deepEqual(ctx.pageErrors, []);
+    } finally {
+        await cxone.stop();
+    }
+});
+
+test('BX-2 CXone mode: a page refresh while working signs in again and rebuilds the state from CXone', async (ctx) => {
+    const cxone = await openCxone(ctx);
+    try {
+        await signIn(ctx, cxone.fake);
+        await chooseSkill(ctx);
+        await ctx.page.reload({ waitUntil: 'load' });
+        await ctx.page.waitForFunction(() => window.__pcLocal?.ready === true);
+        // Tokens live in memory only: the refreshed page asks for a sign-in, then rebuilds what CXone holds.
+        await signIn(ctx, cxone.fake);
+        await ctx.console().getByRole('button', { name: 'Working' }).waitFor();
+        assert.deepEqual(ctx.pageErrors, []);
+    } finally {
+        await cxone.stop();
+    }
+});
+
+test('BX-2 CXone mode: a second tab mirrors the leading tab; closing the leading tab hands over', async (ctx) => {
+    const cxone = await openCxone(ctx);
+    try {
+        await signIn(ctx, cxone.fake);
+        await chooseSkill(ctx);
+        const second = await ctx.page.context().newPage();
+        const secondErrors = [];
+        second.on('pageerror', (e) => secondErrors.push(e.message));
+        await second.goto(ctx.page.url(), { waitUntil: 'load' });
+        await second.waitForFunction(() => window.__pcLocal?.ready === true);
+        const mirror = second.getByRole('main', { name: 'Agent console' });
+        await mirror.getByRole('button', { name: 'Working' }).waitFor();
+        await ctx.page.close();
+        // The second tab leads now: it holds no token of its own, so it asks the agent to sign in, and carries on.
+        await mirror.getByRole('button', { name: 'Sign in to CXone' }).waitFor();
+        const popupOpened = second.waitForEvent('popup');
+        await mirror.getByRole('button', { name: 'Sign in to CXone' }).click();
+        const popup = await popupOpened;
+        if (!popup.isClosed()) await popup.waitForEvent('close', { timeout: 20_000 });
+        await waitUntil(second, () => cxone.fake.metrics.tokensIssued >= 2, { what: 'the second tab signed in' });
+        // The dialer session carried on under the new leading tab: the agent is still working the skill.
+        await mirror.getByRole('button', { name: 'Working' }).waitFor();
+        assert.deepEqual(secondErrors, []);
+    } finally {
+        await cxone.stop();
+    }
+});
