@@ -1,0 +1,169 @@
+/**
+ * A console service on a scripted dialer: every dialer event is emitted by the test, so the store's contract and
+ * the defensive paths a well-behaved simulated dialer never takes (bad data, failures, foreign errors) can be driven
+ * one by one. Shared by the service's store and mutation suites.
+ */
+import { ConsoleService } from 'c/pcService';
+import { DialerError, DialerEvents } from 'c/pcDialerPort';
+import type { DialerAdapter, DialerEventHandler, DialerEventName, SessionInfo } from 'c/pcDialerPort';
+import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
+import { VirtualClock } from 'c/pcVirtualClock';
+import { DEFAULT_SETTINGS } from 'c/pcModel';
+import type { AgentState, AttemptsHistory, Call, CallingRecord, DialerCapabilities, Preview } from 'c/pcModel';
+import { flush } from './service-harness';
+
+export const T0 = Date.UTC(2027, 0, 11, 15, 0, 0);
+
+export const RECORD: CallingRecord = {
+    id: 'rec-1',
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    timeZone: 'America/Chicago',
+    salesforceId: '003000000000001',
+    fields: { BalanceDue: '$12.00' }
+};
+
+export const WORKING: AgentState = {
+    status: 'Working',
+    skillId: 'pc-1',
+    skillName: 'PC One',
+    unavailableCode: null,
+    pending: null,
+    since: T0
+};
+
+export const CAPS: DialerCapabilities = {
+    maxLines: 3,
+    previewActions: ['Accept', 'Requeue', 'Snooze'],
+    machineOverrides: ['AnsweringMachine'],
+    attemptsHistory: true,
+    transferKinds: ['Skill'],
+    mute: true,
+    hold: true,
+    rescheduleDeliverTo: ['Me', 'Skill'],
+    rescheduleTimeZone: true
+};
+
+export function call(overrides: Partial<Call> = {}): Call {
+    return {
+        id: 'call-1',
+        line: 1,
+        skillId: 'pc-1',
+        record: RECORD,
+        destinationId: 'rec-1-phone',
+        number: '+13125550100',
+        direction: 'Outbound',
+        status: 'Dialing',
+        mostLikely: true,
+        muted: false,
+        startedAt: T0,
+        statusSince: T0,
+        answeredAt: null,
+        endedAt: null,
+        outcome: null,
+        ...overrides
+    };
+}
+
+export const PREVIEW: Preview = {
+    id: 'preview-1',
+    skillId: 'pc-1',
+    record: RECORD,
+    destinationId: 'rec-1-phone',
+    number: '+13125550100',
+    attemptsSoFar: 2,
+    actions: ['Accept', 'Requeue', 'Snooze', 'Reschedule'],
+    offeredAt: T0,
+    timeout: null
+};
+
+export const HISTORY: AttemptsHistory = {
+    recordId: 'rec-1',
+    destinations: [
+        {
+            id: 'rec-1-phone',
+            kind: 'Phone',
+            description: 'PhoneNumber',
+            value: '+13125550100',
+            attempts: 2,
+            maxAttempts: 10,
+            availableAt: null,
+            lastPresentation: null,
+            lastOutcome: null,
+            unavailableReason: null,
+            cadenceOrder: 1
+        }
+    ],
+    attempts: []
+};
+
+/** A dialer whose every command is a jest mock and whose events the test emits itself. */
+export class ScriptedDialer implements DialerAdapter {
+    readonly name = 'scripted';
+    readonly events = new DialerEvents();
+    session: SessionInfo = { sessionId: 's', agentId: 'a', joined: false, agent: WORKING, calls: [], preview: null };
+    connect = jest.fn(async () => this.session);
+    disconnect = jest.fn(async () => undefined);
+    listSkills = jest.fn(async () => [{ id: 'pc-1', name: 'PC One', isPersonalConnection: true }]);
+    listUnavailableCodes = jest.fn(async () => [{ id: 'break', label: 'Break' }]);
+    listDispositions = jest.fn(async () => [
+        { id: 'done', label: 'Completed', outcome: 'Completed' as const, requiresNotes: false }
+    ]);
+    loginToSkill = jest.fn(async () => undefined);
+    logout = jest.fn(async () => undefined);
+    setAvailable = jest.fn(async () => undefined);
+    setUnavailable = jest.fn(async () => undefined);
+    acceptPreview = jest.fn(async () => undefined);
+    requeuePreview = jest.fn(async () => undefined);
+    snoozePreview = jest.fn(async () => undefined);
+    reschedulePreview = jest.fn(async () => {
+        throw new DialerError('Unsupported', 'not scripted');
+    });
+    dispositionPreview = jest.fn(async () => undefined);
+    overrideMachine = jest.fn(async () => undefined);
+    hold = jest.fn(async () => undefined);
+    resume = jest.fn(async () => undefined);
+    mute = jest.fn(async () => undefined);
+    unmute = jest.fn(async () => undefined);
+    endCall = jest.fn(async () => undefined);
+    transfer = jest.fn(async () => undefined);
+    disposition = jest.fn(async () => undefined);
+    getAttemptsHistory = jest.fn(async () => HISTORY);
+
+    capabilities(): DialerCapabilities {
+        return CAPS;
+    }
+
+    on<K extends DialerEventName>(type: K, handler: DialerEventHandler<K>): () => void {
+        return this.events.on(type, handler);
+    }
+}
+
+export async function started(settings: Record<string, unknown> = {}) {
+    const clock = new VirtualClock({ startAt: T0 });
+    const dialer = new ScriptedDialer();
+    const gateway = new InMemorySalesforceGateway({
+        contacts: [
+            {
+                id: '003000000000001',
+                name: 'Ada Lovelace',
+                phone: '+13125550100',
+                email: null,
+                accountName: 'Analytical Engines',
+                title: null,
+                mailingCity: null,
+                fields: {},
+                dialerRecordId: 'rec-1'
+            }
+        ]
+    });
+    const service = new ConsoleService({
+        adapter: dialer,
+        gateway,
+        clock,
+        settings: { ...DEFAULT_SETTINGS, linesPerAgent: 3, ...settings }
+    });
+    await service.start();
+    await flush();
+    return { clock, dialer, gateway, service };
+}
