@@ -4,6 +4,7 @@
  * of those words; and the contact's zone guessed from the record, else from the number's NANP area code.
  */
 import type { Instant } from 'c/pcModel';
+import { timeZones } from 'c/pcFormat';
 import { nanpAreaZones } from './nanpZones';
 
 export { nanpAreaRegions } from './nanpRegions';
@@ -20,31 +21,9 @@ export interface ZoneOption {
     readonly offsetMinutes: number;
 }
 
-const FALLBACK_ZONES: readonly string[] = [
-    'America/New_York',
-    'America/Chicago',
-    'America/Denver',
-    'America/Phoenix',
-    'America/Los_Angeles',
-    'America/Anchorage',
-    'Pacific/Honolulu',
-    'Europe/London',
-    'Europe/Paris',
-    'Asia/Kolkata',
-    'Asia/Tokyo',
-    'Australia/Sydney'
-];
-
-/** Every zone the runtime knows, plus UTC; a short list where the runtime cannot say. */
+/** Every zone the runtime knows, plus UTC (the console's one list, from pcFormat). */
 export function supportedZones(): readonly string[] {
-    let zones: string[];
-    try {
-        zones = [...Intl.supportedValuesOf('timeZone')];
-    } catch {
-        zones = [...FALLBACK_ZONES];
-    }
-    if (!zones.includes('UTC')) zones.push('UTC');
-    return zones;
+    return timeZones();
 }
 
 const nameFormatters = new Map<string, Intl.DateTimeFormat>();
