@@ -2,6 +2,7 @@
 // CXone fake started beside it on 127.0.0.1. The sign-in window's page has no opener (BX-11).
 import assert from 'node:assert/strict';
 import { startCxoneFake } from '../../local/cxoneFake.mjs';
+import { HOSTILE } from '../../local/cxoneHostile.mjs';
 import { chooseSkill, waitUntil } from './steps.mjs';
 import { test } from './suite.mjs';
 
@@ -15,7 +16,13 @@ async function openCxone(ctx) {
             window.__pcOpenerAtLoad = window.opener;
         }
     });
-    await ctx.open({ dialer: 'cxone', cxone: cxone.fake.baseUri, seed: undefined, speed: undefined });
+    await ctx.open({
+        dialer: 'cxone',
+        cxone: cxone.fake.baseUri,
+        cxoneControl: cxone.controlUri,
+        seed: undefined,
+        speed: undefined
+    });
     return cxone;
 }
 
@@ -53,79 +60,6 @@ test('BX-11 LC-3 CXone mode: signs in through the popup whose page has no window
     }
 });
 
-/** A CallContactEvent as CXone sends it, for the hostile payloads to bend. */
-function callEvent(id, status, over = {}) {
-    return {
-        Type: 'CallContactEvent',
-        ContactID: id,
-        Status: status,
-        LastStateChangeTimeUTC: new Date().toISOString(),
-        DNIS: '+13125550199',
-        ScreenPopUrlVariables: 'FirstName=Ann&LastName=Lee',
-        ...over
-    };
-}
-
-const HUGE = 'A'.repeat(1024 * 1024);
-
-/** The ten hostile dialer payloads (BX-5): each is pushed into the fake's next poll answer. */
-const HOSTILE = [
-    ['an unknown event type', (fake) => fake.pushRaw({ Type: 'SomethingNew', Secret: '+13125550123' })],
-    ['a call event without a contact id', (fake) => fake.pushRaw({ Type: 'CallContactEvent', Status: 'Active' })],
-    ['a call status "Weird"', (fake) => fake.pushRaw(callEvent('9003', 'Weird'))],
-    [
-        'attempts 11 of 10',
-        (fake) =>
-            fake.pushRaw(
-                callEvent('9004', 'NaturalCallDialing', {
-                    ScreenPopUrlVariables: 'FirstName=Ann&LastName=Lee&Attempts=11&MaxAttempts=10'
-                })
-            )
-    ],
-    [
-        'an unknown unavailable reason',
-        (fake) =>
-            fake.pushRaw({
-                Type: 'AgentState',
-                CurrentState: 'Unavailable',
-                CurrentOutStateCode: 99999,
-                CurrentOutStateDescription: 'Martian break',
-                StartTimeUTC: new Date(Date.now() + 1000).toISOString()
-            })
-    ],
-    [
-        'a contact name <img src=x onerror=alert(1)>',
-        (fake) =>
-            fake.pushRaw(
-                callEvent('9006', 'NaturalCallDialing', {
-                    ScreenPopUrlVariables: `FirstName=${encodeURIComponent('<img src=x onerror=alert(1)>')}&LastName=Lee`
-                })
-            )
-    ],
-    [
-        'a 1 MB contact name',
-        (fake) =>
-            fake.pushRaw(
-                callEvent('9007', 'NaturalCallDialing', { ScreenPopUrlVariables: `FirstName=${HUGE}&LastName=Lee` })
-            )
-    ],
-    ['malformed JSON from the long poll', (fake) => fake.inject('malformedJson')],
-    [
-        'an event for a call that already ended',
-        (fake) => {
-            fake.pushRaw(callEvent('9009', 'NaturalCallDialing'));
-            fake.pushRaw(callEvent('9009', 'Disconnected', { FinalState: 'True' }));
-            fake.pushRaw(callEvent('9009', 'Active'));
-        }
-    ],
-    [
-        'a fourth call when lines = 3',
-        (fake) => {
-            for (const id of ['9101', '9102', '9103', '9104']) fake.pushRaw(callEvent(id, 'NaturalCallDialing'));
-        }
-    ]
-];
-
 for (const [name, send] of HOSTILE) {
     test(`BX-5 CXone mode: ${name} leaves the console working, renders nothing as HTML, 0 page errors`, async (ctx) => {
         const cxone = await openCxone(ctx);
@@ -155,6 +89,37 @@ for (const [name, send] of HOSTILE) {
         }
     });
 }
+
+test('BX-5 CXone mode: the Dialer simulator panel injects a hostile contact name, which shows as literal text', async (ctx) => {
+    const cxone = await openCxone(ctx);
+    const dialogs = [];
+    ctx.page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+    });
+    try {
+        await signIn(ctx, cxone.fake);
+        await chooseSkill(ctx);
+        const panel = ctx.page.getByRole('region', { name: 'Dialer simulator' });
+        const menu = panel.getByRole('combobox', { name: 'Hostile payload' });
+        await menu.selectOption('a contact name <img src=x onerror=alert(1)>');
+        await panel.getByRole('button', { name: 'Send hostile payload' }).click();
+        await ctx.expectText(panel.getByRole('status'), /Queued/);
+        await ctx.expectText(ctx.console(), '<img src=x onerror=alert(1)>');
+        assert.equal(await ctx.page.locator('img[src="x"]').count(), 0, 'no markup from the dialer rendered');
+        // A raw event that is not JSON is refused beside its field, and what was typed stays.
+        const raw = panel.getByRole('textbox', { name: 'Raw dialer event (JSON)' });
+        await raw.fill('{"Type": ');
+        await panel.getByRole('button', { name: 'Send event' }).click();
+        assert.equal(await raw.getAttribute('aria-invalid'), 'true');
+        await ctx.expectText(panel, /Not JSON/);
+        assert.equal(await raw.inputValue(), '{"Type": ');
+        assert.deepEqual(dialogs, [], 'no script from the dialer ran');
+        assert.deepEqual(ctx.pageErrors, []);
+    } finally {
+        await cxone.stop();
+    }
+});
 
 test('BX-2 CXone mode: the network dropped and restored shows Reconnecting, then Connected again', async (ctx) => {
     const cxone = await openCxone(ctx);
