@@ -82,6 +82,7 @@ for (const [name, send] of HOSTILE) {
                 .waitFor();
             assert.equal(await ctx.page.locator('img[src="x"]').count(), 0, 'no markup from the dialer rendered');
             if (name.includes('<img')) await ctx.expectText(con, '<img src=x onerror=alert(1)>');
+            await ctx.axe(`after ${name}`);
             assert.deepEqual(dialogs, [], 'no script from the dialer ran');
             assert.deepEqual(ctx.pageErrors, []);
         } finally {
@@ -114,6 +115,7 @@ test('BX-5 CXone mode: the Dialer simulator panel injects a hostile contact name
         assert.equal(await raw.getAttribute('aria-invalid'), 'true');
         await ctx.expectText(panel, /Not JSON/);
         assert.equal(await raw.inputValue(), '{"Type": ');
+        await ctx.axe('CXone panel with a field error');
         assert.deepEqual(dialogs, [], 'no script from the dialer ran');
         assert.deepEqual(ctx.pageErrors, []);
     } finally {
@@ -152,6 +154,30 @@ test('BX-2 CXone mode: a page refresh while working signs in again and rebuilds 
         // Tokens live in memory only: the refreshed page asks for a sign-in, then rebuilds what CXone holds.
         await signIn(ctx, cxone.fake);
         await ctx.console().getByRole('button', { name: 'Working' }).waitFor();
+        assert.deepEqual(ctx.pageErrors, []);
+    } finally {
+        await cxone.stop();
+    }
+});
+
+test('BX-2 CXone mode: a join that replays nothing shows Resynchronising until the agent state arrives', async (ctx) => {
+    const cxone = await openCxone(ctx);
+    try {
+        await signIn(ctx, cxone.fake);
+        await chooseSkill(ctx);
+        // CXone answers a join with nothing of the past: the refreshed console cannot know the agent's state yet.
+        cxone.fake.behaviour.replayOnJoin = false;
+        await ctx.page.reload({ waitUntil: 'load' });
+        await ctx.page.waitForFunction(() => window.__pcLocal?.ready === true);
+        await signIn(ctx, cxone.fake);
+        assert.ok(
+            cxone.fake.sessionRequests.some((r) => r.kind === 'join'),
+            'the refreshed console joined the session'
+        );
+        await ctx.expectText(ctx.console(), /Resynchronising/);
+        await ctx.axe('resynchronising');
+        cxone.fake.pushRaw({ Type: 'AgentState', CurrentState: 'Available', StartTimeUTC: new Date().toISOString() });
+        await ctx.expectGone(ctx.console().getByText(/Resynchronising/));
         assert.deepEqual(ctx.pageErrors, []);
     } finally {
         await cxone.stop();
