@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { startCxoneFake } from '../../local/cxoneFake.mjs';
 import { HOSTILE } from '../../local/cxoneHostile.mjs';
-import { chooseSkill, waitUntil } from './steps.mjs';
-import { test } from './suite.mjs';
+import { STATUS, callsRegion, chooseSkill, previewWindow, waitUntil } from './steps.mjs';
+import { test, testAtBothSizes } from './suite.mjs';
 
 /** Opens the console in the CXone mode against a fresh fake; returns the fake and its stop(). */
 async function openCxone(ctx) {
@@ -59,6 +59,62 @@ test('BX-11 LC-3 CXone mode: signs in through the popup whose page has no window
         await cxone.stop();
     }
 });
+
+testAtBothSizes(
+    'PV-1 PV-2 CL-1 AM-2 CXone mode: the seed walkthrough: a skill, a preview accepted, an AMD the agent overrides as Bad Number, the next record, Logout',
+    async (ctx) => {
+        const cxone = await openCxone(ctx);
+        try {
+            await cxone.fake.setLines(1);
+            await cxone.fake.setPreviewMode(true);
+            await cxone.fake.forceNextOutcome('AnsweringMachine');
+            await signIn(ctx, cxone.fake);
+            await chooseSkill(ctx);
+            const preview = previewWindow(ctx);
+            await preview.waitFor({ timeout: 20_000 });
+            const name = (await preview.getByRole('paragraph').first().innerText()).trim();
+            assert.ok(name.length > 0, 'the preview shows the contact name');
+            await ctx.axe('CXone preview');
+            await preview.getByRole('button', { name: 'Accept' }).click();
+            await ctx.expectGone(preview);
+            const card = callsRegion(ctx).getByRole('article', { name });
+            await ctx.expectText(card, name);
+            await waitUntil(ctx.page, async () => (await card.innerText()).match(STATUS)?.[1] === 'AMD', {
+                timeoutMs: 30_000,
+                what: 'the call in AMD'
+            });
+            await ctx.axe('CXone call in AMD');
+            const [contactId] = cxone.fake.liveContactIds();
+            // The fake would end it as AnsweringMachine by itself: Bad Number proves the agent's override reached CXone.
+            await card.getByRole('button', { name: 'Bad Number' }).click();
+            await ctx.expectGone(card);
+            await waitUntil(ctx.page, () => cxone.fake.recordedOutcome(contactId) !== null, {
+                what: 'the call ended in CXone'
+            });
+            assert.equal(
+                cxone.fake.recordedOutcome(contactId),
+                'BadNumber',
+                'AM-2 the override is what CXone recorded'
+            );
+            await preview.waitFor({ timeout: 20_000 });
+            const next = (await preview.getByRole('paragraph').first().innerText()).trim();
+            assert.notEqual(next, name, 'the next record is delivered');
+            // The end of the shift: Logout from the skill panel; nothing stays on screen.
+            const con = ctx.console();
+            await con.getByRole('button', { name: 'Working' }).click();
+            await con
+                .getByRole('group', { name: 'Availability and skills' })
+                .getByRole('button', { name: 'Logout' })
+                .click();
+            await con.getByRole('button', { name: 'Logged out' }).waitFor();
+            await ctx.expectGone(preview);
+            await ctx.axe('CXone logged out');
+            assert.deepEqual(ctx.pageErrors, []);
+        } finally {
+            await cxone.stop();
+        }
+    }
+);
 
 for (const [name, send] of HOSTILE) {
     test(`BX-5 CXone mode: ${name} leaves the console working, renders nothing as HTML, 0 page errors`, async (ctx) => {
