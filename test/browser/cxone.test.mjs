@@ -41,24 +41,27 @@ async function signIn(ctx, fake) {
     await waitUntil(ctx.page, () => fake.metrics.tokensIssued > 0, { what: 'the code exchanged for a token' });
 }
 
-test('BX-11 LC-3 CXone mode: signs in through the popup whose page has no window.opener, then works a skill', async (ctx) => {
-    const cxone = await openCxone(ctx);
-    try {
-        const con = ctx.console();
-        await con.getByRole('button', { name: 'Sign in to CXone' }).waitFor();
-        await ctx.axe('sign-in needed');
-        await signIn(ctx, cxone.fake);
-        assert.equal(cxone.fake.metrics.tokensIssued, 1, 'one code exchanged for one token');
-        await ctx.axe('signed in');
-        await chooseSkill(ctx);
-        await waitUntil(ctx.page, async () => (await con.innerText()).includes('PC Collections'), {
-            what: 'the chosen skill shown'
-        });
-        assert.deepEqual(ctx.pageErrors, []);
-    } finally {
-        await cxone.stop();
+testAtBothSizes(
+    'BX-11 LC-3 CXone mode: signs in through the popup whose page has no window.opener, then works a skill',
+    async (ctx) => {
+        const cxone = await openCxone(ctx);
+        try {
+            const con = ctx.console();
+            await con.getByRole('button', { name: 'Sign in to CXone' }).waitFor();
+            await ctx.axe('sign-in needed');
+            await signIn(ctx, cxone.fake);
+            assert.equal(cxone.fake.metrics.tokensIssued, 1, 'one code exchanged for one token');
+            await ctx.axe('signed in');
+            await chooseSkill(ctx);
+            await waitUntil(ctx.page, async () => (await con.innerText()).includes('PC Collections'), {
+                what: 'the chosen skill shown'
+            });
+            assert.deepEqual(ctx.pageErrors, []);
+        } finally {
+            await cxone.stop();
+        }
     }
-});
+);
 
 testAtBothSizes(
     'PV-1 PV-2 CL-1 AM-2 CXone mode: the seed walkthrough: a skill, a preview accepted, an AMD the agent overrides as Bad Number, the next record, Logout',
@@ -147,58 +150,64 @@ for (const [name, send] of HOSTILE) {
     });
 }
 
-test('BX-5 CXone mode: the Dialer simulator panel injects a hostile contact name, which shows as literal text', async (ctx) => {
-    const cxone = await openCxone(ctx);
-    const dialogs = [];
-    ctx.page.on('dialog', (d) => {
-        dialogs.push(d.message());
-        void d.dismiss();
-    });
-    try {
-        await signIn(ctx, cxone.fake);
-        await chooseSkill(ctx);
-        const panel = ctx.page.getByRole('region', { name: 'Dialer simulator' });
-        const menu = panel.getByRole('combobox', { name: 'Hostile payload' });
-        await menu.selectOption('a contact name <img src=x onerror=alert(1)>');
-        await panel.getByRole('button', { name: 'Send hostile payload' }).click();
-        await ctx.expectText(panel.getByRole('status'), /Queued/);
-        await ctx.expectText(ctx.console(), '<img src=x onerror=alert(1)>');
-        assert.equal(await ctx.page.locator('img[src="x"]').count(), 0, 'no markup from the dialer rendered');
-        // A raw event that is not JSON is refused beside its field, and what was typed stays.
-        const raw = panel.getByRole('textbox', { name: 'Raw dialer event (JSON)' });
-        await raw.fill('{"Type": ');
-        await panel.getByRole('button', { name: 'Send event' }).click();
-        assert.equal(await raw.getAttribute('aria-invalid'), 'true');
-        await ctx.expectText(panel, /Not JSON/);
-        assert.equal(await raw.inputValue(), '{"Type": ');
-        await ctx.axe('CXone panel with a field error');
-        assert.deepEqual(dialogs, [], 'no script from the dialer ran');
-        assert.deepEqual(ctx.pageErrors, []);
-    } finally {
-        await cxone.stop();
+testAtBothSizes(
+    'BX-5 CXone mode: the Dialer simulator panel injects a hostile contact name, which shows as literal text',
+    async (ctx) => {
+        const cxone = await openCxone(ctx);
+        const dialogs = [];
+        ctx.page.on('dialog', (d) => {
+            dialogs.push(d.message());
+            void d.dismiss();
+        });
+        try {
+            await signIn(ctx, cxone.fake);
+            await chooseSkill(ctx);
+            const panel = ctx.page.getByRole('region', { name: 'Dialer simulator' });
+            const menu = panel.getByRole('combobox', { name: 'Hostile payload' });
+            await menu.selectOption('a contact name <img src=x onerror=alert(1)>');
+            await panel.getByRole('button', { name: 'Send hostile payload' }).click();
+            await ctx.expectText(panel.getByRole('status'), /Queued/);
+            await ctx.expectText(ctx.console(), '<img src=x onerror=alert(1)>');
+            assert.equal(await ctx.page.locator('img[src="x"]').count(), 0, 'no markup from the dialer rendered');
+            // A raw event that is not JSON is refused beside its field, and what was typed stays.
+            const raw = panel.getByRole('textbox', { name: 'Raw dialer event (JSON)' });
+            await raw.fill('{"Type": ');
+            await panel.getByRole('button', { name: 'Send event' }).click();
+            assert.equal(await raw.getAttribute('aria-invalid'), 'true');
+            await ctx.expectText(panel, /Not JSON/);
+            assert.equal(await raw.inputValue(), '{"Type": ');
+            await ctx.axe('CXone panel with a field error');
+            assert.deepEqual(dialogs, [], 'no script from the dialer ran');
+            assert.deepEqual(ctx.pageErrors, []);
+        } finally {
+            await cxone.stop();
+        }
     }
-});
+);
 
-test('BX-2 CXone mode: the network dropped and restored shows Reconnecting, then Connected again', async (ctx) => {
-    const cxone = await openCxone(ctx);
-    try {
-        await signIn(ctx, cxone.fake);
-        await chooseSkill(ctx);
-        const restarted = cxone.fake.restart(4000);
-        await ctx.expectText(ctx.console(), /Reconnecting/);
-        await ctx.axe('reconnecting');
-        await restarted;
-        await ctx.expectGone(ctx.console().getByText(/Reconnecting/));
-        await ctx
-            .console()
-            .getByRole('button', { name: /Working|Logged out/ })
-            .first()
-            .waitFor();
-        assert.deepEqual(ctx.pageErrors, []);
-    } finally {
-        await cxone.stop();
+testAtBothSizes(
+    'BX-2 CXone mode: the network dropped and restored shows Reconnecting, then Connected again',
+    async (ctx) => {
+        const cxone = await openCxone(ctx);
+        try {
+            await signIn(ctx, cxone.fake);
+            await chooseSkill(ctx);
+            const restarted = cxone.fake.restart(4000);
+            await ctx.expectText(ctx.console(), /Reconnecting/);
+            await ctx.axe('reconnecting');
+            await restarted;
+            await ctx.expectGone(ctx.console().getByText(/Reconnecting/));
+            await ctx
+                .console()
+                .getByRole('button', { name: /Working|Logged out/ })
+                .first()
+                .waitFor();
+            assert.deepEqual(ctx.pageErrors, []);
+        } finally {
+            await cxone.stop();
+        }
     }
-});
+);
 
 test('BX-2 CXone mode: a page refresh while working signs in again and rebuilds the state from CXone', async (ctx) => {
     const cxone = await openCxone(ctx);
@@ -216,29 +225,36 @@ test('BX-2 CXone mode: a page refresh while working signs in again and rebuilds 
     }
 });
 
-test('BX-2 CXone mode: a join that replays nothing shows Resynchronising until the agent state arrives', async (ctx) => {
-    const cxone = await openCxone(ctx);
-    try {
-        await signIn(ctx, cxone.fake);
-        await chooseSkill(ctx);
-        // CXone answers a join with nothing of the past: the refreshed console cannot know the agent's state yet.
-        cxone.fake.behaviour.replayOnJoin = false;
-        await ctx.page.reload({ waitUntil: 'load' });
-        await ctx.page.waitForFunction(() => window.__pcLocal?.ready === true);
-        await signIn(ctx, cxone.fake);
-        assert.ok(
-            cxone.fake.sessionRequests.some((r) => r.kind === 'join'),
-            'the refreshed console joined the session'
-        );
-        await ctx.expectText(ctx.console(), /Resynchronising/);
-        await ctx.axe('resynchronising');
-        cxone.fake.pushRaw({ Type: 'AgentState', CurrentState: 'Available', StartTimeUTC: new Date().toISOString() });
-        await ctx.expectGone(ctx.console().getByText(/Resynchronising/));
-        assert.deepEqual(ctx.pageErrors, []);
-    } finally {
-        await cxone.stop();
+testAtBothSizes(
+    'BX-2 CXone mode: a join that replays nothing shows Resynchronising until the agent state arrives',
+    async (ctx) => {
+        const cxone = await openCxone(ctx);
+        try {
+            await signIn(ctx, cxone.fake);
+            await chooseSkill(ctx);
+            // CXone answers a join with nothing of the past: the refreshed console cannot know the agent's state yet.
+            cxone.fake.behaviour.replayOnJoin = false;
+            await ctx.page.reload({ waitUntil: 'load' });
+            await ctx.page.waitForFunction(() => window.__pcLocal?.ready === true);
+            await signIn(ctx, cxone.fake);
+            assert.ok(
+                cxone.fake.sessionRequests.some((r) => r.kind === 'join'),
+                'the refreshed console joined the session'
+            );
+            await ctx.expectText(ctx.console(), /Resynchronising/);
+            await ctx.axe('resynchronising');
+            cxone.fake.pushRaw({
+                Type: 'AgentState',
+                CurrentState: 'Available',
+                StartTimeUTC: new Date().toISOString()
+            });
+            await ctx.expectGone(ctx.console().getByText(/Resynchronising/));
+            assert.deepEqual(ctx.pageErrors, []);
+        } finally {
+            await cxone.stop();
+        }
     }
-});
+);
 
 test('BX-2 CXone mode: a second tab mirrors the leading tab; closing the leading tab hands over', async (ctx) => {
     const cxone = await openCxone(ctx);
