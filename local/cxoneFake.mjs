@@ -26,6 +26,9 @@ function compile() {
     writeFileSync(COMPILED, outputText);
 }
 
+/** The outcomes the fake can force on the next dial (the contract harness's ForcedOutcome). */
+const OUTCOMES = ['Live', 'AnsweringMachine', 'Fax', 'BadNumber', 'NoAnswer', 'Busy'];
+
 /** Reads a request's body as JSON; null when it is not JSON. */
 async function readJson(req) {
     let text = '';
@@ -40,7 +43,7 @@ async function readJson(req) {
 /**
  * The Dialer simulator panel's control route, on its own loopback port so the fake's CXone API stays exactly
  * CXone's: GET /catalog (the hostile payloads' and faults' names), POST /raw (one event object, queued as-is),
- * POST /hostile and POST /fault ({ name }). Everything lands in the fake's next poll answer, so the adapter meets
+ * POST /hostile, POST /fault and POST /outcome ({ name }). Everything lands in the fake's next poll answer, so the adapter meets
  * it at its boundary as it would a real one.
  */
 function startControl(fake, faults) {
@@ -54,7 +57,7 @@ function startControl(fake, faults) {
         if (req.method === 'OPTIONS') return answer(204, {});
         const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
         if (req.method === 'GET' && path === '/catalog') {
-            return answer(200, { hostile: HOSTILE.map(([name]) => name), faults });
+            return answer(200, { hostile: HOSTILE.map(([name]) => name), faults, outcomes: OUTCOMES });
         }
         if (req.method !== 'POST') return answer(404, { error: 'unknown route' });
         void readJson(req).then(async (body) => {
@@ -73,7 +76,14 @@ function startControl(fake, faults) {
                 }
                 if (path === '/fault') {
                     if (!faults.includes(name)) return answer(400, { error: `no fault named ${name}` });
-                    await fake.inject(name);
+                    const command = /^next command: (\w+)$/.exec(name);
+                    if (command) fake.injectCommandFault(command[1], /./);
+                    else await fake.inject(name);
+                    return answer(200, { queued: name });
+                }
+                if (path === '/outcome') {
+                    if (!OUTCOMES.includes(name)) return answer(400, { error: `no outcome named ${name}` });
+                    await fake.forceNextOutcome(name);
                     return answer(200, { queued: name });
                 }
                 return answer(404, { error: 'unknown route' });
@@ -102,9 +112,10 @@ function startControl(fake, faults) {
  */
 export async function startCxoneFake() {
     compile();
-    const { FakeCxoneServer, FAULTS } = await import(pathToFileURL(COMPILED).href);
+    const { FakeCxoneServer, FAULTS, COMMAND_FAULTS } = await import(pathToFileURL(COMPILED).href);
     const fake = await FakeCxoneServer.start();
-    const control = await startControl(fake, [...FAULTS]);
+    const faults = [...FAULTS, ...COMMAND_FAULTS.map((kind) => `next command: ${kind}`)];
+    const control = await startControl(fake, faults);
     let last = Date.now();
     let busy = false;
     const timer = setInterval(() => {

@@ -70,7 +70,11 @@ testAtBothSizes(
         try {
             await cxone.fake.setLines(1);
             await cxone.fake.setPreviewMode(true);
-            await cxone.fake.forceNextOutcome('AnsweringMachine');
+            // The next dial's outcome, set through the Dialer simulator panel as an agent trying the console would.
+            const panel = ctx.page.getByRole('region', { name: 'Dialer simulator' });
+            await panel.getByRole('combobox', { name: 'Outcome of the next dial' }).selectOption('AnsweringMachine');
+            await panel.getByRole('button', { name: 'Set outcome' }).click();
+            await ctx.expectText(panel.getByRole('status'), 'Queued the outcome AnsweringMachine');
             await signIn(ctx, cxone.fake);
             await chooseSkill(ctx);
             const preview = previewWindow(ctx);

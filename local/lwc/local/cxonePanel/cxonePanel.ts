@@ -1,6 +1,6 @@
 /**
- * The Dialer simulator panel of the local console's CXone mode: sends a raw dialer event, one of the hostile
- * payloads, or one of the fake's faults to the CXone fake's control route. Each lands in the fake's next poll
+ * The Dialer simulator panel of the local console's CXone mode: forces the next dial's outcome, sends a raw
+ * dialer event, one of the hostile payloads, or one of the fake's faults to the CXone fake's control route. Each lands in the fake's next poll
  * answer, so the real adapter meets it at its boundary. Local-only: never part of the deployable bundles.
  */
 import { LightningElement, api } from 'lwc';
@@ -8,13 +8,14 @@ import { LightningElement, api } from 'lwc';
 interface Catalog {
     readonly hostile: readonly string[];
     readonly faults: readonly string[];
+    readonly outcomes: readonly string[];
 }
 
 function isCatalog(value: unknown): value is Catalog {
     if (typeof value !== 'object' || value === null) return false;
     const v = value as Record<string, unknown>;
     const names = (x: unknown): boolean => Array.isArray(x) && x.every((n) => typeof n === 'string');
-    return names(v.hostile) && names(v.faults);
+    return names(v.hostile) && names(v.faults) && names(v.outcomes);
 }
 
 export default class CxonePanel extends LightningElement {
@@ -22,11 +23,13 @@ export default class CxonePanel extends LightningElement {
     @api controlUri = '';
     hostile: readonly string[] = [];
     faults: readonly string[] = [];
+    outcomes: readonly string[] = [];
     status = '';
     rawError = '';
     private raw = '';
     private chosenHostile = '';
     private chosenFault = '';
+    private chosenOutcome = '';
 
     override connectedCallback(): void {
         void this.loadCatalog();
@@ -46,6 +49,8 @@ export default class CxonePanel extends LightningElement {
             if (!isCatalog(body)) throw new Error('an unknown catalog shape');
             this.hostile = body.hostile;
             this.faults = body.faults;
+            this.outcomes = body.outcomes;
+            this.chosenOutcome = body.outcomes[0] ?? '';
             this.chosenHostile = body.hostile[0] ?? '';
             this.chosenFault = body.faults[0] ?? '';
         } catch (e) {
@@ -64,6 +69,14 @@ export default class CxonePanel extends LightningElement {
 
     handleFaultChange(event: Event): void {
         this.chosenFault = (event.target as HTMLSelectElement).value;
+    }
+
+    handleOutcomeChange(event: Event): void {
+        this.chosenOutcome = (event.target as HTMLSelectElement).value;
+    }
+
+    handleSetOutcome(): void {
+        void this.post('/outcome', { name: this.chosenOutcome }, `the outcome ${this.chosenOutcome}`);
     }
 
     handleSendRaw(): void {
