@@ -1,10 +1,12 @@
 // Starts the project's CXone fake (test/cxone/fakeCxoneServer.ts) beside the local console, on 127.0.0.1 and a free
 // port, with its dialer clock following real time, for `npm start -- --dialer cxone` and the CXone-mode browser
 // tests. Node 20 runs JavaScript only, so the fake is transpiled with the project's TypeScript into the cache.
+import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { HOSTILE } from './cxoneHostile.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const SOURCE = join(ROOT, 'test/cxone/fakeCxoneServer.ts');
@@ -24,14 +26,96 @@ function compile() {
     writeFileSync(COMPILED, outputText);
 }
 
+/** The outcomes the fake can force on the next dial (the contract harness's ForcedOutcome). */
+const OUTCOMES = ['Live', 'AnsweringMachine', 'Fax', 'BadNumber', 'NoAnswer', 'Busy'];
+
+/** Reads a request's body as JSON; null when it is not JSON. */
+async function readJson(req) {
+    let text = '';
+    for await (const chunk of req) text += chunk;
+    try {
+        return JSON.parse(text);
+    } catch {
+        return null;
+    }
+}
+
 /**
- * Starts the fake. Resolves with it (its `baseUri`, `authorizeEndpoint`, `tokenEndpoint`, fault switches) and a
- * `stop()` that ends the clock and the server.
+ * The Dialer simulator panel's control route, on its own loopback port so the fake's CXone API stays exactly
+ * CXone's: GET /catalog (the hostile payloads' and faults' names), POST /raw (one event object, queued as-is),
+ * POST /hostile, POST /fault and POST /outcome ({ name }). Everything lands in the fake's next poll answer, so the adapter meets
+ * it at its boundary as it would a real one.
+ */
+function startControl(fake, faults) {
+    const server = createServer((req, res) => {
+        res.setHeader('Access-Control-Allow-Origin', '*');
+        res.setHeader('Access-Control-Allow-Headers', 'Content-Type');
+        const answer = (status, body) => {
+            res.writeHead(status, { 'Content-Type': 'application/json' });
+            res.end(JSON.stringify(body));
+        };
+        if (req.method === 'OPTIONS') return answer(204, {});
+        const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+        if (req.method === 'GET' && path === '/catalog') {
+            return answer(200, { hostile: HOSTILE.map(([name]) => name), faults, outcomes: OUTCOMES });
+        }
+        if (req.method !== 'POST') return answer(404, { error: 'unknown route' });
+        void readJson(req).then(async (body) => {
+            try {
+                if (path === '/raw') {
+                    if (typeof body !== 'object' || body === null) return answer(400, { error: 'not a JSON object' });
+                    fake.pushRaw(body);
+                    return answer(200, { queued: 'event' });
+                }
+                const name = typeof body?.name === 'string' ? body.name : '';
+                if (path === '/hostile') {
+                    const entry = HOSTILE.find(([n]) => n === name);
+                    if (!entry) return answer(400, { error: `no hostile payload named ${name}` });
+                    await entry[1](fake);
+                    return answer(200, { queued: name });
+                }
+                if (path === '/fault') {
+                    if (!faults.includes(name)) return answer(400, { error: `no fault named ${name}` });
+                    const command = /^next command: (\w+)$/.exec(name);
+                    if (command) fake.injectCommandFault(command[1], /./);
+                    else await fake.inject(name);
+                    return answer(200, { queued: name });
+                }
+                if (path === '/outcome') {
+                    if (!OUTCOMES.includes(name)) return answer(400, { error: `no outcome named ${name}` });
+                    await fake.forceNextOutcome(name);
+                    return answer(200, { queued: name });
+                }
+                return answer(404, { error: 'unknown route' });
+            } catch (e) {
+                return answer(500, { error: String(e?.message ?? e) });
+            }
+        });
+    });
+    return new Promise((resolveStart) => {
+        server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address();
+            resolveStart({
+                uri: `http://127.0.0.1:${port}`,
+                close: () => {
+                    server.closeAllConnections();
+                    return new Promise((r) => server.close(() => r()));
+                }
+            });
+        });
+    });
+}
+
+/**
+ * Starts the fake. Resolves with it (its `baseUri`, `authorizeEndpoint`, `tokenEndpoint`, fault switches), the
+ * panel's `controlUri`, and a `stop()` that ends the clock and both servers.
  */
 export async function startCxoneFake() {
     compile();
-    const { FakeCxoneServer } = await import(pathToFileURL(COMPILED).href);
+    const { FakeCxoneServer, FAULTS, COMMAND_FAULTS } = await import(pathToFileURL(COMPILED).href);
     const fake = await FakeCxoneServer.start();
+    const faults = [...FAULTS, ...COMMAND_FAULTS.map((kind) => `next command: ${kind}`)];
+    const control = await startControl(fake, faults);
     let last = Date.now();
     let busy = false;
     const timer = setInterval(() => {
@@ -46,8 +130,10 @@ export async function startCxoneFake() {
     }, TICK_MS);
     return {
         fake,
+        controlUri: control.uri,
         stop: async () => {
             clearInterval(timer);
+            control.close().catch(() => undefined);
             await fake.stop();
         }
     };

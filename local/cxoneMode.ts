@@ -20,6 +20,12 @@ export function cxoneFakeFrom(search: string): string | null {
     return /^http:\/\/127\.0\.0\.1:\d{1,5}$/.test(base) ? base : null;
 }
 
+/** The fake's control route from the page's URL, when it names a loopback address; null otherwise. */
+export function cxoneControlFrom(search: string): string | null {
+    const control = new URLSearchParams(search).get('cxoneControl') ?? '';
+    return /^http:\/\/127\.0\.0\.1:\d{1,5}$/.test(control) ? control : null;
+}
+
 /** In-memory Salesforce whose sign-in answers live on the local server, where the sign-in window saved them. */
 class LocalCxoneGateway extends InMemorySalesforceGateway {
     override async collectSignIn(state: string): Promise<SignInCollected> {

@@ -23,7 +23,8 @@ import BenchFloor from './lwc/local/benchFloor/benchFloor';
 import { countGatewayCalls } from './countingGateway';
 import type { CallCounts } from './countingGateway';
 import type { LocalSettings, SimOutcome, SimSpeed, SimulatorDriver, SimulatorView } from './simulator';
-import { cxoneFakeFrom, mountCxoneConsole } from './cxoneMode';
+import { cxoneControlFrom, cxoneFakeFrom, mountCxoneConsole } from './cxoneMode';
+import CxonePanel from './lwc/local/cxonePanel/cxonePanel';
 
 /** The agent's time zone in the local console: the clock and the reschedule form default to it. */
 const AGENT_TIME_ZONE = 'America/New_York';
@@ -239,8 +240,15 @@ function main(): void {
     if (!consoleHost || !simulatorHost) throw new Error('local/index.html lacks #console or #simulator');
     const cxone = cxoneFakeFrom(window.location.search);
     if (cxone) {
-        // The CXone mode: the real adapter against the fake; the simulator panel drives the simulated dialer only.
-        simulatorHost.hidden = true;
+        // The CXone mode: the real adapter against the fake, whose control route the CXone panel drives.
+        const control = cxoneControlFrom(window.location.search);
+        if (control) {
+            const panel = createElement('local-cxone-panel', { is: CxonePanel });
+            Object.assign(panel, { controlUri: control });
+            simulatorHost.appendChild(panel);
+        } else {
+            simulatorHost.hidden = true;
+        }
         void mountCxoneConsole(cxone, consoleHost).then(() => {
             window.__pcLocal = { ready: true, bench: null };
         });

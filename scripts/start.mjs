@@ -75,7 +75,11 @@ ready = true;
 console.log(`The Personal Connection console is ready: ${server.url}`);
 // Three lines dialing in real time with the agent already on a skill: the console is seen working at once (LC-1).
 if (cxone) {
-    const query = new URLSearchParams({ dialer: 'cxone', cxone: cxone.fake.baseUri });
+    const query = new URLSearchParams({
+        dialer: 'cxone',
+        cxone: cxone.fake.baseUri,
+        cxoneControl: cxone.controlUri
+    });
     console.log(`CXone mode (the real CXone adapter against the fake at ${cxone.fake.baseUri}):`);
     console.log(`${server.url}?${query}   (Ctrl+C stops)`);
 } else {

@@ -2,8 +2,9 @@
 // CXone fake started beside it on 127.0.0.1. The sign-in window's page has no opener (BX-11).
 import assert from 'node:assert/strict';
 import { startCxoneFake } from '../../local/cxoneFake.mjs';
-import { chooseSkill, waitUntil } from './steps.mjs';
-import { test } from './suite.mjs';
+import { HOSTILE } from '../../local/cxoneHostile.mjs';
+import { STATUS, callsRegion, chooseSkill, previewWindow, waitUntil } from './steps.mjs';
+import { test, testAtBothSizes } from './suite.mjs';
 
 /** Opens the console in the CXone mode against a fresh fake; returns the fake and its stop(). */
 async function openCxone(ctx) {
@@ -15,7 +16,13 @@ async function openCxone(ctx) {
             window.__pcOpenerAtLoad = window.opener;
         }
     });
-    await ctx.open({ dialer: 'cxone', cxone: cxone.fake.baseUri, seed: undefined, speed: undefined });
+    await ctx.open({
+        dialer: 'cxone',
+        cxone: cxone.fake.baseUri,
+        cxoneControl: cxone.controlUri,
+        seed: undefined,
+        speed: undefined
+    });
     return cxone;
 }
 
@@ -34,97 +41,87 @@ async function signIn(ctx, fake) {
     await waitUntil(ctx.page, () => fake.metrics.tokensIssued > 0, { what: 'the code exchanged for a token' });
 }
 
-test('BX-11 LC-3 CXone mode: signs in through the popup whose page has no window.opener, then works a skill', async (ctx) => {
-    const cxone = await openCxone(ctx);
-    try {
-        const con = ctx.console();
-        await con.getByRole('button', { name: 'Sign in to CXone' }).waitFor();
-        await ctx.axe('sign-in needed');
-        await signIn(ctx, cxone.fake);
-        assert.equal(cxone.fake.metrics.tokensIssued, 1, 'one code exchanged for one token');
-        await ctx.axe('signed in');
-        await chooseSkill(ctx);
-        await waitUntil(ctx.page, async () => (await con.innerText()).includes('PC Collections'), {
-            what: 'the chosen skill shown'
-        });
-        assert.deepEqual(ctx.pageErrors, []);
-    } finally {
-        await cxone.stop();
+testAtBothSizes(
+    'BX-11 LC-3 CXone mode: signs in through the popup whose page has no window.opener, then works a skill',
+    async (ctx) => {
+        const cxone = await openCxone(ctx);
+        try {
+            const con = ctx.console();
+            await con.getByRole('button', { name: 'Sign in to CXone' }).waitFor();
+            await ctx.axe('sign-in needed');
+            await signIn(ctx, cxone.fake);
+            assert.equal(cxone.fake.metrics.tokensIssued, 1, 'one code exchanged for one token');
+            await ctx.axe('signed in');
+            await chooseSkill(ctx);
+            await waitUntil(ctx.page, async () => (await con.innerText()).includes('PC Collections'), {
+                what: 'the chosen skill shown'
+            });
+            assert.deepEqual(ctx.pageErrors, []);
+        } finally {
+            await cxone.stop();
+        }
     }
-});
+);
 
-/** A CallContactEvent as CXone sends it, for the hostile payloads to bend. */
-function callEvent(id, status, over = {}) {
-    return {
-        Type: 'CallContactEvent',
-        ContactID: id,
-        Status: status,
-        LastStateChangeTimeUTC: new Date().toISOString(),
-        DNIS: '+13125550199',
-        ScreenPopUrlVariables: 'FirstName=Ann&LastName=Lee',
-        ...over
-    };
-}
-
-const HUGE = 'A'.repeat(1024 * 1024);
-
-/** The ten hostile dialer payloads (BX-5): each is pushed into the fake's next poll answer. */
-const HOSTILE = [
-    ['an unknown event type', (fake) => fake.pushRaw({ Type: 'SomethingNew', Secret: '+13125550123' })],
-    ['a call event without a contact id', (fake) => fake.pushRaw({ Type: 'CallContactEvent', Status: 'Active' })],
-    ['a call status "Weird"', (fake) => fake.pushRaw(callEvent('9003', 'Weird'))],
-    [
-        'attempts 11 of 10',
-        (fake) =>
-            fake.pushRaw(
-                callEvent('9004', 'NaturalCallDialing', {
-                    ScreenPopUrlVariables: 'FirstName=Ann&LastName=Lee&Attempts=11&MaxAttempts=10'
-                })
-            )
-    ],
-    [
-        'an unknown unavailable reason',
-        (fake) =>
-            fake.pushRaw({
-                Type: 'AgentState',
-                CurrentState: 'Unavailable',
-                CurrentOutStateCode: 99999,
-                CurrentOutStateDescription: 'Martian break',
-                StartTimeUTC: new Date(Date.now() + 1000).toISOString()
-            })
-    ],
-    [
-        'a contact name <img src=x onerror=alert(1)>',
-        (fake) =>
-            fake.pushRaw(
-                callEvent('9006', 'NaturalCallDialing', {
-                    ScreenPopUrlVariables: `FirstName=${encodeURIComponent('<img src=x onerror=alert(1)>')}&LastName=Lee`
-                })
-            )
-    ],
-    [
-        'a 1 MB contact name',
-        (fake) =>
-            fake.pushRaw(
-                callEvent('9007', 'NaturalCallDialing', { ScreenPopUrlVariables: `FirstName=${HUGE}&LastName=Lee` })
-            )
-    ],
-    ['malformed JSON from the long poll', (fake) => fake.inject('malformedJson')],
-    [
-        'an event for a call that already ended',
-        (fake) => {
-            fake.pushRaw(callEvent('9009', 'NaturalCallDialing'));
-            fake.pushRaw(callEvent('9009', 'Disconnected', { FinalState: 'True' }));
-            fake.pushRaw(callEvent('9009', 'Active'));
+testAtBothSizes(
+    'PV-1 PV-2 CL-1 AM-2 CXone mode: the seed walkthrough: a skill, a preview accepted, an AMD the agent overrides as Bad Number, the next record, Logout',
+    async (ctx) => {
+        const cxone = await openCxone(ctx);
+        try {
+            await cxone.fake.setLines(1);
+            await cxone.fake.setPreviewMode(true);
+            // The next dial's outcome, set through the Dialer simulator panel as an agent trying the console would.
+            const panel = ctx.page.getByRole('region', { name: 'Dialer simulator' });
+            await panel.getByRole('combobox', { name: 'Outcome of the next dial' }).selectOption('AnsweringMachine');
+            await panel.getByRole('button', { name: 'Set outcome' }).click();
+            await ctx.expectText(panel.getByRole('status'), 'Queued the outcome AnsweringMachine');
+            await signIn(ctx, cxone.fake);
+            await chooseSkill(ctx);
+            const preview = previewWindow(ctx);
+            await preview.waitFor({ timeout: 20_000 });
+            const name = (await preview.getByRole('paragraph').first().innerText()).trim();
+            assert.ok(name.length > 0, 'the preview shows the contact name');
+            await ctx.axe('CXone preview');
+            await preview.getByRole('button', { name: 'Accept' }).click();
+            await ctx.expectGone(preview);
+            const card = callsRegion(ctx).getByRole('article', { name });
+            await ctx.expectText(card, name);
+            await waitUntil(ctx.page, async () => (await card.innerText()).match(STATUS)?.[1] === 'AMD', {
+                timeoutMs: 30_000,
+                what: 'the call in AMD'
+            });
+            await ctx.axe('CXone call in AMD');
+            const [contactId] = cxone.fake.liveContactIds();
+            // The fake would end it as AnsweringMachine by itself: Bad Number proves the agent's override reached CXone.
+            await card.getByRole('button', { name: 'Bad Number' }).click();
+            await ctx.expectGone(card);
+            await waitUntil(ctx.page, () => cxone.fake.recordedOutcome(contactId) !== null, {
+                what: 'the call ended in CXone'
+            });
+            assert.equal(
+                cxone.fake.recordedOutcome(contactId),
+                'BadNumber',
+                'AM-2 the override is what CXone recorded'
+            );
+            await preview.waitFor({ timeout: 20_000 });
+            const next = (await preview.getByRole('paragraph').first().innerText()).trim();
+            assert.notEqual(next, name, 'the next record is delivered');
+            // The end of the shift: Logout from the skill panel; nothing stays on screen.
+            const con = ctx.console();
+            await con.getByRole('button', { name: 'Working' }).click();
+            await con
+                .getByRole('group', { name: 'Availability and skills' })
+                .getByRole('button', { name: 'Logout' })
+                .click();
+            await con.getByRole('button', { name: 'Logged out' }).waitFor();
+            await ctx.expectGone(preview);
+            await ctx.axe('CXone logged out');
+            assert.deepEqual(ctx.pageErrors, []);
+        } finally {
+            await cxone.stop();
         }
-    ],
-    [
-        'a fourth call when lines = 3',
-        (fake) => {
-            for (const id of ['9101', '9102', '9103', '9104']) fake.pushRaw(callEvent(id, 'NaturalCallDialing'));
-        }
-    ]
-];
+    }
+);
 
 for (const [name, send] of HOSTILE) {
     test(`BX-5 CXone mode: ${name} leaves the console working, renders nothing as HTML, 0 page errors`, async (ctx) => {
@@ -148,6 +145,7 @@ for (const [name, send] of HOSTILE) {
                 .waitFor();
             assert.equal(await ctx.page.locator('img[src="x"]').count(), 0, 'no markup from the dialer rendered');
             if (name.includes('<img')) await ctx.expectText(con, '<img src=x onerror=alert(1)>');
+            await ctx.axe(`after ${name}`);
             assert.deepEqual(dialogs, [], 'no script from the dialer ran');
             assert.deepEqual(ctx.pageErrors, []);
         } finally {
@@ -156,26 +154,64 @@ for (const [name, send] of HOSTILE) {
     });
 }
 
-test('BX-2 CXone mode: the network dropped and restored shows Reconnecting, then Connected again', async (ctx) => {
-    const cxone = await openCxone(ctx);
-    try {
-        await signIn(ctx, cxone.fake);
-        await chooseSkill(ctx);
-        const restarted = cxone.fake.restart(4000);
-        await ctx.expectText(ctx.console(), /Reconnecting/);
-        await ctx.axe('reconnecting');
-        await restarted;
-        await ctx.expectGone(ctx.console().getByText(/Reconnecting/));
-        await ctx
-            .console()
-            .getByRole('button', { name: /Working|Logged out/ })
-            .first()
-            .waitFor();
-        assert.deepEqual(ctx.pageErrors, []);
-    } finally {
-        await cxone.stop();
+testAtBothSizes(
+    'BX-5 CXone mode: the Dialer simulator panel injects a hostile contact name, which shows as literal text',
+    async (ctx) => {
+        const cxone = await openCxone(ctx);
+        const dialogs = [];
+        ctx.page.on('dialog', (d) => {
+            dialogs.push(d.message());
+            void d.dismiss();
+        });
+        try {
+            await signIn(ctx, cxone.fake);
+            await chooseSkill(ctx);
+            const panel = ctx.page.getByRole('region', { name: 'Dialer simulator' });
+            const menu = panel.getByRole('combobox', { name: 'Hostile payload' });
+            await menu.selectOption('a contact name <img src=x onerror=alert(1)>');
+            await panel.getByRole('button', { name: 'Send hostile payload' }).click();
+            await ctx.expectText(panel.getByRole('status'), /Queued/);
+            await ctx.expectText(ctx.console(), '<img src=x onerror=alert(1)>');
+            assert.equal(await ctx.page.locator('img[src="x"]').count(), 0, 'no markup from the dialer rendered');
+            // A raw event that is not JSON is refused beside its field, and what was typed stays.
+            const raw = panel.getByRole('textbox', { name: 'Raw dialer event (JSON)' });
+            await raw.fill('{"Type": ');
+            await panel.getByRole('button', { name: 'Send event' }).click();
+            assert.equal(await raw.getAttribute('aria-invalid'), 'true');
+            await ctx.expectText(panel, /Not JSON/);
+            assert.equal(await raw.inputValue(), '{"Type": ');
+            await ctx.axe('CXone panel with a field error');
+            assert.deepEqual(dialogs, [], 'no script from the dialer ran');
+            assert.deepEqual(ctx.pageErrors, []);
+        } finally {
+            await cxone.stop();
+        }
     }
-});
+);
+
+testAtBothSizes(
+    'BX-2 CXone mode: the network dropped and restored shows Reconnecting, then Connected again',
+    async (ctx) => {
+        const cxone = await openCxone(ctx);
+        try {
+            await signIn(ctx, cxone.fake);
+            await chooseSkill(ctx);
+            const restarted = cxone.fake.restart(4000);
+            await ctx.expectText(ctx.console(), /Reconnecting/);
+            await ctx.axe('reconnecting');
+            await restarted;
+            await ctx.expectGone(ctx.console().getByText(/Reconnecting/));
+            await ctx
+                .console()
+                .getByRole('button', { name: /Working|Logged out/ })
+                .first()
+                .waitFor();
+            assert.deepEqual(ctx.pageErrors, []);
+        } finally {
+            await cxone.stop();
+        }
+    }
+);
 
 test('BX-2 CXone mode: a page refresh while working signs in again and rebuilds the state from CXone', async (ctx) => {
     const cxone = await openCxone(ctx);
@@ -192,6 +228,37 @@ test('BX-2 CXone mode: a page refresh while working signs in again and rebuilds 
         await cxone.stop();
     }
 });
+
+testAtBothSizes(
+    'BX-2 CXone mode: a join that replays nothing shows Resynchronising until the agent state arrives',
+    async (ctx) => {
+        const cxone = await openCxone(ctx);
+        try {
+            await signIn(ctx, cxone.fake);
+            await chooseSkill(ctx);
+            // CXone answers a join with nothing of the past: the refreshed console cannot know the agent's state yet.
+            cxone.fake.behaviour.replayOnJoin = false;
+            await ctx.page.reload({ waitUntil: 'load' });
+            await ctx.page.waitForFunction(() => window.__pcLocal?.ready === true);
+            await signIn(ctx, cxone.fake);
+            assert.ok(
+                cxone.fake.sessionRequests.some((r) => r.kind === 'join'),
+                'the refreshed console joined the session'
+            );
+            await ctx.expectText(ctx.console(), /Resynchronising/);
+            await ctx.axe('resynchronising');
+            cxone.fake.pushRaw({
+                Type: 'AgentState',
+                CurrentState: 'Available',
+                StartTimeUTC: new Date().toISOString()
+            });
+            await ctx.expectGone(ctx.console().getByText(/Resynchronising/));
+            assert.deepEqual(ctx.pageErrors, []);
+        } finally {
+            await cxone.stop();
+        }
+    }
+);
 
 test('BX-2 CXone mode: a second tab mirrors the leading tab; closing the leading tab hands over', async (ctx) => {
     const cxone = await openCxone(ctx);
