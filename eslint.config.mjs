@@ -60,7 +60,9 @@ const layering = [
                         'pcModel',
                         'pcLabels',
                         ...PURE_UI_HELPERS,
-                        ...(name === 'pcConsole' ? [ROOT_MODULE, 'pcContactTab'] : [])
+                        ...(name === 'pcConsole' ? [ROOT_MODULE, 'pcContactTab', 'pcDialBridge'] : []),
+                        // The record page's click-to-dial reaches the console only through the message channel.
+                        ...(name === 'pcContactDial' ? ['pcDialBridge'] : [])
                     ],
                     'Layering: a component imports only c/pcModel, c/pcLabels and the pure helpers ' +
                         `(${PURE_UI_HELPERS.map((m) => `c/${m}`).join(', ')}); ` +

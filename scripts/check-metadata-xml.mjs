@@ -24,6 +24,7 @@ const ROOTS = {
     '.tab-meta.xml': 'CustomTab',
     '.resource-meta.xml': 'StaticResource',
     '.messageChannel-meta.xml': 'LightningMessageChannel',
+    '.quickAction-meta.xml': 'QuickAction',
     '.layout-meta.xml': 'Layout',
     '.listView-meta.xml': 'ListView',
     '.validationRule-meta.xml': 'ValidationRule',

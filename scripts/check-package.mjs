@@ -25,6 +25,7 @@ const SIMPLE = {
     customMetadata: ['.md-meta.xml', 'CustomMetadata'],
     tabs: ['.tab-meta.xml', 'CustomTab'],
     messageChannels: ['.messageChannel-meta.xml', 'LightningMessageChannel'],
+    quickActions: ['.quickAction-meta.xml', 'QuickAction'],
     remoteSiteSettings: ['.remoteSite-meta.xml', 'RemoteSiteSetting'],
     namedCredentials: ['.namedCredential-meta.xml', 'NamedCredential'],
     staticresources: ['.resource-meta.xml', 'StaticResource'],

@@ -62,3 +62,41 @@ declare module 'lightning/platformWorkspaceApi' {
     ): Promise<string>;
     export function focusTab(tabId: string): Promise<void>;
 }
+declare module '@salesforce/messageChannel/*' {
+    /** A Lightning Message Service channel, as the platform resolves it. */
+    const channel: unknown;
+    export default channel;
+}
+declare module '@salesforce/schema/*' {
+    /** A field or object reference, as the platform resolves it. */
+    const field: { objectApiName: string; fieldApiName?: string };
+    export default field;
+}
+declare module 'lightning/messageService' {
+    /** A subscription's handle, for unsubscribe. */
+    export type Subscription = object;
+    export type MessageContext = object;
+    export const APPLICATION_SCOPE: unknown;
+    export function createMessageContext(): MessageContext;
+    export function releaseMessageContext(context: MessageContext): void;
+    export function publish(context: MessageContext, channel: unknown, message: unknown): void;
+    export function subscribe(
+        context: MessageContext,
+        channel: unknown,
+        listener: (message: unknown) => void,
+        options?: { scope?: unknown }
+    ): Subscription;
+    export function unsubscribe(subscription: Subscription): void;
+}
+declare module 'lightning/uiRecordApi' {
+    /** A record as the UI API returns it (only what is read here). */
+    export interface RecordRepresentation {
+        fields: Record<string, { value: unknown; displayValue?: string | null } | undefined>;
+    }
+    /** The record's wire adapter; its value is `{ data, error }`. */
+    export const getRecord: import('lwc').WireAdapterConstructor<
+        Record<string, unknown>,
+        { data?: RecordRepresentation; error?: unknown }
+    >;
+    export function getFieldValue(record: RecordRepresentation, field: unknown): unknown;
+}

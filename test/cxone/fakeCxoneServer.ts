@@ -1169,6 +1169,13 @@ export class FakeCxoneServer implements ContractDriver {
             this.enqueue({ Type: 'Mute', IsMuted: this.muted });
             return { status: 202 };
         }
+        if (rest === 'dial-phone' && this.agentState === 'Dialer' && this.liveCalls().length === 0) {
+            // A manual dial with no call on screen is the agent's own outbound call (click-to-dial), not a consult.
+            const c = this.newContact({}, String(json.phoneNumber ?? ''));
+            c.linked = true;
+            this.dial(c);
+            return { status: 202, body: { contactId: c.id } };
+        }
         if (rest === 'dial-skill' || rest === 'dial-agent' || rest === 'dial-phone') {
             const consult = this.newContact({ consult: true });
             this.setStatus(consult, 'Dialing');

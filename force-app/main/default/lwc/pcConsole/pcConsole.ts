@@ -1,6 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import { ConnectionStatus, isDialerAdapterKind, recordName } from 'c/pcModel';
 import type {
+    AgentDialRequest,
     CallView,
     ConsoleApi,
     ConsoleError,
@@ -26,6 +27,7 @@ import { formatDuration, userTimeZone } from 'c/pcFormat';
 import { tickNow } from 'c/pcTicker';
 import { shortcutFor, isMachineShortcut } from 'c/pcShortcuts';
 import type { KeyLike } from 'c/pcShortcuts';
+import { DialListener } from 'c/pcDialBridge';
 
 interface ShortcutTarget {
     handleShortcut(action: string): boolean;
@@ -107,6 +109,8 @@ export default class PcConsole extends LightningElement {
     private connected = false;
     /** Opens the answered call's Contact as a console tab where the admin chose so (AD-5). */
     private readonly contactTabs = new ContactTabOpener();
+    /** Dial requests from a Contact record page (WU-4), placed through the service like the console's own. */
+    private readonly dialListener = new DialListener();
     private readonly keyListener = (event: KeyboardEvent): void => this.handleWindowKeydown(event);
     /**
      * The time now for the counters (UB-4): the service's clock where it has one, else the last snapshot's time,
@@ -142,6 +146,7 @@ export default class PcConsole extends LightningElement {
         // The time in state moves between snapshots; LWC allows a timer owned and cleared by the component.
         // eslint-disable-next-line @lwc/lwc/no-async-operation
         this.tick = setInterval(() => this.onTick(), TICK_MS);
+        this.dialListener.start((request) => this.dialFromPage(request));
         if (this.givenService) {
             this.attach(this.givenService, false);
             return;
@@ -173,7 +178,18 @@ export default class PcConsole extends LightningElement {
         this.tick = null;
         if (this.popTimer) clearTimeout(this.popTimer);
         this.popTimer = null;
+        this.dialListener.stop();
         this.detach();
+    }
+
+    /** A record page's dial request: the service refuses it with a message where it cannot dial now (WU-4). */
+    private dialFromPage(request: AgentDialRequest): void {
+        const service = this.active;
+        if (!service?.dial) {
+            console.warn('Personal Connection ignored a dial request: the console has no dialer that places calls');
+            return;
+        }
+        void service.dial(request);
     }
 
     private attach(service: ConsoleApi, owned: boolean): void {

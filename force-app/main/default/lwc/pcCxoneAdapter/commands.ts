@@ -12,7 +12,15 @@ import {
     TransferTargetKind,
     recordName
 } from 'c/pcModel';
-import type { Call, Callback, Preview, RescheduleRequest, TransferTarget, UnavailableCode } from 'c/pcModel';
+import type {
+    AgentDialRequest,
+    Call,
+    Callback,
+    Preview,
+    RescheduleRequest,
+    TransferTarget,
+    UnavailableCode
+} from 'c/pcModel';
 import { DialerError, PreviewClosedReason } from 'c/pcDialerPort';
 import type { HttpResult } from './http';
 import { AMD_OVERRIDE_TYPE, Fields } from './protocol';
@@ -241,5 +249,20 @@ export abstract class CxoneCommands extends CxoneSession {
             { primaryDispositionId: dispositionId, primaryDispositionNotes: notes },
             'v27.0'
         );
+    }
+
+    /**
+     * Manual dial on the agent's skill (WU-4): `dial-phone` with the E.164 number. Sent once; a retry after a lost
+     * answer first waits for the call CXone may already be placing, so the contact is never dialled twice.
+     */
+    protected async dialLocal(skillId: string, request: AgentDialRequest): Promise<void> {
+        const key = `dial:${request.number}`;
+        if (await this.alreadyDone(key, () => this.hasLiveCall())) return;
+        if (!/^\+[1-9]\d{6,14}$/.test(request.number)) throw new DialerError('Rejected', 'dial: number not E.164');
+        if (this.agent.status !== AgentStatus.Working)
+            throw new DialerError('InvalidState', 'dial: not working a skill');
+        if (this.hasLiveCall()) throw new DialerError('InvalidState', 'dial: a call is on screen');
+        await this.post(key, 'dial-phone', { skillId, phoneNumber: request.number });
+        await this.waitFor(() => this.hasLiveCall());
     }
 }

@@ -206,7 +206,9 @@ export abstract class CxoneCore {
             hold: true,
             // The reschedule call takes an instant only, and no target: the callback comes back to this agent.
             rescheduleDeliverTo: ['Me'],
-            rescheduleTimeZone: false
+            rescheduleTimeZone: false,
+            // dial-phone places a manual call on the agent's skill.
+            agentDial: true
         };
     }
 

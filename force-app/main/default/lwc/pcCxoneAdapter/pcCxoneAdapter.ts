@@ -15,6 +15,7 @@
  */
 import { CallStatus, ConnectionStatus, MachineOverride } from 'c/pcModel';
 import type {
+    AgentDialRequest,
     AttemptsHistory,
     Callback,
     DialerCapabilities,
@@ -161,6 +162,11 @@ export class CxoneAdapter extends CxoneCommands implements DialerAdapter {
     /** Saves the disposition of an Ended call (CL-4). */
     disposition(callId: string, dispositionId: string, notes: string): Promise<void> {
         return this.dispositionLocal(callId, dispositionId, notes);
+    }
+
+    /** `dial-phone` on the agent's skill (click-to-dial, WU-4); the call arrives through the events. */
+    dialNumber(skillId: string, request: AgentDialRequest): Promise<void> {
+        return this.dialLocal(skillId, request);
     }
 
     /** CXone's Agent API has no per-record attempt history: always Unsupported. */

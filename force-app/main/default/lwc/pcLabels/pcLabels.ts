@@ -333,6 +333,10 @@ import PC_Dial_Title from '@salesforce/label/c.PC_Dial_Title';
 import PC_Dial_Call from '@salesforce/label/c.PC_Dial_Call';
 import PC_Dial_None from '@salesforce/label/c.PC_Dial_None';
 import PC_Dial_Sent from '@salesforce/label/c.PC_Dial_Sent';
+import PC_Dial_Phone from '@salesforce/label/c.PC_Dial_Phone';
+import PC_Dial_Mobile from '@salesforce/label/c.PC_Dial_Mobile';
+import PC_Dial_HomePhone from '@salesforce/label/c.PC_Dial_HomePhone';
+import PC_Dial_OtherPhone from '@salesforce/label/c.PC_Dial_OtherPhone';
 
 /** Every label of the console by name; values come from the org's translations at run time. */
 export const LABELS = Object.freeze({
@@ -636,7 +640,11 @@ export const LABELS = Object.freeze({
     dialTitle: PC_Dial_Title,
     dialCall: PC_Dial_Call,
     dialNone: PC_Dial_None,
-    dialSent: PC_Dial_Sent
+    dialSent: PC_Dial_Sent,
+    dialPhone: PC_Dial_Phone,
+    dialMobile: PC_Dial_Mobile,
+    dialHomePhone: PC_Dial_HomePhone,
+    dialOtherPhone: PC_Dial_OtherPhone
 });
 
 /** A key of LABELS. */

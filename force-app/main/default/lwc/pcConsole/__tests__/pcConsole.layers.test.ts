@@ -17,14 +17,17 @@ const UI = [
     'pcZonePicker',
     'pcConfirmation',
     'pcScoreboard',
-    'pcClickToDial'
+    'pcClickToDial',
+    'pcContactDial'
 ];
 /** What a component may import: the model, the headless UI helpers (the workspace-tab one too), and the platform. */
 const ALLOWED = [
     /^lwc$/,
     /^lightning\//,
     /^@salesforce\/i18n\//,
-    /^c\/pc(Model|Labels|Format|Shortcuts|Schedule|Zones|Phone|ContactTab|Ticker)$/
+    /^@salesforce\/schema\//,
+    // pcDialBridge: the record page's dial requests on the message channel (WU-4), never a dialer.
+    /^c\/pc(Model|Labels|Format|Shortcuts|Schedule|Zones|Phone|ContactTab|Ticker|DialBridge)$/
 ];
 
 function imports(file: string): string[] {
