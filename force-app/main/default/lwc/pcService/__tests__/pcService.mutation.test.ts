@@ -11,7 +11,7 @@ import { flush } from '../../../../../../test/service-harness';
 import { T0, call, ScriptedDialer, started } from '../../../../../../test/scriptedService';
 
 describe('c-pc-service bounds and settings at their use', () => {
-    it('keeps only the newest errors for the error panel, so a long shift does not grow without bound', async () => {
+    it('UB-6 keeps only the newest errors for the error panel, so a long shift does not grow without bound', async () => {
         const { dialer, service } = await started();
         const total = MAX_ERRORS + 10;
         for (let i = 1; i <= total; i += 1) dialer.events.emit('error', new DialerError('Network', `drop ${i}`));
@@ -21,7 +21,7 @@ describe('c-pc-service bounds and settings at their use', () => {
         expect(errors[MAX_ERRORS - 1]?.detail).toBe(`drop ${total}`);
     });
 
-    it('keeps every error while there are no more than the panel holds', async () => {
+    it('UB-6 keeps every error while there are no more than the panel holds', async () => {
         const { dialer, service } = await started();
         for (let i = 1; i <= MAX_ERRORS; i += 1) dialer.events.emit('error', new DialerError('Network', `drop ${i}`));
         const errors = service.getState().errors;
@@ -93,7 +93,7 @@ describe('c-pc-service restores a session and recovers', () => {
         expect(service.getState().calls.map((v) => v.call.id)).toEqual(['a', 'b']);
     });
 
-    it('start again after a failed connect connects again; once connected it does nothing', async () => {
+    it('BX-5 start again after a failed connect connects again; once connected it does nothing', async () => {
         const { dialer, service } = await joined([]);
         dialer.connect.mockRejectedValueOnce(new DialerError('Network', 'down'));
         const first = await service.start();
@@ -109,14 +109,14 @@ describe('c-pc-service restores a session and recovers', () => {
         expect(dialer.connect).toHaveBeenCalledTimes(2);
     });
 
-    it('sign-in where the dialer needs none is refused as Unsupported', async () => {
+    it('BX-11 sign-in where the dialer needs none is refused as Unsupported', async () => {
         const { service } = await joined([]);
         const result = await service.signIn();
         expect(result.ok).toBe(false);
         expect(result.ok ? null : result.error.code).toBe('Unsupported');
     });
 
-    it('a failed sign-in is reported for retry and leaves nothing pending; a good one connects', async () => {
+    it('BX-11 a failed sign-in is reported for retry and leaves nothing pending; a good one connects', async () => {
         let required = true;
         const port: DialerSignIn = {
             isRequired: () => required,
@@ -142,7 +142,7 @@ describe('c-pc-service restores a session and recovers', () => {
         expect(service.getState().connection.status).toBe('Connected');
     });
 
-    it('dismissing an error removes only that one; an unknown id changes nothing', async () => {
+    it('UB-6 dismissing an error removes only that one; an unknown id changes nothing', async () => {
         const { dialer, service } = await started();
         dialer.events.emit('error', new DialerError('Network', 'first'));
         dialer.events.emit('error', new DialerError('Network', 'second'));
@@ -181,7 +181,7 @@ describe('c-pc-service commands in flight', () => {
 });
 
 describe('c-pc-service stop', () => {
-    it('stopping releases the dialer once and shows Disconnected, even when the dialer fails to let go', async () => {
+    it('AV-3 stopping releases the dialer once and shows Disconnected, even when the dialer fails to let go', async () => {
         const { dialer, service } = await started();
         dialer.disconnect.mockRejectedValueOnce(new DialerError('Network', 'gone'));
         await service.stop();
@@ -190,7 +190,7 @@ describe('c-pc-service stop', () => {
         expect(dialer.disconnect).toHaveBeenCalledTimes(1);
     });
 
-    it('after stopping, dialer events no longer change what the agent sees', async () => {
+    it('AV-3 after stopping, dialer events no longer change what the agent sees', async () => {
         const { dialer, service } = await started();
         await service.stop();
         const before = service.getState();
