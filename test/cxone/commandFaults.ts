@@ -6,7 +6,7 @@
  */
 import { DialerError } from 'c/pcDialerPort';
 import type { CxoneAdapterOptions } from 'c/pcCxoneAdapter';
-import { startRig, until } from './cxoneHarness';
+import { settleWithin, startRig, until } from './cxoneHarness';
 import type { CxoneRig } from './cxoneHarness';
 import type { CommandFault } from './fakeCxoneServer';
 
@@ -61,23 +61,12 @@ export async function runCommandFault(
     /** Sends as the agent: retried only when retryable, after the connection is back; up to three times. */
     const agentDo = async (send: () => Promise<unknown>): Promise<boolean> => {
         for (let attempt = 1; attempt <= 3; attempt += 1) {
-            let settled = false;
-            const outcome = send().then(
-                () => {
-                    settled = true;
-                    return null;
-                },
-                (e: unknown) => {
-                    settled = true;
-                    return e;
-                }
-            );
-            if (!(await until(() => settled, WAIT_MS))) {
+            const error = await settleWithin(send, WAIT_MS);
+            if (error === undefined) {
                 lost += 1;
                 problems.push(`${command} never settled`);
                 return false;
             }
-            const error = await outcome;
             if (error === null) return true;
             if (!(error instanceof DialerError) || !error.retryable) {
                 problems.push(`${command} failed: ${error instanceof DialerError ? error.code : 'non-DialerError'}`);

@@ -126,6 +126,26 @@ export async function cxoneContractHarness(
 }
 
 /** Waits (bounded, real time) until a condition holds; returns whether it did. */
+/**
+ * Sends one command and waits up to `limitMs` for it to settle: `undefined` when it never did (lost), `null` when it
+ * resolved, else what it rejected with. Both fault suites send as an agent through this.
+ */
+export async function settleWithin(send: () => Promise<unknown>, limitMs: number): Promise<unknown> {
+    let settled = false;
+    const outcome = send().then(
+        () => {
+            settled = true;
+            return null;
+        },
+        (e: unknown) => {
+            settled = true;
+            return e ?? new Error('rejected with nothing');
+        }
+    );
+    if (!(await until(() => settled, limitMs))) return undefined;
+    return outcome;
+}
+
 export async function until(test: () => boolean, limitMs = 5000): Promise<boolean> {
     const started = Date.now();
     while (!test()) {

@@ -7,7 +7,7 @@
  */
 import { DialerError } from 'c/pcDialerPort';
 import type { CxoneAdapterOptions } from 'c/pcCxoneAdapter';
-import { startRig, until } from './cxoneHarness';
+import { settleWithin, startRig, until } from './cxoneHarness';
 import type { CxoneRig } from './cxoneHarness';
 import type { Fault, FakeBehaviour } from './fakeCxoneServer';
 
@@ -53,23 +53,12 @@ export async function runFaultShift(
         // Each failed attempt's code, so a failure says which attempts were refused unsent and which lost.
         const codes: string[] = [];
         for (let attempt = 1; attempt <= 3; attempt += 1) {
-            let settled = false;
-            const outcome = send().then(
-                () => {
-                    settled = true;
-                    return null;
-                },
-                (e: unknown) => {
-                    settled = true;
-                    return e;
-                }
-            );
-            if (!(await until(() => settled, WAIT_MS))) {
+            const error = await settleWithin(send, WAIT_MS);
+            if (error === undefined) {
                 lost += 1;
                 problems.push(`${name} never settled`);
                 return false;
             }
-            const error = await outcome;
             if (error === null) return true;
             codes.push(error instanceof DialerError ? error.code : 'non-DialerError');
             if (error instanceof DialerError && error.code === 'Network') answersLost += 1;
