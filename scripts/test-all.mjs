@@ -1,8 +1,8 @@
 // The one test command (`npm test`): every gate CI runs, in order, then a plain
 // "N passed, N failed" line totalling all suites. A step either reports its own counts in
 // test-results/<step>.json ({ "passed": n, "failed": n, "skipped": n }) or counts as one check by exit code.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const RESULTS = 'test-results';
@@ -23,8 +23,11 @@ const STEPS = [
     { name: 'package', cmd: 'node scripts/check-package.mjs' },
     // The JavaScript the bundles ship (built .js, compiled, minified, gzip) against its budget.
     { name: 'bundle-size', cmd: 'node scripts/bundle-size.mjs' },
-    // Salesforce Code Analyzer (PMD Apex rules, the graph engine, RetireJS): fails on severity 1-2.
-    { name: 'code-analyzer', cmd: 'node scripts/code-analyzer.mjs code-analyzer' },
+    // Salesforce Code Analyzer (PMD Apex rules, the graph engine, RetireJS): fails on severity 1-2. It reads only
+    // the Apex, metadata and static resources, and its graph engine is most of the run's CPU time, so it starts
+    // first and runs beside the single-threaded steps and jest; the browser step waits for it, as its real-time
+    // waits must not share the cores with it.
+    { name: 'code-analyzer', cmd: 'node scripts/code-analyzer.mjs code-analyzer', alongside: true },
     {
         name: 'jest',
         cmd: `node_modules/.bin/sfdx-lwc-jest -- --json --outputFile=${RESULTS}/jest-raw.json`,
@@ -34,20 +37,18 @@ const STEPS = [
         }
     },
     // Builds the local console (or reuses a fresh build), then walks the agent guide in Debian chromium.
-    { name: 'browser', cmd: 'node test/browser/run.mjs' }
+    { name: 'browser', cmd: 'node test/browser/run.mjs', afterAlongside: true }
 ];
 
 const only = process.argv.slice(2);
 mkdirSync(RESULTS, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps = [];
-for (const step of STEPS) {
-    if (only.length && !only.includes(step.name)) continue;
-    const started = Date.now();
-    console.log(`\n▶ ${step.name}: ${step.cmd}`);
+const selected = STEPS.filter((step) => !only.length || only.includes(step.name));
+
+/** Reads a step's counts: its own file, jest's report, or one check by exit code. */
+function countsOf(step, status) {
     const countsFile = join(RESULTS, `${step.name}.json`);
-    rmSync(countsFile, { force: true });
-    const run = spawnSync(step.cmd, { shell: true, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
     let counts = null;
     try {
         counts = step.counts
@@ -58,17 +59,60 @@ for (const step of STEPS) {
     } catch {
         counts = null;
     }
-    if (!counts) counts = run.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
-    if (run.status !== 0 && !counts.failed) counts.failed = 1;
+    if (!counts) counts = status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+    if (status !== 0 && !counts.failed) counts.failed = 1;
+    return counts;
+}
+
+/** Adds a finished step to the totals and prints its closing line. */
+function finish(step, status, started) {
+    const counts = countsOf(step, status);
     totals.passed += counts.passed ?? 0;
     totals.failed += counts.failed ?? 0;
     totals.skipped += counts.skipped ?? 0;
     const secs = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
-        `◀ ${step.name}: ${run.status === 0 ? 'ok' : 'FAILED'} in ${secs}s (${counts.passed} passed, ${counts.failed} failed)`
+        `◀ ${step.name}: ${status === 0 ? 'ok' : 'FAILED'} in ${secs}s (${counts.passed} passed, ${counts.failed} failed)`
     );
-    if (run.status !== 0) failedSteps.push(step.name);
+    if (status !== 0) failedSteps.push(step.name);
 }
+
+const env = { ...process.env, FORCE_COLOR: '0' };
+// Steps that run beside the others write to a log, printed whole when they are joined, so output never interleaves.
+const alongside = selected
+    .filter((step) => step.alongside)
+    .map((step) => {
+        rmSync(join(RESULTS, `${step.name}.json`), { force: true });
+        const log = join(RESULTS, `${step.name}.log`);
+        const fd = openSync(log, 'w');
+        console.log(`\n▷ ${step.name} (beside the next steps, output when joined): ${step.cmd}`);
+        const child = spawn(step.cmd, { shell: true, stdio: ['ignore', fd, fd], env });
+        closeSync(fd);
+        const done = new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+        return { step, log, done, started: Date.now() };
+    });
+let joined = false;
+async function joinAlongside() {
+    if (joined) return;
+    joined = true;
+    for (const { step, log, done, started } of alongside) {
+        const status = await done;
+        console.log(`\n▶ ${step.name}: ${step.cmd}`);
+        process.stdout.write(readFileSync(log, 'utf8'));
+        finish(step, status, started);
+    }
+}
+
+for (const step of selected) {
+    if (step.alongside) continue;
+    if (step.afterAlongside) await joinAlongside();
+    const started = Date.now();
+    console.log(`\n▶ ${step.name}: ${step.cmd}`);
+    rmSync(join(RESULTS, `${step.name}.json`), { force: true });
+    const run = spawnSync(step.cmd, { shell: true, stdio: 'inherit', env });
+    finish(step, run.status ?? 1, started);
+}
+await joinAlongside();
 if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exitCode = failedSteps.length || totals.passed === 0 ? 1 : 0;
