@@ -76,7 +76,7 @@ const ON_OFF: Readonly<Record<string, boolean>> = {
 
 function flag(params: URLSearchParams, name: string, fallback: boolean): boolean {
     const value = params.get(name);
-    return value !== null && value in ON_OFF ? ON_OFF[value] : fallback;
+    return value !== null && value in ON_OFF ? ON_OFF[value]! : fallback;
 }
 
 /** Reads the known start from URL parameters; anything missing or malformed falls back to a default. */

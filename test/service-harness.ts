@@ -179,7 +179,7 @@ function recordCommands(
 ): void {
     const target = adapter as unknown as Record<string, (...args: unknown[]) => unknown>;
     for (const name of COMMANDS) {
-        const original = target[name].bind(adapter);
+        const original = target[name]!.bind(adapter);
         target[name] = (...args: unknown[]) => {
             const callId = typeof args[0] === 'string' ? args[0] : null;
             const view = callId ? state().calls.find((v) => v.call.id === callId) : undefined;

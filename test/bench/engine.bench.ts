@@ -48,7 +48,7 @@ function timeHandlers(adapter: DialerAdapter, samples: number[], callIds: Set<st
 function median(values: number[]): number {
     const sorted = Float64Array.from(values).sort();
     const mid = sorted.length >> 1;
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 describe('engine benchmark', () => {

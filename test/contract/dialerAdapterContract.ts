@@ -263,12 +263,12 @@ export function describeDialerAdapterContract(name: string, factory: HarnessFact
                 const w = await working(h, { preview: false, force: 'Live' });
                 const codes = await settle(h, h.adapter.listUnavailableCodes());
                 const active = await callWhere(h, w, (c) => c.status === 'Active');
-                await settle(h, h.adapter.setUnavailable(codes[0].id));
+                await settle(h, h.adapter.setUnavailable(codes[0]!.id));
                 await pass(h, 500);
                 expect(w.rec.of('agentState').at(-1)!.status).toBe('Working');
                 await wrapUp(h, w, active);
                 const state = await waitFor(h, w.rec, 'agentState', (a) => a.status === 'Unavailable');
-                expect(state.unavailableCode?.id).toBe(codes[0].id);
+                expect(state.unavailableCode?.id).toBe(codes[0]!.id);
                 const after = w.rec.events.length;
                 await pass(h, 30_000);
                 expect(w.rec.of('callUpdated', after).filter((c) => c.status === 'Dialing')).toHaveLength(0);

@@ -117,7 +117,7 @@ const TOKEN_PATH = '/public/authentication/v1/token';
 const POLL_PATH = /\/get-next-event$/i;
 const AUTHORIZE_PATH = '/auth/authorize';
 
-const NAMES = [
+const NAMES: readonly (readonly [string, string])[] = [
     ['Ada', 'Lovelace'],
     ['Grace', 'Hopper'],
     ['Alan', 'Turing'],
@@ -564,9 +564,9 @@ export class FakeCxoneServer implements ContractDriver {
             this.slowCount -= 1;
             await new Promise((r) => setTimeout(r, this.slowMs));
         }
-        if (req.method === 'GET') return this.get(version, path, url, req, res);
-        if (req.method === 'POST') return this.post(path, json, res);
-        if (req.method === 'DELETE' && /^agent-sessions\/[^/]+$/i.test(path)) return this.send(res, 202, {});
+        if (req.method === 'GET') return this.get(version, path!, url, req, res);
+        if (req.method === 'POST') return this.post(path!, json, res);
+        if (req.method === 'DELETE' && /^agent-sessions\/[^/]+$/i.test(path!)) return this.send(res, 202, {});
         return this.send(res, 405, {});
     }
 
@@ -619,7 +619,7 @@ export class FakeCxoneServer implements ContractDriver {
     private get(version: number, path: string, url: URL, req: IncomingMessage, res: ServerResponse): void {
         this.requestedPaths.push(path);
         const poll = /^agent-sessions\/([^/]+)\/get-next-event$/i.exec(path);
-        if (poll) return this.poll(decodeURIComponent(poll[1]), url, req, res);
+        if (poll) return this.poll(decodeURIComponent(poll[1]!), url, req, res);
         let m: RegExpExecArray | null;
         if ((m = /^agents\/([^/]+)\/skills$/i.exec(path))) {
             return this.send(res, 200, {
@@ -796,19 +796,19 @@ export class FakeCxoneServer implements ContractDriver {
         if (/^agent-sessions\/join$/i.test(path)) return this.joinSession(json, res);
         const m = /^agent-sessions\/([^/]+)\/(.+)$/i.exec(path);
         if (!m) return this.send(res, 404, { error: 'not found' });
-        const session = this.sessionFor(decodeURIComponent(m[1]), res);
+        const session = this.sessionFor(decodeURIComponent(m[1]!), res);
         if (!session) return;
         const rest = m[2];
         const key = `POST ${rest} ${JSON.stringify(json)}`;
         this.metrics.commands.push(key);
         // Only what the dialer carries out counts: a request refused (500, 503) may rightly be sent again.
         if (!this.commandAllowed(res)) return;
-        const fault = this.commandFault && this.commandFault.match.test(rest) ? this.commandFault.kind : null;
+        const fault = this.commandFault && this.commandFault.match.test(rest!) ? this.commandFault.kind : null;
         if (fault) this.commandFault = null;
         if (fault === 'serverError') return this.send(res, 503, { error: 'unavailable' });
         if (this.seenCommands.has(key)) this.metrics.duplicateCommands += 1;
         this.seenCommands.add(key);
-        const result = this.command(rest, json);
+        const result = this.command(rest!, json);
         if (result.status >= 200 && result.status < 300) this.acted.push(key);
         if (fault === 'drop') {
             res.socket?.destroy();
@@ -997,7 +997,7 @@ export class FakeCxoneServer implements ContractDriver {
         number?: string
     ): FakeContact {
         this.contactSeq += 1;
-        const [firstName, lastName] = NAMES[this.contactSeq % NAMES.length];
+        const [firstName, lastName] = NAMES[this.contactSeq % NAMES.length]!;
         const outcome = this.nextOutcome ?? 'Live';
         if (!kind.preview && !kind.consult && !kind.callback) this.nextOutcome = null;
         const c: FakeContact = {
@@ -1009,7 +1009,7 @@ export class FakeCxoneServer implements ContractDriver {
             preview: kind.preview === true,
             callback: kind.callback === true,
             consult: kind.consult === true,
-            skillId: this.dialerSkill?.id ?? this.skills[0].id,
+            skillId: this.dialerSkill?.id ?? this.skills[0]!.id,
             number: number ?? `+1312555${String(1000 + this.contactSeq).slice(-4)}`,
             firstName,
             lastName,
@@ -1193,9 +1193,9 @@ export class FakeCxoneServer implements ContractDriver {
         }
         const m = /^interactions\/([^/]+)\/([a-z-]+)$/i.exec(rest);
         if (!m) return { status: 404 };
-        const c = this.contacts.get(decodeURIComponent(m[1]));
+        const c = this.contacts.get(decodeURIComponent(m[1]!));
         if (!c) return { status: 404, body: { error: 'no such contact' } };
-        return this.contactCommand(c, m[2], json);
+        return this.contactCommand(c, m[2]!, json);
     }
 
     private contactCommand(c: FakeContact, action: string, json: Raw): { status: number; body?: unknown } {

@@ -58,7 +58,7 @@ describe('c-pc-attempts-history', () => {
         ]);
         const rows = queryAll(el, '[data-id="destination"]');
         expect(rows).toHaveLength(2);
-        expect(cells(rows[0])).toEqual({
+        expect(cells(rows[0]!)).toEqual({
             description: 'PhoneNumber',
             value: '(312) 555-0100', // UB-5
             attempts: '5/10',
@@ -73,7 +73,7 @@ describe('c-pc-attempts-history', () => {
     it('SP-2 shows a later Available Time as its date', async () => {
         const later = { ...HISTORY, destinations: [destination(1, { availableAt: Date.UTC(2026, 2, 11, 8, 30, 0) })] };
         const el = await mount(later);
-        expect(cells(queryAll(el, '[data-id="destination"]')[0]).availableTime).toBe('03/11/2026 08:30:00');
+        expect(cells(queryAll(el, '[data-id="destination"]')[0]!).availableTime).toBe('03/11/2026 08:30:00');
     });
 
     it.each(Object.values(DestinationUnavailableReason).map((r) => [r]))(
@@ -81,11 +81,11 @@ describe('c-pc-attempts-history', () => {
         async (reason) => {
             const el = await mount({ ...HISTORY, destinations: [destination(1, { unavailableReason: reason })] });
             const row = queryAll(el, '[data-id="destination"]')[0];
-            const shown = byDataId(row, 'reason')!.textContent!;
+            const shown = byDataId(row!, 'reason')!.textContent!;
             expect(shown.length).toBeGreaterThan(0);
-            const icon = row.querySelector('lightning-icon') as unknown as { alternativeText: string };
+            const icon = row!.querySelector('lightning-icon') as unknown as { alternativeText: string };
             expect(icon.alternativeText).toBe(`Not offered for dialing: ${shown}`);
-            expect(cells(row).availableTime).toBe('');
+            expect(cells(row!).availableTime).toBe('');
         }
     );
 
@@ -131,7 +131,7 @@ describe('c-pc-attempts-history', () => {
             ...HISTORY,
             destinations: [destination(1, { description: HOSTILE, value: HOSTILE })]
         });
-        expect(cells(queryAll(el, '[data-id="destination"]')[0]).description).toBe(HOSTILE);
+        expect(cells(queryAll(el, '[data-id="destination"]')[0]!).description).toBe(HOSTILE);
         expect(el.shadowRoot!.querySelector('img')).toBeNull();
     });
 

@@ -180,7 +180,7 @@ describe('c-pc-call-card', () => {
         expect(combo.options.map((o) => o.label)).toEqual(['Outbound Sales', 'Collections', 'Inbound Support']);
         await change(el.shadowRoot!.querySelector('lightning-combobox'), 'sk-2');
         await click(findButton(el, 'Transfer now'));
-        expect(service.callsOf('transfer')[0].args).toEqual(['call-1', { kind: 'Skill', value: 'sk-2' }]);
+        expect(service.callsOf('transfer')[0]!.args).toEqual(['call-1', { kind: 'Skill', value: 'sk-2' }]);
     });
 
     it('CL-4 records a disposition with notes when the call ends', async () => {

@@ -117,12 +117,12 @@ describe('c-pc-console on the simulated dialer', () => {
         rig.dialer.control.forceNextOutcome('NoAnswer');
         await logIn(rig, el);
         await waitFor(rig, () => rig.state().calls.some((v) => ['Dialing', 'Ringing'].includes(v.call.status)));
-        const callId = rig.state().calls[0].call.id;
+        const callId = rig.state().calls[0]!.call.id;
         await click(findButton(el, 'Fax'));
         await click(findButton(el, 'Fax'));
         await waitFor(rig, () => rig.state().calls.every((v) => v.call.id !== callId || v.call.status === 'Ended'));
         expect(sent(rig, 'overrideMachine')).toHaveLength(1);
-        expect(sent(rig, 'overrideMachine')[0].args).toEqual([callId, 'Fax']);
+        expect(sent(rig, 'overrideMachine')[0]!.args).toEqual([callId, 'Fax']);
     });
 
     it('AV-3 AG-2 logs out from the skill panel and shows Logged out with no stale calls', async () => {

@@ -32,7 +32,7 @@ const ALLOWED = [
 
 function imports(file: string): string[] {
     const source = readFileSync(file, 'utf8');
-    return [...source.matchAll(/^\s*import\s[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+    return [...source.matchAll(/^\s*import\s[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
 }
 
 describe('component layering', () => {

@@ -166,7 +166,7 @@ describe('c-pc-console', () => {
         expect(levels).toContain(4);
         // The page (Lightning Experience or the local page) holds the h1; the console starts at h2.
         expect(levels[0]).toBe(2);
-        expect(levels.filter((level, i) => i > 0 && level > levels[i - 1] + 1)).toEqual([]);
+        expect(levels.filter((level, i) => i > 0 && level > levels[i - 1]! + 1)).toEqual([]);
     });
 
     it('CL-1 a call status change leaves the screen pop alone: same slice, same clock, no re-render', async () => {

@@ -53,7 +53,7 @@ async function run(
     }
     const reconnecting = states.filter((s) => s.status === 'Reconnecting');
     // Each retry fails at once, so consecutive nextRetryAt stamps are exactly one delay apart.
-    const delays = reconnecting.map((s, i) => s.nextRetryAt! - (i === 0 ? 0 : reconnecting[i - 1].nextRetryAt!));
+    const delays = reconnecting.map((s, i) => s.nextRetryAt! - (i === 0 ? 0 : reconnecting[i - 1]!.nextRetryAt!));
     const last = states.at(-1)!;
     await adapter.disconnect();
     return {

@@ -72,7 +72,7 @@ describe('c/pcCxoneAdapter contact book', () => {
         book.apply(contact({ Status: 'Active', LastStateChangeTimeUTC: at(5) }), ctx);
         expect(book.apply(contact({ Status: 'Active', LastStateChangeTimeUTC: at(5) }), ctx)).toEqual([]);
         expect(book.apply(contact({ Status: 'NaturalCallRinging', LastStateChangeTimeUTC: at(1) }), ctx)).toEqual([]);
-        expect(book.calls()[0].status).toBe('Active');
+        expect(book.calls()[0]!.status).toBe('Active');
     });
 
     it('PV-1 an Incoming contact that needs a manual accept is a preview; Incoming without it is a callback (RS-4)', () => {

@@ -23,7 +23,7 @@ async function previewing(r: CxoneRig): Promise<string> {
     await r.adapter.loginToSkill('501');
     await r.fake.advance(600);
     expect(await until(() => r.events.previewOffered.length > 0)).toBe(true);
-    return r.events.previewOffered[0].id;
+    return r.events.previewOffered[0]!.id;
 }
 
 /** Accepts the preview and lets the call answer. */
@@ -244,7 +244,7 @@ describe('c/pcCxoneAdapter', () => {
             rig.fake.pushRaw({ Type: 'UpdateSkills' });
             await rig.fake.settle();
             expect(await until(() => rig!.events.skills.length === 1)).toBe(true);
-            expect(rig.events.skills[0].map((k) => k.id)).toEqual(['501', '502', '600', '503']);
+            expect(rig.events.skills[0]!.map((k) => k.id)).toEqual(['501', '502', '600', '503']);
         });
 
         it('AV-4 Available from Working logs out of the dialer first, then sets the state', async () => {
@@ -269,7 +269,7 @@ describe('c/pcCxoneAdapter', () => {
             expect(caps.previewActions).toEqual(['Accept', 'Requeue', 'Reschedule', 'Disposition']);
             expect(caps.machineOverrides).toEqual(['AnsweringMachine', 'BadNumber']);
             expect(caps.attemptsHistory).toBe(false);
-            expect(rig.events.previewOffered[0].actions).not.toContain('Snooze');
+            expect(rig.events.previewOffered[0]!.actions).not.toContain('Snooze');
             await expect(rig.adapter.getAttemptsHistory('rec-1')).rejects.toMatchObject({ code: 'Unsupported' });
         });
 
@@ -281,11 +281,11 @@ describe('c/pcCxoneAdapter', () => {
             await rig.fake.advance(600);
             expect(await until(() => rig!.events.callUpdated.length > 0)).toBe(true);
             const call = rig.events.callUpdated[0];
-            await rig.adapter.overrideMachine(call.id, 'Fax');
-            await expect(rig.adapter.overrideMachine(call.id, 'Fax')).rejects.toBeInstanceOf(DialerError);
+            await rig.adapter.overrideMachine(call!.id, 'Fax');
+            await expect(rig.adapter.overrideMachine(call!.id, 'Fax')).rejects.toBeInstanceOf(DialerError);
             const sent = rig.fake.metrics.commands.filter((c) => c.includes('/amd-override'));
-            expect(sent).toEqual([`POST interactions/${call.id}/amd-override {"type":1}`]);
-            expect(rig.events.callUpdated.at(-1)).toMatchObject({ id: call.id, status: 'Ended', outcome: 'Fax' });
+            expect(sent).toEqual([`POST interactions/${call!.id}/amd-override {"type":1}`]);
+            expect(rig.events.callUpdated.at(-1)).toMatchObject({ id: call!.id, status: 'Ended', outcome: 'Fax' });
         });
 
         it('PV-3 Requeue is sent as reject', async () => {

@@ -19,7 +19,7 @@ async function previewing(r: CxoneRig): Promise<string> {
     await r.adapter.loginToSkill('501');
     await r.fake.advance(600);
     expect(await until(() => r.events.previewOffered.length > 0)).toBe(true);
-    return r.events.previewOffered[0].id;
+    return r.events.previewOffered[0]!.id;
 }
 
 /** Accepts the preview; the call rings and will end unanswered unless overridden. */

@@ -62,7 +62,7 @@ describe('c/pcLabels', () => {
             .filter((dir) => existsSync(dir))
             .flatMap((dir) => readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')))
             .join('\n');
-        expect(declared.filter((name) => !imported.has(name) && !elsewhere.includes(name))).toEqual([]);
+        expect(declared.filter((name) => !imported.has(name) && !elsewhere.includes(name!))).toEqual([]);
         expect(xml.match(/<shortDescription>/g)?.length).toBe(declared.length);
     });
 

@@ -86,7 +86,7 @@ describe('pcMemoryGateway', () => {
         expect(again).toEqual({ taskId: first.taskId, created: false });
         expect(first.created).toBe(true);
         expect(g.tasks()).toHaveLength(1);
-        expect(g.tasks()[0].log.notes).toBe('');
+        expect(g.tasks()[0]!.log.notes).toBe('');
     });
 
     it('BX-1 a failed log creates no Task and the retry creates exactly one', async () => {

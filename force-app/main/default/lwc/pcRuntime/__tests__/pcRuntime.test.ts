@@ -375,7 +375,7 @@ describe('pcRuntime', () => {
         const first = await started(service);
         expect(first.connection.status).toBe('Failed');
         expect(first.signIn).toEqual({ required: true, pending: false });
-        const adapter = built.cxoneAdapter.mock.results[0].value as DialerAdapter;
+        const adapter = built.cxoneAdapter.mock.results[0]!.value as DialerAdapter;
         const disconnect = jest.spyOn(adapter, 'disconnect');
 
         let finish: () => void = () => undefined;
@@ -405,7 +405,7 @@ describe('pcRuntime', () => {
         built.tokens.signedIn = true;
         expect(await service.start()).toEqual({ ok: true });
         expect(service.getState().connection.status).toBe('Connected');
-        const adapter = built.cxoneAdapter.mock.results[0].value as DialerAdapter;
+        const adapter = built.cxoneAdapter.mock.results[0]!.value as DialerAdapter;
         const connect = jest.spyOn(adapter, 'connect');
         expect(await service.start()).toEqual({ ok: true });
         expect(connect).not.toHaveBeenCalled();

@@ -69,8 +69,8 @@ describe('c-pc-screen-pop', () => {
 
     it("SP-1 shows a logged attempt's outcome in Contact History by its label, other outcomes as Salesforce has them", async () => {
         const pop = makeScreenPop();
-        const logged = { ...pop.history[0], id: 'i-2', outcome: 'AnsweringMachine' };
-        const el = await mount({ ...pop, history: [pop.history[0], logged] });
+        const logged = { ...pop.history[0]!, id: 'i-2', outcome: 'AnsweringMachine' };
+        const el = await mount({ ...pop, history: [pop.history[0]!, logged] });
         const texts = queryAll(el, '[data-id="interaction"]').map((i) => i.textContent);
         expect(texts[0]).toContain('Try later');
         expect(texts[0]).toContain('No answer');
@@ -110,7 +110,7 @@ describe('c-pc-screen-pop', () => {
     it('CL-2 renders a Value field and contact name holding markup as literal text', async () => {
         const pop = makeScreenPop({ valueOne: { label: 'Account', value: HOSTILE } });
         const el = await mount({ ...pop, contact: { ...pop.contact!, name: HOSTILE } });
-        expect(queryAll(el, '[data-id="value"]')[0].textContent).toBe(HOSTILE);
+        expect(queryAll(el, '[data-id="value"]')[0]!.textContent).toBe(HOSTILE);
         expect(byDataId(el, 'name')!.textContent).toBe(HOSTILE);
         expect(queryAll(el, 'img')).toHaveLength(0);
     });

@@ -139,9 +139,9 @@ describe('c-pc-service on the simulated dialer', () => {
             off();
             expect(most).toBe(3);
             const view = rig.state().calls[0];
-            expect(view.call.record.lastName).toEqual(expect.any(String));
-            expect(view.call.number).toMatch(/^\+\d+$/);
-            expect(['Dialing', 'Ringing', 'AMD', 'Active', 'Held', 'Ended']).toContain(view.call.status);
+            expect(view!.call.record.lastName).toEqual(expect.any(String));
+            expect(view!.call.number).toMatch(/^\+\d+$/);
+            expect(['Dialing', 'Ringing', 'AMD', 'Active', 'Held', 'Ended']).toContain(view!.call.status);
         });
 
         it('CL-1 never shows more calls than the admin allows, even when the dialer places more', async () => {
@@ -191,10 +191,10 @@ describe('c-pc-service on the simulated dialer', () => {
             });
             expect(await until(rig.clock, () => rig.state().routed.length > 0)).toBe(true);
             const notice = rig.state().routed[0];
-            expect(notice.contactName).toEqual(expect.any(String));
-            expect(rig.state().calls.some((v) => v.call.id === notice.callId)).toBe(false);
+            expect(notice!.contactName).toEqual(expect.any(String));
+            expect(rig.state().calls.some((v) => v.call.id === notice!.callId)).toBe(false);
             expect(rig.state().calls.filter((v) => v.call.status === 'Active')).toHaveLength(1);
-            expect(notice.until).toBe(routedAt + ROUTED_NOTICE_MS);
+            expect(notice!.until).toBe(routedAt + ROUTED_NOTICE_MS);
             rig.clock.advanceTo(routedAt + ROUTED_NOTICE_MS - 1);
             expect(rig.state().routed).toHaveLength(1);
             await pass(rig.clock, 1);
@@ -206,10 +206,10 @@ describe('c-pc-service on the simulated dialer', () => {
             rig.dialer.control.forceNextOutcome('Live');
             const { call } = await firstCall(rig, 'Active');
             await settle(rig.clock, rig.service.hold(call.id));
-            expect(rig.state().calls[0].call.status).toBe('Held');
+            expect(rig.state().calls[0]!.call.status).toBe('Held');
             await settle(rig.clock, rig.service.resume(call.id));
             await settle(rig.clock, rig.service.mute(call.id));
-            expect(rig.state().calls[0].call).toMatchObject({ status: 'Active', muted: true });
+            expect(rig.state().calls[0]!.call).toMatchObject({ status: 'Active', muted: true });
             await settle(rig.clock, rig.service.unmute(call.id));
             await pass(rig.clock, 30 * SECOND);
             await settle(rig.clock, rig.service.endCall(call.id));
@@ -226,14 +226,14 @@ describe('c-pc-service on the simulated dialer', () => {
             expect(saved.ok).toBe(true);
             expect(rig.state().calls.some((v) => v.call.id === call.id)).toBe(false);
             const [task] = rig.gateway.tasks();
-            expect(task.log).toMatchObject({
+            expect(task!.log).toMatchObject({
                 dialerContactId: call.id,
                 outcome: 'Sale',
                 dispositionLabel: 'Promise to pay',
                 notes: 'Pays Friday',
                 number: call.number
             });
-            expect(task.log.durationSeconds).toBeGreaterThanOrEqual(30);
+            expect(task!.log.durationSeconds).toBeGreaterThanOrEqual(30);
         });
 
         it('CL-4 transfers an answered call to a number typed as agents type it', async () => {
@@ -249,7 +249,7 @@ describe('c-pc-service on the simulated dialer', () => {
                 kind: 'Number',
                 value: '+13125550188'
             });
-            expect(rig.state().calls[0].call.status).toBe('Ended');
+            expect(rig.state().calls[0]!.call.status).toBe('Ended');
         });
 
         it('CL-5 exactly one unanswered call is the most likely, and the next call follows a finished one', async () => {
@@ -280,7 +280,7 @@ describe('c-pc-service on the simulated dialer', () => {
                 expect(result.ok).toBe(true);
                 expect(sentNamed(rig, 'overrideMachine')).toBe(1);
                 const history = rig.dialer.control.attemptsHistory(ringing.call.record.id)!;
-                expect(history.attempts[history.attempts.length - 1].outcome).toBe(kind);
+                expect(history.attempts[history.attempts.length - 1]!.outcome).toBe(kind);
                 expect(
                     await until(rig.clock, () =>
                         rig.gateway.tasks().some((t) => t.log.dialerContactId === ringing.call.id)
@@ -300,7 +300,7 @@ describe('c-pc-service on the simulated dialer', () => {
             rig.dialer.control.forceNextOutcome('NoAnswer');
             const ringing = await firstCall(rig, 'Ringing');
             const first = rig.service.overrideMachine(ringing.call.id, 'Fax');
-            expect(rig.state().calls[0].pending).toEqual(['override']);
+            expect(rig.state().calls[0]!.pending).toEqual(['override']);
             const second = await rig.service.overrideMachine(ringing.call.id, 'Fax');
             expect(second).toMatchObject({ ok: false, error: { code: 'InFlight' } });
             expect((await settle(rig.clock, first)).ok).toBe(true);
@@ -339,8 +339,8 @@ describe('c-pc-service on the simulated dialer', () => {
             const record = rig.state().preview!.preview.record;
             expect((await settle(rig.clock, rig.service.acceptPreview())).ok).toBe(true);
             expect(rig.state().preview).toBeNull();
-            expect(rig.state().calls[0].call.record.id).toBe(record.id);
-            expect(rig.state().screenPop?.forId).toBe(rig.state().calls[0].call.id);
+            expect(rig.state().calls[0]!.call.record.id).toBe(record.id);
+            expect(rig.state().screenPop?.forId).toBe(rig.state().calls[0]!.call.id);
         });
 
         it('PV-3 Requeue sends the record back and closes the window', async () => {
@@ -350,7 +350,7 @@ describe('c-pc-service on the simulated dialer', () => {
             expect((await settle(rig.clock, rig.service.requeuePreview())).ok).toBe(true);
             expect(rig.state().preview).toBeNull();
             const attempts = rig.dialer.control.attemptsHistory(record.id)!.attempts;
-            expect(attempts[attempts.length - 1].outcome).toBe('Requeued');
+            expect(attempts[attempts.length - 1]!.outcome).toBe('Requeued');
         });
 
         it('PV-4 Reschedule is offered only where the admin enabled it, and opens the form', async () => {
@@ -437,7 +437,7 @@ describe('c-pc-service on the simulated dialer', () => {
             expect(rig.state().preview).toBeNull();
             expect(sentNamed(rig, 'acceptPreview')).toBe(0);
             const attempts = rig.dialer.control.attemptsHistory(record.id)!.attempts;
-            expect(attempts[attempts.length - 1].outcome).toBe('WrongNumber');
+            expect(attempts[attempts.length - 1]!.outcome).toBe('WrongNumber');
         });
     });
 
@@ -484,7 +484,7 @@ describe('c-pc-service on the simulated dialer', () => {
             expect(rig.state().preview).toMatchObject({ failedAction: 'Reschedule', error: { code: 'Network' } });
             expect((await settle(rig.clock, rig.service.retryPreview())).ok).toBe(true);
             const [a, b] = rig.sent.filter((s) => s.name === 'reschedulePreview');
-            expect(b.args).toEqual(a.args);
+            expect(b!.args).toEqual(a!.args);
         });
 
         it('RS-3 sends the instant of date + time + zone: 09:00 Chicago in July is 14:00 UTC', async () => {
@@ -655,8 +655,8 @@ describe('c-pc-service on the simulated dialer', () => {
             expect(await work(rig, () => rig.state().messages.length >= 2, 3 * 60 * MINUTE)).toBe(true);
             const messages = rig.state().messages;
             expect(messages.map((m) => m.kind)).toEqual(['Callback', 'Callback']);
-            expect(messages[0].at).toBeGreaterThan(messages[1].at);
-            expect(new Date(messages[1].at).toISOString()).toBe('2027-01-11T16:30:00.000Z');
+            expect(messages[0]!.at).toBeGreaterThan(messages[1]!.at);
+            expect(new Date(messages[1]!.at).toISOString()).toBe('2027-01-11T16:30:00.000Z');
             rig.service.dismissMarquee();
             expect(rig.state().marquee).toBeNull();
             expect(rig.state().messages).toHaveLength(2);
@@ -695,9 +695,9 @@ describe('c-pc-service on the simulated dialer', () => {
             expect(rig.state().errors).toContainEqual(
                 expect.objectContaining({ command: 'logAttempt', code: 'Network' })
             );
-            await pass(rig.clock, LOG_RETRY_MS[0], 1000);
+            await pass(rig.clock, LOG_RETRY_MS[0]!, 1000);
             expect(mine().map((t) => t.log.outcome)).toEqual(['BadNumber']);
-            await pass(rig.clock, LOG_RETRY_MS[1] + LOG_RETRY_MS[2], 10_000);
+            await pass(rig.clock, LOG_RETRY_MS[1]! + LOG_RETRY_MS[2]!, 10_000);
             expect(mine()).toHaveLength(1);
         });
 
@@ -717,7 +717,7 @@ describe('c-pc-service on the simulated dialer', () => {
             await settle(rig.clock, fresh.start());
             expect(fresh.getState().agent).toMatchObject({ status: 'Working', skillId: 'skill-collections' });
             expect(fresh.getState().calls.map((v) => v.call.id)).toEqual([call.id]);
-            expect(fresh.getState().calls[0].wrapUp).toEqual({ saved: false, error: null });
+            expect(fresh.getState().calls[0]!.wrapUp).toEqual({ saved: false, error: null });
             expect(fresh.getState().dispositions.length).toBeGreaterThan(0);
             expect((await settle(rig.clock, fresh.saveDisposition(call.id, 'disp-completed', ''))).ok).toBe(true);
             expect(rig.gateway.tasks().map((t) => t.log.dialerContactId)).toEqual([call.id]);

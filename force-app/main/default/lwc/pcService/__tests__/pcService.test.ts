@@ -68,7 +68,7 @@ describe('c-pc-service store and defences', () => {
         const { dialer, service } = await started();
         dialer.events.emit('previewOffered', PREVIEW);
         expect(service.getState().preview?.actions).toEqual(['Accept', 'Requeue', 'Snooze']);
-        const dnc = { ...HISTORY, destinations: [{ ...HISTORY.destinations[0], unavailableReason: 'DNC' as const }] };
+        const dnc = { ...HISTORY, destinations: [{ ...HISTORY.destinations[0]!, unavailableReason: 'DNC' as const }] };
         dialer.events.emit('attemptsUpdated', dnc);
         expect(service.getState().preview?.actions).toEqual(['Requeue', 'Snooze']);
         const result = await service.acceptPreview();
@@ -114,8 +114,8 @@ describe('c-pc-service store and defences', () => {
         expect(result.ok).toBe(false);
         const [error] = service.getState().errors;
         expect(error).toMatchObject({ source: 'Dialer', code: 'Unknown', command: 'hold' });
-        expect(error.detail).not.toMatch(/Lovelace|555/);
-        service.dismissError(error.id);
+        expect(error!.detail).not.toMatch(/Lovelace|555/);
+        service.dismissError(error!.id);
         expect(service.getState().errors).toEqual([]);
     });
 

@@ -31,7 +31,7 @@ describe('c-pc-sim-dialer calling list', () => {
         }
         const ids = records.map((r) => r.salesforceId).filter((id): id is string => id !== null);
         expect(ids.every((id) => /^003[A-Za-z0-9]{15}$/.test(id))).toBe(true);
-        const history = dialer.control.attemptsHistory(records[0].id)!;
+        const history = dialer.control.attemptsHistory(records[0]!.id)!;
         const kinds = history.destinations.map((d) => d.kind);
         expect(kinds).toEqual(expect.arrayContaining(['Phone', 'Sms', 'Email']));
         expect(history.destinations.map((d) => d.description)).toEqual(

@@ -213,7 +213,7 @@ describe('c-pc-sim-dialer dialing', () => {
             code: 'NotFound'
         });
         await send(dialer, dialer.transfer(active.id, { kind: 'Skill', value: 'skill-inbound' }));
-        expect(dialer.control.calls()[0].status).toBe('Ended');
+        expect(dialer.control.calls()[0]!.status).toBe('Ended');
         await send(dialer, dialer.disposition(active.id, 'disp-completed', ''));
         expect(dialer.control.calls()).toHaveLength(0);
     });

@@ -60,7 +60,7 @@ describe('c-pc-sim-dialer preview', () => {
         expect(closes(events, preview.id)).toEqual(['Accepted']);
         const call = dialer.control.calls()[0];
         expect(call).toMatchObject({ destinationId: preview.destinationId, number: preview.number, line: 1 });
-        expect(call.direction).toBe('Outbound');
+        expect(call!.direction).toBe('Outbound');
     });
 
     it('PV-3 Requeue sends the record back to the skill queue; the destination shows Presented', async () => {
@@ -220,7 +220,7 @@ describe('c-pc-sim-dialer reschedule and callbacks', () => {
         expect(message.text).toContain('+13125550142');
         const call = dialer.control.calls()[0];
         expect(call).toMatchObject({ direction: 'Callback', number: '+13125550142', status: 'Dialing' });
-        expect(call.record.id).toBe(preview.record.id);
+        expect(call!.record.id).toBe(preview.record.id);
         expect(dialer.control.nextCallbackAt()).toBeNull();
     });
 
@@ -231,7 +231,7 @@ describe('c-pc-sim-dialer reschedule and callbacks', () => {
         const other = await offered(dialer);
         expect(dialer.control.advanceToNextCallback()).toBe(callback.dueAt);
         expect(closes(events, other.id)).toEqual(['Withdrawn']);
-        expect(dialer.control.calls()[0].direction).toBe('Callback');
+        expect(dialer.control.calls()[0]!.direction).toBe('Callback');
     });
 
     it('RS-4 a callback to Me waits while the agent is on a call, then comes first', async () => {
@@ -257,7 +257,7 @@ describe('c-pc-sim-dialer reschedule and callbacks', () => {
         await send(dialer, dialer.reschedulePreview(preview.id, request(dialer, preview, { deliverTo: 'Skill' })));
         dialer.control.advanceToNextCallback();
         expect(events.of('callbackDue')).toHaveLength(1);
-        expect(dialer.control.calls()[0].direction).toBe('Callback');
+        expect(dialer.control.calls()[0]!.direction).toBe('Callback');
     });
 
     it('RS-4 a callback to the skill goes to another agent when this one is busy, with a message', async () => {
