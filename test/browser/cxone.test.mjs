@@ -1,45 +1,10 @@
 // The console in its CXone mode: the real CXone adapter, built by the org's composition root, against the project's
 // CXone fake started beside it on 127.0.0.1. The sign-in window's page has no opener (BX-11).
 import assert from 'node:assert/strict';
-import { startCxoneFake } from '../../local/cxoneFake.mjs';
 import { HOSTILE } from '../../local/cxoneHostile.mjs';
 import { STATUS, callsRegion, chooseSkill, previewWindow, waitUntil } from './steps.mjs';
+import { openCxone, signIn } from './cxoneSteps.mjs';
 import { test, testAtBothSizes } from './suite.mjs';
-
-/** Opens the console in the CXone mode against a fresh fake; returns the fake and its stop(). */
-async function openCxone(ctx) {
-    const cxone = await startCxoneFake();
-    // Every page of this test, the sign-in window included, starts with no opener: the sign-in must not need it.
-    await ctx.page.context().addInitScript(() => {
-        if (window.location.pathname === '/apex/PersonalConnectionSignIn') {
-            window.opener = null;
-            window.__pcOpenerAtLoad = window.opener;
-        }
-    });
-    await ctx.open({
-        dialer: 'cxone',
-        cxone: cxone.fake.baseUri,
-        cxoneControl: cxone.controlUri,
-        seed: undefined,
-        speed: undefined
-    });
-    return cxone;
-}
-
-/** Signs in through the popup; resolves once the console is connected. */
-async function signIn(ctx, fake) {
-    const con = ctx.console();
-    const button = con.getByRole('button', { name: 'Sign in to CXone' });
-    await button.waitFor();
-    const popupOpened = ctx.page.waitForEvent('popup');
-    await button.click();
-    const popup = await popupOpened;
-    // The popup ends on the sign-in page, which saves the code and closes itself.
-    // The page may save and close before this line runs: only wait for a close still to come.
-    if (!popup.isClosed()) await popup.waitForEvent('close', { timeout: 20_000 });
-    await ctx.expectGone(con.getByRole('button', { name: 'Sign in to CXone' }));
-    await waitUntil(ctx.page, () => fake.metrics.tokensIssued > 0, { what: 'the code exchanged for a token' });
-}
 
 testAtBothSizes(
     'BX-11 LC-3 CXone mode: signs in through the popup whose page has no window.opener, then works a skill',
