@@ -2,7 +2,7 @@
 // CXone fake started beside it on 127.0.0.1. The sign-in window's page has no opener (BX-11).
 import assert from 'node:assert/strict';
 import { HOSTILE } from '../../local/cxoneHostile.mjs';
-import { STATUS, callsRegion, chooseSkill, previewWindow, waitUntil } from './steps.mjs';
+import { STATUS, callsRegion, chooseSkill, nextFrames, previewWindow, waitUntil } from './steps.mjs';
 import { openCxone, signIn } from './cxoneSteps.mjs';
 import { test, testAtBothSizes } from './suite.mjs';
 
@@ -100,8 +100,9 @@ for (const [name, send] of HOSTILE) {
             await signIn(ctx, cxone.fake);
             await chooseSkill(ctx);
             await send(cxone.fake);
+            // The adapter took the payload (settle), and the console drew what it made of it.
             await cxone.fake.settle();
-            await ctx.page.waitForTimeout(300);
+            await nextFrames(ctx.page);
             const con = ctx.console();
             // Still working: the agent's availability control answers, and the console is connected.
             await con
