@@ -317,6 +317,12 @@ export class FakeCxoneServer implements ContractDriver {
         for (const timer of this.timers) timer.at += ms;
     }
 
+    /** How long until the dialer's next own timer is due (0 when one is due now); null when none is pending. */
+    nextTimerIn(): number | null {
+        if (this.timers.length === 0) return null;
+        return Math.max(0, Math.min(...this.timers.map((t) => t.at)) - this.now);
+    }
+
     /** The next command is carried out but its answer is lost on the way back. */
     loseAnswerOfNextCommand(): void {
         this.loseNextAnswer = true;
