@@ -1,6 +1,7 @@
 // Starts the project's CXone fake (test/cxone/fakeCxoneServer.ts) beside the local console, on 127.0.0.1 and a free
 // port, with its dialer clock following real time, for `npm start -- --dialer cxone` and the CXone-mode browser
-// tests. Node 20 runs JavaScript only, so the fake is transpiled with the project's TypeScript into the cache.
+// tests. The panel's dialer clock paces what the fake does by itself (Paused, 1x, 10x, 60x, Advance): its pending
+// timers move, its clock does not, so every time it reports stays the browser's, as a real CXone's would. Node 20 runs JavaScript only, so the fake is transpiled with the project's TypeScript into the cache.
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -29,6 +30,12 @@ function compile() {
 /** The outcomes the fake can force on the next dial (the contract harness's ForcedOutcome). */
 const OUTCOMES = ['Live', 'AnsweringMachine', 'Fax', 'BadNumber', 'NoAnswer', 'Busy'];
 
+/** The paces of the fake's dialer the panel offers (0 = paused), as the simulated dialer's speeds. */
+const SPEEDS = [0, 1, 10, 60];
+
+/** The longest single Advance the control route takes (an hour of dialer time). */
+const MAX_ADVANCE_MS = 3_600_000;
+
 /** Reads a request's body as JSON; null when it is not JSON. */
 async function readJson(req) {
     let text = '';
@@ -44,9 +51,9 @@ async function readJson(req) {
  * The Dialer simulator panel's control route, on its own loopback port so the fake's CXone API stays exactly
  * CXone's: GET /catalog (the hostile payloads' and faults' names), POST /raw (one event object, queued as-is),
  * POST /hostile, POST /fault and POST /outcome ({ name }). Everything lands in the fake's next poll answer, so the adapter meets
- * it at its boundary as it would a real one.
+ * it at its boundary as it would a real one. POST /clock ({ speed }) and POST /advance ({ ms }) pace the fake's dialer.
  */
-function startControl(fake, faults) {
+function startControl(fake, faults, clock) {
     const server = createServer((req, res) => {
         res.setHeader('Access-Control-Allow-Origin', '*');
         res.setHeader('Access-Control-Allow-Headers', 'Content-Type');
@@ -57,7 +64,13 @@ function startControl(fake, faults) {
         if (req.method === 'OPTIONS') return answer(204, {});
         const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
         if (req.method === 'GET' && path === '/catalog') {
-            return answer(200, { hostile: HOSTILE.map(([name]) => name), faults, outcomes: OUTCOMES });
+            return answer(200, {
+                hostile: HOSTILE.map(([name]) => name),
+                faults,
+                outcomes: OUTCOMES,
+                speeds: SPEEDS,
+                speed: clock.speed()
+            });
         }
         if (req.method !== 'POST') return answer(404, { error: 'unknown route' });
         void readJson(req).then(async (body) => {
@@ -66,6 +79,20 @@ function startControl(fake, faults) {
                     if (typeof body !== 'object' || body === null) return answer(400, { error: 'not a JSON object' });
                     fake.pushRaw(body);
                     return answer(200, { queued: 'event' });
+                }
+                if (path === '/clock') {
+                    if (!SPEEDS.includes(body?.speed))
+                        return answer(400, { error: `speed is one of ${SPEEDS.join(', ')}` });
+                    clock.setSpeed(body.speed);
+                    return answer(200, { speed: body.speed });
+                }
+                if (path === '/advance') {
+                    const ms = body?.ms;
+                    if (!Number.isInteger(ms) || ms < 0 || ms > MAX_ADVANCE_MS) {
+                        return answer(400, { error: `ms is a whole number from 0 to ${MAX_ADVANCE_MS}` });
+                    }
+                    await clock.advance(ms);
+                    return answer(200, { advanced: ms });
                 }
                 const name = typeof body?.name === 'string' ? body.name : '';
                 if (path === '/hostile') {
@@ -108,29 +135,72 @@ function startControl(fake, faults) {
 
 /**
  * Starts the fake. Resolves with it (its `baseUri`, `authorizeEndpoint`, `tokenEndpoint`, fault switches), the
- * panel's `controlUri`, and a `stop()` that ends the clock and both servers.
+ * panel's `controlUri`, the dialer clock's `setSpeed(speed)` and `advance(ms)`, and a `stop()` that ends the clock
+ * and both servers.
  */
 export async function startCxoneFake() {
     compile();
     const { FakeCxoneServer, FAULTS, COMMAND_FAULTS } = await import(pathToFileURL(COMPILED).href);
     const fake = await FakeCxoneServer.start();
     const faults = [...FAULTS, ...COMMAND_FAULTS.map((kind) => `next command: ${kind}`)];
-    const control = await startControl(fake, faults);
+    let speed = 1;
     let last = Date.now();
-    let busy = false;
-    const timer = setInterval(() => {
-        if (busy) return;
-        busy = true;
-        const now = Date.now();
-        const elapsed = now - last;
-        last = now;
-        fake.advance(elapsed).finally(() => {
-            busy = false;
+    let busy = Promise.resolve();
+    /** Runs one step of the clock after the one before it: a tick never overlaps an Advance. */
+    const step = (fn) => {
+        busy = busy.then(fn, fn);
+        return busy;
+    };
+    /**
+     * Lets `ms` of the dialer's own time pass without moving its clock: each timer due within it runs now, in
+     * order, and what it schedules counts from there, so a dial, its ring and its answer follow one another.
+     */
+    const fastForward = async (ms) => {
+        let left = ms;
+        for (let guard = 0; guard < 10_000; guard += 1) {
+            const next = fake.nextTimerIn();
+            if (next === null || next > left) break;
+            fake.shiftTimers(-next);
+            left -= next;
+            // One due timer at a time: what it schedules is measured from this point of the dialer's time.
+            await fake.advance(0);
+        }
+        fake.shiftTimers(-left);
+    };
+    const tick = () =>
+        step(async () => {
+            const now = Date.now();
+            const elapsed = now - last;
+            last = now;
+            // The clock follows real time; the dialer's own timers run at the chosen pace (none while paused).
+            if (speed === 0) fake.shiftTimers(elapsed);
+            else if (speed > 1) await fastForward((speed - 1) * elapsed);
+            await fake.advance(elapsed);
         });
+    const clock = {
+        speed: () => speed,
+        setSpeed: (next) =>
+            tick().then(() => {
+                speed = next;
+            }),
+        advance: (ms) => tick().then(() => fastForward(ms))
+    };
+    const control = await startControl(fake, faults, clock);
+    let ticking = false;
+    const timer = setInterval(() => {
+        if (ticking) return;
+        ticking = true;
+        tick()
+            .catch(() => undefined)
+            .finally(() => {
+                ticking = false;
+            });
     }, TICK_MS);
     return {
         fake,
         controlUri: control.uri,
+        setSpeed: clock.setSpeed,
+        advance: clock.advance,
         stop: async () => {
             clearInterval(timer);
             control.close().catch(() => undefined);

@@ -1,45 +1,10 @@
 // The console in its CXone mode: the real CXone adapter, built by the org's composition root, against the project's
 // CXone fake started beside it on 127.0.0.1. The sign-in window's page has no opener (BX-11).
 import assert from 'node:assert/strict';
-import { startCxoneFake } from '../../local/cxoneFake.mjs';
 import { HOSTILE } from '../../local/cxoneHostile.mjs';
-import { STATUS, callsRegion, chooseSkill, previewWindow, waitUntil } from './steps.mjs';
-import { test, testAtBothSizes } from './suite.mjs';
-
-/** Opens the console in the CXone mode against a fresh fake; returns the fake and its stop(). */
-async function openCxone(ctx) {
-    const cxone = await startCxoneFake();
-    // Every page of this test, the sign-in window included, starts with no opener: the sign-in must not need it.
-    await ctx.page.context().addInitScript(() => {
-        if (window.location.pathname === '/apex/PersonalConnectionSignIn') {
-            window.opener = null;
-            window.__pcOpenerAtLoad = window.opener;
-        }
-    });
-    await ctx.open({
-        dialer: 'cxone',
-        cxone: cxone.fake.baseUri,
-        cxoneControl: cxone.controlUri,
-        seed: undefined,
-        speed: undefined
-    });
-    return cxone;
-}
-
-/** Signs in through the popup; resolves once the console is connected. */
-async function signIn(ctx, fake) {
-    const con = ctx.console();
-    const button = con.getByRole('button', { name: 'Sign in to CXone' });
-    await button.waitFor();
-    const popupOpened = ctx.page.waitForEvent('popup');
-    await button.click();
-    const popup = await popupOpened;
-    // The popup ends on the sign-in page, which saves the code and closes itself.
-    // The page may save and close before this line runs: only wait for a close still to come.
-    if (!popup.isClosed()) await popup.waitForEvent('close', { timeout: 20_000 });
-    await ctx.expectGone(con.getByRole('button', { name: 'Sign in to CXone' }));
-    await waitUntil(ctx.page, () => fake.metrics.tokensIssued > 0, { what: 'the code exchanged for a token' });
-}
+import { STATUS, callsRegion, chooseSkill, nextFrames, previewWindow, waitUntil } from './steps.mjs';
+import { openCxone, signIn } from './cxoneSteps.mjs';
+import { testAtBothSizes } from './suite.mjs';
 
 testAtBothSizes(
     'BX-11 LC-3 CXone mode: signs in through the popup whose page has no window.opener, then works a skill',
@@ -124,34 +89,38 @@ testAtBothSizes(
 );
 
 for (const [name, send] of HOSTILE) {
-    test(`BX-5 CXone mode: ${name} leaves the console working, renders nothing as HTML, 0 page errors`, async (ctx) => {
-        const cxone = await openCxone(ctx);
-        const dialogs = [];
-        ctx.page.on('dialog', (d) => {
-            dialogs.push(d.message());
-            void d.dismiss();
-        });
-        try {
-            await signIn(ctx, cxone.fake);
-            await chooseSkill(ctx);
-            await send(cxone.fake);
-            await cxone.fake.settle();
-            await ctx.page.waitForTimeout(300);
-            const con = ctx.console();
-            // Still working: the agent's availability control answers, and the console is connected.
-            await con
-                .getByRole('button', { name: /Working|Unavailable|Logged out/ })
-                .first()
-                .waitFor();
-            assert.equal(await ctx.page.locator('img[src="x"]').count(), 0, 'no markup from the dialer rendered');
-            if (name.includes('<img')) await ctx.expectText(con, '<img src=x onerror=alert(1)>');
-            await ctx.axe(`after ${name}`);
-            assert.deepEqual(dialogs, [], 'no script from the dialer ran');
-            assert.deepEqual(ctx.pageErrors, []);
-        } finally {
-            await cxone.stop();
+    testAtBothSizes(
+        `BX-5 CXone mode: ${name} leaves the console working, renders nothing as HTML, 0 page errors`,
+        async (ctx) => {
+            const cxone = await openCxone(ctx);
+            const dialogs = [];
+            ctx.page.on('dialog', (d) => {
+                dialogs.push(d.message());
+                void d.dismiss();
+            });
+            try {
+                await signIn(ctx, cxone.fake);
+                await chooseSkill(ctx);
+                await send(cxone.fake);
+                // The adapter took the payload (settle), and the console drew what it made of it.
+                await cxone.fake.settle();
+                await nextFrames(ctx.page);
+                const con = ctx.console();
+                // Still working: the agent's availability control answers, and the console is connected.
+                await con
+                    .getByRole('button', { name: /Working|Unavailable|Logged out/ })
+                    .first()
+                    .waitFor();
+                assert.equal(await ctx.page.locator('img[src="x"]').count(), 0, 'no markup from the dialer rendered');
+                if (name.includes('<img')) await ctx.expectText(con, '<img src=x onerror=alert(1)>');
+                await ctx.axe(`after ${name}`);
+                assert.deepEqual(dialogs, [], 'no script from the dialer ran');
+                assert.deepEqual(ctx.pageErrors, []);
+            } finally {
+                await cxone.stop();
+            }
         }
-    });
+    );
 }
 
 testAtBothSizes(
@@ -213,21 +182,24 @@ testAtBothSizes(
     }
 );
 
-test('BX-2 CXone mode: a page refresh while working signs in again and rebuilds the state from CXone', async (ctx) => {
-    const cxone = await openCxone(ctx);
-    try {
-        await signIn(ctx, cxone.fake);
-        await chooseSkill(ctx);
-        await ctx.page.reload({ waitUntil: 'load' });
-        await ctx.page.waitForFunction(() => window.__pcLocal?.ready === true);
-        // Tokens live in memory only: the refreshed page asks for a sign-in, then rebuilds what CXone holds.
-        await signIn(ctx, cxone.fake);
-        await ctx.console().getByRole('button', { name: 'Working' }).waitFor();
-        assert.deepEqual(ctx.pageErrors, []);
-    } finally {
-        await cxone.stop();
+testAtBothSizes(
+    'BX-2 CXone mode: a page refresh while working signs in again and rebuilds the state from CXone',
+    async (ctx) => {
+        const cxone = await openCxone(ctx);
+        try {
+            await signIn(ctx, cxone.fake);
+            await chooseSkill(ctx);
+            await ctx.page.reload({ waitUntil: 'load' });
+            await ctx.page.waitForFunction(() => window.__pcLocal?.ready === true);
+            // Tokens live in memory only: the refreshed page asks for a sign-in, then rebuilds what CXone holds.
+            await signIn(ctx, cxone.fake);
+            await ctx.console().getByRole('button', { name: 'Working' }).waitFor();
+            assert.deepEqual(ctx.pageErrors, []);
+        } finally {
+            await cxone.stop();
+        }
     }
-});
+);
 
 testAtBothSizes(
     'BX-2 CXone mode: a join that replays nothing shows Resynchronising until the agent state arrives',
@@ -260,30 +232,33 @@ testAtBothSizes(
     }
 );
 
-test('BX-2 CXone mode: a second tab mirrors the leading tab; closing the leading tab hands over', async (ctx) => {
-    const cxone = await openCxone(ctx);
-    try {
-        await signIn(ctx, cxone.fake);
-        await chooseSkill(ctx);
-        const second = await ctx.page.context().newPage();
-        const secondErrors = [];
-        second.on('pageerror', (e) => secondErrors.push(e.message));
-        await second.goto(ctx.page.url(), { waitUntil: 'load' });
-        await second.waitForFunction(() => window.__pcLocal?.ready === true);
-        const mirror = second.getByRole('main', { name: 'Agent console' });
-        await mirror.getByRole('button', { name: 'Working' }).waitFor();
-        await ctx.page.close();
-        // The second tab leads now: it holds no token of its own, so it asks the agent to sign in, and carries on.
-        await mirror.getByRole('button', { name: 'Sign in to CXone' }).waitFor();
-        const popupOpened = second.waitForEvent('popup');
-        await mirror.getByRole('button', { name: 'Sign in to CXone' }).click();
-        const popup = await popupOpened;
-        if (!popup.isClosed()) await popup.waitForEvent('close', { timeout: 20_000 });
-        await waitUntil(second, () => cxone.fake.metrics.tokensIssued >= 2, { what: 'the second tab signed in' });
-        // The dialer session carried on under the new leading tab: the agent is still working the skill.
-        await mirror.getByRole('button', { name: 'Working' }).waitFor();
-        assert.deepEqual(secondErrors, []);
-    } finally {
-        await cxone.stop();
+testAtBothSizes(
+    'BX-2 CXone mode: a second tab mirrors the leading tab; closing the leading tab hands over',
+    async (ctx) => {
+        const cxone = await openCxone(ctx);
+        try {
+            await signIn(ctx, cxone.fake);
+            await chooseSkill(ctx);
+            const second = await ctx.page.context().newPage();
+            const secondErrors = [];
+            second.on('pageerror', (e) => secondErrors.push(e.message));
+            await second.goto(ctx.page.url(), { waitUntil: 'load' });
+            await second.waitForFunction(() => window.__pcLocal?.ready === true);
+            const mirror = second.getByRole('main', { name: 'Agent console' });
+            await mirror.getByRole('button', { name: 'Working' }).waitFor();
+            await ctx.page.close();
+            // The second tab leads now: it holds no token of its own, so it asks the agent to sign in, and carries on.
+            await mirror.getByRole('button', { name: 'Sign in to CXone' }).waitFor();
+            const popupOpened = second.waitForEvent('popup');
+            await mirror.getByRole('button', { name: 'Sign in to CXone' }).click();
+            const popup = await popupOpened;
+            if (!popup.isClosed()) await popup.waitForEvent('close', { timeout: 20_000 });
+            await waitUntil(second, () => cxone.fake.metrics.tokensIssued >= 2, { what: 'the second tab signed in' });
+            // The dialer session carried on under the new leading tab: the agent is still working the skill.
+            await mirror.getByRole('button', { name: 'Working' }).waitFor();
+            assert.deepEqual(secondErrors, []);
+        } finally {
+            await cxone.stop();
+        }
     }
-});
+);

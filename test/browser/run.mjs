@@ -1,7 +1,7 @@
 // Runs the browser suite: builds the console once (or reuses a fresh build), serves it on 127.0.0.1,
 // launches Debian chromium once, runs every test file's tests in a fresh context each, and writes
 // test-results/browser.json. Without /usr/bin/chromium every test counts as skipped, never as passed.
-// Usage: node test/browser/run.mjs [substring of test names to run]
+// Usage: node test/browser/run.mjs [substring of test names to run, any case]
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ for (const file of readdirSync(dir)
     .sort()) {
     await import(pathToFileURL(join(process.cwd(), dir, file)).href);
 }
-const tests = registered.filter((t) => t.name.includes(filter));
+const tests = registered.filter((t) => t.name.toLowerCase().includes(filter.toLowerCase()));
 const counts = { passed: 0, failed: 0, skipped: 0 };
 mkdirSync(RESULTS, { recursive: true });
 const report = () => writeFileSync(join(RESULTS, 'browser.json'), `${JSON.stringify(counts)}\n`);

@@ -20,6 +20,13 @@ export async function waitUntil(page, check, { timeoutMs = WAIT_MS, what = 'the 
     }
 }
 
+/** Resolves after the page has drawn two more frames: a layout or render the last action started is done. */
+export async function nextFrames(page) {
+    await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(undefined))))
+    );
+}
+
 /** Clicks the simulator's Advance 1 second until check() holds; fails after max advances. */
 export async function advanceUntil(ctx, check, { max = 40, button = 'Advance 1 second', what = 'the condition' } = {}) {
     for (let i = 0; i <= max; i += 1) {

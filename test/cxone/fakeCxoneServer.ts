@@ -308,6 +308,21 @@ export class FakeCxoneServer implements ContractDriver {
         await this.settle();
     }
 
+    /**
+     * Moves every pending dialer timer by `ms` (later when positive, sooner when negative) without moving the
+     * dialer's clock: the local console pauses or speeds up what the dialer does by itself (rings, answers,
+     * the next dial) while the times it reports stay the browser's, as a real CXone's would.
+     */
+    shiftTimers(ms: number): void {
+        for (const timer of this.timers) timer.at += ms;
+    }
+
+    /** How long until the dialer's next own timer is due (0 when one is due now); null when none is pending. */
+    nextTimerIn(): number | null {
+        if (this.timers.length === 0) return null;
+        return Math.max(0, Math.min(...this.timers.map((t) => t.at)) - this.now);
+    }
+
     /** The next command is carried out but its answer is lost on the way back. */
     loseAnswerOfNextCommand(): void {
         this.loseNextAnswer = true;
@@ -423,6 +438,11 @@ export class FakeCxoneServer implements ContractDriver {
     /** Queues a raw event as CXone would send it (tests of validation). */
     pushRaw(event: unknown): void {
         this.enqueue(event as Raw);
+    }
+
+    /** The dialer's clock now: the time its events report (the local console keeps it on real time). */
+    get clockNow(): number {
+        return this.now;
     }
 
     /** The agent's live contacts, for assertions. */

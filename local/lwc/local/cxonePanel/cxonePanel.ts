@@ -1,7 +1,10 @@
 /**
  * The Dialer simulator panel of the local console's CXone mode: forces the next dial's outcome, sends a raw
  * dialer event, one of the hostile payloads, or one of the fake's faults to the CXone fake's control route. Each lands in the fake's next poll
- * answer, so the real adapter meets it at its boundary. Local-only: never part of the deployable bundles.
+ * answer, so the real adapter meets it at its boundary. The dialer clock (Paused, 1x, 10x, 60x, Advance) paces
+ * the fake's own timers only: the console runs on the browser's clock as in an org, and a dialer whose reported
+ * times ran ahead of or behind that clock would show the agent durations no org can produce.
+ * Local-only: never part of the deployable bundles.
  */
 import { LightningElement, api } from 'lwc';
 
@@ -9,13 +12,24 @@ interface Catalog {
     readonly hostile: readonly string[];
     readonly faults: readonly string[];
     readonly outcomes: readonly string[];
+    readonly speeds: readonly number[];
+    readonly speed: number;
+}
+
+/** A speed radio of the dialer clock. */
+interface SpeedOption {
+    readonly value: string;
+    readonly label: string;
+    readonly checked: boolean;
+    readonly id: string;
 }
 
 function isCatalog(value: unknown): value is Catalog {
     if (typeof value !== 'object' || value === null) return false;
     const v = value as Record<string, unknown>;
     const names = (x: unknown): boolean => Array.isArray(x) && x.every((n) => typeof n === 'string');
-    return names(v.hostile) && names(v.faults) && names(v.outcomes);
+    const speeds = Array.isArray(v.speeds) && v.speeds.every((n) => typeof n === 'number');
+    return names(v.hostile) && names(v.faults) && names(v.outcomes) && speeds && typeof v.speed === 'number';
 }
 
 export default class CxonePanel extends LightningElement {
@@ -24,6 +38,8 @@ export default class CxonePanel extends LightningElement {
     hostile: readonly string[] = [];
     faults: readonly string[] = [];
     outcomes: readonly string[] = [];
+    private speedValues: readonly number[] = [];
+    private speed = 1;
     status = '';
     rawError = '';
     private raw = '';
@@ -50,12 +66,45 @@ export default class CxonePanel extends LightningElement {
             this.hostile = body.hostile;
             this.faults = body.faults;
             this.outcomes = body.outcomes;
+            this.speedValues = body.speeds;
+            this.speed = body.speed;
             this.chosenOutcome = body.outcomes[0] ?? '';
             this.chosenHostile = body.hostile[0] ?? '';
             this.chosenFault = body.faults[0] ?? '';
         } catch (e) {
             this.status = `The CXone fake's controls did not load: ${e instanceof Error ? e.message : String(e)}`;
         }
+    }
+
+    get speeds(): SpeedOption[] {
+        return this.speedValues.map((value) => ({
+            value: String(value),
+            label: value === 0 ? 'Paused' : `${value}x`,
+            checked: value === this.speed,
+            id: `cxone-speed-${value}`
+        }));
+    }
+
+    handleSpeed(event: Event): void {
+        const speed = Number((event.target as HTMLInputElement).value);
+        const label = speed === 0 ? 'Paused' : `${speed}x`;
+        void this.post(
+            '/clock',
+            { speed },
+            `the dialer clock at ${label}`,
+            () => {
+                this.speed = speed;
+            },
+            speed === 0 ? 'The dialer clock is paused.' : `The dialer clock runs at ${label}.`
+        );
+    }
+
+    handleAdvanceSecond(): void {
+        void this.post('/advance', { ms: 1000 }, 'an advance of 1 second', null, 'Advanced the dialer 1 second.');
+    }
+
+    handleAdvanceMinute(): void {
+        void this.post('/advance', { ms: 60_000 }, 'an advance of 1 minute', null, 'Advanced the dialer 1 minute.');
     }
 
     handleRawChange(event: Event): void {
@@ -102,7 +151,13 @@ export default class CxonePanel extends LightningElement {
         void this.post('/fault', { name: this.chosenFault }, `the fault ${this.chosenFault}`);
     }
 
-    private async post(path: string, body: unknown, what: string): Promise<void> {
+    private async post(
+        path: string,
+        body: unknown,
+        what: string,
+        onDone: (() => void) | null = null,
+        done = `Queued ${what} for the next poll answer.`
+    ): Promise<void> {
         this.status = `Sending ${what}…`;
         try {
             const response = await fetch(`${this.controlUri}${path}`, {
@@ -110,9 +165,8 @@ export default class CxonePanel extends LightningElement {
                 headers: { 'Content-Type': 'application/json' },
                 body: JSON.stringify(body)
             });
-            this.status = response.ok
-                ? `Queued ${what} for the next poll answer.`
-                : `The fake refused ${what} (HTTP ${response.status}).`;
+            if (response.ok) onDone?.();
+            this.status = response.ok ? done : `The fake refused ${what} (HTTP ${response.status}).`;
         } catch {
             this.status = `The CXone fake did not answer; ${what} was not sent. Try again.`;
         }

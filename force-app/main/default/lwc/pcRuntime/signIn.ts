@@ -78,6 +78,25 @@ export interface CodeWait {
     readonly timeoutMs?: number;
 }
 
+/** How often the console looks whether the sign-in window closed, to ask for the answer at once when it did. */
+export const CLOSED_CHECK_MS = 100;
+
+/**
+ * Resolves when the next ask is due: after COLLECT_POLL_MS, or as soon as the window is seen closed (the page
+ * saves the answer, then closes itself), so the agent does not wait out the rest of a second for nothing.
+ */
+function nextAsk(wait: CodeWait): Promise<void> {
+    return new Promise<void>((resolve) => {
+        let waited = 0;
+        const look = (): void => {
+            waited += CLOSED_CHECK_MS;
+            if (waited >= COLLECT_POLL_MS || (wait.popup?.closed ?? false)) resolve();
+            else wait.clock.schedule(CLOSED_CHECK_MS, look);
+        };
+        wait.clock.schedule(CLOSED_CHECK_MS, look);
+    });
+}
+
 /**
  * Waits for the sign-in answer: asks Salesforce every COLLECT_POLL_MS for the answer saved under `state`; resolves
  * with the code, rejects when CXone refused, when the window was closed with no answer saved, or after the time-out.
@@ -88,9 +107,7 @@ export async function waitForCode(wait: CodeWait): Promise<string> {
     // One ask at a time, in order: each waits for the last answer before the next tick.
     /* eslint-disable no-await-in-loop */
     for (;;) {
-        await new Promise<void>((resolve) => {
-            wait.clock.schedule(COLLECT_POLL_MS, resolve);
-        });
+        await nextAsk(wait);
         // Read before asking: the page saves, then closes, so a closed window still gets this last ask.
         const closed = wait.popup?.closed ?? false;
         let answer: SignInCollected | null = null;

@@ -348,6 +348,9 @@ export class ConsoleService implements ConsoleApi {
             return { ok: false, error };
         }
         this.restore(session);
+        // A connect that failed before (e.g. before the agent signed in) is over: its Retry would do nothing.
+        const connectErrors = this.withoutErrorsOf('connect');
+        if (connectErrors !== this.state.errors) this.commit({ errors: connectErrors });
         const restored = this.score.open(session.sessionId);
         if (restored !== this.state.scoreboard) this.commit({ scoreboard: restored });
 

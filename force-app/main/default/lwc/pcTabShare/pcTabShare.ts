@@ -323,12 +323,16 @@ export class SharedDialer implements DialerAdapter {
             const info = data.info as unknown as SessionInfo;
             this.caps = data.caps as unknown as DialerCapabilities;
             this.session = { sessionId: String(info.sessionId), agentId: String(info.agentId) };
-            this.agent = info.agent;
-            this.calls.clear();
-            for (const call of info.calls) this.calls.set(call.id, call);
-            this.openPreview = info.preview;
-            this.snapshotWaiter?.(info);
+            const waiter = this.snapshotWaiter;
             this.snapshotWaiter = null;
+            // The snapshot this tab waited for answers connect(); any later one (the leader connected only
+            // after this tab stopped waiting, e.g. while the agent signed in) is news the console must see.
+            if (waiter) {
+                this.replaceMirror(info);
+                waiter(info);
+            } else if (!this.stopped) {
+                this.applySnapshot(info);
+            }
         } else if (data.k === 'res' && data.to === this.leader.tabId && typeof data.id === 'string') {
             const entry = this.forwarded.get(data.id);
             if (!entry) return;
@@ -337,6 +341,30 @@ export class SharedDialer implements DialerAdapter {
             if (data.ok === true) entry.resolve(data.value);
             else entry.reject(errorFrom(data.error));
         }
+    }
+
+    private replaceMirror(info: SessionInfo): void {
+        this.agent = info.agent;
+        this.calls.clear();
+        for (const call of info.calls) this.calls.set(call.id, call);
+        this.openPreview = info.preview;
+    }
+
+    /** A snapshot after connect: what differs from the mirror is told as the events that would have said it. */
+    private applySnapshot(info: SessionInfo): void {
+        const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+        const before = { agent: this.agent, calls: new Map(this.calls), preview: this.openPreview };
+        this.replaceMirror(info);
+        if (!same(before.agent, info.agent)) this.events.emit('agentState', info.agent);
+        for (const id of before.calls.keys()) {
+            if (!this.calls.has(id)) this.events.emit('callRemoved', { callId: id });
+        }
+        for (const call of info.calls)
+            if (!same(before.calls.get(call.id), call)) this.events.emit('callUpdated', call);
+        if (before.preview && before.preview.id !== info.preview?.id) {
+            this.events.emit('previewClosed', { previewId: before.preview.id, reason: 'Withdrawn' });
+        }
+        if (info.preview && before.preview?.id !== info.preview.id) this.events.emit('previewOffered', info.preview);
     }
 
     private mirrorEvent(type: DialerEventName, event: unknown): void {

@@ -5,7 +5,14 @@ import type { CxoneOAuthOptions, FetchLike, PendingAuthorization } from 'c/pcCxo
 import { DialerError } from 'c/pcDialerPort';
 import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
-import { COLLECT_POLL_MS, CxoneSignIn, SIGN_IN_TIMEOUT_MS, discoverEndpoints, visualforceOriginFor } from '../signIn';
+import {
+    CLOSED_CHECK_MS,
+    COLLECT_POLL_MS,
+    CxoneSignIn,
+    SIGN_IN_TIMEOUT_MS,
+    discoverEndpoints,
+    visualforceOriginFor
+} from '../signIn';
 import type { OAuthClient, PopupWindow, SignInHost } from '../signIn';
 
 const PAGE_ORIGIN = 'https://acme--c.vf.force.com';
@@ -128,6 +135,23 @@ describe('CXone popup sign-in through Salesforce (no opener, no postMessage)', (
         await expect(signIn.getToken()).resolves.toBe('access-1');
         // Single use: the answer is gone from Salesforce.
         await expect(apex.collectSignIn(STATE)).resolves.toEqual({ status: 'pending' });
+    });
+
+    it('BX-11 collects the answer as soon as the sign-in window closes, not a whole poll later', async () => {
+        const { host, oauth, apex, clock, signIn } = setup();
+        const done = signIn.signIn();
+        await flush();
+        apex.saveSignIn(STATE, { code: 'code-fast' });
+        host.popups[0]!.close();
+        // Well inside the first second: the closed window is seen at the next look and the answer asked for.
+        for (let i = 0; i < 2; i += 1) {
+            clock.advance(CLOSED_CHECK_MS);
+            await flush();
+        }
+        expect(2 * CLOSED_CHECK_MS).toBeLessThan(COLLECT_POLL_MS);
+        expect(apex.callCount('collectSignIn')).toBe(1);
+        await done;
+        expect(oauth.completed.map((c) => c.code)).toEqual(['code-fast']);
     });
 
     it('BX-11 works where the window opens with noopener and the browser gives no handle to it', async () => {
