@@ -14,6 +14,7 @@ import type {
     AttemptsHistory,
     Call,
     Callback,
+    Callability,
     CallingRecord,
     CallStatus,
     CallView,
@@ -52,6 +53,8 @@ import { parseSettings } from 'c/pcSettings';
 import { attemptsFromSalesforce } from './salesforceAttempts';
 import { dialerWrapUpSeconds, withNotesRule, wrapUpLimitMs } from './wrapUpRules';
 import { SessionScore } from './sessionScore';
+import { CallableSelector } from './callable';
+import { placeFieldsOf } from 'c/pcCompliance';
 import type { ScoreboardStore } from './scoreboard';
 
 export type { ScoreboardStore } from './scoreboard';
@@ -162,6 +165,7 @@ export class ConsoleService implements ConsoleApi {
     private lastPreviewDisposition: { readonly id: string; readonly notes: string } | null = null;
     private running = false;
     private readonly score: SessionScore;
+    private readonly callable = new CallableSelector();
 
     constructor(options: ConsoleServiceOptions) {
         this.adapter = options.adapter;
@@ -219,6 +223,11 @@ export class ConsoleService implements ConsoleApi {
 
     getState(): ConsoleState {
         return this.state;
+    }
+
+    /** Attempts History's Callable at `now` (CP-4), from the pop and the rule sets in state. */
+    callability(now: Instant = this.clock.now()): Callability | null {
+        return this.callable.select(this.state.screenPop, this.state.settings, now);
     }
 
     /** Calls the listener with each new snapshot; returns the unsubscribe. */
@@ -747,7 +756,9 @@ export class ConsoleService implements ConsoleApi {
         const settings = this.state.settings;
         const fields = [settings.valueOne, settings.valueTwo]
             .filter((v) => v.source === 'ContactField')
-            .map((v) => v.field);
+            .map((v) => v.field)
+            // The Contact's zone, country and state, where the admin names them, for the rules (CP-1, CP-4).
+            .concat(placeFieldsOf(settings));
         const contactPart = (async () => {
             const contact = await this.gateway.findContact({
                 salesforceId: record.salesforceId,
