@@ -13,6 +13,9 @@ import { VirtualClock } from 'c/pcVirtualClock';
 import { PC_SKILLS, SimulatedDialer, dispositionsFor } from 'c/pcSimDialer';
 import { parseSettings } from 'c/pcSettings';
 import { InMemorySalesforceGateway, seedFromRecords } from 'c/pcMemoryGateway';
+import type { MemoryContact } from 'c/pcMemoryGateway';
+import { nanpAreaRegions } from 'c/pcZones';
+import { phoneRegion } from 'c/pcPhone';
 import { ConsoleService } from 'c/pcService';
 import type { ScoreboardStore } from 'c/pcService';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
@@ -190,6 +193,21 @@ function destinationsOf(world: World): readonly NamedId[] {
         }));
 }
 
+/**
+ * An in-memory Contact with the mailing country and state an org's Contact would hold, taken from the record's
+ * first number, so the rules' place fields (CP-1, set in the simulator panel) have something to read: a contact
+ * whose PhoneNumber is in Florida lives there, whatever its other numbers' area codes say.
+ */
+function withMailingAddress(contact: MemoryContact, dialer: SimulatedDialer): MemoryContact {
+    const history = contact.dialerRecordId ? dialer.control.attemptsHistory(contact.dialerRecordId) : null;
+    const first = history?.destinations.find((d) => d.kind === 'Phone')?.value ?? null;
+    const country = phoneRegion(first);
+    const areaCode = /^\+1(\d{3})/.exec(first ?? '')?.[1];
+    const regions = areaCode ? nanpAreaRegions(areaCode) : [];
+    const state = regions.length === 1 && regions[0]?.startsWith(`${country}-`) ? regions[0].slice(3) : null;
+    return { ...contact, fields: { ...contact.fields, MailingCountry: country, MailingState: state } };
+}
+
 /** One simulated world: clock, dialer, Salesforce data, service and the mounted console. */
 interface World {
     readonly options: StartOptions;
@@ -253,7 +271,9 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
             notifySoon();
         })
     );
-    const { contacts, interactions } = seedFromRecords(dialer.control.records(), options.seed, clock.now());
+    const seeded = seedFromRecords(dialer.control.records(), options.seed, clock.now());
+    const contacts = seeded.contacts.map((c) => withMailingAddress(c, dialer));
+    const interactions = seeded.interactions;
     const settings = {
         ...DEFAULT_SETTINGS,
         linesPerAgent: s.lines,

@@ -45,32 +45,41 @@ async function applyAndPreview(ctx) {
 }
 
 // Seed 18's first preview is a New York contact whose PhoneNumber is a Florida (305) number and whose other
-// numbers are in Massachusetts (617); the virtual clock starts at 9:00 AM Eastern.
+// numbers are in Massachusetts (617); its Contact's MailingState is Florida. The virtual clock starts at 9:00 AM
+// Eastern.
 const FLORIDA = '(305)';
 const BOSTON = '(617)';
 
 testAtBothSizes(
-    'CP-4 CP-5 LC-2 the simulator panel sets a rule set window, mode and on/off, and Attempts History shows Callable for each destination as the clock moves',
+    'CP-4 CP-5 LC-2 the simulator panel sets a rule set window, mode and on/off and the contact place source, and Attempts History shows Callable for each destination as the clock moves',
     async (ctx) => {
         await ctx.open({ seed: '18', lines: '1', preview: 'on' });
         await setField(ctx, 'Florida calls from', '09:03');
         const { name } = await applyAndPreview(ctx);
+        // The Contact lives in Florida (MailingState): every one of its numbers is under Florida's hours.
         await expectCallable(ctx, name, FLORIDA, 'after 9:03 AM Eastern Time (Florida hours)');
-        await expectCallable(ctx, name, BOSTON, 'Now');
-        await ctx.axe('Attempts History with a destination not callable yet');
+        await expectCallable(ctx, name, BOSTON, 'after 9:03 AM Eastern Time (Florida hours)');
+        await ctx.axe('Attempts History with destinations not callable yet');
+
+        // The state read from a field this Contact leaves empty: each number's area code says where it is, and the
+        // Massachusetts numbers are callable.
+        await setField(ctx, 'Contact state field', 'OtherState');
+        const placed = await applyAndPreview(ctx);
+        await expectCallable(ctx, placed.name, FLORIDA, 'after 9:03 AM Eastern Time (Florida hours)');
+        await expectCallable(ctx, placed.name, BOSTON, 'Now');
         // The clock moves: at 9:03 the Florida number is callable, without anything else happening.
-        for (let i = 0; i < 6 && (await callableOf(ctx, name, FLORIDA)) !== 'Now'; i += 1) {
+        for (let i = 0; i < 6 && (await callableOf(ctx, placed.name, FLORIDA)) !== 'Now'; i += 1) {
             await ctx.sim('Advance 1 minute');
             await ctx.page.waitForTimeout(300);
         }
-        await expectCallable(ctx, name, FLORIDA, 'Now');
+        await expectCallable(ctx, placed.name, FLORIDA, 'Now');
 
         // Warn: callable with a warning until the window opens.
         await ctx.simulator().getByRole('combobox', { name: 'Florida mode' }).selectOption('Warn');
-        const second = await applyAndPreview(ctx);
+        const warned = await applyAndPreview(ctx);
         await expectCallable(
             ctx,
-            second.name,
+            warned.name,
             FLORIDA,
             'Now, with a warning: Florida hours until 9:03 AM Eastern Time'
         );
@@ -80,7 +89,7 @@ testAtBothSizes(
         const on = ctx.simulator().getByRole('checkbox', { name: 'Florida on' });
         await ctx.simulator().getByText('Florida on', { exact: true }).click();
         assert.equal(await on.isChecked(), false, 'Florida is off');
-        const third = await applyAndPreview(ctx);
-        await expectCallable(ctx, third.name, FLORIDA, 'Now');
+        const off = await applyAndPreview(ctx);
+        await expectCallable(ctx, off.name, FLORIDA, 'Now');
     }
 );
