@@ -50,11 +50,11 @@ import type { SalesforceGateway } from 'c/pcSalesforcePort';
 import { isValidTimeZone, normalizePhone, validateReschedule, wallTime, zoneOffset } from 'c/pcSchedule';
 import { contactZones } from 'c/pcZones';
 import { parseSettings } from 'c/pcSettings';
+import { placeFieldsOf } from 'c/pcCompliance';
 import { attemptsFromSalesforce } from './salesforceAttempts';
+import { CallableSelector } from './callable';
 import { dialerWrapUpSeconds, withNotesRule, wrapUpLimitMs } from './wrapUpRules';
 import { SessionScore } from './sessionScore';
-import { CallableSelector } from './callable';
-import { placeFieldsOf } from 'c/pcCompliance';
 import type { ScoreboardStore } from './scoreboard';
 
 export type { ScoreboardStore } from './scoreboard';
@@ -149,6 +149,8 @@ export class ConsoleService implements ConsoleApi {
     private readonly subscriptions: Unsubscribe[] = [];
     private readonly timers = new Set<() => void>();
     private readonly inFlight = new Set<string>();
+    /** Attempts History's Callable, kept while it holds (CP-4). */
+    private readonly callable = new CallableSelector();
     private readonly wrapUps = new Map<string, WrapUpProgress>();
     /** Contact ids found for dialer records, so logging links the Task without a second lookup. */
     private readonly contactIds = new Map<string, string | null>();
@@ -165,7 +167,6 @@ export class ConsoleService implements ConsoleApi {
     private lastPreviewDisposition: { readonly id: string; readonly notes: string } | null = null;
     private running = false;
     private readonly score: SessionScore;
-    private readonly callable = new CallableSelector();
 
     constructor(options: ConsoleServiceOptions) {
         this.adapter = options.adapter;
@@ -754,11 +755,9 @@ export class ConsoleService implements ConsoleApi {
 
     private async loadPop(token: number, record: CallingRecord, number: string): Promise<void> {
         const settings = this.state.settings;
-        const fields = [settings.valueOne, settings.valueTwo]
-            .filter((v) => v.source === 'ContactField')
-            .map((v) => v.field)
-            // The Contact's zone, country and state, where the admin names them, for the rules (CP-1, CP-4).
-            .concat(placeFieldsOf(settings));
+        const shown = [settings.valueOne, settings.valueTwo].filter((v) => v.source === 'ContactField');
+        // The Contact's place fields too, so the rules read its zone and state from the record (CP-1).
+        const fields = [...new Set([...shown.map((v) => v.field), ...placeFieldsOf(settings)])];
         const contactPart = (async () => {
             const contact = await this.gateway.findContact({
                 salesforceId: record.salesforceId,
