@@ -60,6 +60,7 @@ testAtBothSizes(
         await expectCallable(ctx, name, FLORIDA, 'after 9:03 AM Eastern Time (Florida hours)');
         await expectCallable(ctx, name, BOSTON, 'after 9:03 AM Eastern Time (Florida hours)');
         await ctx.axe('Attempts History with destinations not callable yet');
+        await ctx.shot('11-attempts-history-callable');
 
         // The state read from a field this Contact leaves empty: each number's area code says where it is, and the
         // Massachusetts numbers are callable.
