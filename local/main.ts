@@ -10,19 +10,32 @@ import PcConsole from 'c/pcConsole';
 import PcAttemptsHistory from 'c/pcAttemptsHistory';
 import PcClickToDial from 'c/pcClickToDial';
 import { VirtualClock } from 'c/pcVirtualClock';
-import { SimulatedDialer } from 'c/pcSimDialer';
+import { PC_SKILLS, SimulatedDialer, dispositionsFor } from 'c/pcSimDialer';
+import { parseSettings } from 'c/pcSettings';
 import { InMemorySalesforceGateway, seedFromRecords } from 'c/pcMemoryGateway';
+import type { MemoryContact } from 'c/pcMemoryGateway';
+import { nanpAreaRegions } from 'c/pcZones';
+import { phoneRegion } from 'c/pcPhone';
 import { ConsoleService } from 'c/pcService';
 import type { ScoreboardStore } from 'c/pcService';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
-import type { AttemptsHistory, ConsoleApi, Instant } from 'c/pcModel';
+import type { AttemptsHistory, ConsoleApi, Instant, Settings } from 'c/pcModel';
 import { DIALER_EVENT_NAMES } from 'c/pcDialerPort';
 import type { DialerEventName } from 'c/pcDialerPort';
 import SimulatorPanel from './lwc/local/simulatorPanel/simulatorPanel';
 import BenchFloor from './lwc/local/benchFloor/benchFloor';
 import { countGatewayCalls } from './countingGateway';
 import type { CallCounts } from './countingGateway';
-import type { LocalSettings, SimOutcome, SimSpeed, SimulatorDriver, SimulatorView } from './simulator';
+import type {
+    LocalAdmin,
+    LocalSettings,
+    NamedId,
+    SimOutcome,
+    SimSpeed,
+    SimulatorDriver,
+    SimulatorView
+} from './simulator';
+import { LOCAL_ADMIN_KEYS } from './simulator';
 import { cxoneControlFrom, cxoneFakeFrom, mountCxoneConsole } from './cxoneMode';
 import CxonePanel from './lwc/local/cxonePanel/cxonePanel';
 
@@ -96,9 +109,43 @@ export function readStartOptions(search: string): StartOptions {
             preview: flag(params, 'preview', DEFAULT_SETTINGS.previewEnabled),
             reschedule: flag(params, 'reschedule', DEFAULT_SETTINGS.rescheduleEnabled),
             screenPops: flag(params, 'pops', DEFAULT_SETTINGS.screenPopsEnabled),
-            attemptsHistory: flag(params, 'history', DEFAULT_SETTINGS.attemptsHistoryEnabled)
+            attemptsHistory: flag(params, 'history', DEFAULT_SETTINGS.attemptsHistoryEnabled),
+            admin: readAdmin(params.get('admin'))
         }
     };
+}
+
+/** The admin settings beyond AD-2's switches in their model form; what `settings` leaves out is the default. */
+function adminOf(settings: Settings): LocalAdmin {
+    const out: Partial<Record<keyof LocalAdmin, unknown>> = {};
+    for (const key of LOCAL_ADMIN_KEYS) out[key] = settings[key];
+    return out as LocalAdmin;
+}
+
+/**
+ * The `admin` URL parameter (JSON of the settings the panel changed), read through the console's own settings
+ * parser, so a hand-edited link can never hand the panel a value of the wrong shape.
+ */
+export function readAdmin(json: string | null): LocalAdmin {
+    let raw: unknown = {};
+    try {
+        raw = json ? JSON.parse(json) : {};
+    } catch {
+        raw = {};
+    }
+    const given = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {};
+    return adminOf(parseSettings({ ...DEFAULT_SETTINGS, ...given }).settings);
+}
+
+/** Only what differs from the defaults, so the usual link stays short. */
+function adminParam(admin: LocalAdmin): Record<string, string> {
+    const changed = Object.fromEntries(
+        LOCAL_ADMIN_KEYS.filter((k) => JSON.stringify(admin[k]) !== JSON.stringify(DEFAULT_SETTINGS[k])).map((k) => [
+            k,
+            admin[k]
+        ])
+    );
+    return Object.keys(changed).length ? { admin: JSON.stringify(changed) } : {};
 }
 
 /** The URL query for a start, so a reload (or a shared link) starts the same way. */
@@ -113,8 +160,52 @@ function queryFor(options: StartOptions): string {
         pops: onOff(s.screenPops),
         history: onOff(s.attemptsHistory),
         speed: options.speed === 0 ? 'paused' : String(options.speed),
+        ...adminParam(s.admin),
         ...(options.skill ? { skill: options.skill } : {})
     }).toString();
+}
+
+/** The simulated tenant's Personal Connection skills, which per-skill wrap-up limits name (WU-1). */
+const SKILL_CHOICES: readonly NamedId[] = PC_SKILLS.map((k) => ({ id: k.id, label: k.name }));
+
+/** Every disposition of those skills, once each, for the default disposition and notes-required (WU-1). */
+const DISPOSITION_CHOICES: readonly NamedId[] = [
+    ...new Map(
+        PC_SKILLS.flatMap((k) => dispositionsFor(k.id) ?? []).map((d) => [d.id, { id: d.id, label: d.label }])
+    ).values()
+];
+
+/** The record the console shows: the preview's, else the first call's. */
+function shownRecordId(world: World): string | null {
+    const state = world.service.getState();
+    return state.preview?.preview.record.id ?? state.calls[0]?.call.record.id ?? null;
+}
+
+/** That record's phone numbers, for the panel's Do Not Call control. */
+function destinationsOf(world: World): readonly NamedId[] {
+    const recordId = shownRecordId(world);
+    const history = recordId ? world.dialer.control.attemptsHistory(recordId) : null;
+    return (history?.destinations ?? [])
+        .filter((d) => d.kind === 'Phone')
+        .map((d) => ({
+            id: d.id,
+            label: `${d.description} ${d.value}${d.unavailableReason === 'DNC' ? ' (DNC)' : ''}`
+        }));
+}
+
+/**
+ * An in-memory Contact with the mailing country and state an org's Contact would hold, taken from the record's
+ * first number, so the rules' place fields (CP-1, set in the simulator panel) have something to read: a contact
+ * whose PhoneNumber is in Florida lives there, whatever its other numbers' area codes say.
+ */
+function withMailingAddress(contact: MemoryContact, dialer: SimulatedDialer): MemoryContact {
+    const history = contact.dialerRecordId ? dialer.control.attemptsHistory(contact.dialerRecordId) : null;
+    const first = history?.destinations.find((d) => d.kind === 'Phone')?.value ?? null;
+    const country = phoneRegion(first);
+    const areaCode = /^\+1(\d{3})/.exec(first ?? '')?.[1];
+    const regions = areaCode ? nanpAreaRegions(areaCode) : [];
+    const state = regions.length === 1 && regions[0]?.startsWith(`${country}-`) ? regions[0].slice(3) : null;
+    return { ...contact, fields: { ...contact.fields, MailingCountry: country, MailingState: state } };
 }
 
 /** One simulated world: clock, dialer, Salesforce data, service and the mounted console. */
@@ -180,14 +271,18 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
             notifySoon();
         })
     );
-    const { contacts, interactions } = seedFromRecords(dialer.control.records(), options.seed, clock.now());
+    const seeded = seedFromRecords(dialer.control.records(), options.seed, clock.now());
+    const contacts = seeded.contacts.map((c) => withMailingAddress(c, dialer));
+    const interactions = seeded.interactions;
     const settings = {
         ...DEFAULT_SETTINGS,
         linesPerAgent: s.lines,
         previewEnabled: s.preview,
         rescheduleEnabled: s.reschedule,
         screenPopsEnabled: s.screenPops,
-        attemptsHistoryEnabled: s.attemptsHistory
+        attemptsHistoryEnabled: s.attemptsHistory,
+        // LC-2: rule sets, the contact's place fields, deliver-to and wrap-up, read by the service as an org's are.
+        ...s.admin
     };
     const counted = countGatewayCalls(new InMemorySalesforceGateway({ contacts, interactions, settings }));
     const gateway = counted.gateway;
@@ -299,7 +394,10 @@ function main(): void {
                 forced: v.forced,
                 applied: v.forced ? null : applied,
                 settings: world.options.settings,
-                nextCallbackAt: v.nextCallbackAt
+                nextCallbackAt: v.nextCallbackAt,
+                skills: SKILL_CHOICES,
+                dispositions: DISPOSITION_CHOICES,
+                destinations: destinationsOf(world)
             };
         },
         subscribe(listener) {
@@ -332,6 +430,11 @@ function main(): void {
         },
         setLatency(ms) {
             world.dialer.control.setLatency(ms);
+            notify();
+        },
+        markDnc(destinationId) {
+            const recordId = shownRecordId(world);
+            if (recordId) world.dialer.control.setDnc(recordId, destinationId);
             notify();
         },
         applySettings(settings) {

@@ -3,6 +3,7 @@
  * virtual clock, inject faults and change the admin settings. The composition root (main.ts) implements it
  * over the simulated dialer, the virtual clock and the in-memory gateway; the panel knows nothing else.
  */
+import type { Settings } from 'c/pcModel';
 
 /** Outcomes the panel can force on the next (or current) dial. */
 export type SimOutcome = 'Live' | 'AnsweringMachine' | 'Fax' | 'BadNumber' | 'NoAnswer' | 'Busy';
@@ -10,13 +11,42 @@ export type SimOutcome = 'Live' | 'AnsweringMachine' | 'Fax' | 'BadNumber' | 'No
 /** Virtual clock pacing: 0 is paused, otherwise a multiple of real time. */
 export type SimSpeed = 0 | 1 | 10 | 60 | 600;
 
-/** The admin settings of AD-2 the local console can change (each change restarts the console). */
+/**
+ * The admin settings the local console can change (LC-2: AD-2, CP-2, WU-1); each change restarts the console, which
+ * reads them as it reads an org's: through the settings parser, a bad value reported and replaced (AD-3).
+ */
 export interface LocalSettings {
     readonly lines: 1 | 2 | 3;
     readonly preview: boolean;
     readonly reschedule: boolean;
     readonly screenPops: boolean;
     readonly attemptsHistory: boolean;
+    /** The rest, in the model's own form. */
+    readonly admin: LocalAdmin;
+}
+
+/** The admin settings beyond the AD-2 switches, as the model holds them. */
+export type LocalAdmin = Pick<Settings, LocalAdminKey>;
+
+/** Which settings LocalAdmin holds, in the order the panel shows them. */
+export const LOCAL_ADMIN_KEYS = [
+    'defaultDeliverTo',
+    'contactTimeZoneField',
+    'contactCountryField',
+    'contactStateField',
+    'ruleSets',
+    'wrapUpLimitSeconds',
+    'wrapUpSkillLimits',
+    'wrapUpDefaultDisposition',
+    'wrapUpAtZero',
+    'notesRequiredDispositions'
+] as const;
+export type LocalAdminKey = (typeof LOCAL_ADMIN_KEYS)[number];
+
+/** A skill or disposition the wrap-up settings name, for the panel's choices. */
+export interface NamedId {
+    readonly id: string;
+    readonly label: string;
 }
 
 /** What the panel shows. */
@@ -35,6 +65,11 @@ export interface SimulatorView {
     readonly settings: LocalSettings;
     /** When the next scheduled callback is due, if one is. */
     readonly nextCallbackAt: number | null;
+    /** The dialer's skills and dispositions, which the wrap-up settings name (WU-1). */
+    readonly skills: readonly NamedId[];
+    readonly dispositions: readonly NamedId[];
+    /** The previewed or current contact's numbers, which the panel can put on the Do Not Call list. */
+    readonly destinations: readonly NamedId[];
 }
 
 /** The panel's handle on the simulated world. */
@@ -50,6 +85,8 @@ export interface SimulatorDriver {
     setLatency(ms: number): void;
     /** Restarts the console with these settings (the service reads settings once, at start). */
     applySettings(settings: LocalSettings): void;
+    /** Puts one of the contact's numbers (a destination id) on the dialer's Do Not Call list. */
+    markDnc(destinationId: string): void;
 }
 
 /** The outcomes in the panel's order, with the names its buttons carry. */

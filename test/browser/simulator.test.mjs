@@ -27,6 +27,39 @@ test('Dialer simulator panel offers every control by name, and axe finds no viol
         assert.equal(await sim.getByRole('checkbox', { name }).count(), 1, `setting ${name}`);
     }
     await sim.getByRole('combobox', { name: 'Lines per agent' }).waitFor();
+    // LC-2 CP-5: every shipped rule set on or off, block or warn, its window and limits.
+    for (const rule of ['US federal law', 'Florida', 'Oklahoma', 'Regulation F']) {
+        assert.equal(await sim.getByRole('checkbox', { name: `${rule} on` }).count(), 1, `${rule} on`);
+        const mode = sim.getByRole('combobox', { name: `${rule} mode` });
+        assert.deepEqual(await mode.locator('option').allInnerTexts(), ['Block', 'Warn'], `${rule} mode`);
+        for (const field of ['calls from', 'calls until']) {
+            assert.equal(await sim.getByRole('textbox', { name: `${rule} ${field}` }).count(), 1, `${rule} ${field}`);
+        }
+        for (const field of ['calls per number', 'calls per contact', 'limit window (hours)']) {
+            assert.equal(
+                await sim.getByRole('spinbutton', { name: `${rule} ${field}` }).count(),
+                1,
+                `${rule} ${field}`
+            );
+        }
+    }
+    assert.equal(await sim.getByRole('checkbox', { name: 'Regulation F on' }).isChecked(), false, 'shipped off');
+    assert.equal(await sim.getByRole('checkbox', { name: 'Florida on' }).isChecked(), true, 'shipped on');
+    // LC-2 AD-2 and the contact's place for the rules.
+    await sim.getByRole('combobox', { name: 'Default deliver-to' }).waitFor();
+    for (const name of ['Contact time zone field', 'Contact country field', 'Contact state field']) {
+        assert.equal(await sim.getByRole('textbox', { name }).count(), 1, name);
+    }
+    // LC-2 WU-1: the limit overall and per skill, the default disposition or Unavailable at zero, notes required.
+    await sim.getByRole('spinbutton', { name: 'Wrap-up limit (seconds, 0 for none)' }).waitFor();
+    await sim.getByRole('spinbutton', { name: 'PC Collections wrap-up limit (seconds)' }).waitFor();
+    await sim.getByRole('combobox', { name: 'Default disposition' }).waitFor();
+    assert.deepEqual(await sim.getByRole('combobox', { name: 'At zero' }).locator('option').allInnerTexts(), [
+        'Save the default disposition',
+        'Set the agent Unavailable'
+    ]);
+    await sim.getByRole('checkbox', { name: 'Promise to pay requires notes' }).waitFor();
+    await sim.getByRole('button', { name: 'Put on Do Not Call list' }).waitFor();
     await sim.getByRole('spinbutton', { name: 'Latency (ms)' }).waitFor();
     await ctx.axe('simulator panel');
 });

@@ -62,7 +62,7 @@ async function scrollPopToEnd(ctx, pop) {
 }
 
 testAtBothSizes(
-    'UB-1 UB-3 AD-5 during a call the controls stay in view while the pop scrolls beneath, and Attempts History shows all seven fields without sideways scrolling',
+    'UB-1 UB-3 AD-5 CP-4 during a call the controls stay in view while the pop scrolls beneath, and Attempts History shows all seven fields and Callable without sideways scrolling',
     async (ctx) => {
         // Seed 4's first record has a destination the dialer may not call (Destination Not in Cadence).
         await ctx.open({ seed: '4', lines: '1', preview: 'on' });
@@ -110,7 +110,11 @@ testAtBothSizes(
         for (let i = 0; i < count; i += 1) {
             const row = rows.nth(i);
             await row.scrollIntoViewIfNeeded();
-            const fields = [row.getByRole('rowheader'), ...[0, 1, 2, 3, 4, 5].map((c) => row.getByRole('cell').nth(c))];
+            // The seven fields of SP-2 and CP-4's Callable.
+            const fields = [
+                row.getByRole('rowheader'),
+                ...[0, 1, 2, 3, 4, 5, 6].map((c) => row.getByRole('cell').nth(c))
+            ];
             for (const [f, field] of fields.entries()) {
                 const box = await field.boundingBox();
                 assert.ok(box && box.height > 0, `row ${i} field ${f} is shown`);

@@ -204,7 +204,9 @@ test('SP-1 SP-2 SP-3 SP-4 SP-5 the screen pop has Contact History, Attempts and 
             'Available Time',
             'Last Presentation',
             'Last Outcome',
-            'Unavailable Reason'
+            'Unavailable Reason',
+            // CP-4: whether each destination can be called now under the rules, after SP-2's seven fields.
+            'Callable'
         ]
     );
     const rows = history.getByRole('row');

@@ -6,6 +6,8 @@ import { LightningElement, api } from 'lwc';
 import type { LocalSettings, SimOutcome, SimSpeed, SimulatorDriver, SimulatorView } from '../../../simulator';
 import { formatDateTime } from 'c/pcFormat';
 import { SIM_OUTCOMES, SIM_SPEEDS } from '../../../simulator';
+import { adminChange, dncChoices, ruleSetRows, wrapUpView } from './adminSettings';
+import type { RuleSetRow, WrapUpView } from './adminSettings';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -30,6 +32,10 @@ export default class SimulatorPanel extends LightningElement {
     view: SimulatorView | null = null;
     /** The settings as edited, applied (with a console restart) only by Apply settings. */
     draft: LocalSettings | null = null;
+    /** The number chosen for the Do Not Call list. */
+    dncChoice = '';
+    /** Why Apply settings did not apply, beside the button; empty when it did. */
+    applyError = '';
 
     /** The simulated world this panel drives. */
     @api
@@ -187,7 +193,74 @@ export default class SimulatorPanel extends LightningElement {
         if (this.draft) this.draft = { ...this.draft, [key]: input.checked };
     }
 
+    get deliverToOptions(): Array<{ value: string; label: string; selected: boolean }> {
+        const current = this.draft?.admin.defaultDeliverTo ?? 'Me';
+        return [
+            { value: 'Me', label: 'Me' },
+            { value: 'Skill', label: 'Skill' }
+        ].map((o) => ({ ...o, selected: o.value === current }));
+    }
+
+    get placeFields(): Array<{ key: string; label: string; value: string }> {
+        const a = this.draft?.admin;
+        return [
+            { key: 'contactTimeZoneField', label: 'Contact time zone field', value: a?.contactTimeZoneField ?? '' },
+            { key: 'contactCountryField', label: 'Contact country field', value: a?.contactCountryField ?? '' },
+            { key: 'contactStateField', label: 'Contact state field', value: a?.contactStateField ?? '' }
+        ];
+    }
+
+    get ruleSets(): RuleSetRow[] {
+        return this.draft ? ruleSetRows(this.draft.admin.ruleSets) : [];
+    }
+
+    get wrapUp(): WrapUpView | null {
+        return this.draft && this.view ? wrapUpView(this.draft.admin, this.view) : null;
+    }
+
+    get dncOptions(): Array<{ value: string; label: string; selected: boolean }> {
+        return dncChoices(this.view?.destinations ?? [], this.dncChoice);
+    }
+
+    get noDncChoice(): boolean {
+        return !this.view?.destinations.length;
+    }
+
+    /** Any admin control but the AD-2 switches: `data-key` names the setting, `data-rule` a rule set's field. */
+    handleAdmin(event: Event): void {
+        const target = event.target as HTMLInputElement & { reportValidity?: () => boolean };
+        if (!this.draft) return;
+        const { key, rule, field, id } = target.dataset;
+        const value = target.type === 'checkbox' ? target.checked : target.value;
+        // A typed value that breaks the field's own limits stays as typed, with its message beside it.
+        if (target.reportValidity && !target.reportValidity()) return;
+        const admin = adminChange(this.draft.admin, { key, rule, field, id }, value);
+        if (admin) this.draft = { ...this.draft, admin };
+        this.applyError = '';
+    }
+
+    handleDncChoice(event: Event): void {
+        this.dncChoice = (event.target as HTMLSelectElement).value;
+    }
+
+    handleDnc(): void {
+        const choice = this.dncChoice || this.view?.destinations[0]?.id;
+        if (choice) this.currentDriver?.markDnc(choice);
+    }
+
     handleApply(): void {
+        // Every field checked again, so a value typed and not yet left is not applied unseen.
+        const fields = Array.from(this.template?.querySelectorAll('lightning-input') ?? []) as unknown as Array<{
+            reportValidity(): boolean;
+            focus(): void;
+        }>;
+        const invalid = fields.filter((f) => !f.reportValidity());
+        if (invalid.length) {
+            this.applyError = 'Not applied: correct the fields marked in red.';
+            invalid[0]?.focus();
+            return;
+        }
+        this.applyError = '';
         if (this.draft) this.currentDriver?.applySettings(this.draft);
     }
 }

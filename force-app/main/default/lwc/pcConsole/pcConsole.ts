@@ -2,6 +2,7 @@ import { LightningElement, api } from 'lwc';
 import { ConnectionStatus, isDialerAdapterKind, recordName } from 'c/pcModel';
 import type {
     AgentDialRequest,
+    Callability,
     CallView,
     ConsoleApi,
     ConsoleError,
@@ -126,6 +127,12 @@ export default class PcConsole extends LightningElement {
             ? s.now + (Date.now() - this.receivedAt)
             : s.now;
     };
+
+    /**
+     * Attempts History's Callable (CP-4) as the service answers it at an instant; one function for the console's
+     * life, so handing it down never re-renders a child.
+     */
+    readonly callability = (now: Instant): Callability | null => this.active?.callability?.(now) ?? null;
 
     /** The console service; when not given (in an org), one is built by the runtime from the admin settings. */
     @api

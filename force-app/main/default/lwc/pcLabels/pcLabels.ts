@@ -337,6 +337,18 @@ import PC_Dial_Phone from '@salesforce/label/c.PC_Dial_Phone';
 import PC_Dial_Mobile from '@salesforce/label/c.PC_Dial_Mobile';
 import PC_Dial_HomePhone from '@salesforce/label/c.PC_Dial_HomePhone';
 import PC_Dial_OtherPhone from '@salesforce/label/c.PC_Dial_OtherPhone';
+import PC_Callable_Column from '@salesforce/label/c.PC_Callable_Column';
+import PC_Callable_Now from '@salesforce/label/c.PC_Callable_Now';
+import PC_Callable_After from '@salesforce/label/c.PC_Callable_After';
+import PC_Callable_Warn from '@salesforce/label/c.PC_Callable_Warn';
+import PC_Callable_WarnOpen from '@salesforce/label/c.PC_Callable_WarnOpen';
+import PC_Callable_No from '@salesforce/label/c.PC_Callable_No';
+import PC_Callable_WindowRule from '@salesforce/label/c.PC_Callable_WindowRule';
+import PC_Callable_LimitRule from '@salesforce/label/c.PC_Callable_LimitRule';
+import PC_Callable_Dnc from '@salesforce/label/c.PC_Callable_Dnc';
+import PC_Callable_Dialer from '@salesforce/label/c.PC_Callable_Dialer';
+import * as callable from './callableText';
+import type { DestinationCallable } from 'c/pcModel';
 
 /** Every label of the console by name; values come from the org's translations at run time. */
 export const LABELS = Object.freeze({
@@ -644,7 +656,17 @@ export const LABELS = Object.freeze({
     dialPhone: PC_Dial_Phone,
     dialMobile: PC_Dial_Mobile,
     dialHomePhone: PC_Dial_HomePhone,
-    dialOtherPhone: PC_Dial_OtherPhone
+    dialOtherPhone: PC_Dial_OtherPhone,
+    callableColumn: PC_Callable_Column,
+    callableNow: PC_Callable_Now,
+    callableAfter: PC_Callable_After,
+    callableWarn: PC_Callable_Warn,
+    callableWarnOpen: PC_Callable_WarnOpen,
+    callableNo: PC_Callable_No,
+    callableWindowRule: PC_Callable_WindowRule,
+    callableLimitRule: PC_Callable_LimitRule,
+    callableDnc: PC_Callable_Dnc,
+    callableDialer: PC_Callable_Dialer
 });
 
 /** A key of LABELS. */
@@ -887,4 +909,25 @@ export function complianceRefusal(findings: readonly ComplianceFinding[], now: I
 /** The one more confirmation a warning asks for, saying the override is logged. */
 export function complianceWarning(findings: readonly ComplianceFinding[], now: Instant): string {
     return compliance.complianceWarning(COMPLIANCE_LABELS, findings, now);
+}
+
+// Attempts History's Callable (CP-4), written in ./callableText from these labels.
+const CALLABLE_LABELS: callable.CallableLabels = Object.freeze({
+    now: PC_Callable_Now,
+    after: PC_Callable_After,
+    warn: PC_Callable_Warn,
+    warnOpen: PC_Callable_WarnOpen,
+    no: PC_Callable_No,
+    windowRule: PC_Callable_WindowRule,
+    limitRule: PC_Callable_LimitRule,
+    dnc: PC_Callable_Dnc,
+    hours: PC_Cp_Hours,
+    days: PC_Cp_Days,
+    dialerReason: (reason: string): string =>
+        formatLabel(PC_Callable_Dialer, [UNAVAILABLE_REASON_LABELS[reason as DestinationUnavailableReason] ?? reason])
+});
+
+/** One destination's Callable in words (CP-4): "Now", "after 8:00 AM Eastern Time (Florida hours)", … */
+export function callableText(c: DestinationCallable, now: Instant): string {
+    return callable.callableText(CALLABLE_LABELS, c, now);
 }

@@ -544,6 +544,36 @@ export const DEFAULT_RULE_SETS: readonly ComplianceRuleSet[] = Object.freeze([
     })
 ]);
 
+/** Whether a destination can be called now (CP-4): Now; Now after a warning; Later (from a known instant); No. */
+export const CallableStatus = {
+    Now: 'Now',
+    Warn: 'Warn',
+    Later: 'Later',
+    No: 'No'
+} as const;
+export type CallableStatus = (typeof CallableStatus)[keyof typeof CallableStatus];
+
+/** What keeps a destination from being called now: a rule set's window or limit, Do Not Call, or the dialer. */
+export type CallableReason =
+    | { readonly kind: 'Window'; readonly rule: string }
+    | { readonly kind: 'Limit'; readonly rule: string; readonly limit: number; readonly hours: number }
+    | { readonly kind: 'Dnc' }
+    | { readonly kind: 'Dialer'; readonly reason: DestinationUnavailableReason };
+
+/** One destination's answer in Attempts History's Callable (CP-4), from the rules and the dialer's own reasons. */
+export interface DestinationCallable {
+    readonly status: CallableStatus;
+    /** Null when Now. */
+    readonly reason: CallableReason | null;
+    /** Later: when it becomes callable; Warn: until when the rule warns; null otherwise. */
+    readonly from: Instant | null;
+    /** The contact's zone `from` reads in; null where none is known. */
+    readonly zone: string | null;
+}
+
+/** Callable per destination id (phones only). */
+export type Callability = Readonly<Record<string, DestinationCallable>>;
+
 /** The admin settings of AD-2, with their defaults in DEFAULT_SETTINGS. */
 export interface Settings {
     readonly linesPerAgent: number;
@@ -1063,6 +1093,11 @@ export interface ConsoleApi {
     transfer(callId: string, target: TransferTarget): Promise<CommandResult>;
     /** Dials a number for the agent (click-to-dial, WU-4); the call then behaves as any other line. */
     dial?(request: AgentDialRequest): Promise<CommandResult>;
+    /**
+     * Attempts History's Callable for the screen pop's destinations at `now` (CP-4); the same object while the
+     * answer holds, so a view asking every second re-renders only when it changes. Null without a history.
+     */
+    callability?(now: Instant): Callability | null;
     /** Leaves the skill's recorded message on an answering machine (AMD) and closes the line (WU-3). */
     dropVoicemail?(callId: string): Promise<CommandResult>;
     /** Saves the wrap-up of an Ended call; logs the attempt to Salesforce once (BX-1). */

@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import { DEFAULT_SETTINGS, isOutcome, recordName } from 'c/pcModel';
-import type { Instant, Interaction, ScreenPop, Settings } from 'c/pcModel';
+import type { Callability, Instant, Interaction, ScreenPop, Settings } from 'c/pcModel';
 import { LABELS, OUTCOME_LABELS } from 'c/pcLabels';
 import { formatDateTime } from 'c/pcFormat';
 
@@ -41,6 +41,10 @@ export default class PcScreenPop extends NavigationMixin(LightningElement) {
     @api now: Instant = 0;
     /** The zone dates are shown in; the browser's when not given. */
     @api timeZone: string | undefined;
+    /** Attempts History's Callable per destination at an instant, from the console's service (CP-4). */
+    @api callability: ((now: Instant) => Callability | null) | null = null;
+    /** The console's clock, so Callable follows the time between snapshots. */
+    @api clock: (() => Instant) | null = null;
 
     labels = LABELS;
     /** The tab the agent chose; falls back to Contact History when that tab is not offered. */

@@ -14,6 +14,7 @@ import type {
     AttemptsHistory,
     Call,
     Callback,
+    Callability,
     CallingRecord,
     CallStatus,
     CallView,
@@ -49,7 +50,9 @@ import type { SalesforceGateway } from 'c/pcSalesforcePort';
 import { isValidTimeZone, normalizePhone, validateReschedule, wallTime, zoneOffset } from 'c/pcSchedule';
 import { contactZones } from 'c/pcZones';
 import { parseSettings } from 'c/pcSettings';
+import { placeFieldsOf } from 'c/pcCompliance';
 import { attemptsFromSalesforce } from './salesforceAttempts';
+import { CallableSelector } from './callable';
 import { dialerWrapUpSeconds, withNotesRule, wrapUpLimitMs } from './wrapUpRules';
 import { SessionScore } from './sessionScore';
 import type { ScoreboardStore } from './scoreboard';
@@ -146,6 +149,8 @@ export class ConsoleService implements ConsoleApi {
     private readonly subscriptions: Unsubscribe[] = [];
     private readonly timers = new Set<() => void>();
     private readonly inFlight = new Set<string>();
+    /** Attempts History's Callable, kept while it holds (CP-4). */
+    private readonly callable = new CallableSelector();
     private readonly wrapUps = new Map<string, WrapUpProgress>();
     /** Contact ids found for dialer records, so logging links the Task without a second lookup. */
     private readonly contactIds = new Map<string, string | null>();
@@ -219,6 +224,11 @@ export class ConsoleService implements ConsoleApi {
 
     getState(): ConsoleState {
         return this.state;
+    }
+
+    /** Attempts History's Callable at `now` (CP-4), from the pop and the rule sets in state. */
+    callability(now: Instant = this.clock.now()): Callability | null {
+        return this.callable.select(this.state.screenPop, this.state.settings, now);
     }
 
     /** Calls the listener with each new snapshot; returns the unsubscribe. */
@@ -748,9 +758,9 @@ export class ConsoleService implements ConsoleApi {
 
     private async loadPop(token: number, record: CallingRecord, number: string): Promise<void> {
         const settings = this.state.settings;
-        const fields = [settings.valueOne, settings.valueTwo]
-            .filter((v) => v.source === 'ContactField')
-            .map((v) => v.field);
+        const shown = [settings.valueOne, settings.valueTwo].filter((v) => v.source === 'ContactField');
+        // The Contact's place fields too, so the rules read its zone and state from the record (CP-1).
+        const fields = [...new Set([...shown.map((v) => v.field), ...placeFieldsOf(settings)])];
         const contactPart = (async () => {
             const contact = await this.gateway.findContact({
                 salesforceId: record.salesforceId,

@@ -954,6 +954,12 @@ export class SimulatedDialer implements DialerAdapter {
                 this.otherAgentsAvailable = on;
                 this.desk.dispatch();
             },
+            setDnc: (recordId, destinationId) => {
+                const dest = this.byId.get(recordId)?.destinations.find((d) => d.id === destinationId);
+                if (!dest || dest.kind !== 'Phone') return false;
+                dest.dnc = true;
+                return true;
+            },
             calls: () => this.floor.snapshot(),
             preview: () => this.current?.preview ?? null,
             agent: () => this.agent,

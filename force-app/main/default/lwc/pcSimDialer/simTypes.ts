@@ -96,6 +96,8 @@ export interface SimulatorControl {
     /** Every emitted event, one deterministic line each. */
     eventLog(): readonly string[];
     setOtherAgentsAvailable(on: boolean): void;
+    /** Puts a record's number on the Do Not Call list (the local console's panel, CP-5); false if none such. */
+    setDnc(recordId: string, destinationId: string): boolean;
     /** The agent's set of calls now. */
     calls(): readonly Call[];
     /** The preview on screen now, if any. */
