@@ -337,6 +337,7 @@ import PC_Dial_Phone from '@salesforce/label/c.PC_Dial_Phone';
 import PC_Dial_Mobile from '@salesforce/label/c.PC_Dial_Mobile';
 import PC_Dial_HomePhone from '@salesforce/label/c.PC_Dial_HomePhone';
 import PC_Dial_OtherPhone from '@salesforce/label/c.PC_Dial_OtherPhone';
+import PC_Err_OmniChannel from '@salesforce/label/c.PC_Err_OmniChannel';
 
 /** Every label of the console by name; values come from the org's translations at run time. */
 export const LABELS = Object.freeze({
@@ -644,7 +645,8 @@ export const LABELS = Object.freeze({
     dialPhone: PC_Dial_Phone,
     dialMobile: PC_Dial_Mobile,
     dialHomePhone: PC_Dial_HomePhone,
-    dialOtherPhone: PC_Dial_OtherPhone
+    dialOtherPhone: PC_Dial_OtherPhone,
+    errOmniChannel: PC_Err_OmniChannel
 });
 
 /** A key of LABELS. */
@@ -724,7 +726,8 @@ export const ERROR_SOURCE_LABELS: Readonly<Record<ErrorSource, string>> = Object
     [ErrorSource.Dialer]: LABELS.errDialer,
     [ErrorSource.Salesforce]: LABELS.errSalesforce,
     [ErrorSource.Validation]: LABELS.errValidation,
-    [ErrorSource.Configuration]: LABELS.errConfiguration
+    [ErrorSource.Configuration]: LABELS.errConfiguration,
+    [ErrorSource.OmniChannel]: LABELS.errOmniChannel
 });
 
 /** The message beside a reschedule field for each issue (RS-2, RS-3, BX-3). */
