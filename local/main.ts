@@ -25,6 +25,11 @@ import type { CallCounts } from './countingGateway';
 import type { LocalSettings, SimOutcome, SimSpeed, SimulatorDriver, SimulatorView } from './simulator';
 import { cxoneControlFrom, cxoneFakeFrom, mountCxoneConsole } from './cxoneMode';
 import CxonePanel from './lwc/local/cxonePanel/cxonePanel';
+import OmniPanel from './lwc/local/omniPanel/omniPanel';
+import { InMemoryOmniChannel } from 'c/pcMemoryOmni';
+import { OmniToolkitPresence } from 'c/pcOmniToolkit';
+import { presenceModeFrom } from './omni';
+import type { OmniPanelDriver } from './omni';
 
 /** The agent's time zone in the local console: the clock and the reschedule form default to it. */
 const AGENT_TIME_ZONE = 'America/New_York';
@@ -104,6 +109,8 @@ export function readStartOptions(search: string): StartOptions {
 /** The URL query for a start, so a reload (or a shared link) starts the same way. */
 function queryFor(options: StartOptions): string {
     const onOff = (b: boolean): string => (b ? 'on' : 'off');
+    // The Omni-Channel panel's presence mode (WU-5) outlives the simulator's restarts.
+    const presence = presenceModeFrom(window.location.search);
     const s = options.settings;
     return new URLSearchParams({
         seed: String(options.seed),
@@ -113,7 +120,8 @@ function queryFor(options: StartOptions): string {
         pops: onOff(s.screenPops),
         history: onOff(s.attemptsHistory),
         speed: options.speed === 0 ? 'paused' : String(options.speed),
-        ...(options.skill ? { skill: options.skill } : {})
+        ...(options.skill ? { skill: options.skill } : {}),
+        ...(presence ? { presence } : {})
     }).toString();
 }
 
@@ -123,6 +131,8 @@ interface World {
     readonly clock: VirtualClock;
     readonly dialer: SimulatedDialer;
     readonly service: ConsoleService;
+    /** Omni-Channel in memory, kept in step by the console as in an org's Aura wrapper (WU-5). */
+    readonly omni: InMemoryOmniChannel;
     readonly gatewayCalls: () => CallCounts;
     readonly element: HTMLElement;
     readonly dispose: () => void;
@@ -187,7 +197,8 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
         previewEnabled: s.preview,
         rescheduleEnabled: s.reschedule,
         screenPopsEnabled: s.screenPops,
-        attemptsHistoryEnabled: s.attemptsHistory
+        attemptsHistoryEnabled: s.attemptsHistory,
+        presenceMode: presenceModeFrom(window.location.search) ?? DEFAULT_SETTINGS.presenceMode
     };
     const counted = countGatewayCalls(new InMemorySalesforceGateway({ contacts, interactions, settings }));
     const gateway = counted.gateway;
@@ -196,7 +207,10 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
         read: (key) => window.sessionStorage.getItem(key),
         write: (key, value) => window.sessionStorage.setItem(key, value)
     };
-    const service = new ConsoleService({ adapter: dialer, gateway, clock, scoreboardStore });
+    const omni = new InMemoryOmniChannel();
+    const presence = new OmniToolkitPresence(omni);
+    const service = new ConsoleService({ adapter: dialer, gateway, clock, scoreboardStore, presence });
+    offs.push(omni.control.watch(notifySoon));
     const element = createElement('c-pc-console', { is: PcConsole });
     Object.assign(element, { service });
     host.appendChild(element);
@@ -222,6 +236,7 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
         clock,
         dialer,
         service,
+        omni,
         gatewayCalls: counted.counts,
         element,
         dispose: () => {
@@ -232,6 +247,35 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
             contactPage?.remove();
         }
     };
+}
+
+/** The in-memory Omni-Channel's panel (WU-5), below the simulator; it follows the current console's Omni-Channel. */
+function mountOmniPanel(host: HTMLElement, current: () => World, subscribe: OmniPanelDriver['subscribe']): void {
+    const driver: OmniPanelDriver = {
+        view() {
+            const w = current();
+            const v = w.omni.control.view();
+            return {
+                status: v.status?.developerName ?? null,
+                statusLabel: v.status?.label ?? '',
+                statuses: v.statuses.map((s) => ({ apiName: s.developerName, label: s.label })),
+                mode: w.service.getState().settings.presenceMode,
+                failNext: v.failNext
+            };
+        },
+        subscribe,
+        agentSets: (apiName) => current().omni.control.agentSets(apiName),
+        failNext: () => current().omni.control.failNext(),
+        setMode(mode) {
+            // A settings change: the console starts again with it, as after the simulator's Apply settings.
+            const params = new URLSearchParams(window.location.search);
+            params.set('presence', mode);
+            window.location.search = params.toString();
+        }
+    };
+    const panel = createElement('local-omni-panel', { is: OmniPanel });
+    Object.assign(panel, { driver });
+    host.appendChild(panel);
 }
 
 function main(): void {
@@ -348,6 +392,11 @@ function main(): void {
     const panel = createElement('local-simulator-panel', { is: SimulatorPanel });
     Object.assign(panel, { driver });
     simulatorHost.appendChild(panel);
+    mountOmniPanel(
+        simulatorHost,
+        () => world,
+        (listener) => driver.subscribe(listener)
+    );
     window.__pcLocal = { ready: true, bench };
 }
 
