@@ -24,7 +24,7 @@ const bundles = readdirSync(`${ROOT}/${LWC}`, { withFileTypes: true }).filter((d
 const COMPONENTS = bundles.map((d) => d.name).filter((n) => existsSync(`${ROOT}/${LWC}/${n}/${n}.html`));
 const DIALER_ADAPTERS = ['pcCxoneAdapter', 'pcCxoneAuth', 'pcSimDialer', 'pcVirtualClock', 'pcTabLeader'];
 const SALESFORCE_ADAPTERS = ['pcApexGateway', 'pcMemoryGateway'];
-const OMNI_ADAPTERS = ['pcOmniToolkit', 'pcMemoryOmni'];
+const OMNI_ADAPTERS = ['pcOmniToolkit'];
 const APEX_MODULE = 'pcApexGateway';
 /** Headless helpers components may use: formats, keys, typed dates and times, zones, numbers, the counters' tick. */
 const PURE_UI_HELPERS = ['pcFormat', 'pcShortcuts', 'pcSchedule', 'pcZones', 'pcPhone', 'pcTicker'];

@@ -26,7 +26,7 @@ import type { LocalSettings, SimOutcome, SimSpeed, SimulatorDriver, SimulatorVie
 import { cxoneControlFrom, cxoneFakeFrom, mountCxoneConsole } from './cxoneMode';
 import CxonePanel from './lwc/local/cxonePanel/cxonePanel';
 import OmniPanel from './lwc/local/omniPanel/omniPanel';
-import { InMemoryOmniChannel } from 'c/pcMemoryOmni';
+import { InMemoryOmniChannel } from './memoryOmni';
 import { OmniToolkitPresence } from 'c/pcOmniToolkit';
 import { presenceModeFrom } from './omni';
 import type { OmniPanelDriver } from './omni';

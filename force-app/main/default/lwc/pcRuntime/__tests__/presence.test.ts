@@ -1,7 +1,7 @@
 /** WU-5: the composition root builds Omni-Channel presence from the bridge the Aura wrapper hands the console. */
 import { assemble } from 'c/pcRuntime';
 import type { RuntimeDeps } from 'c/pcRuntime';
-import { InMemoryOmniChannel } from 'c/pcMemoryOmni';
+import { InMemoryOmniChannel } from '../../../../../../local/memoryOmni';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { ConsoleApi } from 'c/pcModel';
 import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';

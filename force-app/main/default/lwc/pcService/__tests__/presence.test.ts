@@ -2,7 +2,7 @@
  * WU-5: Omni-Channel presence in step with the dialer's agent state, on the real service, the simulated dialer
  * and the in-memory Omni-Channel behind the org adapter, all on the virtual clock.
  */
-import { InMemoryOmniChannel } from 'c/pcMemoryOmni';
+import { InMemoryOmniChannel } from '../../../../../../local/memoryOmni';
 import { OmniToolkitPresence } from 'c/pcOmniToolkit';
 import { DEFAULT_PRESENCE_MAP } from 'c/pcModel';
 import type { PresenceMapping, PresenceMode } from 'c/pcModel';

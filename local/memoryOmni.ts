@@ -2,6 +2,7 @@
  * Omni-Channel in memory (WU-5): the toolkit the Aura wrapper hands the console in an org, played without one, so
  * the local console and tests try presence in step through the same org adapter (c/pcOmniToolkit). The agent's
  * own choices in Omni-Channel's utility come through `control`, as do the failures a test or the local panel arms.
+ * Local-only: it is never part of the deployable bundles.
  */
 import type { OmniToolkitBridge } from 'c/pcOmniToolkit';
 
