@@ -21,7 +21,6 @@ import type {
     ConsoleError,
     ConsoleState,
     ErrorCode,
-    PresenceDialerState,
     PresenceMapping,
     UnavailableCode,
     Unsubscribe
@@ -29,6 +28,7 @@ import type {
 import { OMNI_OFFLINE } from 'c/pcModel';
 import { PresenceError } from 'c/pcPresencePort';
 import type { PresenceChange, PresencePort } from 'c/pcPresencePort';
+import { codeMatches, dialerRowFor, keyOf, keyText, omniTargetFor, same } from './presenceMapping';
 
 /** How long Omni-Channel may take to confirm a status change before it counts as failed. */
 export const PRESENCE_TIMEOUT_MS = 10_000;
@@ -45,48 +45,6 @@ export interface PresenceHost {
     logout(): Promise<CommandResult>;
     /** Shows a presence failure in place of any earlier one, or clears it (null); returns the error shown. */
     report(failure: { readonly code: ErrorCode; readonly detail: string } | null): ConsoleError | null;
-}
-
-/** The dialer's side as the mapping sees it. */
-interface DialerKey {
-    readonly state: PresenceDialerState;
-    readonly code: UnavailableCode | null;
-}
-
-function keyOf(state: ConsoleState): DialerKey {
-    const agent = state.agent;
-    if (agent.status === 'LoggedOut') return { state: 'LoggedOut', code: null };
-    // A line in use, or its wrap-up: the agent is busy with a dialer call.
-    if (state.calls.length > 0) return { state: 'OnCall', code: null };
-    if (agent.status === 'Unavailable') return { state: 'Unavailable', code: agent.unavailableCode };
-    return { state: 'Available', code: null };
-}
-
-function keyText(key: DialerKey): string {
-    return `${key.state}:${key.code?.id ?? ''}`;
-}
-
-function same(a: string | null | undefined, b: string | null | undefined): boolean {
-    return typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
-}
-
-function codeMatches(row: PresenceMapping, code: UnavailableCode | null): boolean {
-    return !!code && (same(row.unavailableCode, code.id) || same(row.unavailableCode, code.label));
-}
-
-/** The Omni-Channel status a dialer state maps to: a row naming the code wins over one for any code. */
-export function omniTargetFor(map: readonly PresenceMapping[], key: DialerKey): string | null {
-    const rows = map.filter((r) => r.direction !== 'ToDialer' && r.dialerState === key.state);
-    const exact = rows.find((r) => r.unavailableCode !== '' && codeMatches(r, key.code));
-    return (exact ?? rows.find((r) => r.unavailableCode === ''))?.presenceStatus ?? null;
-}
-
-/** The mapping row an Omni-Channel status maps to on the dialer's side (OnCall rows never apply this way). */
-export function dialerRowFor(map: readonly PresenceMapping[], status: string): PresenceMapping | null {
-    return (
-        map.find((r) => r.direction !== 'ToOmni' && r.dialerState !== 'OnCall' && same(r.presenceStatus, status)) ??
-        null
-    );
 }
 
 function failureOf(e: unknown): { code: ErrorCode; detail: string } {
