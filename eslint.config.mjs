@@ -24,6 +24,7 @@ const bundles = readdirSync(`${ROOT}/${LWC}`, { withFileTypes: true }).filter((d
 const COMPONENTS = bundles.map((d) => d.name).filter((n) => existsSync(`${ROOT}/${LWC}/${n}/${n}.html`));
 const DIALER_ADAPTERS = ['pcCxoneAdapter', 'pcCxoneAuth', 'pcSimDialer', 'pcVirtualClock', 'pcTabLeader'];
 const SALESFORCE_ADAPTERS = ['pcApexGateway', 'pcMemoryGateway'];
+const OMNI_ADAPTERS = ['pcOmniToolkit'];
 const APEX_MODULE = 'pcApexGateway';
 /** Headless helpers components may use: formats, keys, typed dates and times, zones, numbers, the counters' tick. */
 const PURE_UI_HELPERS = ['pcFormat', 'pcShortcuts', 'pcSchedule', 'pcZones', 'pcPhone', 'pcTicker'];
@@ -83,7 +84,8 @@ const layering = [
             'pcCompliance',
             'pcModel',
             'pcDialerPort',
-            'pcSalesforcePort'
+            'pcSalesforcePort',
+            'pcPresencePort'
         ],
         [
             APEX_RULE,
@@ -92,6 +94,7 @@ const layering = [
                     'pcModel',
                     'pcDialerPort',
                     'pcSalesforcePort',
+                    'pcPresencePort',
                     'pcSchedule',
                     'pcSettings',
                     'pcFormat',
@@ -100,7 +103,8 @@ const layering = [
                     'pcPhoneLib',
                     'pcCompliance'
                 ],
-                'Layering: the service and its helpers import only the ports (c/pcDialerPort, c/pcSalesforcePort), ' +
+                'Layering: the service and its helpers import only the ports (c/pcDialerPort, c/pcSalesforcePort, ' +
+                    'c/pcPresencePort), ' +
                     'c/pcModel and pure helpers (c/pcSchedule, c/pcSettings, c/pcFormat, c/pcZones, c/pcPhone, c/pcCompliance).'
             ),
             { group: ['lwc', 'lightning/*'], message: 'Layering: the service never touches the DOM or LWC.' }
@@ -132,6 +136,16 @@ const layering = [
             }
         ]
     ),
+    // Omni-Channel adapters (WU-5): the presence port and the model; the toolkit comes from the Aura wrapper, so
+    // neither imports Apex or LWC.
+    layer(OMNI_ADAPTERS, [
+        APEX_RULE,
+        onlyBundles(
+            ['pcModel', 'pcPresencePort', ...OMNI_ADAPTERS],
+            'Layering: an Omni-Channel adapter imports only c/pcPresencePort and c/pcModel.'
+        ),
+        { group: ['lwc', 'lightning/*'], message: 'Layering: an adapter never touches the DOM or LWC.' }
+    ]),
     // Salesforce adapters: the Salesforce port and the model; only the gateway imports Apex.
     ...SALESFORCE_ADAPTERS.map((name) =>
         layer(

@@ -38,6 +38,11 @@ import type {
 import { LOCAL_ADMIN_KEYS } from './simulator';
 import { cxoneControlFrom, cxoneFakeFrom, mountCxoneConsole } from './cxoneMode';
 import CxonePanel from './lwc/local/cxonePanel/cxonePanel';
+import OmniPanel from './lwc/local/omniPanel/omniPanel';
+import { InMemoryOmniChannel } from './memoryOmni';
+import { OmniToolkitPresence } from 'c/pcOmniToolkit';
+import { presenceModeFrom } from './omni';
+import type { OmniPanelDriver } from './omni';
 
 /** The agent's time zone in the local console: the clock and the reschedule form default to it. */
 const AGENT_TIME_ZONE = 'America/New_York';
@@ -151,6 +156,8 @@ function adminParam(admin: LocalAdmin): Record<string, string> {
 /** The URL query for a start, so a reload (or a shared link) starts the same way. */
 function queryFor(options: StartOptions): string {
     const onOff = (b: boolean): string => (b ? 'on' : 'off');
+    // The Omni-Channel panel's presence mode (WU-5) outlives the simulator's restarts.
+    const presence = presenceModeFrom(window.location.search);
     const s = options.settings;
     return new URLSearchParams({
         seed: String(options.seed),
@@ -161,7 +168,8 @@ function queryFor(options: StartOptions): string {
         history: onOff(s.attemptsHistory),
         speed: options.speed === 0 ? 'paused' : String(options.speed),
         ...adminParam(s.admin),
-        ...(options.skill ? { skill: options.skill } : {})
+        ...(options.skill ? { skill: options.skill } : {}),
+        ...(presence ? { presence } : {})
     }).toString();
 }
 
@@ -214,6 +222,8 @@ interface World {
     readonly clock: VirtualClock;
     readonly dialer: SimulatedDialer;
     readonly service: ConsoleService;
+    /** Omni-Channel in memory, kept in step by the console as in an org's Aura wrapper (WU-5). */
+    readonly omni: InMemoryOmniChannel;
     readonly gatewayCalls: () => CallCounts;
     readonly element: HTMLElement;
     readonly dispose: () => void;
@@ -282,7 +292,8 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
         screenPopsEnabled: s.screenPops,
         attemptsHistoryEnabled: s.attemptsHistory,
         // LC-2: rule sets, the contact's place fields, deliver-to and wrap-up, read by the service as an org's are.
-        ...s.admin
+        ...s.admin,
+        presenceMode: presenceModeFrom(window.location.search) ?? DEFAULT_SETTINGS.presenceMode
     };
     const counted = countGatewayCalls(new InMemorySalesforceGateway({ contacts, interactions, settings }));
     const gateway = counted.gateway;
@@ -291,7 +302,10 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
         read: (key) => window.sessionStorage.getItem(key),
         write: (key, value) => window.sessionStorage.setItem(key, value)
     };
-    const service = new ConsoleService({ adapter: dialer, gateway, clock, scoreboardStore });
+    const omni = new InMemoryOmniChannel();
+    const presence = new OmniToolkitPresence(omni);
+    const service = new ConsoleService({ adapter: dialer, gateway, clock, scoreboardStore, presence });
+    offs.push(omni.control.watch(notifySoon));
     const element = createElement('c-pc-console', { is: PcConsole });
     Object.assign(element, { service });
     host.appendChild(element);
@@ -317,6 +331,7 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
         clock,
         dialer,
         service,
+        omni,
         gatewayCalls: counted.counts,
         element,
         dispose: () => {
@@ -327,6 +342,35 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
             contactPage?.remove();
         }
     };
+}
+
+/** The in-memory Omni-Channel's panel (WU-5), below the simulator; it follows the current console's Omni-Channel. */
+function mountOmniPanel(host: HTMLElement, current: () => World, subscribe: OmniPanelDriver['subscribe']): void {
+    const driver: OmniPanelDriver = {
+        view() {
+            const w = current();
+            const v = w.omni.control.view();
+            return {
+                status: v.status?.developerName ?? null,
+                statusLabel: v.status?.label ?? '',
+                statuses: v.statuses.map((s) => ({ apiName: s.developerName, label: s.label })),
+                mode: w.service.getState().settings.presenceMode,
+                failNext: v.failNext
+            };
+        },
+        subscribe,
+        agentSets: (apiName) => current().omni.control.agentSets(apiName),
+        failNext: () => current().omni.control.failNext(),
+        setMode(mode) {
+            // A settings change: the console starts again with it, as after the simulator's Apply settings.
+            const params = new URLSearchParams(window.location.search);
+            params.set('presence', mode);
+            window.location.search = params.toString();
+        }
+    };
+    const panel = createElement('local-omni-panel', { is: OmniPanel });
+    Object.assign(panel, { driver });
+    host.appendChild(panel);
 }
 
 function main(): void {
@@ -451,6 +495,11 @@ function main(): void {
     const panel = createElement('local-simulator-panel', { is: SimulatorPanel });
     Object.assign(panel, { driver });
     simulatorHost.appendChild(panel);
+    mountOmniPanel(
+        simulatorHost,
+        () => world,
+        (listener) => driver.subscribe(listener)
+    );
     window.__pcLocal = { ready: true, bench };
 }
 

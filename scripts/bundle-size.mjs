@@ -18,9 +18,11 @@ const LWC_DIR = join(ROOT, 'force-app/main/default/lwc');
  * a prebuilt module (pcPhoneLib: libphonenumber-js with its min metadata, 28.7 kB). Set about 15 % above the
  * figures of the day they were last set (121.3 kB in total with the library, 15.6 kB the largest own bundle;
  * docs/performance.md), so ordinary growth fits and a new library or a copied table does not. Raising them is a
- * decision: change them here, saying why in the commit.
+ * decision: change them here, saying why in the commit. The total was raised from 140,000 to 142,000 for
+ * Omni-Channel presence (WU-5: the sync, its settings and the toolkit adapter, about 3.7 kB), the old total then
+ * being nearly used up.
  */
-export const BUDGET = { totalGzipBytes: 140_000, bundleGzipBytes: 17_000, libraryGzipBytes: 32_000 };
+export const BUDGET = { totalGzipBytes: 142_000, bundleGzipBytes: 17_000, libraryGzipBytes: 32_000 };
 
 /** Every deployable bundle with its .js files (tests and their helpers excluded). */
 function bundles() {

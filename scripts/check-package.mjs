@@ -74,6 +74,10 @@ for (const folder of dirs(SOURCE).map((d) => d.name)) {
         for (const bundle of dirs(path).map((d) => d.name)) {
             if (existsSync(join(path, bundle, `${bundle}.js-meta.xml`))) expect('LightningComponentBundle', bundle);
         }
+    } else if (folder === 'aura') {
+        for (const bundle of dirs(path).map((d) => d.name)) {
+            if (existsSync(join(path, bundle, `${bundle}.cmp-meta.xml`))) expect('AuraDefinitionBundle', bundle);
+        }
     } else if (folder === 'labels') {
         const parser = new XMLParser({ isArray: (name) => name === 'labels' });
         for (const name of files(path).filter((n) => n.endsWith('.labels-meta.xml'))) {

@@ -11,6 +11,7 @@ import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { ConsoleState, DialerCapabilities, Settings } from 'c/pcModel';
 import type { DialerAdapter } from 'c/pcDialerPort';
+import type { PresencePort } from 'c/pcPresencePort';
 
 /** 2027-01-11T15:00:00Z: a Monday, 09:00 in Chicago. */
 export const RIG_START = Date.UTC(2027, 0, 11, 15, 0, 0);
@@ -52,6 +53,8 @@ export interface RigOptions {
     readonly otherAgentsAvailable?: boolean;
     readonly contactHangsUp?: boolean;
     readonly startAt?: number;
+    /** Omni-Channel for the service to keep in step (WU-5). */
+    readonly presence?: PresencePort;
 }
 
 export interface Rig {
@@ -164,7 +167,8 @@ export function makeRig(options: RigOptions = {}): Rig {
         adapter: dialer,
         gateway,
         clock,
-        settings: { ...DEFAULT_SETTINGS, linesPerAgent: options.lines ?? 1, ...(options.settings ?? {}) }
+        settings: { ...DEFAULT_SETTINGS, linesPerAgent: options.lines ?? 1, ...(options.settings ?? {}) },
+        ...(options.presence ? { presence: options.presence } : {})
     });
     recordCommands(dialer, sent, () => service.getState(), clock);
     return { clock, dialer, gateway, service, sent, state: () => service.getState() };

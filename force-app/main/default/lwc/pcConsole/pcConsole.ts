@@ -68,6 +68,8 @@ export default class PcConsole extends LightningElement {
     @api valueTwoField = '';
     /** Open the matched Contact as a console `Tab` or `Subtab` on answer, or `Off` (AD-5); empty keeps the setting. */
     @api contactTab = '';
+    /** The Omni-Channel toolkit bridge the Aura wrapper hands over (WU-5); absent, presence is not synchronised. */
+    @api omniToolkit: unknown = null;
 
     labels = LABELS;
     state: ConsoleState | null = null;
@@ -159,7 +161,8 @@ export default class PcConsole extends LightningElement {
             return;
         }
         const adapter = isDialerAdapterKind(this.dialerAdapter) ? this.dialerAdapter : null;
-        createConsoleService({ dialerAdapter: adapter, page: this.pageOverrides() })
+        const omni = this.omniToolkit ? { omniToolkit: this.omniToolkit } : {};
+        createConsoleService({ dialerAdapter: adapter, page: this.pageOverrides(), ...omni })
             .then((service) => {
                 if (this.connected && !this.active) this.attach(service, true);
                 else void service.stop();

@@ -14,7 +14,9 @@ const RETRIES: Readonly<Record<string, (service: ConsoleApi) => Promise<CommandR
     requeue: (s) => s.retryPreview(),
     snooze: (s) => s.retryPreview(),
     logout: (s) => s.logout(),
-    available: (s) => s.setAvailable()
+    available: (s) => s.setAvailable(),
+    // Only a service with Omni-Channel reports presence failures, and it has retryPresence.
+    presence: (s) => (s.retryPresence ? s.retryPresence() : s.start())
 };
 
 /** Every console error as a readable message from labels, with dismiss, and retry where the error has a command. */

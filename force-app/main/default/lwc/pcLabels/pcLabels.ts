@@ -349,6 +349,7 @@ import PC_Callable_Dnc from '@salesforce/label/c.PC_Callable_Dnc';
 import PC_Callable_Dialer from '@salesforce/label/c.PC_Callable_Dialer';
 import * as callable from './callableText';
 import type { DestinationCallable } from 'c/pcModel';
+import PC_Err_OmniChannel from '@salesforce/label/c.PC_Err_OmniChannel';
 
 /** Every label of the console by name; values come from the org's translations at run time. */
 export const LABELS = Object.freeze({
@@ -666,7 +667,8 @@ export const LABELS = Object.freeze({
     callableWindowRule: PC_Callable_WindowRule,
     callableLimitRule: PC_Callable_LimitRule,
     callableDnc: PC_Callable_Dnc,
-    callableDialer: PC_Callable_Dialer
+    callableDialer: PC_Callable_Dialer,
+    errOmniChannel: PC_Err_OmniChannel
 });
 
 /** A key of LABELS. */
@@ -746,7 +748,8 @@ export const ERROR_SOURCE_LABELS: Readonly<Record<ErrorSource, string>> = Object
     [ErrorSource.Dialer]: LABELS.errDialer,
     [ErrorSource.Salesforce]: LABELS.errSalesforce,
     [ErrorSource.Validation]: LABELS.errValidation,
-    [ErrorSource.Configuration]: LABELS.errConfiguration
+    [ErrorSource.Configuration]: LABELS.errConfiguration,
+    [ErrorSource.OmniChannel]: LABELS.errOmniChannel
 });
 
 /** The message beside a reschedule field for each issue (RS-2, RS-3, BX-3). */

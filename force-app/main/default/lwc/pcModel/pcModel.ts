@@ -626,6 +626,10 @@ export interface Settings {
     readonly wrapUpAtZero: WrapUpAtZero;
     /** Disposition ids that require notes, besides those the dialer flags (WU-1). */
     readonly notesRequiredDispositions: readonly string[];
+    /** Which side leads Omni-Channel presence, or Off (WU-5). */
+    readonly presenceMode: PresenceMode;
+    /** The admin's mapping of dialer states to Omni-Channel presence statuses (WU-5). */
+    readonly presenceMap: readonly PresenceMapping[];
 }
 
 /** What the console does when the wrap-up time runs out (WU-1). */
@@ -634,6 +638,72 @@ export const WrapUpAtZero = {
     Unavailable: 'Unavailable'
 } as const;
 export type WrapUpAtZero = (typeof WrapUpAtZero)[keyof typeof WrapUpAtZero];
+
+/** Who leads Omni-Channel presence (WU-5): the dialer, Salesforce, both (the latest change wins), or no sync. */
+export const PresenceMode = {
+    Off: 'Off',
+    DialerLeads: 'DialerLeads',
+    SalesforceLeads: 'SalesforceLeads',
+    Both: 'Both'
+} as const;
+export type PresenceMode = (typeof PresenceMode)[keyof typeof PresenceMode];
+
+/** The dialer's side of a presence mapping: its agent states, and OnCall for a call on a line or in wrap-up. */
+export const PresenceDialerState = {
+    Available: 'Available',
+    Unavailable: 'Unavailable',
+    OnCall: 'OnCall',
+    LoggedOut: 'LoggedOut'
+} as const;
+export type PresenceDialerState = (typeof PresenceDialerState)[keyof typeof PresenceDialerState];
+
+/** Which way a mapping row applies: dialer to Omni-Channel, Omni-Channel to dialer, or both. */
+export const PresenceDirection = {
+    ToOmni: 'ToOmni',
+    ToDialer: 'ToDialer',
+    Both: 'Both'
+} as const;
+export type PresenceDirection = (typeof PresenceDirection)[keyof typeof PresenceDirection];
+
+/** The presence status name that stands for "logged out of Omni-Channel" in a mapping (no status has it). */
+export const OMNI_OFFLINE = 'Offline';
+
+/** One row of the admin's presence mapping (PC_Presence_Map__mdt, WU-5). */
+export interface PresenceMapping {
+    /** The record's developer name, for problems and logs. */
+    readonly name: string;
+    readonly dialerState: PresenceDialerState;
+    /** For Unavailable: the dialer's unavailable code, by id or label; empty matches any code. */
+    readonly unavailableCode: string;
+    /** The ServicePresenceStatus developer name, or OMNI_OFFLINE. */
+    readonly presenceStatus: string;
+    readonly direction: PresenceDirection;
+}
+
+/** The mapping the package ships: Available both ways, a call shows Busy, Unavailable both ways as Away. */
+export const DEFAULT_PRESENCE_MAP: readonly PresenceMapping[] = Object.freeze([
+    Object.freeze({
+        name: 'Available',
+        dialerState: PresenceDialerState.Available,
+        unavailableCode: '',
+        presenceStatus: 'Available',
+        direction: PresenceDirection.Both
+    }),
+    Object.freeze({
+        name: 'On_Call',
+        dialerState: PresenceDialerState.OnCall,
+        unavailableCode: '',
+        presenceStatus: 'Busy',
+        direction: PresenceDirection.ToOmni
+    }),
+    Object.freeze({
+        name: 'Unavailable',
+        dialerState: PresenceDialerState.Unavailable,
+        unavailableCode: '',
+        presenceStatus: 'Away',
+        direction: PresenceDirection.Both
+    })
+]);
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
     linesPerAgent: 1,
@@ -667,7 +737,9 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
     wrapUpSkillLimits: Object.freeze({}),
     wrapUpDefaultDisposition: '',
     wrapUpAtZero: WrapUpAtZero.Disposition,
-    notesRequiredDispositions: Object.freeze([])
+    notesRequiredDispositions: Object.freeze([]),
+    presenceMode: PresenceMode.DialerLeads,
+    presenceMap: DEFAULT_PRESENCE_MAP
 });
 
 /** A problem found in the admin's configuration (AD-3): which setting, what is wrong, what was used instead. */
@@ -775,7 +847,9 @@ export const ErrorSource = {
     Dialer: 'Dialer',
     Salesforce: 'Salesforce',
     Validation: 'Validation',
-    Configuration: 'Configuration'
+    Configuration: 'Configuration',
+    /** Omni-Channel presence in step with the dialer (WU-5). */
+    OmniChannel: 'OmniChannel'
 } as const;
 export type ErrorSource = (typeof ErrorSource)[keyof typeof ErrorSource];
 
@@ -1034,6 +1108,9 @@ export const isRuleMode = enumGuard(RuleMode);
 export const isTransferTargetKind = enumGuard(TransferTargetKind);
 export const isConnectionStatus = enumGuard(ConnectionStatus);
 export const isWrapUpAtZero = enumGuard(WrapUpAtZero);
+export const isPresenceMode = enumGuard(PresenceMode);
+export const isPresenceDialerState = enumGuard(PresenceDialerState);
+export const isPresenceDirection = enumGuard(PresenceDirection);
 
 /** The full name of a calling record as agents see it. */
 export function recordName(record: CallingRecord): string {
@@ -1100,6 +1177,8 @@ export interface ConsoleApi {
     callability?(now: Instant): Callability | null;
     /** Leaves the skill's recorded message on an answering machine (AMD) and closes the line (WU-3). */
     dropVoicemail?(callId: string): Promise<CommandResult>;
+    /** Sends again the Omni-Channel presence change that failed (WU-5); absent without Omni-Channel. */
+    retryPresence?(): Promise<CommandResult>;
     /** Saves the wrap-up of an Ended call; logs the attempt to Salesforce once (BX-1). */
     saveDisposition(callId: string, dispositionId: string, notes: string): Promise<CommandResult>;
 

@@ -18,7 +18,8 @@ import type { CallingListContact, ConsoleApi, Settings, SettingsProblem } from '
 import { GatewayError } from 'c/pcSalesforcePort';
 import type { SalesforceGateway, SignInCollected } from 'c/pcSalesforcePort';
 import { ConsoleService } from 'c/pcService';
-import type { ScoreboardStore } from 'c/pcService';
+import type { ConsoleServiceOptions, ScoreboardStore } from 'c/pcService';
+import { createOmniPresence } from 'c/pcOmniToolkit';
 import { applyPageOverrides, parseSettings } from 'c/pcSettings';
 import type { PageOverrides } from 'c/pcSettings';
 import { SimulatedDialer } from 'c/pcSimDialer';
@@ -36,12 +37,20 @@ function scoreStore(): { scoreboardStore?: ScoreboardStore } {
     return store ? { scoreboardStore: store } : {};
 }
 
+/** Omni-Channel presence (WU-5), where the console runs inside the Aura wrapper that hands over the toolkit. */
+function presenceOf(options: RuntimeOptions): Pick<ConsoleServiceOptions, 'presence'> {
+    const presence = options.omniToolkit ? createOmniPresence(options.omniToolkit) : null;
+    return presence ? { presence } : {};
+}
+
 /** Per-page choices from Lightning App Builder that override the stored settings. */
 export interface RuntimeOptions {
     /** Overrides the stored dialer adapter for this page, when set. */
     readonly dialerAdapter?: DialerAdapterKind | null;
     /** Value one / Value two and the console-tab option set on this page (AD-4, AD-5), checked like the metadata. */
     readonly page?: PageOverrides;
+    /** The Omni-Channel toolkit bridge from the Aura wrapper (WU-5); absent or unusable, presence is not synchronised. */
+    readonly omniToolkit?: unknown;
 }
 
 /** A CXone token source that is also the sign-in the console offers the agent. */
@@ -140,7 +149,14 @@ export function assemble(
         });
         const shared = deps.shareAcrossTabs?.(adapter, 'pc-dialer-simulated') ?? adapter;
         // One time line for the simulated world: the service's timers and times run on the dialer's clock.
-        return new ConsoleService({ adapter: shared, gateway: deps.gateway, clock, settings: raw, ...scoreStore() });
+        return new ConsoleService({
+            adapter: shared,
+            gateway: deps.gateway,
+            clock,
+            settings: raw,
+            ...scoreStore(),
+            ...presenceOf(options)
+        });
     }
 
     const missing: SettingsProblem[] = problems.filter((p) => CXONE_SETTINGS.has(String(p.setting)));
@@ -160,7 +176,8 @@ export function assemble(
             gateway: deps.gateway,
             clock: systemClock,
             settings: raw,
-            ...scoreStore()
+            ...scoreStore(),
+            ...presenceOf(options)
         });
     }
     const tokens = deps.createCxoneTokens({
@@ -185,7 +202,8 @@ export function assemble(
         clock: systemClock,
         settings: raw,
         signIn: tokens,
-        ...scoreStore()
+        ...scoreStore(),
+        ...presenceOf(options)
     });
 }
 

@@ -56,6 +56,9 @@ import { CallableSelector } from './callable';
 import { dialerWrapUpSeconds, withNotesRule, wrapUpLimitMs } from './wrapUpRules';
 import { SessionScore } from './sessionScore';
 import type { ScoreboardStore } from './scoreboard';
+import type { PresencePort } from 'c/pcPresencePort';
+import { PRESENCE_COMMAND, PresenceSync } from './presenceSync';
+import type { PresenceHost } from './presenceSync';
 
 export type { ScoreboardStore } from './scoreboard';
 export { parseScoreboard, scoreboardKey, serializeScoreboard } from './scoreboard';
@@ -71,6 +74,8 @@ export interface ConsoleServiceOptions {
     readonly signIn?: DialerSignIn;
     /** Where the session scoreboard survives a page refresh (WU-2); without one it lives as long as the page. */
     readonly scoreboardStore?: ScoreboardStore;
+    /** Omni-Channel, kept in step with the dialer as the settings say (WU-5); none: presence is not synchronised. */
+    readonly presence?: PresencePort;
 }
 
 /** How long a routed notice stays (CL-3: "briefly"). */
@@ -167,6 +172,7 @@ export class ConsoleService implements ConsoleApi {
     private lastPreviewDisposition: { readonly id: string; readonly notes: string } | null = null;
     private running = false;
     private readonly score: SessionScore;
+    private readonly presence: PresenceSync | null;
 
     constructor(options: ConsoleServiceOptions) {
         this.adapter = options.adapter;
@@ -175,6 +181,7 @@ export class ConsoleService implements ConsoleApi {
         this.settingsGiven = options.settings !== undefined;
         this.signInPort = options.signIn ?? null;
         this.score = new SessionScore(options.scoreboardStore ?? null);
+        this.presence = options.presence ? new PresenceSync(options.presence, this.clock, this.presenceHost()) : null;
         const parsed = this.settingsGiven
             ? parseSettings(options.settings)
             : { settings: DEFAULT_SETTINGS, problems: [] };
@@ -300,6 +307,34 @@ export class ConsoleService implements ConsoleApi {
         return errors.some((e) => e.command === command) ? errors.filter((e) => e.command !== command) : errors;
     }
 
+    /** What the Omni-Channel presence sync may use (WU-5): the agent's own commands and one error entry. */
+    private presenceHost(): PresenceHost {
+        return {
+            state: () => this.state,
+            subscribe: (listener) => this.subscribe(listener),
+            setAvailable: () => this.setAvailable(),
+            setUnavailable: (codeId) => this.setUnavailable(codeId),
+            logout: () => this.logout(),
+            report: (failure) => {
+                const errors = this.withoutErrorsOf(PRESENCE_COMMAND);
+                if (!failure) {
+                    if (errors !== this.state.errors) this.commit({ errors });
+                    return null;
+                }
+                const error = this.makeError('OmniChannel', failure.code, failure.detail, PRESENCE_COMMAND);
+                this.commit({ errors: this.withError(error, errors) });
+                return error;
+            }
+        };
+    }
+
+    /** Sends again the Omni-Channel status change that failed (WU-5, UB-6). */
+    async retryPresence(): Promise<CommandResult> {
+        if (!this.presence) return this.fail('OmniChannel', 'Unsupported', 'no Omni-Channel', PRESENCE_COMMAND);
+        const error = await this.presence.retry();
+        return error ? { ok: false, error } : OK;
+    }
+
     /** Removes an error from the panel. */
     dismissError(errorId: string): void {
         if (!this.state.errors.some((e) => e.id === errorId)) return;
@@ -326,6 +361,7 @@ export class ConsoleService implements ConsoleApi {
         }
         this.running = true;
         this.listen();
+        this.presence?.start();
         this.commit({ connection: { ...this.state.connection, status: 'Connecting', detail: '' } });
 
         let settings = this.state.settings;
@@ -416,6 +452,7 @@ export class ConsoleService implements ConsoleApi {
     async stop(): Promise<void> {
         if (!this.running) return;
         this.running = false;
+        this.presence?.stop();
         for (const off of this.subscriptions.splice(0)) off();
         for (const cancel of [...this.timers]) cancel();
         this.timers.clear();

@@ -21,6 +21,7 @@ import { checkValueField, isContactFieldPath } from './valueField';
 import { readRuleSets } from './ruleSets';
 import type { RawValueField } from './valueField';
 import { readWrapUp } from './wrapUpSettings';
+import { readPresence } from './presenceSettings';
 
 import { overrideValue, PAGE_PROBLEM_PREFIX } from './pageOverrides';
 import type { PageOverrides } from './pageOverrides';
@@ -298,7 +299,8 @@ export function parseSettings(raw: unknown): ParsedSettings {
         contactCountryField: readContactField(raw, 'contactCountryField', problems),
         contactStateField: readContactField(raw, 'contactStateField', problems),
         ruleSets: readRuleSets(raw.ruleSets, problems),
-        ...readWrapUp(raw, problems)
+        ...readWrapUp(raw, problems),
+        ...readPresence(raw, problems)
     });
     const seen = new Set(problems.map((p) => `${p.setting}:${p.code}`));
     const reported = serverProblems(raw.problems).filter((p) => !seen.has(`${p.setting}:${p.code}`));

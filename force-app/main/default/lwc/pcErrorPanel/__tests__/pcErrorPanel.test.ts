@@ -72,6 +72,19 @@ describe('c-pc-error-panel', () => {
         ]);
     });
 
+    it('WU-5 UB-6 an Omni-Channel presence failure says where it happened and its Retry sends the change again', async () => {
+        const { el, service } = await mount([
+            makeError({ id: 'e9', source: ErrorSource.OmniChannel, command: 'presence', code: ErrorCode.Timeout })
+        ]);
+        const retryPresence = jest.fn(() => Promise.resolve({ ok: true as const }));
+        Object.assign(service, { retryPresence });
+        expect(byDataId(el, 'source')!.textContent).toBe('Omni-Channel');
+        await click(findButton(el, 'Retry'));
+        expect(retryPresence).toHaveBeenCalledTimes(1);
+        expect(service.calls).toEqual([{ method: 'dismissError', args: ['e9'] }]);
+        await expect(el).toBeAccessible();
+    });
+
     it('BX-8 renders error detail as literal text', async () => {
         const { el } = await mount([makeError({ detail: '<img src=x onerror=alert(1)>' })]);
         expect(byDataId(el, 'detail')!.textContent).toBe('<img src=x onerror=alert(1)>');

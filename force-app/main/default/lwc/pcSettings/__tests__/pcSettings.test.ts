@@ -29,7 +29,8 @@ const GOOD = Object.freeze({
     wrapUpSkillLimits: { 'skill-a': 60 },
     wrapUpDefaultDisposition: 'disp-completed',
     wrapUpAtZero: 'Unavailable',
-    notesRequiredDispositions: ['disp-refused']
+    notesRequiredDispositions: ['disp-refused'],
+    presenceMode: 'Both'
 });
 
 describe('pcSettings', () => {
@@ -46,10 +47,12 @@ describe('pcSettings', () => {
         const { settings, problems } = parseSettings(GOOD);
         expect(problems).toEqual([]);
         // No rule sets or Contact place fields sent: the shipped rule sets and the default fields (CP-1, CP-2).
-        const { ruleSets, contactTimeZoneField, contactCountryField, contactStateField } = DEFAULT_SETTINGS;
+        const { ruleSets, contactTimeZoneField, contactCountryField, contactStateField, presenceMap } =
+            DEFAULT_SETTINGS;
         expect(settings).toEqual({
             ...GOOD,
             ruleSets,
+            presenceMap,
             contactTimeZoneField,
             contactCountryField,
             contactStateField
