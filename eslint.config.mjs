@@ -97,7 +97,8 @@ const layering = [
                     'pcFormat',
                     'pcZones',
                     'pcPhone',
-                    'pcPhoneLib'
+                    'pcPhoneLib',
+                    'pcCompliance'
                 ],
                 'Layering: the service and its helpers import only the ports (c/pcDialerPort, c/pcSalesforcePort), ' +
                     'c/pcModel and pure helpers (c/pcSchedule, c/pcSettings, c/pcFormat, c/pcZones, c/pcPhone, c/pcCompliance).'

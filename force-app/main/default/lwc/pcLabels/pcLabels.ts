@@ -337,6 +337,14 @@ import PC_Dial_Phone from '@salesforce/label/c.PC_Dial_Phone';
 import PC_Dial_Mobile from '@salesforce/label/c.PC_Dial_Mobile';
 import PC_Dial_HomePhone from '@salesforce/label/c.PC_Dial_HomePhone';
 import PC_Dial_OtherPhone from '@salesforce/label/c.PC_Dial_OtherPhone';
+import PC_Cp_ErrCompliance from '@salesforce/label/c.PC_Cp_ErrCompliance';
+import PC_Cp_CallAnyway from '@salesforce/label/c.PC_Cp_CallAnyway';
+import PC_Cp_CallAnywayNamed from '@salesforce/label/c.PC_Cp_CallAnywayNamed';
+import PC_Cp_SaveAnyway from '@salesforce/label/c.PC_Cp_SaveAnyway';
+import PC_Cp_RsBlocked from '@salesforce/label/c.PC_Cp_RsBlocked';
+import PC_Cp_RsWarned from '@salesforce/label/c.PC_Cp_RsWarned';
+import PC_Cp_TimeWindow from '@salesforce/label/c.PC_Cp_TimeWindow';
+import PC_Cp_CallbackRefused from '@salesforce/label/c.PC_Cp_CallbackRefused';
 
 /** Every label of the console by name; values come from the org's translations at run time. */
 export const LABELS = Object.freeze({
@@ -644,7 +652,15 @@ export const LABELS = Object.freeze({
     dialPhone: PC_Dial_Phone,
     dialMobile: PC_Dial_Mobile,
     dialHomePhone: PC_Dial_HomePhone,
-    dialOtherPhone: PC_Dial_OtherPhone
+    dialOtherPhone: PC_Dial_OtherPhone,
+    cpErrCompliance: PC_Cp_ErrCompliance,
+    cpCallAnyway: PC_Cp_CallAnyway,
+    cpCallAnywayNamed: PC_Cp_CallAnywayNamed,
+    cpSaveAnyway: PC_Cp_SaveAnyway,
+    cpRsBlocked: PC_Cp_RsBlocked,
+    cpRsWarned: PC_Cp_RsWarned,
+    cpTimeWindow: PC_Cp_TimeWindow,
+    cpCallbackRefused: PC_Cp_CallbackRefused
 });
 
 /** A key of LABELS. */
@@ -716,6 +732,7 @@ export const ERROR_CODE_LABELS: Readonly<Record<ErrorCode, string>> = Object.fre
     [ErrorCode.InFlight]: LABELS.errInFlight,
     [ErrorCode.NotFound]: LABELS.errNotFound,
     [ErrorCode.Permission]: LABELS.errPermission,
+    [ErrorCode.Compliance]: LABELS.cpErrCompliance,
     [ErrorCode.Unknown]: LABELS.errUnknown
 });
 
@@ -741,6 +758,8 @@ export const RESCHEDULE_ERROR_LABELS: Readonly<Record<RescheduleErrorCode, strin
     [RescheduleErrorCode.AmbiguousLocalTime]: LABELS.rsErrAmbiguousLocalTime,
     [RescheduleErrorCode.NotesTooLong]: LABELS.rsErrNotesTooLong,
     [RescheduleErrorCode.OutsideCallingHours]: LABELS.rsErrOutsideCallingHours,
+    [RescheduleErrorCode.ComplianceBlocked]: LABELS.cpRsBlocked,
+    [RescheduleErrorCode.ComplianceWarning]: LABELS.cpRsWarned,
     [RescheduleErrorCode.InvalidDeliverTo]: LABELS.rsErrInvalidDeliverTo,
     [RescheduleErrorCode.DateFormat]: LABELS.rsErrDateFormat,
     [RescheduleErrorCode.MonthOutOfRange]: LABELS.rsErrMonthOutOfRange,
