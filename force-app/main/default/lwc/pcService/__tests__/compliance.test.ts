@@ -3,7 +3,6 @@
  * action that places or schedules a call is checked against the rule sets; a block sends nothing and says which
  * rule and when, a warning waits for the agent's one more click and is logged on the attempt's Task.
  */
-/* eslint-disable no-await-in-loop -- scenario steps run one after another on one virtual clock */
 import { DEFAULT_RULE_SETS } from 'c/pcModel';
 import type { ComplianceRuleSet, ConsoleError, RescheduleDraft } from 'c/pcModel';
 import { wallTime, zoneOffset } from 'c/pcSchedule';
