@@ -596,9 +596,14 @@ export interface Settings {
     readonly screenPopsEnabled: boolean;
     readonly attemptsHistoryEnabled: boolean;
     readonly defaultDeliverTo: DeliverTo;
+    /**
+     * @deprecated Retired by the compliance rule sets (CP-1), which check every action, not only Reschedule. Still
+     * read so an org's existing settings record loads; nothing decides on it (docs/compliance.md, section 6).
+     */
     readonly callingHoursGuard: CallingHoursGuard;
-    /** Local calling window in the contact's zone, minutes after midnight (BX-3: 08:00-21:00). */
+    /** @deprecated As callingHoursGuard: a rule set's window replaces it. */
     readonly callingHoursStartMinute: number;
+    /** @deprecated As callingHoursGuard: a rule set's window replaces it. */
     readonly callingHoursEndMinute: number;
     readonly notesMaxLength: number;
     readonly dialerAdapter: DialerAdapterKind;
