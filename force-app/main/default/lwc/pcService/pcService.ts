@@ -4,7 +4,7 @@
  * reference), enforces the rules the dialer alone cannot (lines, machine overrides, preview actions sent
  * once, log once), and is the only caller of the adapter and of the Salesforce gateway. No DOM here.
  */
-import type { Clock, DialerAdapter, DialerEventMap, DialerSignIn, SessionInfo } from 'c/pcDialerPort';
+import type { CallbackVerdict, Clock, DialerAdapter, DialerEventMap, DialerSignIn, SessionInfo } from 'c/pcDialerPort';
 import { DialerError } from 'c/pcDialerPort';
 import type {
     AgentDialRequest,
@@ -494,6 +494,10 @@ export class ConsoleService implements ConsoleApi {
             a.on('connection', (e) => this.onConnection(e)),
             a.on('error', (e) => this.commit({ errors: this.withError(this.toError(e, null)) }))
         );
+        if (typeof a.setCallbackGate === 'function') {
+            a.setCallbackGate((callback) => this.gateCallback(callback));
+            this.subscriptions.push(() => a.setCallbackGate?.(null));
+        }
         const port = this.signInPort;
         if (port) {
             this.subscriptions.push(
@@ -743,12 +747,19 @@ export class ConsoleService implements ConsoleApi {
     }
 
     /**
-     * A callback the dialer delivers is checked as the agent's own call would be (CP-1): the dialer places it, so
-     * the console cannot hold it, but it tells the agent at once when it rings outside the rules.
+     * A callback the dialer delivers is checked as the agent's own call would be (CP-1). A dialer that asks first
+     * (the gate below) never rings a blocked one; one that places callbacks itself (CXone) cannot be held, so the
+     * console tells the agent at once when one rings outside the rules.
      */
     private checkCallback(callback: Callback): void {
-        const number = normalizePhone(callback.number);
-        if (!number) return;
+        const notice = this.callbackNotice(callback);
+        if (notice) this.complianceStop('callback', notice, null);
+    }
+
+    /** What the rules say of a callback ringing now; null when it may. */
+    private callbackNotice(callback: Callback): ComplianceNotice | null {
+        const number = typeof callback?.number === 'string' ? normalizePhone(callback.number) : null;
+        if (!number) return null;
         const now = this.clock.now();
         const pop = this.state.screenPop;
         const verdict =
@@ -756,7 +767,18 @@ export class ConsoleService implements ConsoleApi {
                 ? checkRecord(this.state, pop.record, number, now)
                 : checkBareNumber(this.state, number, now);
         const outcome = gate(verdict, now, false);
-        if (!outcome.go) this.complianceStop('callback', outcome.notice, null);
+        return outcome.go ? null : outcome.notice;
+    }
+
+    /**
+     * The dialer asks before a callback rings (CP-1): a blocking rule holds it until its next legal instant and the
+     * agent is told why; a warning lets it ring (callbackDue then shows the warning).
+     */
+    private gateCallback(callback: Callback): CallbackVerdict {
+        const notice = this.callbackNotice(callback);
+        if (notice?.verdict !== 'Block') return { deliver: true };
+        this.complianceStop('callback', notice, null);
+        return { deliver: false, notBefore: notice.nextAllowedAt };
     }
 
     private onAgentMessage(incoming: AgentMessage): void {

@@ -211,4 +211,27 @@ describe('CP-1 compliance at every agent action (service)', () => {
             findings: [{ rule: 'US_Federal', kind: 'Window' }]
         });
     });
+
+    it('CP-1 the simulated dialer asks before a callback rings: a blocked one waits for the next legal time, then rings', async () => {
+        const rig = await working();
+        const fits = (): boolean => {
+            const p = rig.state().preview?.preview;
+            return !!p && ['America/New_York', 'America/Chicago'].includes(p.record.timeZone ?? '');
+        };
+        expect(await work(rig, fits, 6 * 60 * MINUTE)).toBe(true);
+        // 17:30 UTC: 12:30 in New York (the record's zone, so the booking is allowed), 7:30 in Honolulu, whose
+        // number the callback rings: too early there until 8:00 (18:00 UTC).
+        const draft: RescheduleDraft = { ...draftAt(HONOLULU, 'UTC', '2027-01-11', '17:30') };
+        expect(await settle(rig.clock, rig.service.reschedulePreview(draft))).toEqual({ ok: true });
+        const rang = () => rig.state().calls.some((v) => v.call.direction === 'Callback');
+        expect(await work(rig, () => complianceError(rig, 'callback') !== undefined, 4 * 60 * MINUTE)).toBe(true);
+        expect(rig.clock.now()).toBeGreaterThanOrEqual(Date.UTC(2027, 0, 11, 17, 30));
+        expect(complianceError(rig, 'callback')!.compliance).toMatchObject({
+            verdict: 'Block',
+            nextAllowedAt: Date.UTC(2027, 0, 11, 18, 0)
+        });
+        expect(rang()).toBe(false);
+        expect(await work(rig, rang, 60 * MINUTE)).toBe(true);
+        expect(rig.clock.now()).toBeGreaterThanOrEqual(Date.UTC(2027, 0, 11, 18, 0));
+    });
 });
