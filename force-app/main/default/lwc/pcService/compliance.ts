@@ -5,6 +5,8 @@
  * the console's state; the service sends or holds the command.
  */
 import type {
+    Call,
+    Callback,
     CallingRecord,
     CallingWindow,
     ComplianceNotice,
@@ -17,6 +19,7 @@ import type {
     RescheduleValidation
 } from 'c/pcModel';
 import { RuleMode } from 'c/pcModel';
+import { normalizePhone } from 'c/pcSchedule';
 import { applies, checkCall, checkNumber, nextAllowed, placeFromContact, queryFor, resolvePlace } from 'c/pcCompliance';
 import type { ComplianceAttempt, ContactFacts, ComplianceQuery } from 'c/pcCompliance';
 
@@ -172,4 +175,40 @@ export function withCompliance(
     }
     const warning: FieldIssue = { field: 'time', code: 'ComplianceWarning', params: {} };
     return { ...base, warnings: [...base.warnings, warning], compliance: notice, callingWindow };
+}
+
+/** What the rules say of a callback ringing now (CP-1): the pop's facts when it is the callback's record; null when it may. */
+export function callbackNotice(state: ConsoleState, callback: Callback, now: Instant): ComplianceNotice | null {
+    const number = typeof callback?.number === 'string' ? normalizePhone(callback.number) : null;
+    if (!number) return null;
+    const pop = state.screenPop;
+    const verdict =
+        pop && pop.record.id === callback.recordId
+            ? checkRecord(state, pop.record, number, now)
+            : checkBareNumber(state, number, now);
+    const outcome = gate(verdict, now, false);
+    return outcome.go ? null : outcome.notice;
+}
+
+/**
+ * Overridden warnings waiting for their attempt's Task (CP-3), kept under the key the call will be found by: the
+ * call id (a transfer), the record id (Accept) or `n:` and the number (click-to-dial); dropped once logged.
+ */
+export class OverrideBook {
+    private readonly notes = new Map<string, string>();
+
+    /** Keeps the gate's overridden warning, if any, under `key`. */
+    keep(outcome: GateOutcome, key: string): void {
+        if (outcome.go && outcome.overridden) this.notes.set(key, overrideNote(outcome.overridden));
+    }
+
+    /** The override line for a call's Task, if the agent overrode a warning to place it. */
+    of(call: Call): string | undefined {
+        return this.notes.get(call.id) ?? this.notes.get(call.record.id) ?? this.notes.get(`n:${call.number}`);
+    }
+
+    /** Forgets a call's override once its Task is logged. */
+    forget(call: Call): void {
+        for (const key of [call.id, call.record.id, `n:${call.number}`]) this.notes.delete(key);
+    }
 }

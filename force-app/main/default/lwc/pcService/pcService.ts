@@ -57,15 +57,15 @@ import { attemptsFromSalesforce } from './salesforceAttempts';
 import { dialerWrapUpSeconds, withNotesRule, wrapUpLimitMs } from './wrapUpRules';
 import { SessionScore } from './sessionScore';
 import {
+    OverrideBook,
+    callbackNotice,
     checkBareNumber,
     checkRecord,
     gate,
     nextCallableAt,
-    overrideNote,
     withCompliance,
     withOverride
 } from './compliance';
-import type { GateOutcome } from './compliance';
 import type { ScoreboardStore } from './scoreboard';
 
 export type { ScoreboardStore } from './scoreboard';
@@ -177,8 +177,8 @@ export class ConsoleService implements ConsoleApi {
     private readonly score: SessionScore;
     /** Commands a compliance warning holds until the agent confirms them, by the warning's error id (CP-3). */
     private readonly held = new Map<string, () => Promise<CommandResult>>();
-    /** Overridden warnings waiting for their attempt's Task: by call id, record id or `n:` number (CP-3). */
-    private readonly overrides = new Map<string, string>();
+    /** Overridden warnings waiting for their attempt's Task (CP-3). */
+    private readonly overrides = new OverrideBook();
 
     constructor(options: ConsoleServiceOptions) {
         this.adapter = options.adapter;
@@ -342,22 +342,6 @@ export class ConsoleService implements ConsoleApi {
         if (!run) return Promise.resolve(this.fail('Validation', 'NotFound', 'no warning to confirm', 'compliance'));
         this.held.delete(errorId);
         return run();
-    }
-
-    /** Keeps an overridden warning for the attempt's Task, under the call id, record id or `n:` number (CP-3). */
-    private keepOverride(outcome: GateOutcome, key: string): void {
-        if (outcome.go && outcome.overridden) this.overrides.set(key, overrideNote(outcome.overridden));
-    }
-
-    /** The override line for a call's Task, if the agent overrode a warning to place it. */
-    private overrideOf(call: Call): string | undefined {
-        return (
-            this.overrides.get(call.id) ?? this.overrides.get(call.record.id) ?? this.overrides.get(`n:${call.number}`)
-        );
-    }
-
-    private forgetOverride(call: Call): void {
-        for (const key of [call.id, call.record.id, `n:${call.number}`]) this.overrides.delete(key);
     }
 
     // -----------------------------------------------------------------------------------------
@@ -752,22 +736,8 @@ export class ConsoleService implements ConsoleApi {
      * console tells the agent at once when one rings outside the rules.
      */
     private checkCallback(callback: Callback): void {
-        const notice = this.callbackNotice(callback);
+        const notice = callbackNotice(this.state, callback, this.clock.now());
         if (notice) this.complianceStop('callback', notice, null);
-    }
-
-    /** What the rules say of a callback ringing now; null when it may. */
-    private callbackNotice(callback: Callback): ComplianceNotice | null {
-        const number = typeof callback?.number === 'string' ? normalizePhone(callback.number) : null;
-        if (!number) return null;
-        const now = this.clock.now();
-        const pop = this.state.screenPop;
-        const verdict =
-            pop && pop.record.id === callback.recordId
-                ? checkRecord(this.state, pop.record, number, now)
-                : checkBareNumber(this.state, number, now);
-        const outcome = gate(verdict, now, false);
-        return outcome.go ? null : outcome.notice;
     }
 
     /**
@@ -775,7 +745,7 @@ export class ConsoleService implements ConsoleApi {
      * agent is told why; a warning lets it ring (callbackDue then shows the warning).
      */
     private gateCallback(callback: Callback): CallbackVerdict {
-        const notice = this.callbackNotice(callback);
+        const notice = callbackNotice(this.state, callback, this.clock.now());
         if (notice?.verdict !== 'Block') return { deliver: true };
         this.complianceStop('callback', notice, null);
         return { deliver: false, notBefore: notice.nextAllowedAt };
@@ -1060,7 +1030,7 @@ export class ConsoleService implements ConsoleApi {
                 const retry = (): Promise<CommandResult> => this.acceptPreview(true);
                 return Promise.resolve(this.complianceStop('accept', outcome.notice, retry, 'Accept'));
             }
-            this.keepOverride(outcome, record.id);
+            this.overrides.keep(outcome, record.id);
         }
         return this.previewCommand('Accept', 'accept', (id) => this.adapter.acceptPreview(id));
     }
@@ -1274,7 +1244,7 @@ export class ConsoleService implements ConsoleApi {
             const now = this.clock.now();
             const outcome = gate(await this.checkDial(number, contactId, now), now, confirmWarnings);
             if (!outcome.go) return this.complianceStop(command, outcome.notice, () => this.dial(request, true));
-            this.keepOverride(outcome, `n:${number}`);
+            this.overrides.keep(outcome, `n:${number}`);
             await send.call(adapter, agent.skillId, { number, contactId });
             const errors = this.withoutErrorsOf(command);
             if (errors !== this.state.errors) this.commit({ errors });
@@ -1379,7 +1349,7 @@ export class ConsoleService implements ConsoleApi {
                     const retry = (): Promise<CommandResult> => this.transfer(callId, target, true);
                     return Promise.resolve(this.complianceStop('transfer', outcome.notice, retry));
                 }
-                this.keepOverride(outcome, callId);
+                this.overrides.keep(outcome, callId);
             }
         }
         return this.callCommand(
@@ -1440,7 +1410,7 @@ export class ConsoleService implements ConsoleApi {
             outcome: sent ? sent.disposition.outcome : (call.outcome ?? 'NoAnswer'),
             dispositionLabel: sent ? sent.disposition.label : null,
             durationSeconds: call.answeredAt !== null ? Math.max(0, Math.round((endedAt - call.answeredAt) / 1000)) : 0,
-            notes: withOverride(sent ? sent.notes : '', this.overrideOf(call)),
+            notes: withOverride(sent ? sent.notes : '', this.overrides.of(call)),
             endedAt
         };
     }
@@ -1457,7 +1427,7 @@ export class ConsoleService implements ConsoleApi {
             .then(
                 () => {
                     progress.logged = true;
-                    this.forgetOverride(call);
+                    this.overrides.forget(call);
                 },
                 (e: unknown) => {
                     if (!this.running) return;
@@ -1502,7 +1472,7 @@ export class ConsoleService implements ConsoleApi {
                 // A retry after a failed log logs what the dialer already has, never a second Task.
                 await this.gateway.logAttempt(await this.attemptLog(view.call, progress.sent));
                 progress.logged = true;
-                this.forgetOverride(view.call);
+                this.overrides.forget(view.call);
             }
             this.inFlight.delete(lock);
             this.countWrapUp(view.call, disposition);
