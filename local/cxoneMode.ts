@@ -55,7 +55,11 @@ export async function mountCxoneConsole(base: string, host: HTMLElement): Promis
         // The fake's paths (FakeCxoneServer.authorizeEndpoint and tokenEndpoint).
         cxoneTokenEndpoint: `${base}/public/authentication/v1/token`,
         cxoneClientId: 'pc-console',
-        cxoneRedirectUri: `${window.location.origin}/apex/PersonalConnectionSignIn`
+        cxoneRedirectUri: `${window.location.origin}/apex/PersonalConnectionSignIn`,
+        // CXone mode runs on the wall clock and the fake's contacts are fictitious Chicago numbers: with the shipped
+        // rule sets its walkthrough would work only in Chicago's calling hours. The rule sets are tried in the
+        // simulated mode, whose clock the panel sets (CP-5); here no rule set applies.
+        ruleSets: []
     };
     const gateway = new LocalCxoneGateway({ settings });
     const service = await buildConsoleService({}, browserDeps(gateway));

@@ -47,6 +47,13 @@ import type { OmniPanelDriver } from './omni';
 /** The agent's time zone in the local console: the clock and the reschedule form default to it. */
 const AGENT_TIME_ZONE = 'America/New_York';
 
+/**
+ * The local console's day starts at 12:00 in New York, 9:00 in Los Angeles: inside the calling hours of the
+ * mainland US rule sets (CP-1), so the first previews (West Coast contacts among them) can be accepted as the
+ * guide shows. Hawaii opens an hour later, which the rules then show.
+ */
+const LOCAL_START = Date.UTC(2026, 0, 5, 17, 0, 0);
+
 /** A known start, read from the URL. */
 export interface StartOptions {
     readonly seed: number;
@@ -54,6 +61,8 @@ export interface StartOptions {
     readonly settings: LocalSettings;
     /** A skill to log in to at start; empty leaves the agent logged out. */
     readonly skill: string;
+    /** The virtual clock's first instant (`?at=2026-01-06T09:00:00Z`), so a known hour can be tried (CP-1). */
+    readonly startAt: Instant;
 }
 
 /** The benchmark's view into the page: when the dialer emitted its last events (performance.now()). */
@@ -97,6 +106,13 @@ function flag(params: URLSearchParams, name: string, fallback: boolean): boolean
     return value !== null && value in ON_OFF ? ON_OFF[value]! : fallback;
 }
 
+/** An ISO instant in UTC (`2026-01-06T09:00:00Z`) from the URL; anything else is the usual start. */
+function readStart(value: string | null): Instant {
+    if (!value || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z$/.test(value)) return LOCAL_START;
+    const at = Date.parse(value);
+    return Number.isFinite(at) ? at : LOCAL_START;
+}
+
 /** Reads the known start from URL parameters; anything missing or malformed falls back to a default. */
 export function readStartOptions(search: string): StartOptions {
     const params = new URLSearchParams(search);
@@ -109,6 +125,7 @@ export function readStartOptions(search: string): StartOptions {
         seed: Number.isSafeInteger(seed) ? seed : 1,
         speed: speed === 0 || speed === 10 || speed === 60 || speed === 600 ? speed : 1,
         skill: /^[\w-]{1,80}$/.test(params.get('skill') ?? '') ? (params.get('skill') ?? '') : '',
+        startAt: readStart(params.get('at')),
         settings: {
             lines: lines === 2 || lines === 3 ? lines : 1,
             preview: flag(params, 'preview', DEFAULT_SETTINGS.previewEnabled),
@@ -169,7 +186,8 @@ function queryFor(options: StartOptions): string {
         speed: options.speed === 0 ? 'paused' : String(options.speed),
         ...adminParam(s.admin),
         ...(options.skill ? { skill: options.skill } : {}),
-        ...(presence ? { presence } : {})
+        ...(presence ? { presence } : {}),
+        ...(options.startAt !== LOCAL_START ? { at: new Date(options.startAt).toISOString() } : {})
     }).toString();
 }
 
@@ -262,7 +280,7 @@ function mountContactPage(
 
 function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook, notifySoon: () => void): World {
     const s = options.settings;
-    const clock = new VirtualClock();
+    const clock = new VirtualClock({ startAt: options.startAt });
     // Commands confirm at once: at speed Paused a dialer latency would wait for the next Advance.
     // No event log: it is for comparing test runs, and over a long shift it would hold every event (megabytes).
     const dialer = new SimulatedDialer({

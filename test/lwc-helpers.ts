@@ -18,6 +18,7 @@ import {
     TransferTargetKind
 } from 'c/pcModel';
 import type {
+    ComplianceChoice,
     AgentDialRequest,
     Call,
     CallView,
@@ -492,8 +493,15 @@ export class StubConsoleApi implements ConsoleApi {
         this.calls.push({ method: 'validateReschedule', args: [draft] });
         return this.validation ?? { ok: false, errors: [], warnings: [] };
     }
-    reschedulePreview(draft: RescheduleDraft): Promise<RescheduleValidation | CommandResult> {
-        return this.record<RescheduleValidation | CommandResult>('reschedulePreview', [draft], OK);
+    reschedulePreview(
+        draft: RescheduleDraft,
+        choice?: ComplianceChoice
+    ): Promise<RescheduleValidation | CommandResult> {
+        const args = choice ? [draft, choice] : [draft];
+        return this.record<RescheduleValidation | CommandResult>('reschedulePreview', args, OK);
+    }
+    confirmCompliance(errorId: string): Promise<CommandResult> {
+        return this.record('confirmCompliance', [errorId], OK);
     }
     dispositionPreview(dispositionId: string, notes: string): Promise<CommandResult> {
         return this.record('dispositionPreview', [dispositionId, notes], OK);

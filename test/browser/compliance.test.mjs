@@ -1,96 +1,68 @@
-// Compliance in the local console (CP-4, CP-5, LC-2): the Dialer simulator panel sets a rule set's window, mode
-// and on/off, and Attempts History's Callable follows for the contact, and follows the clock. By role and name.
+// CP-1, CP-3 in the browser, by role and accessible name, at the utility-bar size and the desktop size: at 09:00 UTC
+// (1:00 AM in Los Angeles) Accept of a US contact is refused in the preview window, naming the rule, the contact's
+// local time and when they can next be called, and nothing is dialled; the Reschedule form then defaults to the
+// next legal instant (8:00 AM their time), says which hours the rules allow beside the Time field, and refuses a
+// time outside them there, keeping what was typed. axe finds no violation in either state.
 import assert from 'node:assert/strict';
 import { testAtBothSizes } from './suite.mjs';
-import { chooseSkill, waitForPreview, waitUntil } from './steps.mjs';
+import { callsRegion, chooseSkill, previewWindow, waitForPreview } from './steps.mjs';
 
-/** The Callable text of the destination whose number contains `number`, in the shown pop's Attempts History. */
-async function callableOf(ctx, name, number) {
-    const pop = ctx.console().getByRole('region', { name });
-    const tab = pop.getByRole('tab', { name: 'Attempts History' });
-    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
-    const history = pop.getByRole('tabpanel', { name: 'Attempts History' });
-    const row = history
-        .getByRole('row')
-        .filter({ has: ctx.page.getByRole('rowheader') })
-        .filter({ hasText: number });
-    await row.first().waitFor();
-    // The eighth field, after the seven of SP-2: Destination Description is the row header, Callable the 7th cell.
-    return (await row.first().getByRole('cell').nth(6).innerText()).trim();
+/** The text of the elements a field's aria-describedby names: its accessible description. */
+async function description(locator) {
+    return locator.evaluate((el) => {
+        const root = el.getRootNode();
+        return (el.getAttribute('aria-describedby') ?? '')
+            .split(/\s+/)
+            .filter(Boolean)
+            .map((id) => (root.querySelector?.(`[id="${id}"]`) ?? document.getElementById(id))?.textContent ?? '')
+            .join(' ')
+            .replace(/\s+/g, ' ')
+            .trim();
+    });
 }
-
-async function expectCallable(ctx, name, number, expected) {
-    let seen = '';
-    await waitUntil(
-        ctx.page,
-        async () => {
-            seen = await callableOf(ctx, name, number);
-            return seen === expected;
-        },
-        { what: `Callable "${expected}" (saw "${seen}")` }
-    ).catch(() => assert.equal(seen, expected, 'CP-4 Callable'));
-}
-
-/** Changes a text field of the simulator panel as an admin does: type, then leave it. */
-async function setField(ctx, label, value) {
-    const field = ctx.simulator().getByRole('textbox', { name: label, exact: true });
-    await field.fill(value);
-    await field.press('Tab');
-}
-
-async function applyAndPreview(ctx) {
-    await ctx.simulator().getByRole('button', { name: 'Apply settings' }).click();
-    await chooseSkill(ctx);
-    return waitForPreview(ctx);
-}
-
-// Seed 18's first preview is a New York contact whose PhoneNumber is a Florida (305) number and whose other
-// numbers are in Massachusetts (617); its Contact's MailingState is Florida. The virtual clock starts at 9:00 AM
-// Eastern.
-const FLORIDA = '(305)';
-const BOSTON = '(617)';
 
 testAtBothSizes(
-    'CP-4 CP-5 LC-2 the simulator panel sets a rule set window, mode and on/off and the contact place source, and Attempts History shows Callable for each destination as the clock moves',
+    'CP-1 CP-3 RS-6 Accept outside calling hours is refused with the rule and the next time; Reschedule starts at the next legal time and refuses an illegal one beside the field',
     async (ctx) => {
-        await ctx.open({ seed: '18', lines: '1', preview: 'on' });
-        await setField(ctx, 'Florida calls from', '09:03');
-        const { name } = await applyAndPreview(ctx);
-        // The Contact lives in Florida (MailingState): every one of its numbers is under Florida's hours.
-        await expectCallable(ctx, name, FLORIDA, 'after 9:03 AM Eastern Time (Florida hours)');
-        await expectCallable(ctx, name, BOSTON, 'after 9:03 AM Eastern Time (Florida hours)');
-        await ctx.axe('Attempts History with destinations not callable yet');
-        await ctx.shot('11-attempts-history-callable');
+        await ctx.open({ lines: '1', preview: 'on', at: '2026-01-06T09:00:00Z' });
+        await chooseSkill(ctx);
+        const { number } = await waitForPreview(ctx);
+        assert.match(number, /^\(\d{3}\) \d{3}-\d{4}$/, 'the first preview is a US contact (Los Angeles)');
+        const preview = previewWindow(ctx);
 
-        // The state read from a field this Contact leaves empty: each number's area code says where it is, and the
-        // Massachusetts numbers are callable.
-        await setField(ctx, 'Contact state field', 'OtherState');
-        const placed = await applyAndPreview(ctx);
-        await expectCallable(ctx, placed.name, FLORIDA, 'after 9:03 AM Eastern Time (Florida hours)');
-        await expectCallable(ctx, placed.name, BOSTON, 'Now');
-        // The clock moves: at 9:03 the Florida number is callable, without anything else happening.
-        for (let i = 0; i < 6 && (await callableOf(ctx, placed.name, FLORIDA)) !== 'Now'; i += 1) {
-            await ctx.sim('Advance 1 minute');
-            await ctx.page.waitForTimeout(300);
-        }
-        await expectCallable(ctx, placed.name, FLORIDA, 'Now');
-
-        // Warn: callable with a warning until the window opens.
-        await ctx.simulator().getByRole('combobox', { name: 'Florida mode' }).selectOption('Warn');
-        const warned = await applyAndPreview(ctx);
-        await expectCallable(
-            ctx,
-            warned.name,
-            FLORIDA,
-            'Now, with a warning: Florida hours until 9:03 AM Eastern Time'
+        await preview.getByRole('button', { name: 'Accept' }).click();
+        const alert = preview.getByRole('alert');
+        await ctx.expectText(
+            alert,
+            'Not allowed now: US federal law allows calls 8:00 AM–9:00 PM; it is 1:00 AM there; callable Tue, Jan 6, 8:00 AM their time.'
         );
-        assert.match(ctx.page.url(), /admin=/, 'LC-2 the URL keeps the admin settings for a reload');
+        // Nothing was dialled: no call, and the preview stays with its actions.
+        assert.equal(await callsRegion(ctx).getByText('Dialing').count(), 0, 'CP-1 no call was placed');
+        await preview.getByRole('button', { name: 'Reschedule' }).waitFor();
+        await ctx.axe('accept refused by a rule set');
 
-        // Florida off: only US federal hours (8:00 AM to 9:00 PM) apply, so the number is callable now.
-        const on = ctx.simulator().getByRole('checkbox', { name: 'Florida on' });
-        await ctx.simulator().getByText('Florida on', { exact: true }).click();
-        assert.equal(await on.isChecked(), false, 'Florida is off');
-        const off = await applyAndPreview(ctx);
-        await expectCallable(ctx, off.name, FLORIDA, 'Now');
-    }
+        await preview.getByRole('button', { name: 'Reschedule' }).click();
+        const form = ctx.console().getByRole('region', { name: 'Reschedule' });
+        await form.waitFor();
+        const time = form.getByRole('textbox', { name: 'Time' });
+        const rules =
+            "Calls allowed 8:00 AM–9:00 PM the contact's time (US federal law); other times are outside the rules.";
+        assert.equal(await time.inputValue(), '08:00', 'RS-6 CP-1 the default is the next legal time, 8:00 their time');
+        assert.equal(await form.getByRole('textbox', { name: 'Date' }).inputValue(), '2026-01-06');
+        assert.equal(await description(time), rules, 'CP-1 the time field says which hours the rules allow');
+        await ctx.expectText(form, "Contact's time: 01/06/2026 08:00:00 Pacific Time");
+
+        // Typed, then Save straight away: Tab would open the zone picker's list over the buttons at 360 px.
+        await time.fill('21:30');
+        await form.getByRole('button', { name: 'Save' }).click();
+        assert.equal(await time.inputValue(), '21:30', 'what was typed stays');
+        assert.equal(await time.getAttribute('aria-invalid'), 'true');
+        assert.match(
+            await description(time),
+            /^A calling rule does not allow this time\. US federal law allows calls 8:00 AM–9:00 PM; it is 9:30 PM there; callable Wed, Jan 7, 8:00 AM their time\./
+        );
+        await ctx.expectText(ctx.simulator(), 'Next callback: none scheduled');
+        await ctx.axe('reschedule refused by a rule set');
+    },
+    { timeoutMs: 120_000 }
 );

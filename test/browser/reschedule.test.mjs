@@ -12,6 +12,10 @@ const SIZES = [
     { name: '1280x800', width: 1280, height: 800 }
 ];
 
+/** The note beside the Time field for the first preview's contact (Los Angeles): the hours the rules allow (CP-1). */
+const RULES_NOTE =
+    "Calls allowed 8:00 AM–9:00 PM the contact's time (US federal law); other times are outside the rules.";
+
 /** Opens the console at a size, takes the first preview and opens its Reschedule form. */
 async function openForm(ctx, size) {
     await ctx.page.setViewportSize({ width: size.width, height: size.height });
@@ -81,7 +85,7 @@ for (const size of SIZES) {
             ['9:60 AM', 'There is no minute 60: minutes run 00 to 59.']
         ]) {
             await typeInto(ctx, time, typed);
-            await expectFieldError(time, typed, message);
+            await expectFieldError(time, typed, `${message} ${RULES_NOTE}`);
         }
 
         for (const [typed, message] of [
@@ -107,7 +111,7 @@ for (const size of SIZES) {
         await typeInto(ctx, phone, '(312) 555-0123');
         assert.equal(await time.inputValue(), '13:30');
         assert.equal(await time.getAttribute('aria-invalid'), 'false');
-        assert.equal(await description(time), '');
+        assert.equal(await description(time), RULES_NOTE, 'CP-1 the rules note stays the time field description');
         await ctx.expectText(form, "Contact's time: 03/14/2026 13:30:00", 'Your time: 03/14/2026');
         await axe(ctx, `reschedule form valid at ${size.name}`);
     });

@@ -70,10 +70,11 @@ test('PV-4 RS-1 RS-2 RS-4 AG-1 Reschedule refuses bad input beside the field, th
     await phone.fill(number);
     await form.getByRole('button', { name: 'Save' }).click();
     await ctx.expectGone(form);
-    // RS-6: the default is tomorrow 09:00 in the contact's zone (Pacific), 12:00 on the New York clock.
-    await ctx.expectText(ctx.simulator(), 'Next callback: 01/06/2026 12:00:00');
+    // RS-6, CP-1: the default is the next quarter hour the rules allow, at least 15 minutes ahead: 9:30 in the
+    // contact's zone (Pacific), 12:30 on the New York clock.
+    await ctx.expectText(ctx.simulator(), 'Next callback: 01/05/2026 12:30:00');
     await ctx.sim('Advance to next callback');
-    await ctx.expectText(ctx.simulator().locator('time'), '01/06/2026 12:00:00');
+    await ctx.expectText(ctx.simulator().locator('time'), '01/05/2026 12:30:00');
     const marquee = con.getByRole('status').filter({ hasText: `Callback: ${number}` });
     await marquee.waitFor();
     await ctx.expectText(callsRegion(ctx), 'Callback', number);
@@ -83,17 +84,17 @@ test('PV-4 RS-1 RS-2 RS-4 AG-1 Reschedule refuses bad input beside the field, th
     const clock = ctx.simulator().locator('time');
     for (let second = 1; second <= 4; second += 1) {
         await ctx.sim('Advance 1 second');
-        await ctx.expectText(clock, `01/06/2026 12:00:0${second}`);
+        await ctx.expectText(clock, `01/05/2026 12:30:0${second}`);
         assert.equal(await marquee.isVisible(), true, `RS-4 the marquee still shows after ${second} s`);
     }
     await ctx.sim('Advance 1 second');
-    await ctx.expectText(clock, '01/06/2026 12:00:05');
+    await ctx.expectText(clock, '01/05/2026 12:30:05');
     await ctx.expectGone(marquee);
 
     const messagesButton = con.getByRole('button', { name: 'Agent Messages (1)' });
     await messagesButton.click();
     const messages = con.getByRole('region', { name: 'Agent Messages' });
-    await ctx.expectText(messages, number, /12:00/);
+    await ctx.expectText(messages, number, /12:30/);
     await ctx.axe('agent messages open');
     await ctx.shot('06-agent-messages');
 });

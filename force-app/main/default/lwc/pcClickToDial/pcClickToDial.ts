@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
-import type { ConsoleApi } from 'c/pcModel';
-import { ERROR_CODE_LABELS, LABELS, formatLabel } from 'c/pcLabels';
+import type { CommandResult, ConsoleApi, ConsoleError } from 'c/pcModel';
+import { ERROR_CODE_LABELS, LABELS, complianceRefusal, complianceWarning, formatLabel } from 'c/pcLabels';
 import { formatPhone } from 'c/pcFormat';
 
 /** One number of the contact, with the field's label ("Phone", "Mobile"). */
@@ -20,12 +20,14 @@ export default class PcClickToDial extends LightningElement {
     /** The Contact's id, so the call and its Task link to it. */
     @api contactId: string | null = null;
     /** The console's service (or a bridge to it) that places the call. */
-    @api service: Pick<ConsoleApi, 'dial'> | undefined;
+    @api service: Pick<ConsoleApi, 'dial' | 'confirmCompliance'> | undefined;
 
     labels = LABELS;
     sending = false;
     errorText = '';
     statusText = '';
+    /** The failure a compliance warning held, so Call anyway can confirm it (CP-3). */
+    warned: ConsoleError | null = null;
 
     get hasNumbers(): boolean {
         return (this.numbers ?? []).length > 0;
@@ -42,14 +44,31 @@ export default class PcClickToDial extends LightningElement {
         const number = (event.currentTarget as HTMLElement).dataset.number ?? '';
         const dial = this.service?.dial;
         if (this.sending || !number || !this.service || !dial) return;
+        this.follow(number, dial.call(this.service, { number, contactId: this.contactId ?? null }));
+    }
+
+    /** "Call anyway": the agent goes on with the dial a compliance warning held (CP-3). */
+    handleCallAnyway(event: Event): void {
+        const number = (event.currentTarget as HTMLElement).dataset.number ?? '';
+        const confirm = this.service?.confirmCompliance;
+        const warned = this.warned;
+        if (this.sending || !this.service || !confirm || !warned) return;
+        this.follow(number, confirm.call(this.service, warned.id));
+    }
+
+    get callAnywayName(): string {
+        return formatLabel(LABELS.cpCallAnywayNamed, [this.errorText]);
+    }
+
+    private follow(number: string, sent: Promise<CommandResult>): void {
         this.sending = true;
         this.errorText = '';
         this.statusText = '';
-        dial.call(this.service, { number, contactId: this.contactId ?? null })
-            .then((result) => {
-                if (result.ok) this.statusText = formatLabel(LABELS.dialSent, [formatPhone(number)]);
-                else this.errorText = ERROR_CODE_LABELS[result.error.code] ?? LABELS.errUnknown;
-            })
+        this.warned = null;
+        sent.then((result) => {
+            if (result.ok) this.statusText = formatLabel(LABELS.dialSent, [formatPhone(number)]);
+            else this.showError(result.error, number);
+        })
             .catch(() => {
                 this.errorText = LABELS.errUnknown;
             })
@@ -57,4 +76,22 @@ export default class PcClickToDial extends LightningElement {
                 this.sending = false;
             });
     }
+
+    /** A failure in words; a compliance stop names the rule, the contact's local time and when (CP-3). */
+    private showError(error: ConsoleError, number: string): void {
+        const notice = error.compliance;
+        if (!notice) {
+            this.errorText = ERROR_CODE_LABELS[error.code] ?? LABELS.errUnknown;
+            return;
+        }
+        const words = notice.verdict === 'Warn' ? complianceWarning : complianceRefusal;
+        this.errorText = words(notice.findings, notice.at);
+        if (notice.verdict === 'Warn') {
+            this.warned = error;
+            this.warnedNumber = number;
+        }
+    }
+
+    /** The number the held warning is about. */
+    warnedNumber = '';
 }

@@ -10,7 +10,7 @@
  * - Limits count the attempts in the rolling window that ends at the instant asked about (`(at - window, at]`).
  * - A DNC destination is never callable; the finding has no next instant.
  */
-import type { ComplianceRuleSet, Instant } from 'c/pcModel';
+import type { ComplianceFinding, ComplianceRuleSet, ComplianceVerdict, FindingKind, Instant } from 'c/pcModel';
 import { RuleMode } from 'c/pcModel';
 import { resolveWallTime, wallTime } from 'c/pcSchedule';
 import type { ContactPlace } from './place';
@@ -50,36 +50,7 @@ export interface ComplianceQuery {
     readonly ruleSets: readonly ComplianceRuleSet[];
 }
 
-/** Which part of a rule set was broken. */
-export type FindingKind = 'Dnc' | 'Window' | 'DestinationLimit' | 'ContactLimit';
-
-/** One broken rule (CP-3 says it in words). */
-export interface ComplianceFinding {
-    readonly kind: FindingKind;
-    readonly mode: RuleMode;
-    /** The rule set's developer name; `DNC` for the Do Not Call list. */
-    readonly rule: string;
-    /** The rule set's label, for the agent ("Florida"). */
-    readonly ruleLabel: string;
-    /** The zone the finding reads the contact's local time in (the strictest one); null where none applies. */
-    readonly zone: string | null;
-    /** The first instant at or after the one asked about that this rule allows; null: never (DNC). */
-    readonly nextAt: Instant | null;
-    readonly windowStartMinute: number | null;
-    readonly windowEndMinute: number | null;
-    /** For a limit: the limit, the attempts counted and the window in hours. */
-    readonly limit: number | null;
-    readonly counted: number | null;
-    readonly limitWindowHours: number | null;
-}
-
-/** The answer: Allowed, Warn (the agent may go on after confirming) or Block, and the broken rules. */
-export interface ComplianceVerdict {
-    readonly verdict: 'Allowed' | 'Warn' | 'Block';
-    readonly findings: readonly ComplianceFinding[];
-    /** The first instant at or after the one asked about that no blocking rule forbids; null: never. */
-    readonly nextAllowedAt: Instant | null;
-}
+export type { ComplianceFinding, ComplianceVerdict, FindingKind } from 'c/pcModel';
 
 const MAINLAND_ZONES: Readonly<Record<string, readonly string[]>> = {
     US: [

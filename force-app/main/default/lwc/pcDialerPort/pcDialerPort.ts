@@ -100,6 +100,16 @@ export interface SessionInfo {
     readonly preview: Preview | null;
 }
 
+/**
+ * The console's answer when a dialer asks before it delivers a callback (CP-1): deliver it now, or not before
+ * `notBefore` (null: never, e.g. the number is on a Do Not Call list).
+ */
+export type CallbackVerdict =
+    { readonly deliver: true } | { readonly deliver: false; readonly notBefore: Instant | null };
+
+/** Asked by a dialer that can hold a due callback, before it rings (CP-1). */
+export type CallbackGate = (callback: Callback) => CallbackVerdict;
+
 /** The port. Implemented by the simulated dialer and the CXone Agent API adapter. */
 export interface DialerAdapter {
     /** A short name for logs ("simulated", "cxone"). */
@@ -135,6 +145,11 @@ export interface DialerAdapter {
     overrideMachine(callId: string, kind: MachineOverride): Promise<void>;
     /** Places an agent-initiated outbound call on the skill worked (WU-4); the number is E.164. */
     dialNumber?(skillId: string, request: AgentDialRequest): Promise<void>;
+    /**
+     * Where the dialer can hold a due callback, it asks the gate first (CP-1); null stops asking. A dialer that
+     * places callbacks itself (CXone) has none, and the console warns the agent when one rings outside the rules.
+     */
+    setCallbackGate?(gate: CallbackGate | null): void;
     /** Plays the skill's recorded message to the answering machine and closes the line as VoicemailLeft (WU-3). */
     dropVoicemail?(callId: string): Promise<void>;
     hold(callId: string): Promise<void>;

@@ -1,7 +1,26 @@
 import { LightningElement, api } from 'lwc';
 import { ErrorSource } from 'c/pcModel';
 import type { CommandResult, ConsoleApi, ConsoleError } from 'c/pcModel';
-import { LABELS, ERROR_CODE_LABELS, ERROR_SOURCE_LABELS } from 'c/pcLabels';
+import {
+    LABELS,
+    ERROR_CODE_LABELS,
+    ERROR_SOURCE_LABELS,
+    complianceRefusal,
+    complianceWarning,
+    formatLabel
+} from 'c/pcLabels';
+
+/** Commands a compliance warning holds for the agent's confirmation (a delivered callback is the dialer's). */
+const CONFIRMABLE: ReadonlySet<string> = new Set(['accept', 'dial', 'transfer']);
+
+/** A console error in words; a compliance stop names the rule, the local time and when (CP-3). */
+function messageOf(e: ConsoleError): string {
+    const notice = e.compliance;
+    if (!notice) return ERROR_CODE_LABELS[e.code] ?? LABELS.errUnknown;
+    const words = notice.verdict === 'Warn' ? complianceWarning : complianceRefusal;
+    const text = words(notice.findings, notice.at);
+    return e.command === 'callback' ? formatLabel(LABELS.cpCallbackRefused, [text]) : text;
+}
 
 /**
  * Failed commands that can be sent again without arguments the error does not carry. Others (a call's
@@ -38,12 +57,16 @@ export default class PcErrorPanel extends LightningElement {
         message: string;
         detail: string;
         canRetry: boolean;
+        canConfirm: boolean;
+        confirmName: string;
         alertClass: string;
     }[] {
         return (this.errors ?? []).map((e) => ({
             id: e.id,
             title: ERROR_SOURCE_LABELS[e.source] ?? '',
-            message: ERROR_CODE_LABELS[e.code] ?? LABELS.errUnknown,
+            message: messageOf(e),
+            canConfirm: e.compliance?.verdict === 'Warn' && CONFIRMABLE.has(e.command ?? ''),
+            confirmName: formatLabel(LABELS.cpCallAnywayNamed, [messageOf(e)]),
             detail: e.detail,
             canRetry: Boolean(e.command && RETRIES[e.command]),
             alertClass: `slds-notify slds-notify_alert slds-m-bottom_xx-small pc-error ${
@@ -57,6 +80,14 @@ export default class PcErrorPanel extends LightningElement {
     handleDismiss(event: Event): void {
         const id = (event.currentTarget as HTMLElement).dataset.errorId ?? '';
         this.service?.dismissError(id);
+    }
+
+    /** "Call anyway": the agent goes on with the command a compliance warning held (CP-3). */
+    handleConfirm(event: Event): void {
+        const id = (event.currentTarget as HTMLElement).dataset.errorId ?? '';
+        const service = this.service;
+        if (!service?.confirmCompliance) return;
+        void service.confirmCompliance(id);
     }
 
     handleRetry(event: Event): void {

@@ -350,6 +350,14 @@ import PC_Callable_Dialer from '@salesforce/label/c.PC_Callable_Dialer';
 import * as callable from './callableText';
 import type { DestinationCallable } from 'c/pcModel';
 import PC_Err_OmniChannel from '@salesforce/label/c.PC_Err_OmniChannel';
+import PC_Cp_ErrCompliance from '@salesforce/label/c.PC_Cp_ErrCompliance';
+import PC_Cp_CallAnyway from '@salesforce/label/c.PC_Cp_CallAnyway';
+import PC_Cp_CallAnywayNamed from '@salesforce/label/c.PC_Cp_CallAnywayNamed';
+import PC_Cp_SaveAnyway from '@salesforce/label/c.PC_Cp_SaveAnyway';
+import PC_Cp_RsBlocked from '@salesforce/label/c.PC_Cp_RsBlocked';
+import PC_Cp_RsWarned from '@salesforce/label/c.PC_Cp_RsWarned';
+import PC_Cp_TimeWindow from '@salesforce/label/c.PC_Cp_TimeWindow';
+import PC_Cp_CallbackRefused from '@salesforce/label/c.PC_Cp_CallbackRefused';
 
 /** Every label of the console by name; values come from the org's translations at run time. */
 export const LABELS = Object.freeze({
@@ -668,7 +676,15 @@ export const LABELS = Object.freeze({
     callableLimitRule: PC_Callable_LimitRule,
     callableDnc: PC_Callable_Dnc,
     callableDialer: PC_Callable_Dialer,
-    errOmniChannel: PC_Err_OmniChannel
+    errOmniChannel: PC_Err_OmniChannel,
+    cpErrCompliance: PC_Cp_ErrCompliance,
+    cpCallAnyway: PC_Cp_CallAnyway,
+    cpCallAnywayNamed: PC_Cp_CallAnywayNamed,
+    cpSaveAnyway: PC_Cp_SaveAnyway,
+    cpRsBlocked: PC_Cp_RsBlocked,
+    cpRsWarned: PC_Cp_RsWarned,
+    cpTimeWindow: PC_Cp_TimeWindow,
+    cpCallbackRefused: PC_Cp_CallbackRefused
 });
 
 /** A key of LABELS. */
@@ -740,6 +756,7 @@ export const ERROR_CODE_LABELS: Readonly<Record<ErrorCode, string>> = Object.fre
     [ErrorCode.InFlight]: LABELS.errInFlight,
     [ErrorCode.NotFound]: LABELS.errNotFound,
     [ErrorCode.Permission]: LABELS.errPermission,
+    [ErrorCode.Compliance]: LABELS.cpErrCompliance,
     [ErrorCode.Unknown]: LABELS.errUnknown
 });
 
@@ -766,6 +783,8 @@ export const RESCHEDULE_ERROR_LABELS: Readonly<Record<RescheduleErrorCode, strin
     [RescheduleErrorCode.AmbiguousLocalTime]: LABELS.rsErrAmbiguousLocalTime,
     [RescheduleErrorCode.NotesTooLong]: LABELS.rsErrNotesTooLong,
     [RescheduleErrorCode.OutsideCallingHours]: LABELS.rsErrOutsideCallingHours,
+    [RescheduleErrorCode.ComplianceBlocked]: LABELS.cpRsBlocked,
+    [RescheduleErrorCode.ComplianceWarning]: LABELS.cpRsWarned,
     [RescheduleErrorCode.InvalidDeliverTo]: LABELS.rsErrInvalidDeliverTo,
     [RescheduleErrorCode.DateFormat]: LABELS.rsErrDateFormat,
     [RescheduleErrorCode.MonthOutOfRange]: LABELS.rsErrMonthOutOfRange,

@@ -472,6 +472,50 @@ export interface ComplianceRuleSet {
     readonly active: boolean;
 }
 
+/** Which part of a rule set was broken (CP-1). */
+export type FindingKind = 'Dnc' | 'Window' | 'DestinationLimit' | 'ContactLimit';
+
+/** One broken rule (CP-3 says it in words). */
+export interface ComplianceFinding {
+    readonly kind: FindingKind;
+    readonly mode: RuleMode;
+    /** The rule set's developer name; `DNC` for the Do Not Call list. */
+    readonly rule: string;
+    /** The rule set's label, for the agent ("Florida"). */
+    readonly ruleLabel: string;
+    /** The zone the finding reads the contact's local time in (the strictest one); null where none applies. */
+    readonly zone: string | null;
+    /** The first instant at or after the one asked about that this rule allows; null: never (DNC). */
+    readonly nextAt: Instant | null;
+    readonly windowStartMinute: number | null;
+    readonly windowEndMinute: number | null;
+    /** For a limit: the limit, the attempts counted and the window in hours. */
+    readonly limit: number | null;
+    readonly counted: number | null;
+    readonly limitWindowHours: number | null;
+}
+
+/** The answer: Allowed, Warn (the agent may go on after confirming) or Block, and the broken rules. */
+export interface ComplianceVerdict {
+    readonly verdict: 'Allowed' | 'Warn' | 'Block';
+    readonly findings: readonly ComplianceFinding[];
+    /** The first instant at or after the one asked about that no blocking rule forbids; null: never. */
+    readonly nextAllowedAt: Instant | null;
+}
+
+/**
+ * A refusal or warning the console shows where the agent acted (CP-1, CP-3): the broken rules as of the instant
+ * asked about, and when the contact can next be called.
+ */
+export interface ComplianceNotice {
+    readonly verdict: 'Warn' | 'Block';
+    /** The rules broken; for a Block only the blocking ones. */
+    readonly findings: readonly ComplianceFinding[];
+    /** The instant asked about: now for a call, the chosen instant for a reschedule. */
+    readonly at: Instant;
+    readonly nextAllowedAt: Instant | null;
+}
+
 function frozenRuleSet(set: ComplianceRuleSet): ComplianceRuleSet {
     return Object.freeze({
         ...set,
@@ -582,9 +626,14 @@ export interface Settings {
     readonly screenPopsEnabled: boolean;
     readonly attemptsHistoryEnabled: boolean;
     readonly defaultDeliverTo: DeliverTo;
+    /**
+     * @deprecated Retired by the compliance rule sets (CP-1), which check every action, not only Reschedule. Still
+     * read so an org's existing settings record loads; nothing decides on it (docs/compliance.md, section 6).
+     */
     readonly callingHoursGuard: CallingHoursGuard;
-    /** Local calling window in the contact's zone, minutes after midnight (BX-3: 08:00-21:00). */
+    /** @deprecated As callingHoursGuard: a rule set's window replaces it. */
     readonly callingHoursStartMinute: number;
+    /** @deprecated As callingHoursGuard: a rule set's window replaces it. */
     readonly callingHoursEndMinute: number;
     readonly notesMaxLength: number;
     readonly dialerAdapter: DialerAdapterKind;
@@ -867,6 +916,8 @@ export const ErrorCode = {
     InFlight: 'InFlight',
     NotFound: 'NotFound',
     Permission: 'Permission',
+    /** A compliance rule refused the call, or asks the agent to confirm it (CP-1). */
+    Compliance: 'Compliance',
     Unknown: 'Unknown'
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -880,7 +931,9 @@ export interface ConsoleError {
     readonly detail: string;
     readonly at: Instant;
     /** The command that failed, when there is one, so the UI can offer a retry. */
-    readonly command: string | null;
+    readonly command:
+        string | null; /** For code Compliance: the rules broken and when the contact can next be called (CP-3). */
+    readonly compliance?: ComplianceNotice;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -923,6 +976,9 @@ export const RescheduleErrorCode = {
     AmbiguousLocalTime: 'AmbiguousLocalTime',
     NotesTooLong: 'NotesTooLong',
     OutsideCallingHours: 'OutsideCallingHours',
+    /** CP-1: a rule set refuses (Block) or warns about (Warn) the chosen instant; the notice says which and why. */
+    ComplianceBlocked: 'ComplianceBlocked',
+    ComplianceWarning: 'ComplianceWarning',
     InvalidDeliverTo: 'InvalidDeliverTo',
     /** RS-5: what each part of a typed date or time got wrong. */
     DateFormat: 'DateFormat',
@@ -957,8 +1013,34 @@ export type RescheduleValidation =
           readonly contactLocalTime: string | null;
           /** The contact's zone the calling hours were checked in (record, else number), if known (RS-6). */
           readonly contactTimeZone: string | null;
+          /** A rule set's warning about the chosen instant; Save then needs the agent's confirmation (CP-3). */
+          readonly compliance?: ComplianceNotice | null;
+          /** The hours the rules allow for this contact, for the note beside the time field. */
+          readonly callingWindow?: CallingWindow | null;
       }
-    | { readonly ok: false; readonly errors: readonly FieldIssue[]; readonly warnings: readonly FieldIssue[] };
+    | {
+          readonly ok: false;
+          readonly errors: readonly FieldIssue[];
+          readonly warnings: readonly FieldIssue[];
+          /** The rule set refusing the chosen instant, beside the time field (CP-3). */
+          readonly compliance?: ComplianceNotice | null;
+          readonly callingWindow?: CallingWindow | null;
+      };
+
+/** The calling window that applies to the contact, narrowed over every rule set (the reschedule form's note). */
+export interface CallingWindow {
+    /** Minutes after midnight in the contact's time. */
+    readonly startMinute: number;
+    readonly endMinute: number;
+    /** The labels of the rule sets whose windows apply ("US federal law", "Florida"). */
+    readonly rules: readonly string[];
+}
+
+/** How the agent answered a compliance warning: going on anyway is logged with the attempt (CP-3). */
+export interface ComplianceChoice {
+    /** The agent confirmed the warned action; a blocking rule still refuses. */
+    readonly confirmWarnings?: boolean;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The console state the service publishes (one immutable snapshot)
@@ -1155,10 +1237,15 @@ export interface ConsoleApi {
     /** Checks a draft without sending anything (RS-2, RS-3, BX-3). */
     validateReschedule(draft: RescheduleDraft): RescheduleValidation;
     /** Validates, then sends; nothing is sent when the draft has errors. */
-    reschedulePreview(draft: RescheduleDraft): Promise<RescheduleValidation | CommandResult>;
+    reschedulePreview(draft: RescheduleDraft, choice?: ComplianceChoice): Promise<RescheduleValidation | CommandResult>;
     dispositionPreview(dispositionId: string, notes: string): Promise<CommandResult>;
     /** Sends again the preview action that failed (PV-6). */
     retryPreview(): Promise<CommandResult>;
+    /**
+     * Goes on with the action a compliance warning held (error code Compliance, verdict Warn): checked again, sent
+     * once, and the override logged on the attempt's Task (CP-3). A blocking rule still refuses.
+     */
+    confirmCompliance?(errorId: string): Promise<CommandResult>;
 
     // Calls (CL, AM)
     overrideMachine(callId: string, kind: MachineOverride): Promise<CommandResult>;

@@ -1,7 +1,14 @@
 import { LightningElement, api } from 'lwc';
 import { PreviewAction, PreviewTimeoutAction, recordName } from 'c/pcModel';
 import type { ConsoleApi, Disposition, Instant, PreviewState, ShownValue } from 'c/pcModel';
-import { LABELS, PREVIEW_ACTION_LABELS, ERROR_CODE_LABELS, formatLabel } from 'c/pcLabels';
+import {
+    LABELS,
+    PREVIEW_ACTION_LABELS,
+    ERROR_CODE_LABELS,
+    complianceRefusal,
+    complianceWarning,
+    formatLabel
+} from 'c/pcLabels';
 import { formatDuration, formatPhone, secondsLeft } from 'c/pcFormat';
 import { shortcutFor, shortcutText, isMachineShortcut } from 'c/pcShortcuts';
 import type { KeyLike } from 'c/pcShortcuts';
@@ -103,6 +110,12 @@ export default class PcPreviewWindow extends LightningElement {
     get errorText(): string {
         const error = this.preview?.error;
         if (!error) return '';
+        // CP-3: a compliance stop says the rule, the contact's local time and when they can next be called.
+        const notice = error.compliance;
+        if (notice) {
+            const words = notice.verdict === 'Warn' ? complianceWarning : complianceRefusal;
+            return words(notice.findings, notice.at);
+        }
         const action = this.preview?.failedAction;
         const message = ERROR_CODE_LABELS[error.code] ?? LABELS.errUnknown;
         return action ? formatLabel(LABELS.previewFailed, [PREVIEW_ACTION_LABELS[action], message]) : message;
@@ -114,7 +127,23 @@ export default class PcPreviewWindow extends LightningElement {
     }
 
     get canRetry(): boolean {
-        return Boolean(this.preview?.error && this.preview.failedAction);
+        return Boolean(this.preview?.error && this.preview.failedAction) && !this.warned;
+    }
+
+    /** A rule set warns about Accept: the agent may go on with one more click (CP-3). */
+    get warned(): boolean {
+        return this.preview?.error?.compliance?.verdict === 'Warn';
+    }
+
+    get callAnywayName(): string {
+        return formatLabel(LABELS.cpCallAnywayNamed, [this.errorText]);
+    }
+
+    handleCallAnyway(): void {
+        const service = this.service;
+        const error = this.preview?.error;
+        if (!service?.confirmCompliance || this.busy || !error) return;
+        this.follow(PreviewAction.Accept, service.confirmCompliance(error.id));
     }
 
     get countdownText(): string {

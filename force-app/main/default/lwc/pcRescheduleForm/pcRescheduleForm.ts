@@ -1,7 +1,9 @@
 import { LightningElement, api } from 'lwc';
 import { DEFAULT_SETTINGS, DeliverTo, RescheduleField, recordName } from 'c/pcModel';
 import type {
+    CallingWindow,
     CommandResult,
+    ComplianceNotice,
     ConsoleApi,
     DialerCapabilities,
     FieldIssue,
@@ -11,7 +13,7 @@ import type {
     RescheduleValidation,
     Settings
 } from 'c/pcModel';
-import { LABELS, ERROR_CODE_LABELS, RESCHEDULE_ERROR_LABELS, formatLabel } from 'c/pcLabels';
+import { LABELS, ERROR_CODE_LABELS, RESCHEDULE_ERROR_LABELS, complianceText, formatLabel } from 'c/pcLabels';
 import { formatDateTime, formatPhone, userTimeZone } from 'c/pcFormat';
 import { dateExample } from 'c/pcSchedule';
 import { zoneName } from 'c/pcZones';
@@ -47,6 +49,23 @@ const FIELD_ORDER: readonly FieldKey[] = [
     RescheduleField.Notes
 ];
 
+/** A minute of the day as the user's locale writes a clock time (480 -> "8:00 AM"). */
+function clockTime(minuteOfDay: number): string {
+    let locale = 'en-US';
+    try {
+        if (Intl.DateTimeFormat.supportedLocalesOf([LOCALE]).length) locale = LOCALE;
+    } catch {
+        // An unknown locale tag: en-US, as everywhere else in the console.
+    }
+    const format = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
+    return format.format(minuteOfDay * 60_000);
+}
+
+/** The rules a compliance notice names, in words (CP-3). */
+function noticeText(notice: ComplianceNotice): string {
+    return notice.findings.map((f) => complianceText(f, notice.at)).join(' ');
+}
+
 /** `MM/DD/YYYY HH:MM:SS Zone name`: the console's one date/time style (UB-5), with the zone people know. */
 function when(at: Instant, zone: string): string {
     return `${formatDateTime(at, zone)} ${zoneName(zone, at)}`;
@@ -76,6 +95,11 @@ export default class PcRescheduleForm extends LightningElement {
     contactZone: string | null = null;
     saveError = '';
     saving = false;
+    /** The rule sets' answer at the chosen instant, and the hours they allow the contact (CP-1, CP-3). */
+    compliance: ComplianceNotice | null = null;
+    callingWindow: CallingWindow | null = null;
+    /** A rule set warned at Save: the agent may save anyway with one more click (CP-3). */
+    confirming = false;
     submitted = false;
     /** Fields the agent left at least once: their errors show before Save. */
     touched = new Set<FieldKey>();
@@ -186,6 +210,12 @@ export default class PcRescheduleForm extends LightningElement {
     get notesClass(): string {
         return `${elementClass(this.notesError)} slds-m-top_x-small`;
     }
+    /** The note beside the time: which hours the rules allow; its field's accessible description (CP-1). */
+    get timeRulesText(): string {
+        const w = this.callingWindow;
+        if (!w) return '';
+        return formatLabel(LABELS.cpTimeWindow, [clockTime(w.startMinute), clockTime(w.endMinute), w.rules.join(', ')]);
+    }
     get timeWarning(): string {
         return this.warnings.time ? formatLabel(LABELS.reschedWarning, [this.warnings.time]) : '';
     }
@@ -226,6 +256,7 @@ export default class PcRescheduleForm extends LightningElement {
     private update(field: FieldKey, value: string): void {
         this.draft = { ...this.draft, [field]: value };
         this.saveError = '';
+        this.confirming = false;
         this.check(false);
     }
 
@@ -240,9 +271,15 @@ export default class PcRescheduleForm extends LightningElement {
 
     private show(result: RescheduleValidation, all: boolean): void {
         this.warnings = byField(result.warnings);
+        this.compliance = result.compliance ?? null;
+        this.callingWindow = result.callingWindow ?? null;
         this.at = result.ok ? result.request.at : null;
         this.contactZone = result.ok ? result.contactTimeZone : null;
         const errors = result.ok ? {} : byField(result.errors);
+        // CP-3: beside the time, the rule broken, the contact's local time then, and when they can next be called.
+        const notice = this.compliance;
+        if (notice?.verdict === 'Block' && errors.time) errors.time = `${errors.time} ${noticeText(notice)}`;
+        if (notice?.verdict === 'Warn' && this.warnings.time) this.warnings.time = noticeText(notice);
         if (!all) {
             for (const key of Object.keys(errors) as FieldKey[]) if (!this.touched.has(key)) delete errors[key];
         }
@@ -262,9 +299,30 @@ export default class PcRescheduleForm extends LightningElement {
             const result = await this.service.reschedulePreview(this.draft);
             if (isValidation(result)) {
                 this.show(result, true);
+                // A warning only: nothing was sent; the agent confirms with Save anyway (CP-3).
+                this.confirming = !result.ok && result.errors.length === 0 && result.compliance?.verdict === 'Warn';
                 if (!result.ok) this.focusFirstError();
             } else if (!result.ok) {
                 // The draft stays as typed; Save again sends it once more (PV-6).
+                const message = ERROR_CODE_LABELS[result.error.code] ?? LABELS.errUnknown;
+                this.saveError = formatLabel(LABELS.reschedSaveFailed, [message]);
+            }
+        } finally {
+            this.saving = false;
+        }
+    }
+
+    /** Saves despite the rule set's warning; the service checks again and sends once (CP-3). */
+    async handleSaveAnyway(): Promise<void> {
+        if (!this.service || this.saving || !this.confirming) return;
+        this.saving = true;
+        try {
+            const result = await this.service.reschedulePreview(this.draft, { confirmWarnings: true });
+            this.confirming = false;
+            if (isValidation(result)) {
+                this.show(result, true);
+                if (!result.ok) this.focusFirstError();
+            } else if (!result.ok) {
                 const message = ERROR_CODE_LABELS[result.error.code] ?? LABELS.errUnknown;
                 this.saveError = formatLabel(LABELS.reschedSaveFailed, [message]);
             }

@@ -1,5 +1,5 @@
 /**
- * Reschedule validation and time-zone arithmetic (RS-1 .. RS-3, BX-3). Pure: the caller passes `now`.
+ * Reschedule validation and time-zone arithmetic (RS-1 .. RS-3). Pure: the caller passes `now`.
  *
  * Rules this module states (the form's labels explain them to the agent):
  * - Number (the form): checked by c/pcPhone (libphonenumber-js), which names the rule that failed (RS-7).
@@ -17,9 +17,8 @@
  *   that occurs twice (the fall-back overlap) takes the EARLIER instant (the first pass, still on the old
  *   offset) and says so as an AmbiguousLocalTime warning naming both offsets.
  * - Window: strictly after `now`, and at most 365 days ahead.
- * - Calling hours (BX-3): the instant, in the contact's zone (the chosen zone when the contact has none),
- *   must fall in [start, end) of the admin's window; 21:00 itself is outside an 08:00-21:00 window. Where the
- *   number's area code spans zones, the window must hold in every one of them (the strictest reading).
+ * - Calling hours (BX-3) are not checked here: they are the rule sets' (CP-1), which the service asks
+ *   c/pcCompliance about at the chosen instant, with the contact's place and attempts this module does not know.
  */
 import type {
     FieldIssue,
@@ -31,7 +30,7 @@ import type {
     Settings
 } from 'c/pcModel';
 import type { DeliverTo } from 'c/pcModel';
-import { CallingHoursGuard, isDeliverTo } from 'c/pcModel';
+import { isDeliverTo } from 'c/pcModel';
 import LOCALE from '@salesforce/i18n/locale';
 import { checkPhone } from 'c/pcPhone';
 import type { PhoneProblem } from 'c/pcPhone';
@@ -345,10 +344,6 @@ export function formatInZone(at: Instant, zone: string): string {
     return `${w.year}-${pad(w.month)}-${pad(w.day)} ${hhmm(w)}`;
 }
 
-function minutesLabel(minutes: number): string {
-    return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Validation
 // ---------------------------------------------------------------------------------------------
@@ -436,24 +431,7 @@ export function validateReschedule(draft: RescheduleDraft, ctx: RescheduleContex
         } else if (at - ctx.now > MAX_DAYS_AHEAD * DAY) {
             issue(errors, 'date', 'TooFarAhead', { maxDays: String(MAX_DAYS_AHEAD) });
         }
-        const guard = ctx.settings.callingHoursGuard;
-        if (guard !== CallingHoursGuard.Off) {
-            const contactZones = knownZones(ctx);
-            for (const contactZone of contactZones.length ? contactZones : [zone]) {
-                const w = wallTime(at, contactZone);
-                const minute = w.hour * 60 + w.minute;
-                const { callingHoursStartMinute: start, callingHoursEndMinute: end } = ctx.settings;
-                if (minute < start || minute >= end) {
-                    issue(guard === CallingHoursGuard.Refuse ? errors : warnings, 'time', 'OutsideCallingHours', {
-                        localTime: hhmm(w),
-                        zone: zoneName(contactZone, at),
-                        start: minutesLabel(start),
-                        end: minutesLabel(end)
-                    });
-                    break;
-                }
-            }
-        }
+        // Calling hours are the rule sets' (CP-1, BX-3): the service checks the instant with c/pcCompliance.
     }
 
     if (errors.length || at === null || number === null || !isDeliverTo(draft.deliverTo)) {

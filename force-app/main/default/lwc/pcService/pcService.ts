@@ -4,7 +4,7 @@
  * reference), enforces the rules the dialer alone cannot (lines, machine overrides, preview actions sent
  * once, log once), and is the only caller of the adapter and of the Salesforce gateway. No DOM here.
  */
-import type { Clock, DialerAdapter, DialerEventMap, DialerSignIn, SessionInfo } from 'c/pcDialerPort';
+import type { CallbackVerdict, Clock, DialerAdapter, DialerEventMap, DialerSignIn, SessionInfo } from 'c/pcDialerPort';
 import { DialerError } from 'c/pcDialerPort';
 import type {
     AgentDialRequest,
@@ -19,6 +19,9 @@ import type {
     CallStatus,
     CallView,
     CommandResult,
+    ComplianceChoice,
+    ComplianceNotice,
+    ComplianceVerdict,
     Confirmation,
     ConnectionState,
     ConsoleApi,
@@ -47,7 +50,7 @@ import type {
 import { DEFAULT_SETTINGS, OVERRIDABLE_STATUSES, recordName } from 'c/pcModel';
 import { GatewayError } from 'c/pcSalesforcePort';
 import type { SalesforceGateway } from 'c/pcSalesforcePort';
-import { isValidTimeZone, normalizePhone, validateReschedule, wallTime, zoneOffset } from 'c/pcSchedule';
+import { isValidTimeZone, normalizePhone, validateReschedule, wallTime } from 'c/pcSchedule';
 import { contactZones } from 'c/pcZones';
 import { parseSettings } from 'c/pcSettings';
 import { placeFieldsOf } from 'c/pcCompliance';
@@ -55,6 +58,16 @@ import { attemptsFromSalesforce } from './salesforceAttempts';
 import { CallableSelector } from './callable';
 import { dialerWrapUpSeconds, withNotesRule, wrapUpLimitMs } from './wrapUpRules';
 import { SessionScore } from './sessionScore';
+import {
+    OverrideBook,
+    callbackNotice,
+    checkBareNumber,
+    checkRecord,
+    gate,
+    nextCallableAt,
+    withCompliance,
+    withOverride
+} from './compliance';
 import type { ScoreboardStore } from './scoreboard';
 import type { PresencePort } from 'c/pcPresencePort';
 import { PRESENCE_COMMAND, PresenceSync } from './presenceSync';
@@ -92,7 +105,6 @@ export const LOG_RETRY_MS: readonly number[] = [30_000, 120_000, 600_000];
 export const MAX_ERRORS = 50;
 
 const OK: CommandResult = Object.freeze({ ok: true });
-const DAY = 24 * 60 * 60 * 1000;
 
 const NO_CAPABILITIES: DialerCapabilities = Object.freeze({
     maxLines: 3,
@@ -173,6 +185,10 @@ export class ConsoleService implements ConsoleApi {
     private running = false;
     private readonly score: SessionScore;
     private readonly presence: PresenceSync | null;
+    /** Commands a compliance warning holds until the agent confirms them, by the warning's error id (CP-3). */
+    private readonly held = new Map<string, () => Promise<CommandResult>>();
+    /** Overridden warnings waiting for their attempt's Task (CP-3). */
+    private readonly overrides = new OverrideBook();
 
     constructor(options: ConsoleServiceOptions) {
         this.adapter = options.adapter;
@@ -337,8 +353,39 @@ export class ConsoleService implements ConsoleApi {
 
     /** Removes an error from the panel. */
     dismissError(errorId: string): void {
+        this.held.delete(errorId);
         if (!this.state.errors.some((e) => e.id === errorId)) return;
         this.commit({ errors: this.state.errors.filter((e) => e.id !== errorId) });
+    }
+
+    /**
+     * A compliance refusal or warning as the failure of `command` (CP-1, CP-3): nothing was sent; a warning keeps
+     * `confirmed` so the agent can go on with one more click (confirmCompliance), a block can be retried later.
+     */
+    private complianceStop(
+        command: string,
+        notice: ComplianceNotice,
+        confirmed: (() => Promise<CommandResult>) | null,
+        previewAction: PreviewAction | null = null
+    ): CommandResult {
+        const rules = notice.findings.map((f) => `${f.rule}:${f.kind}`).join(',');
+        const made = this.makeError('Validation', 'Compliance', `${notice.verdict} by ${rules}`, command);
+        const error: ConsoleError = Object.freeze({ ...made, compliance: notice });
+        for (const e of this.state.errors) if (e.command === command) this.held.delete(e.id);
+        if (notice.verdict === 'Warn' && confirmed) this.held.set(error.id, confirmed);
+        const patch: Patch = { errors: this.withError(error, this.withoutErrorsOf(command)) };
+        const ps = this.state.preview;
+        if (previewAction && ps) patch.preview = { ...ps, error, failedAction: previewAction };
+        this.commit(patch);
+        return { ok: false, error };
+    }
+
+    /** Goes on with the command a compliance warning held; checked again, so a rule that now blocks still refuses. */
+    confirmCompliance(errorId: string): Promise<CommandResult> {
+        const run = this.held.get(errorId);
+        if (!run) return Promise.resolve(this.fail('Validation', 'NotFound', 'no warning to confirm', 'compliance'));
+        this.held.delete(errorId);
+        return run();
     }
 
     // -----------------------------------------------------------------------------------------
@@ -480,6 +527,10 @@ export class ConsoleService implements ConsoleApi {
             a.on('connection', (e) => this.onConnection(e)),
             a.on('error', (e) => this.commit({ errors: this.withError(this.toError(e, null)) }))
         );
+        if (typeof a.setCallbackGate === 'function') {
+            a.setCallbackGate((callback) => this.gateCallback(callback));
+            this.subscriptions.push(() => a.setCallbackGate?.(null));
+        }
         const port = this.signInPort;
         if (port) {
             this.subscriptions.push(
@@ -725,6 +776,28 @@ export class ConsoleService implements ConsoleApi {
         if (typeof callback?.number !== 'string' || typeof callback.notes !== 'string') return;
         if (callback.notes.trim()) this.callbackNotes.set(callback.number, callback.notes);
         else this.callbackNotes.delete(callback.number);
+        this.checkCallback(callback);
+    }
+
+    /**
+     * A callback the dialer delivers is checked as the agent's own call would be (CP-1). A dialer that asks first
+     * (the gate below) never rings a blocked one; one that places callbacks itself (CXone) cannot be held, so the
+     * console tells the agent at once when one rings outside the rules.
+     */
+    private checkCallback(callback: Callback): void {
+        const notice = callbackNotice(this.state, callback, this.clock.now());
+        if (notice) this.complianceStop('callback', notice, null);
+    }
+
+    /**
+     * The dialer asks before a callback rings (CP-1): a blocking rule holds it until its next legal instant and the
+     * agent is told why; a warning lets it ring (callbackDue then shows the warning).
+     */
+    private gateCallback(callback: Callback): CallbackVerdict {
+        const notice = callbackNotice(this.state, callback, this.clock.now());
+        if (notice?.verdict !== 'Block') return { deliver: true };
+        this.complianceStop('callback', notice, null);
+        return { deliver: false, notBefore: notice.nextAllowedAt };
     }
 
     private onAgentMessage(incoming: AgentMessage): void {
@@ -995,8 +1068,19 @@ export class ConsoleService implements ConsoleApi {
         return confirmation;
     }
 
-    /** Accept: the dialer places the call (PV-2). */
-    acceptPreview(): Promise<CommandResult> {
+    /** Accept: the dialer places the call (PV-2), once the rules allow it now (CP-1); `confirmWarnings` is the agent's "Call anyway". */
+    acceptPreview(confirmWarnings = false): Promise<CommandResult> {
+        const ps = this.state.preview;
+        if (ps && !ps.pending && ps.actions.includes('Accept')) {
+            const { record, number } = ps.preview;
+            const now = this.clock.now();
+            const outcome = gate(checkRecord(this.state, record, number, now), now, confirmWarnings);
+            if (!outcome.go) {
+                const retry = (): Promise<CommandResult> => this.acceptPreview(true);
+                return Promise.resolve(this.complianceStop('accept', outcome.notice, retry, 'Accept'));
+            }
+            this.overrides.keep(outcome, record.id);
+        }
         return this.previewCommand('Accept', 'accept', (id) => this.adapter.acceptPreview(id));
     }
 
@@ -1018,21 +1102,29 @@ export class ConsoleService implements ConsoleApi {
         this.commit({ preview: { ...ps, rescheduling: open } });
     }
 
-    /** Checks a draft against now, the settings and the contact's zone; sends nothing (RS-2, RS-3, BX-3). */
+    /** Checks a draft against now, the settings, the contact's zone and the rule sets; sends nothing (RS-2, RS-3, BX-3, CP-1). */
     validateReschedule(draft: RescheduleDraft): RescheduleValidation {
         const preview = this.state.preview?.preview ?? null;
-        return validateReschedule(draft, {
-            now: this.clock.now(),
+        const now = this.clock.now();
+        const base = validateReschedule(draft, {
+            now,
             settings: this.state.settings,
             contactTimeZone: preview?.record.timeZone ?? null,
             contactTimeZones: contactZones(preview?.record.timeZone, preview?.number),
             listNumber: preview?.number ?? null,
             deliverTo: this.state.capabilities.rescheduleDeliverTo
         });
+        return preview ? withCompliance(base, this.state, preview.record, preview.number, now) : base;
     }
 
-    /** Validates, then sends; with errors nothing is sent and the validation comes back (RS-2). */
-    async reschedulePreview(draft: RescheduleDraft): Promise<RescheduleValidation | CommandResult> {
+    /**
+     * Validates, then sends; with errors nothing is sent and the validation comes back (RS-2). A rule set's warning
+     * comes back unsent too, as a validation with no errors, until the agent confirms it (`confirmWarnings`, CP-3).
+     */
+    async reschedulePreview(
+        draft: RescheduleDraft,
+        choice?: ComplianceChoice
+    ): Promise<RescheduleValidation | CommandResult> {
         const ps = this.state.preview;
         if (!ps) return this.fail('Validation', 'NotFound', 'no preview on screen', 'reschedule');
         if (!ps.actions.includes('Reschedule')) {
@@ -1041,6 +1133,10 @@ export class ConsoleService implements ConsoleApi {
         if (ps.pending) return this.inFlightResult('reschedule');
         const validation = this.validateReschedule(draft);
         if (!validation.ok) return validation;
+        if (validation.compliance && choice?.confirmWarnings !== true) {
+            const { warnings, compliance, callingWindow } = validation;
+            return { ok: false, errors: [], warnings, compliance, callingWindow };
+        }
         const request = validation.request;
         this.lastReschedule = request;
         this.lastRescheduleContactZone = validation.contactTimeZone;
@@ -1096,24 +1192,22 @@ export class ConsoleService implements ConsoleApi {
     }
 
     /**
-     * The reschedule form's starting draft (RS-6): the previewed number; the contact's zone (record, else the
-     * number's area code), else the agent's; tomorrow in that zone at an hour inside calling hours there (one hour
-     * after they open, or 09:00 when that is later and still inside).
+     * The reschedule form's starting draft (RS-6, CP-1): the previewed number; the contact's zone (record, else the
+     * number's area code), else the agent's; the next quarter hour at which no rule set objects to the call.
      */
     rescheduleDraftFor(agentTimeZone: string): RescheduleDraft | null {
         const ps = this.state.preview;
         if (!ps) return null;
         const zones = contactZones(ps.preview.record.timeZone, ps.preview.number).filter((z) => isValidTimeZone(z));
         const zone = zones[0] ?? (isValidTimeZone(agentTimeZone) ? agentTimeZone : '');
-        const { callingHoursStartMinute: start, callingHoursEndMinute: end } = this.state.settings;
-        // The strictest reading where the number spans zones: open in the latest-opening one (the westernmost).
-        const spread = zones.length > 1 ? spreadMinutes(zones, this.clock.now() + DAY, zone) : 0;
-        const earliest = Math.min(start + 60 + spread, end - 60);
-        const minute = Math.max(9 * 60, earliest) < end ? Math.max(9 * 60, earliest) : earliest;
+        // The next instant no rule objects to (CP-1); with none (DNC) the agent picks one and Save says why.
+        const at = nextCallableAt(this.state, ps.preview.record, ps.preview.number, this.clock.now());
         let date = '';
-        if (zone) {
-            const w = wallTime(this.clock.now() + DAY, zone);
+        let time = '';
+        if (zone && at !== null) {
+            const w = wallTime(at, zone);
             date = `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+            time = `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
         }
         const allowed = this.state.capabilities.rescheduleDeliverTo;
         const preferred = this.state.settings.defaultDeliverTo;
@@ -1121,7 +1215,7 @@ export class ConsoleService implements ConsoleApi {
             number: ps.preview.number,
             deliverTo: allowed.length && !allowed.includes(preferred) ? (allowed[0] ?? preferred) : preferred,
             date,
-            time: `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`,
+            time,
             timeZone: zone,
             notes: ''
         };
@@ -1176,7 +1270,7 @@ export class ConsoleService implements ConsoleApi {
      * Dials a number for the agent (click-to-dial, WU-4) on the skill worked: the number must be one the console
      * can normalise to E.164 and the agent Working with no call on the lines; the call then arrives as any other.
      */
-    async dial(request: AgentDialRequest): Promise<CommandResult> {
+    async dial(request: AgentDialRequest, confirmWarnings = false): Promise<CommandResult> {
         const command = 'dial';
         const adapter = this.adapter;
         const send = adapter.dialNumber;
@@ -1196,7 +1290,13 @@ export class ConsoleService implements ConsoleApi {
         this.inFlight.add(command);
         try {
             const contactId = typeof request.contactId === 'string' ? request.contactId : null;
+            const now = this.clock.now();
+            const outcome = gate(await this.checkDial(number, contactId, now), now, confirmWarnings);
+            if (!outcome.go) return this.complianceStop(command, outcome.notice, () => this.dial(request, true));
+            this.overrides.keep(outcome, `n:${number}`);
             await send.call(adapter, agent.skillId, { number, contactId });
+            const errors = this.withoutErrorsOf(command);
+            if (errors !== this.state.errors) this.commit({ errors });
             return OK;
         } catch (e) {
             const error = this.toError(e, command);
@@ -1204,6 +1304,25 @@ export class ConsoleService implements ConsoleApi {
             return { ok: false, error };
         } finally {
             this.inFlight.delete(command);
+        }
+    }
+
+    /**
+     * The rules' answer for a click-to-dial (WU-4, CP-1): the Contact's place fields and its logged attempts when
+     * Salesforce answers, else what the number alone says (a failed look-up must not stop the agent's call).
+     */
+    private async checkDial(number: string, contactId: string | null, now: Instant): Promise<ComplianceVerdict> {
+        try {
+            const contact = await this.gateway.findContact({
+                salesforceId: contactId,
+                dialerRecordId: '',
+                phone: number,
+                fields: placeFieldsOf(this.state.settings)
+            });
+            const history = contact ? await this.gateway.getContactHistory(contact.id) : [];
+            return checkBareNumber(this.state, number, now, contact?.fields, history);
+        } catch {
+            return checkBareNumber(this.state, number, now);
         }
     }
 
@@ -1263,14 +1382,24 @@ export class ConsoleService implements ConsoleApi {
         );
     }
 
-    /** Transfers an answered call to a skill, an agent or a number (CL-4). */
-    transfer(callId: string, target: TransferTarget): Promise<CommandResult> {
+    /** Transfers an answered call to a skill, an agent or a number (CL-4); a number only where the rules allow (CP-1). */
+    transfer(callId: string, target: TransferTarget, confirmWarnings = false): Promise<CommandResult> {
         let sent = target;
         if (target.kind === 'Number') {
             const e164 = normalizePhone(target.value);
             if (!e164)
                 return Promise.resolve(this.fail('Validation', 'Rejected', 'invalid transfer number', 'transfer'));
             sent = { kind: 'Number', value: e164 };
+            const view = this.state.calls.find((v) => v.call.id === callId);
+            if (view && !this.inFlight.has(`${callId}:transfer`)) {
+                const now = this.clock.now();
+                const outcome = gate(checkBareNumber(this.state, e164, now), now, confirmWarnings);
+                if (!outcome.go) {
+                    const retry = (): Promise<CommandResult> => this.transfer(callId, target, true);
+                    return Promise.resolve(this.complianceStop('transfer', outcome.notice, retry));
+                }
+                this.overrides.keep(outcome, callId);
+            }
         }
         return this.callCommand(
             callId,
@@ -1330,7 +1459,7 @@ export class ConsoleService implements ConsoleApi {
             outcome: sent ? sent.disposition.outcome : (call.outcome ?? 'NoAnswer'),
             dispositionLabel: sent ? sent.disposition.label : null,
             durationSeconds: call.answeredAt !== null ? Math.max(0, Math.round((endedAt - call.answeredAt) / 1000)) : 0,
-            notes: sent ? sent.notes : '',
+            notes: withOverride(sent ? sent.notes : '', this.overrides.of(call)),
             endedAt
         };
     }
@@ -1347,6 +1476,7 @@ export class ConsoleService implements ConsoleApi {
             .then(
                 () => {
                     progress.logged = true;
+                    this.overrides.forget(call);
                 },
                 (e: unknown) => {
                     if (!this.running) return;
@@ -1391,6 +1521,7 @@ export class ConsoleService implements ConsoleApi {
                 // A retry after a failed log logs what the dialer already has, never a second Task.
                 await this.gateway.logAttempt(await this.attemptLog(view.call, progress.sent));
                 progress.logged = true;
+                this.overrides.forget(view.call);
             }
             this.inFlight.delete(lock);
             this.countWrapUp(view.call, disposition);
@@ -1473,10 +1604,4 @@ function checkedSkill(skill: Skill): Skill {
     const seconds = dialerWrapUpSeconds(skill.wrapUpSeconds);
     if (seconds !== undefined) return { ...skill, wrapUpSeconds: seconds };
     return { id: skill.id, name: skill.name, isPersonalConnection: skill.isPersonalConnection };
-}
-
-/** How many minutes later than `zone` the westernmost of `zones` is at `at` (0 when `zone` is the westernmost). */
-function spreadMinutes(zones: readonly string[], at: Instant, zone: string): number {
-    const offsets = zones.map((z) => zoneOffset(at, z));
-    return Math.max(0, (zoneOffset(at, zone) - Math.min(...offsets)) / 60_000);
 }

@@ -67,6 +67,16 @@ export class CallbackDesk {
         return callback;
     }
 
+    /** A due callback the console's rules hold (CP-1) falls due again at `at`. */
+    defer(entry: SimCallback, at: Instant): void {
+        entry.cancelDue = this.host.clock.schedule(Math.max(0, at - this.host.clock.now()), () => {
+            entry.cancelDue = null;
+            this.due.push(entry);
+            this.dispatch();
+            this.host.fellDue();
+        });
+    }
+
     /** The callback is finished with (dialled, handed on, or dropped). */
     done(callbackId: string): void {
         this.booked.delete(callbackId);

@@ -6,6 +6,7 @@
  */
 import { DialerError, DialerEvents } from 'c/pcDialerPort';
 import type {
+    CallbackGate,
     DialerAdapter,
     DialerEventHandler,
     DialerEventMap,
@@ -133,6 +134,8 @@ export class SimulatedDialer implements DialerAdapter {
     private pendingCode: UnavailableCode | null = null;
     private current: SimPreview | null = null;
     private readonly desk: CallbackDesk;
+    /** The console's check before a callback rings (CP-1); null when no console asked to be asked. */
+    private callbackGate: CallbackGate | null = null;
 
     private pendingChange: PendingAgentChange | null = null;
     private deliveryAt: Instant | null = null;
@@ -854,6 +857,11 @@ export class SimulatedDialer implements DialerAdapter {
     // Callbacks (RS-4)
     // -----------------------------------------------------------------------------------------
 
+    /** Asks `gate` before each callback rings (CP-1). */
+    setCallbackGate(gate: CallbackGate | null): void {
+        this.callbackGate = gate;
+    }
+
     private deliverCallback(entry: SimCallback): void {
         const cb = entry.callback;
         const rec = entry.rec;
@@ -865,6 +873,16 @@ export class SimulatedDialer implements DialerAdapter {
             this.desk.done(cb.id);
             this.message('Warning', `Callback for ${cb.contactName} was not dialled: ${reason}`, cb.number);
             this.release(rec);
+            this.scheduleDelivery(0);
+            return;
+        }
+        // A dialer that can hold a callback asks the console's rules first (CP-1): held until they allow it.
+        const answer = this.callbackGate?.(cb);
+        if (answer && !answer.deliver) {
+            if (answer.notBefore === null) this.desk.done(cb.id);
+            else this.desk.defer(entry, answer.notBefore);
+            this.message('Warning', `Callback for ${cb.contactName} was held by the calling rules`, cb.number);
+            if (answer.notBefore === null) this.release(rec);
             this.scheduleDelivery(0);
             return;
         }

@@ -216,45 +216,6 @@ describe('c-pc-reschedule-form', () => {
         expect(service.callsOf('reschedulePreview')).toHaveLength(0);
     });
 
-    it("BX-3 warns when the time is outside calling hours in the contact's zone", async () => {
-        const { el, service } = await mount();
-        service.validation = {
-            ...VALID,
-            warnings: [
-                issue('time', 'OutsideCallingHours', {
-                    localTime: '07:00',
-                    zone: 'America/Chicago',
-                    start: '08:00',
-                    end: '21:00'
-                })
-            ]
-        };
-        await change(field(el, 'time'), '07:00');
-        expect(byDataId(el, 'warning-time')!.textContent!.trim()).toBe(
-            'Warning: That is 07:00 in America/Chicago, outside calling hours (08:00–21:00).'
-        );
-        await expect(el).toBeAccessible();
-    });
-
-    it('BX-3 refuses a time outside calling hours where the admin chose to refuse', async () => {
-        const { el, service } = await mount();
-        service.validation = {
-            ok: false,
-            errors: [
-                issue('time', 'OutsideCallingHours', {
-                    localTime: '22:00',
-                    zone: 'America/Chicago',
-                    start: '08:00',
-                    end: '21:00'
-                })
-            ],
-            warnings: []
-        };
-        await click(findButton(el, 'Save'));
-        expect(byDataId(el, 'error-time')!.textContent!.trim()).toContain('outside calling hours');
-        expect(service.callsOf('reschedulePreview')).toHaveLength(0);
-    });
-
     it('RS-1 closes the form without sending on Cancel', async () => {
         const { el, service } = await mount();
         await click(findButton(el, 'Cancel'));

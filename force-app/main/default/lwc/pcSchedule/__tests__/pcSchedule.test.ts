@@ -10,14 +10,13 @@ import {
 } from 'c/pcSchedule';
 import type { RescheduleContext } from 'c/pcSchedule';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
-import type { CallingHoursGuard, RescheduleDraft, Settings } from 'c/pcModel';
+import type { RescheduleDraft, Settings } from 'c/pcModel';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface BadCase {
     readonly name: string;
     readonly draft: Record<string, unknown>;
-    readonly guard?: CallingHoursGuard;
     readonly field: string;
     readonly code: string;
 }
@@ -53,7 +52,7 @@ describe('pcSchedule', () => {
         });
 
         it.each(bad.cases.map((c) => [c.name, c] as const))('RS-2 refuses %s', (_name, c) => {
-            const result = validateReschedule(draftOf(c), ctx({}, c.guard ? { callingHoursGuard: c.guard } : {}));
+            const result = validateReschedule(draftOf(c), ctx());
             expect(result.ok).toBe(false);
             if (result.ok) return;
             expect(result.errors).toContainEqual(expect.objectContaining({ field: c.field, code: c.code }));
@@ -199,49 +198,14 @@ describe('pcSchedule', () => {
         });
     });
 
-    describe('BX-3 calling-hours guard', () => {
+    describe('BX-3 calling hours belong to the rule sets', () => {
         const late = { ...base, time: '22:15' };
 
-        it('BX-3 warns outside 08:00-21:00 under Warn and still allows the save', () => {
-            const result = validateReschedule(late, ctx({}, { callingHoursGuard: 'Warn' }));
+        it('BX-3 CP-1 leaves calling hours to the rule sets: the pure validation judges only the draft', () => {
+            // The service asks c/pcCompliance at the chosen instant (pcService/__tests__/compliance.test.ts).
+            const result = validateReschedule(late, ctx({ contactTimeZone: 'America/Los_Angeles' }));
             expect(result.ok).toBe(true);
-            expect(result.warnings).toEqual([
-                {
-                    field: 'time',
-                    code: 'OutsideCallingHours',
-                    params: { localTime: '22:15', zone: 'Central Time', start: '08:00', end: '21:00' }
-                }
-            ]);
-        });
-
-        it('BX-3 refuses under Refuse', () => {
-            const result = validateReschedule(late, ctx({}, { callingHoursGuard: 'Refuse' }));
-            expect(result.ok).toBe(false);
-        });
-
-        it('BX-3 says nothing under Off', () => {
-            const result = validateReschedule(late, ctx({}, { callingHoursGuard: 'Off' }));
-            expect(result.ok && result.warnings).toEqual([]);
-        });
-
-        it("BX-3 judges the hours in the contact's zone, not the chosen one", () => {
-            // 10:00 in Chicago is 08:00 in Los Angeles: inside; 09:00 in Chicago is 07:00 there: outside.
-            const inside = validateReschedule(
-                { ...base, time: '10:00' },
-                ctx({ contactTimeZone: 'America/Los_Angeles' })
-            );
-            const outside = validateReschedule(
-                { ...base, time: '09:00' },
-                ctx({ contactTimeZone: 'America/Los_Angeles' })
-            );
-            expect(inside.warnings).toEqual([]);
-            expect(outside.warnings.map((w) => w.params.localTime)).toEqual(['07:00']);
-        });
-
-        it('BX-3 treats 21:00 as outside and 08:00 as inside', () => {
-            const at21 = validateReschedule({ ...base, time: '21:00' }, ctx());
-            const at8 = validateReschedule({ ...base, time: '08:00' }, ctx());
-            expect([at21.warnings.length, at8.warnings.length]).toEqual([1, 0]);
+            expect(result.warnings).toEqual([]);
         });
 
         it("RS-1 shows the time in the contact's zone", () => {

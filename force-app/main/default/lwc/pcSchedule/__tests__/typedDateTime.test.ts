@@ -1,5 +1,4 @@
-import { DEFAULT_SETTINGS } from 'c/pcModel';
-import { parseTypedDate, parseTypedTime, validateReschedule } from 'c/pcSchedule';
+import { parseTypedDate, parseTypedTime } from 'c/pcSchedule';
 
 describe('pcSchedule typed dates and times', () => {
     it.each([
@@ -44,27 +43,5 @@ describe('pcSchedule typed dates and times', () => {
         const result = parseTypedTime(text);
         expect(result.ok).toBe(false);
         expect(!result.ok && result.problem.code).toBe(code);
-    });
-
-    it('RS-6 CP-1 applies calling hours in every zone of an area code that spans zones (the strictest reading)', () => {
-        // 775 (Nevada) spans Pacific and Mountain: 08:30 Pacific is fine, 07:30 Pacific is 08:30 Mountain, still early.
-        const ctx = {
-            now: Date.UTC(2027, 0, 10, 12),
-            settings: { ...DEFAULT_SETTINGS, callingHoursGuard: 'Refuse' as const },
-            contactTimeZone: null,
-            contactTimeZones: ['America/Boise', 'America/Los_Angeles'],
-            listNumber: '+17755550100'
-        };
-        const draft = {
-            number: '+17755550100',
-            deliverTo: 'Me' as const,
-            date: '2027-01-15',
-            time: '07:30',
-            timeZone: 'America/Los_Angeles',
-            notes: ''
-        };
-        const early = validateReschedule(draft, ctx);
-        expect(!early.ok && early.errors.map((e) => e.code)).toEqual(['OutsideCallingHours']);
-        expect(validateReschedule({ ...draft, time: '09:00' }, ctx).ok).toBe(true);
     });
 });

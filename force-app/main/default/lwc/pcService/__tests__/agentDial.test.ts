@@ -3,7 +3,8 @@ import { makeRig, settle, startWorking, until } from '../../../../../../test/ser
 
 describe('WU-4 click-to-dial', () => {
     it('WU-4 dials a contact`s number as typed on the record; the call follows like any other', async () => {
-        const rig = makeRig({ preview: true });
+        // 21:00 UTC is inside every US zone's calling hours (16:00 Eastern, 11:00 Hawaii), so the rules let it through.
+        const rig = makeRig({ preview: true, startAt: Date.UTC(2027, 0, 11, 21) });
         const records = rig.dialer.control.records();
         await settle(rig.clock, rig.service.start());
         expect(rig.state().capabilities.agentDial).toBe(true);

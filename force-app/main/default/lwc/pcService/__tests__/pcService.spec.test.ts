@@ -15,7 +15,7 @@ const table = JSON.parse(
     readFileSync(join(__dirname, '..', '..', 'pcSchedule', '__tests__', 'data', 'badDrafts.json'), 'utf8')
 ) as {
     base: RescheduleDraft;
-    cases: Array<{ name: string; draft: Record<string, unknown>; guard?: string; code: string }>;
+    cases: Array<{ name: string; draft: Record<string, unknown>; code: string }>;
 };
 
 const SECOND = 1000;
@@ -442,7 +442,7 @@ describe('c-pc-service on the simulated dialer', () => {
     });
 
     describe('RS reschedule and callbacks', () => {
-        it("RS-1 RS-6 prefills the form from the preview: its number, Me, the contact's zone from the record", async () => {
+        it("RS-1 RS-6 CP-1 prefills the form from the preview: its number, Me, the contact's zone, the next legal time", async () => {
             const rig = await working();
             await until(rig.clock, () => rig.state().preview !== null);
             const draft = rig.service.rescheduleDraftFor('America/Chicago')!;
@@ -452,17 +452,18 @@ describe('c-pc-service on the simulated dialer', () => {
                 number: rig.state().preview!.preview.number,
                 deliverTo: 'Me',
                 timeZone: record.timeZone,
-                date: '2027-01-12',
                 notes: ''
             });
-            // RS-6: the default instant is inside calling hours where the contact is: no warning to dismiss.
-            expect(rig.service.validateReschedule(draft)).toMatchObject({ ok: true, warnings: [] });
+            // RS-6, CP-1: the default instant is the next quarter hour the rules allow: no warning to dismiss.
+            const checked = rig.service.validateReschedule(draft);
+            expect(checked).toMatchObject({ ok: true, warnings: [], compliance: null });
+            expect(checked.ok && checked.request.at).toBeGreaterThan(rig.clock.now());
         });
 
         it.each(table.cases.map((c) => [c.name, c] as const))(
             'RS-2 %s: a clear field issue and nothing is sent',
             async (_name, c) => {
-                const rig = await working({ settings: c.guard ? { callingHoursGuard: c.guard } : {} });
+                const rig = await working();
                 await usPreview(rig);
                 const { notesRepeat, ...rest } = c.draft as { notesRepeat?: number };
                 const draft = { ...table.base, ...rest, ...(notesRepeat ? { notes: 'n'.repeat(notesRepeat) } : {}) };
