@@ -20,9 +20,12 @@ const LWC_DIR = join(ROOT, 'force-app/main/default/lwc');
  * docs/performance.md), so ordinary growth fits and a new library or a copied table does not. Raising them is a
  * decision: change them here, saying why in the commit. The total was raised from 140,000 to 142,000 for
  * Omni-Channel presence (WU-5: the sync, its settings and the toolkit adapter, about 3.7 kB), the old total then
- * being nearly used up.
+ * being nearly used up; then to 152,000 for compliance at every action (CP-1..CP-4: the service's gate, Callable,
+ * the Reschedule form's window note, about 5 kB with the labels) and the presence sync itself (WU-5, about 2 kB more
+ * than first counted), 146.7 kB being shipped with them. The per-bundle budget is unchanged: pcService, the largest
+ * own bundle, is 15.2 kB of its 17 kB, and the next feature of its size goes into its own bundle.
  */
-export const BUDGET = { totalGzipBytes: 142_000, bundleGzipBytes: 17_000, libraryGzipBytes: 32_000 };
+export const BUDGET = { totalGzipBytes: 152_000, bundleGzipBytes: 17_000, libraryGzipBytes: 32_000 };
 
 /** Every deployable bundle with its .js files (tests and their helpers excluded). */
 function bundles() {
