@@ -46,14 +46,14 @@ async function applyAndPreview(ctx) {
 
 // Seed 18's first preview is a New York contact whose PhoneNumber is a Florida (305) number and whose other
 // numbers are in Massachusetts (617); its Contact's MailingState is Florida. The virtual clock starts at 9:00 AM
-// Eastern.
+// Eastern (14:00 UTC).
 const FLORIDA = '(305)';
 const BOSTON = '(617)';
 
 testAtBothSizes(
     'CP-4 CP-5 LC-2 the simulator panel sets a rule set window, mode and on/off and the contact place source, and Attempts History shows Callable for each destination as the clock moves',
     async (ctx) => {
-        await ctx.open({ seed: '18', lines: '1', preview: 'on' });
+        await ctx.open({ seed: '18', lines: '1', preview: 'on', at: '2026-01-05T14:00:00Z' });
         await setField(ctx, 'Florida calls from', '09:03');
         const { name } = await applyAndPreview(ctx);
         // The Contact lives in Florida (MailingState): every one of its numbers is under Florida's hours.
