@@ -317,6 +317,34 @@ describe('c/pcTabLeader (what other tabs say)', () => {
         expect(p.typesFrom('m')).not.toContain('app');
     });
 
+    it('BX-2 a tab that stopped can join again and lead', async () => {
+        const hub = new ChannelHub();
+        const clock = new SteppedClock();
+        const t = tab(hub, clock, 'm');
+        t.start().catch(() => undefined);
+        // Stopped in the middle of its claim.
+        await clock.advance(260);
+        t.stop();
+        const again = t.start();
+        await clock.advance(1_000);
+        expect(await again).toBe(true);
+        t.stop();
+    });
+
+    it('BX-2 tabs opened without an id get distinct ids, and tell each other apart', async () => {
+        const hub = new ChannelHub();
+        const clock = new SteppedClock();
+        const a = new TabLeader({ name: 'pc-dialer', channel: hub.open(), clock });
+        const b = new TabLeader({ name: 'pc-dialer', channel: hub.open(), clock });
+        expect(a.tabId).not.toBe('');
+        expect(a.tabId).not.toBe(b.tabId);
+        const decided = Promise.all([a.start(), b.start()]);
+        await clock.advance(2_000);
+        expect((await decided).filter(Boolean)).toHaveLength(1);
+        a.stop();
+        b.stop();
+    });
+
     it('BX-2 a closed channel that throws on post does not break stop() or post()', async () => {
         const clock = new SteppedClock();
         const channel = {
@@ -424,6 +452,28 @@ describe('browserTabLeader', () => {
     it('BX-2 without BroadcastChannel there is no election (the tab works alone)', () => {
         delete g.BroadcastChannel;
         expect(browserTabLeader('pc-dialer-x')).toBeNull();
+    });
+
+    it('BX-2 with BroadcastChannel and Web Locks the lock decides, and nothing is asked on the channel', async () => {
+        const posted: unknown[] = [];
+        g.BroadcastChannel = class {
+            onmessage = null;
+            postMessage(m: unknown): void {
+                posted.push(m);
+            }
+            close(): void {
+                /* nothing to release in the stand-in */
+            }
+        };
+        Object.defineProperty(navigator, 'locks', { value: new MemoryLocks(), configurable: true });
+        try {
+            const t = browserTabLeader('pc-dialer-x');
+            expect(await t?.start()).toBe(true);
+            expect(posted.map((m) => (m as { t: string }).t)).toEqual(['hb']);
+            t?.stop();
+        } finally {
+            delete (navigator as { locks?: unknown }).locks;
+        }
     });
 
     it('BX-2 with BroadcastChannel and no Web Locks the heartbeat election runs on the named channel', async () => {
