@@ -345,6 +345,49 @@ describe('c/pcTabLeader (what other tabs say)', () => {
         b.stop();
     });
 
+    it('BX-2 a tab that took over after a resign leads alone: one heartbeat every half second, no further claim', async () => {
+        const hub = new ChannelHub();
+        const clock = new SteppedClock();
+        const p = probe(hub);
+        const t = tab(hub, clock, 'm');
+        t.start().catch(() => undefined);
+        await clock.advance(100);
+        p.send({ t: 'hb', from: 'a' });
+        await clock.advance(300);
+        // The old leader says goodbye twice (a retried send), the second time within the claim window.
+        p.send({ t: 'resign', from: 'a' });
+        await clock.advance(100);
+        p.send({ t: 'resign', from: 'a' });
+        await clock.advance(300);
+        expect(t.isLeader()).toBe(true);
+        const from = p.heard.length;
+        // Past the lease the follower had armed before the resign.
+        await clock.advance(5_000);
+        const later = p.heard.slice(from).map((m) => (m as { t: string }).t);
+        expect(later).not.toContain('claim');
+        expect(later.length).toBeGreaterThanOrEqual(9);
+        expect(later.length).toBeLessThanOrEqual(11);
+        t.stop();
+    });
+
+    it('BX-2 a message that is null, or not an object, is ignored without an error', async () => {
+        const clock = new SteppedClock();
+        const channel: { onmessage: ((event: { readonly data: unknown }) => void) | null } & Record<string, unknown> = {
+            onmessage: null,
+            postMessage: () => undefined,
+            close: () => undefined
+        };
+        const t = new TabLeader({
+            name: 'pc-dialer',
+            channel: channel as unknown as MemoryChannel,
+            clock,
+            tabId: 'm'
+        });
+        t.start().catch(() => undefined);
+        for (const data of [null, undefined, 'hb', 7]) expect(() => channel.onmessage?.({ data })).not.toThrow();
+        t.stop();
+    });
+
     it('BX-2 a closed channel that throws on post does not break stop() or post()', async () => {
         const clock = new SteppedClock();
         const channel = {
@@ -388,6 +431,49 @@ describe('c/pcTabLeader (with Web Locks)', () => {
         await flushMicrotasks();
         expect(b.isLeader()).toBe(true);
         b.stop();
+    });
+
+    it('BX-2 while the lock is held a follower never takes over, even when the holder falls silent', async () => {
+        const hub = new ChannelHub();
+        const clock = new SteppedClock();
+        const locks = new MemoryLocks();
+        const channelOfA = hub.open();
+        const a = new TabLeader({ name: 'pc-dialer', channel: channelOfA, locks, clock, tabId: 'a' });
+        const b = tab(hub, clock, 'b', locks);
+        expect(await a.start()).toBe(true);
+        expect(await b.start()).toBe(false);
+        await clock.advance(1_000);
+        // The holder's channel goes quiet (a frozen tab) but it still holds the lock.
+        channelOfA.close();
+        await clock.advance(10_000);
+        expect(b.isLeader()).toBe(false);
+        a.stop();
+        await flushMicrotasks();
+        expect(b.isLeader()).toBe(true);
+        b.stop();
+    });
+
+    it('BX-2 a tab that hears the leader before its lock request is answered knows at once that it follows', async () => {
+        const hub = new ChannelHub();
+        const clock = new SteppedClock();
+        let answer: ((lock: unknown) => unknown) | null = null;
+        const slowLocks = {
+            request: (_name: string, _options: unknown, callback: (lock: unknown) => unknown) => {
+                answer ??= callback;
+                return new Promise<unknown>(() => undefined);
+            }
+        };
+        const t = new TabLeader({ name: 'pc-dialer', channel: hub.open(), locks: slowLocks, clock, tabId: 'm' });
+        let decided: boolean | null = null;
+        t.start().then(
+            (leading) => (decided = leading),
+            () => undefined
+        );
+        const p = probe(hub);
+        p.send({ t: 'hb', from: 'z' });
+        await flushMicrotasks();
+        expect(decided).toBe(false);
+        t.stop();
     });
 
     it('BX-2 a heartbeat does not unseat the lock holder, whatever its id', async () => {
