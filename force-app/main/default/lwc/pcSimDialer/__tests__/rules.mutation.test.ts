@@ -176,7 +176,10 @@ describe('simulated dialer: why a destination cannot be dialled (SP-3, SP-5)', (
 
 describe('simulated dialer: what an outcome does to a destination (SP-3, SP-5)', () => {
     /** The reason the destination gives `after` ms after the outcome, and just before. */
-    function after(outcome: Outcome, ms: number): [string | null, string | null, Partial<SimDestination>] {
+    function after(
+        outcome: Outcome,
+        ms: number
+    ): [string | null, string | null, { amdCount: number; finalized: boolean }] {
         const d = phone(1);
         const rec = record([d]);
         applyOutcome(rec, d, outcome, NOW);
@@ -184,7 +187,7 @@ describe('simulated dialer: what an outcome does to a destination (SP-3, SP-5)',
         return [
             unavailableReason(rec, d, NOW + ms - 1),
             unavailableReason(rec, d, NOW + ms),
-            { amdCount: d.amdCount, finalized: rec.finalized } as Partial<SimDestination>
+            { amdCount: d.amdCount, finalized: rec.finalized }
         ];
     }
 
