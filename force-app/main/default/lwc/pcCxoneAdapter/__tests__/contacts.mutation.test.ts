@@ -340,6 +340,16 @@ describe('c/pcCxoneAdapter contact book, edges', () => {
         expect(new ContactBook().calls()).toEqual([]);
     });
 
+    it('CL-1 a line freed within the lines the agent has is given out again, even with more contacts than lines', () => {
+        const book = new ContactBook(3);
+        const ctx = context();
+        const line = (id: string) =>
+            lastCall(book.apply(contact({ ContactID: id, Status: 'NaturalCallDialing' }), ctx)).line;
+        expect([line('a'), line('b'), line('c'), line('d')]).toEqual([1, 2, 3, 4]);
+        book.apply(contact({ ContactID: 'c', Status: 'Disconnected', FinalState: true }), ctx);
+        expect(line('e')).toBe(3);
+    });
+
     it('CL-4 mute applies to the call in talk (or the one named), never to a dialling or ended call, and only once', () => {
         const book = new ContactBook();
         const ctx = context();

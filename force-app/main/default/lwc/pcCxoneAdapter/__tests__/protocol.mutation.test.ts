@@ -163,6 +163,7 @@ describe('CXone responses (AV-2, CL-4, PV-1, AM-1, AG-1)', () => {
         expect(pc({ isPersonalConnection: true })).toBe(true);
         expect(pc({ isNaturalCalling: 'True' })).toBe(true);
         expect(pc({ isPersonalConnection: false })).toBe(false);
+        expect(pc({ isNaturalCalling: false })).toBe(false);
         expect(pc({ outboundStrategy: 'Progressive', isPersonalConnection: true })).toBe(true);
     });
 
@@ -210,6 +211,34 @@ describe('CXone responses (AV-2, CL-4, PV-1, AM-1, AG-1)', () => {
         expect(reason(parseDispositions({}))).toBe('dispositions response has no list');
         expect(reason(parseDispositions([{ id: 1 }]))).toBe('disposition without id or name');
         expect(reason(parseDispositions([{ name: 'x' }]))).toBe('disposition without id or name');
+    });
+
+    it('CL-4 each spelling of a disposition outcome and of its notes flag is read', () => {
+        const list = value(
+            parseDispositions([
+                { id: 1, name: 'A', outcome: 106, requiresNotes: true },
+                { id: 2, name: 'B', systemOutcomeId: 103, isCommentRequired: true }
+            ])
+        );
+        expect(list.map((d) => [d.outcome, d.requiresNotes])).toEqual([
+            ['DoNotCall', true],
+            ['WrongNumber', true]
+        ]);
+    });
+
+    it('AG-1 each spelling of a message time and text is read', () => {
+        const list = value(
+            parseMessages([
+                { id: 'a', createdDate: ISO, message: 'one' },
+                { id: 'b', date: ISO, body: 'two' },
+                { id: 'c', text: 'three' }
+            ])
+        );
+        expect(list).toEqual([
+            { id: 'a', at: T, text: 'one' },
+            { id: 'b', at: T, text: 'two' },
+            { id: 'c', at: null, text: 'three' }
+        ]);
     });
 
     it('CL-4 every CXone system outcome number maps to its model outcome; others to none', () => {
@@ -398,6 +427,30 @@ describe('CXone events (CL-1, PV-1, RS-4, AV-1, CL-4)', () => {
         // Text that is no query string carries no fields.
         expect(event({ ...contactRaw, CustomData: 'plain words' })).toMatchObject({ record: { fields: {} } });
         expect(event({ ...contactRaw, ExternalCustomerId: 'ext-1' })).toMatchObject({ record: { id: 'ext-1' } });
+    });
+
+    it('SP-2 the list fields leave out what the record itself carries; other spellings of start, skill and mute', () => {
+        const e = event({
+            ...contactRaw,
+            Skill: undefined,
+            SkillId: 77,
+            StartTime: new Date(T - 1000).toISOString(),
+            ScreenPopUrlVariables: {
+                FirstName: 'A',
+                LastName: 'B',
+                TimeZone: 'Europe/Paris',
+                SalesforceId: 'x',
+                ExternalId: 'e',
+                Attempts: '2',
+                Plan: 'Gold'
+            }
+        });
+        expect(e).toMatchObject({ skillId: '77', startedAt: T - 1000, attemptsSoFar: 2 });
+        expect(e.kind === 'contact' && e.record.fields).toEqual({ plan: 'Gold' });
+        expect(event({ ...contactRaw, CustomData: 'plain words' })).toMatchObject({ kind: 'contact' });
+        const plain = event({ ...contactRaw, CustomData: 'plain words' });
+        expect(plain.kind === 'contact' && plain.record.fields).toEqual({});
+        expect(event({ Type: 'Mute', mute: true })).toEqual({ kind: 'mute', muted: true });
     });
 
     it('BX-5 a contact event without id, with an unknown status or without its change time is refused with why', () => {
