@@ -26,17 +26,26 @@ export const MODULES = {
     pcSchedule: { mutate: [`${LWC}/pcSchedule/pcSchedule.ts`], tests: ['pcSchedule'] },
     pcSettings: { mutate: [`${LWC}/pcSettings/pcSettings.ts`], tests: ['pcSettings'] },
     pcFormat: { mutate: [`${LWC}/pcFormat/pcFormat.ts`], tests: ['pcFormat'] },
-    // The CXone adapter's protocol parsing, contact mapping and the long poll (startPolling .. applyBatch).
+    // The CXone adapter's wire format (protocol, the contact book) and the long poll (pollLoop.ts).
     pcCxoneAdapter: {
         mutate: [
             `${LWC}/pcCxoneAdapter/protocol.ts`,
             `${LWC}/pcCxoneAdapter/contacts.ts`,
-            `${LWC}/pcCxoneAdapter/pcCxoneAdapter.ts:407-586`
+            `${LWC}/pcCxoneAdapter/pollLoop.ts`
         ],
-        tests: ['pcCxoneAdapter'],
-        // Its suites run in a jsdom with Node's network (test/cxone), which reports no per-test coverage to
-        // Stryker: every mutant runs the module's whole suite.
-        coverageAnalysis: 'all'
+        parts: [
+            // The wire format by the suites that drive it without a server: these report per-test coverage, so a
+            // mutant runs only the tests that reach it. (The server suites would kill more; this part's score is a
+            // floor.)
+            {
+                mutate: [`${LWC}/pcCxoneAdapter/protocol.ts`, `${LWC}/pcCxoneAdapter/contacts.ts`],
+                tests: ['pcCxoneAdapter/__tests__/contacts', 'pcCxoneAdapter/__tests__/*.mutation']
+            },
+            // The poll by every suite: they run in a jsdom with Node's network (test/cxone), which reports no
+            // per-test coverage to Stryker, so every mutant runs the module's whole suite.
+            { mutate: [`${LWC}/pcCxoneAdapter/pollLoop.ts`], coverageAnalysis: 'all' }
+        ],
+        tests: ['pcCxoneAdapter']
     },
     // The simulated dialer's rules: which record is next, callbacks and the dialing plan.
     pcSimDialer: {
@@ -79,15 +88,17 @@ async function run(name) {
     if (!parts) return runPart(name, name, MODULES[name].mutate);
     const only = process.env.MUTATION_PARTS ? process.env.MUTATION_PARTS.split(',').map(Number) : null;
     let minutes = 0;
-    for (const [i, mutate] of parts.entries()) {
+    for (const [i, part] of parts.entries()) {
         if (only && !only.includes(i + 1)) continue;
-        minutes += (await runPart(name, `${name}.part${i + 1}`, mutate)).minutes;
+        // A part is a list of files to mutate, or { mutate, tests?, coverageAnalysis? } overriding the module's.
+        const { mutate, ...own } = Array.isArray(part) ? { mutate: part } : part;
+        minutes += (await runPart(name, `${name}.part${i + 1}`, mutate, own)).minutes;
     }
     return { minutes };
 }
 
-async function runPart(name, reportName, mutate) {
-    const m = MODULES[name];
+async function runPart(name, reportName, mutate, own = {}) {
+    const m = { ...MODULES[name], ...own };
     const testMatch = m.tests.map((t) =>
         t.includes('__tests__') ? `<rootDir>/${LWC}/${t}.test.ts` : `<rootDir>/${LWC}/${t}/__tests__/**/*.test.ts`
     );
