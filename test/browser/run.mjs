@@ -47,37 +47,48 @@ if (!existsSync(join(snapshot, 'main.js'))) throw new Error(`${DIST} was rebuilt
 const server = await startServer({ port: 0, dist: snapshot });
 const browser = await launch();
 const failures = [];
-try {
-    for (const t of tests) {
-        const started = Date.now();
-        const context = await browser.newContext(t.viewport);
-        const page = await context.newPage();
-        const ctx = makeContext(page, server.url, t.viewport);
-        let timer;
-        try {
-            await Promise.race([
-                t.fn(ctx),
-                new Promise((_, reject) => {
-                    timer = setTimeout(() => reject(new Error(`timed out after ${t.timeoutMs} ms`)), t.timeoutMs);
-                })
-            ]);
-            if (ctx.pageErrors.length) throw new Error(`page errors: ${ctx.pageErrors.join(' | ')}`);
-            counts.passed += 1;
-            console.log(`  ✓ ${t.name} (${Date.now() - started} ms)`);
-        } catch (e) {
-            counts.failed += 1;
-            failures.push({ name: t.name, error: e });
-            console.log(
-                `  ✗ ${t.name} (${Date.now() - started} ms)\n      ${String(e.message).split('\n').join('\n      ')}`
-            );
-            await page
-                .screenshot({ path: join(RESULTS, `browser-failure-${failures.length}.png`) })
-                .catch(() => undefined);
-        } finally {
-            clearTimeout(timer);
-            await context.close().catch(() => undefined);
-        }
+/**
+ * Runs one test in a fresh browser context (its own storage, BroadcastChannel and Web Locks), so tests never see
+ * each other; CXone-mode tests start their own fake server.
+ */
+async function runOne(t) {
+    const started = Date.now();
+    const context = await browser.newContext(t.viewport);
+    const page = await context.newPage();
+    const ctx = makeContext(page, server.url, t.viewport);
+    let timer;
+    try {
+        await Promise.race([
+            t.fn(ctx),
+            new Promise((_, reject) => {
+                timer = setTimeout(() => reject(new Error(`timed out after ${t.timeoutMs} ms`)), t.timeoutMs);
+            })
+        ]);
+        if (ctx.pageErrors.length) throw new Error(`page errors: ${ctx.pageErrors.join(' | ')}`);
+        counts.passed += 1;
+        console.log(`  ✓ ${t.name} (${Date.now() - started} ms)`);
+    } catch (e) {
+        counts.failed += 1;
+        failures.push({ name: t.name, error: e });
+        console.log(
+            `  ✗ ${t.name} (${Date.now() - started} ms)\n      ${String(e.message).split('\n').join('\n      ')}`
+        );
+        await page.screenshot({ path: join(RESULTS, `browser-failure-${failures.length}.png`) }).catch(() => undefined);
+    } finally {
+        clearTimeout(timer);
+        await context.close().catch(() => undefined);
     }
+}
+// Most of a browser test is waiting on the console's real-time clock, not computing: two run at once by default
+// (PC_BROWSER_WORKERS sets it; 1 runs them one by one, in file order).
+const workers = Math.max(1, Number.parseInt(process.env.PC_BROWSER_WORKERS ?? '2', 10) || 1);
+const queue = [...tests];
+try {
+    await Promise.all(
+        Array.from({ length: Math.min(workers, queue.length) }, async () => {
+            for (let t = queue.shift(); t; t = queue.shift()) await runOne(t);
+        })
+    );
 } finally {
     await browser.close();
     await server.close();
