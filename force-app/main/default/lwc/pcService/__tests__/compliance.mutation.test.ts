@@ -388,5 +388,6 @@ describe('CP-1 a callback ringing now', () => {
         const state = makeState();
         expect(callbackNotice(state, callback({ number: '' }), central(21))).toBeNull();
         expect(callbackNotice(state, callback({ number: 42 as unknown as string }), central(21))).toBeNull();
+        expect(callbackNotice(state, null as unknown as Callback, central(21))).toBeNull();
     });
 });
