@@ -245,12 +245,20 @@ describe('RS-6 the calling window and the next callable instant', () => {
     it('RS-6 the latest opening wins and a rule with no whole window is left out', () => {
         const ruleSets: ComplianceRuleSet[] = [
             ...withRule('US_Federal', { windowStartMinute: 540 }),
-            { ...DEFAULT_RULE_SETS[0]!, name: 'Half', label: 'Half', windowStartMinute: 600, windowEndMinute: null }
+            { ...DEFAULT_RULE_SETS[0]!, name: 'Half', label: 'Half', windowStartMinute: 600, windowEndMinute: null },
+            {
+                ...DEFAULT_RULE_SETS[0]!,
+                name: 'Other half',
+                label: 'Other half',
+                windowStartMinute: null,
+                windowEndMinute: 600
+            },
+            { ...DEFAULT_RULE_SETS[0]!, name: 'Early', label: 'Early', windowStartMinute: 420, windowEndMinute: 1320 }
         ];
         expect(callingWindowOf(stateWith({ ruleSets }), record, CHICAGO, central(12))).toEqual({
             startMinute: 540,
             endMinute: 1260,
-            rules: ['US federal law']
+            rules: ['US federal law', 'Early']
         });
     });
 
