@@ -92,5 +92,7 @@ describe('WU-5 the row that applies each way', () => {
         expect(dialerRowFor([row({ presenceStatus: 'Away', direction: 'ToOmni' })], 'Away')).toBeNull();
         expect(dialerRowFor(map, 'Away')?.name).toBe('Any');
         expect(dialerRowFor(map, 'Nowhere')).toBeNull();
+        const busyBothWays = row({ dialerState: 'OnCall', presenceStatus: 'Busy', direction: 'Both' });
+        expect(dialerRowFor([busyBothWays], 'Busy')).toBeNull();
     });
 });
