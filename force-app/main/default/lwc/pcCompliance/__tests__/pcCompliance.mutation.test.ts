@@ -117,6 +117,14 @@ describe('CP-1 calling windows', () => {
         expect(nextInWindow(central(12), zone, 1200, 480)).toBe(central(20));
     });
 
+    it('CP-1 an overnight window is open from its first minute: 8:00 PM breaks no rule, 7:59 PM does', () => {
+        const overnight: ComplianceRuleSet = { ...federal, windowStartMinute: 1200, windowEndMinute: 480 };
+        expect(findingsAt(query({ ruleSets: [overnight], at: central(20) }))).toEqual([]);
+        expect(findingsAt(query({ ruleSets: [overnight], at: central(19, 59) }))).toMatchObject([
+            { kind: 'Window', nextAt: central(20) }
+        ]);
+    });
+
     it('CP-1 a window no instant satisfies in every zone of the country has no next time', () => {
         const narrow: ComplianceRuleSet = { ...federal, windowStartMinute: 480, windowEndMinute: 540 };
         const [f] = findingsAt(query({ place: place({ zones: [] }), ruleSets: [narrow], at: central(12) }));
