@@ -54,7 +54,11 @@ function slowFirstRead(port: PresencePort): { port: PresencePort; release: () =>
     });
     const slow: PresencePort = {
         name: port.name,
-        getStatus: () => held.then(() => port.getStatus()),
+        // The answer is the status when asked, however late it arrives.
+        getStatus: () => {
+            const read = port.getStatus();
+            return held.then(() => read);
+        },
         setStatus: (s) => port.setStatus(s),
         logout: () => port.logout(),
         onChange: (l) => port.onChange(l)
@@ -162,6 +166,19 @@ describe('WU-5 logging out', () => {
         expect(await until(rig.clock, () => rig.state().agent.status === 'LoggedOut', 10_000)).toBe(true);
         await pass(rig.clock, 2_000);
         expect(rig.agentCommands()).toEqual(['logout']);
+    });
+});
+
+describe('WU-5 once the console stops', () => {
+    it('WU-5 both lead: after the console stops, neither side follows the other', async () => {
+        const rig = rigWith('Both');
+        await startWorking(rig);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000)).toBe(true);
+        await settle(rig.clock, rig.service.stop());
+        await agentPicksInOmni(rig, 'Away');
+        await pass(rig.clock, 2_000);
+        expect(rig.agentCommands()).toEqual([]);
+        expect(rig.omni.control.view().toolkitSets).toBe(1);
     });
 });
 
