@@ -79,6 +79,11 @@ test('UB-6 LC-3 CXone mode: a fault chosen in the panel gives one plain message 
         assert.equal(await alerts.count(), 1, 'one message');
         const message = await alerts.first().innerText();
         assert.doesNotMatch(message, /503|HTTP|Error:|undefined|[{}<>]/, `a plain message:\n${message}`);
+        assert.match(
+            message,
+            /busy or unavailable/,
+            `says the dialer is unavailable, not "something went wrong":\n${message}`
+        );
         // The message shows where the agent acted (the preview), with its one Retry beside it.
         const retry = con.getByRole('button', { name: 'Retry' });
         assert.equal(await retry.count(), 1, 'one Retry');

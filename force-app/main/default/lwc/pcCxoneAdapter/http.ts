@@ -39,7 +39,7 @@ export function statusError(status: number, what: string): DialerError {
     if (status === 404) return new DialerError('NotFound', `${what}: 404`);
     if (status === 409) return new DialerError('SessionEnded', `${what}: 409 session ended`);
     if (status === 408 || status === 504) return new DialerError('Timeout', `${what}: ${status}`, true);
-    if (status === 429 || status >= 500) return new DialerError('Unknown', `${what}: ${status}`, true);
+    if (status === 429 || status >= 500) return new DialerError('Unavailable', `${what}: ${status}`, true);
     return new DialerError('Rejected', `${what}: ${status}`);
 }
 

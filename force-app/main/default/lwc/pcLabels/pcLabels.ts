@@ -216,6 +216,7 @@ import PC_Err_InFlight from '@salesforce/label/c.PC_Err_InFlight';
 import PC_Err_NotFound from '@salesforce/label/c.PC_Err_NotFound';
 import PC_Err_Permission from '@salesforce/label/c.PC_Err_Permission';
 import PC_Err_Unknown from '@salesforce/label/c.PC_Err_Unknown';
+import PC_Err_Unavailable from '@salesforce/label/c.PC_Err_Unavailable';
 import PC_Err_Detail from '@salesforce/label/c.PC_Err_Detail';
 import PC_Console_Title from '@salesforce/label/c.PC_Console_Title';
 import PC_Resched_Contact from '@salesforce/label/c.PC_Resched_Contact';
@@ -561,6 +562,7 @@ export const LABELS = Object.freeze({
     errNotFound: PC_Err_NotFound,
     errPermission: PC_Err_Permission,
     errUnknown: PC_Err_Unknown,
+    errUnavailable: PC_Err_Unavailable,
     errDetail: PC_Err_Detail,
     consoleTitle: PC_Console_Title,
     reschedContact: PC_Resched_Contact,
@@ -757,6 +759,7 @@ export const ERROR_CODE_LABELS: Readonly<Record<ErrorCode, string>> = Object.fre
     [ErrorCode.NotFound]: LABELS.errNotFound,
     [ErrorCode.Permission]: LABELS.errPermission,
     [ErrorCode.Compliance]: LABELS.cpErrCompliance,
+    [ErrorCode.Unavailable]: LABELS.errUnavailable,
     [ErrorCode.Unknown]: LABELS.errUnknown
 });
 

@@ -918,6 +918,8 @@ export const ErrorCode = {
     Permission: 'Permission',
     /** A compliance rule refused the call, or asks the agent to confirm it (CP-1). */
     Compliance: 'Compliance',
+    /** The dialer is overloaded or briefly down (HTTP 429 or 5xx): nothing was done; the same command can be retried. */
+    Unavailable: 'Unavailable',
     Unknown: 'Unknown'
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -6,8 +6,8 @@
  */
 import { DIALER_EVENT_NAMES, DialerError } from 'c/pcDialerPort';
 import type { DialerAdapter, DialerEventMap, DialerEventName, SessionInfo } from 'c/pcDialerPort';
-import { isDeliverTo, isMachineOverride, isTransferTargetKind, MessageKind } from 'c/pcModel';
-import type { Call, CallingRecord, DialerCapabilities, ErrorCode, Preview } from 'c/pcModel';
+import { ErrorCode, isDeliverTo, isMachineOverride, isTransferTargetKind, MessageKind } from 'c/pcModel';
+import type { Call, CallingRecord, DialerCapabilities, Preview } from 'c/pcModel';
 
 /** The commands a follower forwards: every method of the port that asks the dialer something. */
 export type Commands = Pick<
@@ -189,9 +189,16 @@ export function isEventPayload(value: unknown): value is Raw {
     return isObject(value) || Array.isArray(value);
 }
 
-/** A DialerError read back from a reply or a mirrored error. */
+const ERROR_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
+
+/** Whether a code read from another tab is one the console has a message for. */
+function isErrorCode(value: unknown): value is ErrorCode {
+    return typeof value === 'string' && ERROR_CODES.has(value);
+}
+
+/** A DialerError read back from a reply or a mirrored error; a code the console does not know reads as Unknown. */
 export function errorFrom(value: unknown): DialerError {
     const e = isObject(value) ? value : {};
-    const code = (str(e.code) ? e.code : 'Unknown') as ErrorCode;
+    const code = isErrorCode(e.code) ? e.code : ErrorCode.Unknown;
     return new DialerError(code, str(e.message) ? e.message : 'failed', e.retryable === true);
 }

@@ -38,11 +38,14 @@ const endedAs = (r: CxoneRig, id: string): string | null | undefined =>
     r.events.callUpdated.filter((c) => c.id === id && c.status === 'Ended').at(-1)?.outcome;
 
 describe('c/pcCxoneAdapter commands after a failure', () => {
-    it('AM-3 BX-5 an override refused with a 503 can be sent again; the call ends as the dialer recorded', async () => {
+    it('AM-3 BX-5 UB-6 an override refused with a 503 is Unavailable and can be sent again; the call ends as the dialer recorded', async () => {
         rig = await startRig();
         const id = await ringing(rig);
         rig.fake.injectCommandFault('serverError', /amd-override$/);
-        await expect(rig.adapter.overrideMachine(id, 'Fax')).rejects.toMatchObject({ retryable: true });
+        await expect(rig.adapter.overrideMachine(id, 'Fax')).rejects.toMatchObject({
+            code: 'Unavailable',
+            retryable: true
+        });
         expect(overrides(rig, id)).toHaveLength(0);
         await rig.adapter.overrideMachine(id, 'Fax');
         await rig.fake.settle();
