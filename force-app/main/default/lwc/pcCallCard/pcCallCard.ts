@@ -260,9 +260,14 @@ export default class PcCallCard extends LightningElement {
         }));
     }
 
-    /** At an answering machine, where the dialer can leave the skill's recorded message (WU-3); never faked. */
+    /**
+     * At an answering machine, where the dialer can leave the skill's recorded message (WU-3); never faked. Like the
+     * other controls a status brings, it mounts a task after AMD shows (a base button icon costs more to mount than
+     * the rest of the card's render).
+     */
     get showVoicemailDrop(): boolean {
         return (
+            this.ready &&
             this.call?.status === CallStatus.Amd &&
             this.capabilities?.voicemailDrop === true &&
             typeof this.service?.dropVoicemail === 'function'
