@@ -295,7 +295,9 @@ describe('c-pc-console', () => {
         observers.forEach((o) => o.disconnect());
         expect(textOf(cards()[1]!.shadowRoot!.querySelector('[data-id="status"]')!)).toBe('Active');
         // The words for screen readers go straight into the live region: a text change, no render of the console.
-        expect(changes.map((c) => `${c.type} ${textOf(c.target)}`)).toEqual([`childList Ada Lovelace: Active`]);
+        expect(changes.map((c) => `${c.type} ${c.target.textContent ?? ''}`)).toEqual([
+            `childList Ada Lovelace: Active`
+        ]);
     });
 
     it('AV-3 shows no stale calls after logout', async () => {
