@@ -90,6 +90,74 @@ const SPECIAL = {
  * `offsetUs`: profile time minus page time * 1000; `owners`: from bundleOwners. Returns the `count` longest.
  */
 export function attributeLongTasks(profile, tasks, offsetUs, owners, count = 5) {
+    const ownerOfSample = sampleOwners(profile, owners);
+    const times = sampleTimes(profile);
+    return [...tasks]
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, count)
+        .map((task) => {
+            const from = task.start * 1000 + offsetUs;
+            const to = from + task.ms * 1000;
+            const { ran, by } = ranBetween(profile, times, ownerOfSample, from, to);
+            return {
+                ms: Math.round(task.ms),
+                ranMs: roundMs(ran),
+                noSamplesMs: roundMs(task.ms * 1000 - ran),
+                by: Object.fromEntries([...by].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, roundMs(v)]))
+            };
+        });
+}
+
+/**
+ * Whose code ran in the page's windows ([from, to] in performance.now() ms), in µs per window, the profile lined up
+ * by the first sample in the page's function named `mark`; null when the mark was not sampled.
+ */
+export function splitWindows(profile, windows, markAt, mark, owners) {
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+    const times = sampleTimes(profile);
+    const index = profile.samples.findIndex((id) => nodes.get(id).callFrame.functionName === mark);
+    if (index < 0 || !windows.length) return null;
+    const offsetUs = times[index] - markAt * 1000;
+    const ownerOfSample = sampleOwners(profile, owners);
+    const total = new Map();
+    for (const [from, to] of windows) {
+        const { by } = ranBetween(profile, times, ownerOfSample, from * 1000 + offsetUs, to * 1000 + offsetUs);
+        for (const [k, v] of by) total.set(k, (total.get(k) ?? 0) + v);
+    }
+    return Object.fromEntries(
+        [...total].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v / windows.length)])
+    );
+}
+
+const roundMs = (us) => Math.round(us / 100) / 10;
+
+function sampleTimes(profile) {
+    const times = [];
+    let at = profile.startTime;
+    for (const d of profile.timeDeltas) times.push((at += d));
+    return times;
+}
+
+/** The time the samples in [from, to) (profile µs) stand for, by owner; idle left out. */
+function ranBetween(profile, times, ownerOfSample, from, to) {
+    const by = new Map();
+    let ran = 0;
+    for (let i = 0; i < profile.samples.length; i += 1) {
+        const t = times[i];
+        if (t < from || t >= to) continue;
+        // A sample stands for the time until the next one, unless the renderer stopped in between.
+        const next = Math.min(times[i + 1] ?? to, to);
+        const step = Math.min(next - t, 4000);
+        const owner = ownerOfSample(profile.samples[i]);
+        if (owner === 'idle') continue;
+        ran += step;
+        by.set(owner, (by.get(owner) ?? 0) + step);
+    }
+    return { ran, by };
+}
+
+/** A function from a sample's node id to the owner of the code it ran. */
+function sampleOwners(profile, owners) {
     const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
     const parent = new Map();
     for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -110,34 +178,5 @@ export function attributeLongTasks(profile, tasks, offsetUs, owners, count = 5) 
         cache.set(id, owner);
         return owner;
     };
-    const times = [];
-    let at = profile.startTime;
-    for (const d of profile.timeDeltas) times.push((at += d));
-    return [...tasks]
-        .sort((a, b) => b.ms - a.ms)
-        .slice(0, count)
-        .map((task) => {
-            const from = task.start * 1000 + offsetUs;
-            const to = from + task.ms * 1000;
-            const by = new Map();
-            let ran = 0;
-            for (let i = 0; i < profile.samples.length; i += 1) {
-                const t = times[i];
-                if (t < from || t >= to) continue;
-                // A sample stands for the time until the next one, unless the renderer stopped in between.
-                const next = Math.min(times[i + 1] ?? to, to);
-                const step = Math.min(next - t, 4000);
-                const owner = ownerOfSample(profile.samples[i]);
-                if (owner === 'idle') continue;
-                ran += step;
-                by.set(owner, (by.get(owner) ?? 0) + step);
-            }
-            const ms = (us) => Math.round(us / 100) / 10;
-            return {
-                ms: Math.round(task.ms),
-                ranMs: ms(ran),
-                noSamplesMs: ms(task.ms * 1000 - ran),
-                by: Object.fromEntries([...by].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, ms(v)]))
-            };
-        });
+    return ownerOfSample;
 }
