@@ -60,8 +60,12 @@ export default class PcCallPanel extends LightningElement {
 
     labels = LABELS;
 
-    /** The feed's calls as last received; null without a feed. */
-    fedCalls: readonly CallView[] | null = null;
+    /**
+     * The lines shown while following the feed, in line order: replaced only when a call comes or goes (or changes
+     * line). Each card follows its own call through the feed, so a status change does not render the panel.
+     */
+    lineup: readonly CallView[] | null = null;
+    private lineupKey = '';
     private feed: Feed<readonly CallView[]> | undefined;
     private stopFeed: Unsubscribe | null = null;
     private connected = false;
@@ -79,21 +83,28 @@ export default class PcCallPanel extends LightningElement {
     private follow(): void {
         const feed = this.feed;
         if (!feed || this.stopFeed) return;
-        this.fedCalls = feed.value;
-        this.stopFeed = feed.subscribe((calls) => {
-            this.fedCalls = calls;
-        });
+        this.line(feed.value);
+        this.stopFeed = feed.subscribe((calls) => this.line(calls));
     }
 
     private unfollow(): void {
         this.stopFeed?.();
         this.stopFeed = null;
-        this.fedCalls = null;
+        this.lineup = null;
+        this.lineupKey = '';
     }
 
-    /** The calls shown: the feed's where there is one. */
+    private line(calls: readonly CallView[]): void {
+        const sorted = byLine(calls);
+        const key = sorted.map((v) => `${v.call.id}@${v.call.line}`).join(' ');
+        if (this.lineup && key === this.lineupKey) return;
+        this.lineupKey = key;
+        this.lineup = sorted;
+    }
+
+    /** The calls shown: the feed's lines where there is one. */
     private get shownCalls(): readonly CallView[] {
-        return this.fedCalls ?? this.calls ?? [];
+        return this.lineup ?? this.calls ?? [];
     }
 
     get headingClass(): string {
@@ -113,7 +124,7 @@ export default class PcCallPanel extends LightningElement {
     }
 
     get sortedCalls(): readonly CallView[] {
-        return [...this.shownCalls].sort((a, b) => a.call.line - b.call.line);
+        return this.lineup ?? byLine(this.calls ?? []);
     }
 
     get hasCalls(): boolean {
@@ -143,4 +154,8 @@ export default class PcCallPanel extends LightningElement {
         const action = shortcutFor(event as KeyLike);
         if (action && isMachineShortcut(action) && this.handleShortcut(action)) event.preventDefault();
     }
+}
+
+function byLine(calls: readonly CallView[]): readonly CallView[] {
+    return [...calls].sort((a, b) => a.call.line - b.call.line);
 }

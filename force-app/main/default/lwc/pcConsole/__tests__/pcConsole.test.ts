@@ -275,13 +275,14 @@ describe('c-pc-console', () => {
         await expect(el).toBeAccessible();
     });
 
-    it('CL-1 a status change of one call renders that call only: not the console around it, not the other cards', async () => {
+    it('CL-1 a status change of one call renders that call only: not the console, the panel or the other cards', async () => {
         const views = [1, 2, 3].map((line) => makeCallView({ id: `call-${line}`, line, status: CallStatus.Ringing }));
         const service = new StubConsoleApi(makeState({ calls: views }));
         const { el } = await mount(service);
         const cards = () => Array.from(query(el, 'c-pc-call-panel')!.shadowRoot!.querySelectorAll('c-pc-call-card'));
         expect(cards()).toHaveLength(3);
-        const watched = [el.shadowRoot!, cards()[0]!.shadowRoot!, cards()[2]!.shadowRoot!];
+        const panel = query(el, 'c-pc-call-panel')!;
+        const watched = [el.shadowRoot!, panel.shadowRoot!, cards()[0]!.shadowRoot!, cards()[2]!.shadowRoot!];
         const changes: MutationRecord[] = [];
         const observers = watched.map((root) => {
             const observer = new MutationObserver((records) => changes.push(...records));
