@@ -8,18 +8,24 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { buildConsole, isBuildFresh } from '../../local/build.mjs';
+import { existsSync } from 'node:fs';
+import { buildConsole, DIST, isBuildFresh } from '../../local/build.mjs';
 import { startServer } from '../../local/server.mjs';
 import { chromiumAvailable, CHROMIUM, launch } from './harness.mjs';
+import { bundleOwners, splitWindows } from './bench-profile.mjs';
 
 const SAMPLES = 300;
+/** Set (to anything) to profile the event samples and say whose code their time went to, in µs per sample. */
+const PROFILE = Boolean(process.env.PC_BENCH_PROFILE);
+const MAP = join(DIST, 'main.js.map');
 const RENDER_RUNS = 15;
 
 if (!chromiumAvailable()) {
     console.error(`bench console: ${CHROMIUM} is not installed; nothing measured.`);
     process.exit(1);
 }
-if (!isBuildFresh()) {
+if (PROFILE && !existsSync(MAP)) process.env.PC_SOURCEMAP = '1';
+if (!isBuildFresh() || (PROFILE && !existsSync(MAP))) {
     console.error('bench console: building the console…');
     await buildConsole();
 }
@@ -107,6 +113,12 @@ try {
     if (!(await page.evaluate(() => window.crossOriginIsolated)))
         throw new Error('the page is not cross-origin isolated');
 
+    const cdp = PROFILE ? await context.newCDPSession(page) : null;
+    if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 20 });
+        await cdp.send('Profiler.start');
+    }
     const events = await page.evaluate(async (wanted) => {
         const bench = window.__pcLocal.bench;
         const service = bench.service();
@@ -116,7 +128,17 @@ try {
         if (!skill) throw new Error('no Personal Connection skill to log into');
         await service.loginToSkill(skill.id);
         const root = document.getElementById('console');
+        // A mark a profile can be lined up by (PC_BENCH_PROFILE): samples come in the profiler's time.
+        const alignAt = performance.now();
+        (function pcBenchAlign() {
+            while (performance.now() < alignAt + 2);
+        })();
         const samples = [];
+        // Each sample's hops: the dialer's emit, the console's listener done (the service handled the event and
+        // the console took the snapshot), the task's synchronous work done, the new status seen in the DOM.
+        const hops = [];
+        const windows = [];
+        let hop = null;
         let pending = null;
         let steps = 0;
         bench.onDialerEvent = (type, payload, at) => {
@@ -126,7 +148,12 @@ try {
             const known = calls.find((v) => v.call.id === payload.id);
             if (calls.length < 3 || !known || known.call.status === payload.status) return;
             pending = { at, status: payload.status };
+            hop = { at, notified: 0, taskDone: 0 };
         };
+        // Subscribed after the console, so it runs when the console's own listener is done.
+        service.subscribe(() => {
+            if (hop && !hop.notified) hop.notified = performance.now();
+        });
         const native = window.__nativeDom;
         const text = (node) => native.textContent.call(node) ?? '';
         const observer = new native.MutationObserver((records) => {
@@ -140,6 +167,11 @@ try {
             );
             if (shows) {
                 samples.push(seen - pending.at);
+                windows.push([pending.at, seen]);
+                if (hop?.notified && hop.taskDone) {
+                    hops.push([hop.notified - hop.at, hop.taskDone - hop.notified, seen - hop.taskDone]);
+                }
+                hop = null;
                 pending = null;
             }
         });
@@ -173,6 +205,7 @@ try {
             steps += 1;
             pending = null;
             bench.advance(250);
+            if (hop && !hop.taskDone) hop.taskDone = performance.now();
             await settle();
             const status = `${floorStatuses[steps % floorStatuses.length]} ${steps}`;
             floorPending = { at: performance.now(), status };
@@ -192,9 +225,14 @@ try {
         native.disconnect.call(floorObserver);
         floorHost.remove();
         bench.onDialerEvent = null;
-        return { samples, steps, floorSamples };
+        return { samples, steps, floorSamples, hops, windows, alignAt };
     }, SAMPLES);
 
+    if (cdp) {
+        const { profile } = await cdp.send('Profiler.stop');
+        const split = splitWindows(profile, events.windows, events.alignAt, 'pcBenchAlign', bundleOwners(MAP));
+        console.error(`bench console: whose code the event samples ran, µs per sample: ${JSON.stringify(split)}`);
+    }
     const now = Date.UTC(2026, 0, 5, 14);
     const history = bigHistory(20, 25, now);
     const renders = await page.evaluate(
@@ -237,6 +275,13 @@ try {
         floorRatio: Math.round((percentile(sorted, 95) / floorP95) * 100) / 100,
         attemptsRenderMs: round(percentile(renderSorted, 50))
     };
+    // The median of each hop, in µs (hops of samples whose event came while the bench itself was sending a command
+    // are left out: their task is not the clock's step).
+    const hopP50 = [0, 1, 2].map((i) => {
+        const sortedHop = events.hops.map((h) => h[i]).sort((a, b) => a - b);
+        return Math.round(percentile(sortedHop, 50) * 1000);
+    });
+    result.hopsP50Us = { serviceAndConsole: hopP50[0], restOfTask: hopP50[1], render: hopP50[2] };
     const spread = [50, 75, 90, 95, 99].map((q) => `p${q} ${round(percentile(sorted, q))}`).join(', ');
     console.error(
         `bench console: ${sorted.length} event samples (${spread}, max ${round(sorted[sorted.length - 1])} ms), ` +

@@ -20,7 +20,7 @@ export function beforePage() {
             channel.port2.postMessage(0);
         });
     new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+        for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, ms: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
 }
 

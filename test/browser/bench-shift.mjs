@@ -10,13 +10,14 @@
 // "org": gateway calls (Apex requests in an org) counted by a wrapper at the local composition root: at console
 // start, and over the shift per finished attempt and per screen pop.
 // Writes test-results/bench-shift.json and test-results/bench-org.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { buildConsole, isBuildFresh } from '../../local/build.mjs';
+import { buildConsole, DIST, isBuildFresh } from '../../local/build.mjs';
 import { startServer } from '../../local/server.mjs';
 import { chromiumAvailable, CHROMIUM, launch } from './harness.mjs';
 import { beforePage, quiesce, resume, sampleEvents, startShift } from './bench-shift-page.mjs';
+import { attributeLongTasks, bundleOwners } from './bench-profile.mjs';
 
 const HOUR = 3_600_000;
 const SPEED = 600;
@@ -92,7 +93,10 @@ if (!chromiumAvailable()) {
     console.error(`bench shift: ${CHROMIUM} is not installed; nothing measured.`);
     process.exit(1);
 }
-if (!isBuildFresh()) {
+// The profile names whose code ran from the bundle's source map: a profiled run builds with one.
+const MAP = join(DIST, 'main.js.map');
+if (PROFILE && !existsSync(MAP)) process.env.PC_SOURCEMAP = '1';
+if (!isBuildFresh() || (PROFILE && !existsSync(MAP))) {
     console.error('bench shift: building the console…');
     await buildConsole();
 }
@@ -108,6 +112,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const server = await startServer({ port: 0 });
 const browser = await launch();
 const longTasks = [];
+let alignAt = 0;
 let shiftResult;
 let orgResult;
 const wallStarted = Date.now();
@@ -172,16 +177,36 @@ try {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
         await cdp.send('Profiler.start');
+        // A mark the profile can be lined up by: long tasks come in the page's time, samples in the profiler's.
+        alignAt = await page.evaluate(() => {
+            const at = performance.now();
+            (function pcBenchAlign() {
+                while (performance.now() < at + 5);
+            })();
+            return at;
+        });
     }
     await page.evaluate(startShift);
     await runUntil(1);
     if (PROFILE) {
         const { profile } = await cdp.send('Profiler.stop');
+        const hour1Tasks = await page.evaluate(() => window.__longTasks.slice());
         const gaps = profile.timeDeltas.filter((d) => d > 50_000).map((d) => round(d / 1000, 1));
         console.error(
             `bench shift: hour 1 profile, longest stretches run: ${JSON.stringify(longestStretches(profile))}; ` +
                 `gaps over 50 ms with no sample at all (renderer not scheduled): ${gaps.length} (${gaps.slice(0, 12).join(', ')} ms)`
         );
+        const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+        let t = profile.startTime;
+        const alignIndex = profile.samples.findIndex((id, i) => {
+            t += profile.timeDeltas[i] ?? 0;
+            return nodes.get(id).callFrame.functionName === 'pcBenchAlign';
+        });
+        console.error(`bench shift: ${hour1Tasks.length} long tasks in hour 1; profile lined up: ${alignIndex >= 0}`);
+        if (alignIndex >= 0) {
+            const split = attributeLongTasks(profile, hour1Tasks, t - alignAt * 1000, bundleOwners(MAP));
+            console.error(`bench shift: hour 1's longest tasks, what ran in them (ms): ${JSON.stringify(split)}`);
+        }
     }
     const hour1 = await checkpoint(1);
     await page.evaluate(resume);
@@ -220,7 +245,7 @@ try {
         detachedNodesHour8: hour8.domNodes - hour8.attachedNodes,
         listenersHour1: hour1.listeners,
         listenersHour8: hour8.listeners,
-        longestTaskMs: round(Math.max(0, ...longTasks), 1),
+        longestTaskMs: round(Math.max(0, ...longTasks.map((task) => task.ms)), 1),
         longTasks: longTasks.length,
         // The medians too: with a few hundred samples on a loaded machine, a p95 moves with the load alone.
         eventToDomP50Hour1Ms: round(percentile(first, 50)),
@@ -263,7 +288,7 @@ try {
     console.error(
         `bench shift: hour 1 ${JSON.stringify({ ...hour1, samples: undefined })}, ` +
             `hour 8 ${JSON.stringify({ ...hour8, samples: undefined })}; ` +
-            `${first.length} / ${last.length} event samples; long tasks ${longTasks.map((d) => round(d, 1)).join(', ') || 'none'}; ` +
+            `${first.length} / ${last.length} event samples; long tasks ${longTasks.map((task) => round(task.ms, 1)).join(', ') || 'none'}; ` +
             `load average ${loadavg()
                 .map((l) => l.toFixed(1))
                 .join(' ')}`

@@ -13,9 +13,11 @@ import type {
     ConsoleApi,
     DialerCapabilities,
     Disposition,
+    Feed,
     Instant,
     Skill,
-    TransferTargetKind as TransferKind
+    TransferTargetKind as TransferKind,
+    Unsubscribe
 } from 'c/pcModel';
 import {
     LABELS,
@@ -68,6 +70,54 @@ export default class PcCallCard extends LightningElement {
         return this.current;
     }
     set view(value: CallView | undefined) {
+        this.take(value);
+    }
+
+    /**
+     * The calls as the console keeps them current, read for the call `callId`: the card follows its own call, so a
+     * change of that call renders this card alone, not the panel around it (CL-1).
+     */
+    @api
+    get callsFeed(): Feed<readonly CallView[]> | undefined {
+        return this.feed;
+    }
+    set callsFeed(value: Feed<readonly CallView[]> | undefined) {
+        if (value === this.feed) return;
+        this.unfollow();
+        this.feed = value;
+        if (this.connected) this.followFeed();
+    }
+
+    /** The id of the call this card follows in `callsFeed`. */
+    @api callId = '';
+
+    private feed: Feed<readonly CallView[]> | undefined;
+    private stopFeed: Unsubscribe | null = null;
+    private fedView: CallView | undefined;
+    private connected = false;
+
+    private followFeed(): void {
+        const feed = this.feed;
+        if (!feed || this.stopFeed) return;
+        // Compared with the last view the feed gave, not with `view`: a view set as a property may be LWC's
+        // read-only proxy of the same object.
+        const pick = (calls: readonly CallView[]): void => {
+            const own = calls.find((v) => v.call.id === this.callId);
+            if (!own || own === this.fedView) return;
+            this.fedView = own;
+            this.take(own);
+        };
+        pick(feed.value);
+        this.stopFeed = feed.subscribe(pick);
+    }
+
+    private unfollow(): void {
+        this.stopFeed?.();
+        this.stopFeed = null;
+    }
+
+    private take(value: CallView | undefined): void {
+        if (value === this.current) return;
         const first = this.current === undefined;
         this.current = value;
         const status = value?.call.status ?? null;
@@ -111,7 +161,14 @@ export default class PcCallCard extends LightningElement {
         if (notes && notes.value !== this.notes) notes.value = this.notes;
     }
 
+    override connectedCallback(): void {
+        this.connected = true;
+        this.followFeed();
+    }
+
     override disconnectedCallback(): void {
+        this.connected = false;
+        this.unfollow();
         if (this.settleTimer) clearTimeout(this.settleTimer);
         this.settleTimer = null;
     }
@@ -260,9 +317,14 @@ export default class PcCallCard extends LightningElement {
         }));
     }
 
-    /** At an answering machine, where the dialer can leave the skill's recorded message (WU-3); never faked. */
+    /**
+     * At an answering machine, where the dialer can leave the skill's recorded message (WU-3); never faked. Like the
+     * other controls a status brings, it mounts a task after AMD shows (a base button icon costs more to mount than
+     * the rest of the card's render).
+     */
     get showVoicemailDrop(): boolean {
         return (
+            this.ready &&
             this.call?.status === CallStatus.Amd &&
             this.capabilities?.voicemailDrop === true &&
             typeof this.service?.dropVoicemail === 'function'

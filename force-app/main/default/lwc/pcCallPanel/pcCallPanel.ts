@@ -1,5 +1,15 @@
 import { LightningElement, api } from 'lwc';
-import type { CallView, ConsoleApi, DialerCapabilities, Disposition, Instant, RoutedNotice, Skill } from 'c/pcModel';
+import type {
+    CallView,
+    ConsoleApi,
+    DialerCapabilities,
+    Disposition,
+    Feed,
+    Instant,
+    RoutedNotice,
+    Skill,
+    Unsubscribe
+} from 'c/pcModel';
 import { LABELS, formatLabel } from 'c/pcLabels';
 import { shortcutFor, isMachineShortcut } from 'c/pcShortcuts';
 import type { KeyLike } from 'c/pcShortcuts';
@@ -10,8 +20,23 @@ interface ShortcutTarget {
 
 /** The agent's lines, up to three (CL-1), with a brief notice for answers routed to another agent (CL-3). */
 export default class PcCallPanel extends LightningElement {
-    /** Every line the dialer has for the agent, in line order. */
+    /** Every line the dialer has for the agent, in line order; `callsFeed`, when given, replaces it. */
     @api calls: readonly CallView[] = [];
+
+    /**
+     * The calls as the console keeps them current (CL-1): a change of a call then renders this panel and that
+     * call's card, not the console around them.
+     */
+    @api
+    get callsFeed(): Feed<readonly CallView[]> | undefined {
+        return this.feed;
+    }
+    set callsFeed(value: Feed<readonly CallView[]> | undefined) {
+        if (value === this.feed) return;
+        this.unfollow();
+        this.feed = value;
+        if (this.connected) this.follow();
+    }
     /** Answers routed to another agent, shown until they expire (CL-3). */
     @api routed: readonly RoutedNotice[] = [];
     /** What the dialer offers. */
@@ -35,6 +60,53 @@ export default class PcCallPanel extends LightningElement {
 
     labels = LABELS;
 
+    /**
+     * The lines shown while following the feed, in line order: replaced only when a call comes or goes (or changes
+     * line). Each card follows its own call through the feed, so a status change does not render the panel.
+     */
+    lineup: readonly CallView[] | null = null;
+    private lineupKey = '';
+    private feed: Feed<readonly CallView[]> | undefined;
+    private stopFeed: Unsubscribe | null = null;
+    private connected = false;
+
+    override connectedCallback(): void {
+        this.connected = true;
+        this.follow();
+    }
+
+    override disconnectedCallback(): void {
+        this.connected = false;
+        this.unfollow();
+    }
+
+    private follow(): void {
+        const feed = this.feed;
+        if (!feed || this.stopFeed) return;
+        this.line(feed.value);
+        this.stopFeed = feed.subscribe((calls) => this.line(calls));
+    }
+
+    private unfollow(): void {
+        this.stopFeed?.();
+        this.stopFeed = null;
+        this.lineup = null;
+        this.lineupKey = '';
+    }
+
+    private line(calls: readonly CallView[]): void {
+        const sorted = byLine(calls);
+        const key = sorted.map((v) => `${v.call.id}@${v.call.line}`).join(' ');
+        if (this.lineup && key === this.lineupKey) return;
+        this.lineupKey = key;
+        this.lineup = sorted;
+    }
+
+    /** The calls shown: the feed's lines where there is one. */
+    private get shownCalls(): readonly CallView[] {
+        return this.lineup ?? this.calls ?? [];
+    }
+
     get headingClass(): string {
         return this.quiet && !this.hasCalls ? 'slds-assistive-text' : 'slds-text-heading_small slds-m-bottom_x-small';
     }
@@ -52,11 +124,11 @@ export default class PcCallPanel extends LightningElement {
     }
 
     get sortedCalls(): readonly CallView[] {
-        return [...(this.calls ?? [])].sort((a, b) => a.call.line - b.call.line);
+        return this.lineup ?? byLine(this.calls ?? []);
     }
 
     get hasCalls(): boolean {
-        return (this.calls ?? []).length > 0;
+        return this.shownCalls.length > 0;
     }
 
     get routedNotices(): { key: string; text: string }[] {
@@ -82,4 +154,8 @@ export default class PcCallPanel extends LightningElement {
         const action = shortcutFor(event as KeyLike);
         if (action && isMachineShortcut(action) && this.handleShortcut(action)) event.preventDefault();
     }
+}
+
+function byLine(calls: readonly CallView[]): readonly CallView[] {
+    return [...calls].sort((a, b) => a.call.line - b.call.line);
 }

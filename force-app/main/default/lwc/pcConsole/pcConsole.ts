@@ -7,6 +7,7 @@ import type {
     ConsoleApi,
     ConsoleError,
     ConsoleState,
+    Feed,
     Instant,
     ScreenPop,
     ShownValue,
@@ -43,6 +44,30 @@ function callKey(v: CallView): string {
 }
 
 const NO_VALUES: readonly ShownValue[] = Object.freeze([]);
+const NO_CALLS: readonly CallView[] = Object.freeze([]);
+
+/**
+ * A slice of the state that one child follows by itself (see Feed): the console publishes a new value and only
+ * that child renders. Written here rather than taken from a library: it is the whole of it.
+ */
+class SliceFeed<T> implements Feed<T> {
+    private readonly listeners = new Set<(value: T) => void>();
+
+    constructor(public value: T) {}
+
+    subscribe(listener: (value: T) => void): Unsubscribe {
+        this.listeners.add(listener);
+        return () => {
+            this.listeners.delete(listener);
+        };
+    }
+
+    publish(value: T): void {
+        if (value === this.value) return;
+        this.value = value;
+        this.listeners.forEach((l) => l(value));
+    }
+}
 const NO_PROBLEMS: readonly { key: string; text: string }[] = Object.freeze([]);
 
 /**
@@ -72,7 +97,32 @@ export default class PcConsole extends LightningElement {
     @api omniToolkit: unknown = null;
 
     labels = LABELS;
+    /**
+     * The last snapshot, for the console's own logic. The template never reads it (nor any getter it uses): a
+     * snapshot changes with every event, so the template reads the slices below, each set only when it changed,
+     * and a change of a slice no one here shows renders nothing here (CL-1).
+     */
     state: ConsoleState | null = null;
+    ready = false;
+    connection: ConsoleState['connection'] | null = null;
+    signIn: ConsoleState['signIn'] | null = null;
+    agent: ConsoleState['agent'] | null = null;
+    skills: ConsoleState['skills'] = [];
+    unavailableCodes: ConsoleState['unavailableCodes'] = [];
+    agentPending: ConsoleState['agentPending'] | null = null;
+    messages: ConsoleState['messages'] = [];
+    scoreboard: ConsoleState['scoreboard'] | null = null;
+    marquee: ConsoleState['marquee'] | null = null;
+    dispositions: ConsoleState['dispositions'] = [];
+    settings: ConsoleState['settings'] | null = null;
+    routed: ConsoleState['routed'] = [];
+    capabilities: ConsoleState['capabilities'] | null = null;
+    confirmation: ConsoleState['confirmation'] | null = null;
+    preview: ConsoleState['preview'] | null = null;
+    /** The snapshot time for the call panel's routed notices, moved only while one is shown. */
+    routedNow = 0;
+    /** The calls, which the call panel follows by itself: a call's change renders its card, not the console. */
+    readonly callsFeed = new SliceFeed<readonly CallView[]>(NO_CALLS);
     /** The console's clock between snapshots, so times in state keep moving. */
     displayNow = 0;
     /**
@@ -97,7 +147,8 @@ export default class PcConsole extends LightningElement {
     bannerErrors: readonly ConsoleError[] = [];
     /** Configuration problems in words (AD-3); rebuilt only when the service's list changes. */
     settingsProblems: readonly { key: string; text: string }[] = NO_PROBLEMS;
-    announcement = '';
+    /** What the polite live region says; written into it directly (see announce). */
+    private announcement = '';
     bootError = '';
     /** The user's Salesforce time zone (the browser's in the local console), for every time shown (UB-5). */
     agentTimeZone = userTimeZone();
@@ -220,6 +271,24 @@ export default class PcConsole extends LightningElement {
 
     private setState(next: ConsoleState, previous: ConsoleState | null): void {
         this.state = next;
+        this.ready = true;
+        this.connection = next.connection;
+        this.signIn = next.signIn ?? null;
+        this.agent = next.agent;
+        this.skills = next.skills;
+        this.unavailableCodes = next.unavailableCodes;
+        this.agentPending = next.agentPending;
+        this.messages = next.messages;
+        this.scoreboard = next.scoreboard;
+        this.marquee = next.marquee;
+        this.dispositions = next.dispositions;
+        this.settings = next.settings;
+        this.routed = next.routed;
+        if (next.routed.length) this.routedNow = next.now;
+        this.capabilities = next.capabilities;
+        this.confirmation = next.confirmation ?? null;
+        this.preview = next.preview;
+        this.callsFeed.publish(next.calls);
         this.contactTabs.onState(next);
         this.displayNow = next.now;
         this.receivedAt = Date.now();
@@ -249,7 +318,33 @@ export default class PcConsole extends LightningElement {
         }
         if (previous) {
             const said = this.describeChange(previous, next);
-            if (said) this.announcement = said;
+            if (said) this.announce(said);
+        }
+    }
+
+    /**
+     * Puts the words into the live region directly: they change with every call's status, and as a template value
+     * they would render the whole console for each (CL-1).
+     */
+    private announce(text: string): void {
+        this.announcement = text;
+        this.writeAnnouncement();
+    }
+
+    override renderedCallback(): void {
+        // The region is in the template only once the console rendered; words said before are put in then.
+        this.writeAnnouncement();
+    }
+
+    private writeAnnouncement(): void {
+        const region = this.template?.querySelector<HTMLElement>('[data-id="live"]');
+        const text = this.announcement;
+        if (!region || !text) return;
+        const node = region.firstChild;
+        if (node && node.nodeType === Node.TEXT_NODE) {
+            if ((node as Text).data !== text) (node as Text).data = text;
+        } else {
+            region.appendChild(document.createTextNode(text));
         }
     }
 
@@ -282,7 +377,7 @@ export default class PcConsole extends LightningElement {
     /** What changed for the agent, in words, for the polite live region (BX-4). */
     private describeChange(prev: ConsoleState, next: ConsoleState): string {
         const parts: string[] = [];
-        if (prev.connection.status !== next.connection.status) parts.push(this.connectionText(next));
+        if (prev.connection.status !== next.connection.status) parts.push(connectionText(next.connection));
         if (
             prev.agent.status !== next.agent.status ||
             prev.agent.unavailableCode?.id !== next.agent.unavailableCode?.id
@@ -305,18 +400,6 @@ export default class PcConsole extends LightningElement {
         return parts.filter(Boolean).join('. ');
     }
 
-    private connectionText(s: ConsoleState): string {
-        const c = s.connection;
-        if (c.status === ConnectionStatus.Reconnecting)
-            return formatLabel(LABELS.connReconnecting, [c.attempt, c.detail]);
-        if (c.status === ConnectionStatus.Failed) return formatLabel(LABELS.connFailed, [c.detail]);
-        return CONNECTION_LABELS[c.status];
-    }
-
-    get ready(): boolean {
-        return this.state !== null;
-    }
-
     get consoleService(): ConsoleApi | undefined {
         return this.active;
     }
@@ -329,11 +412,11 @@ export default class PcConsole extends LightningElement {
 
     get connectionMessage(): string {
         if (this.bootError) return formatLabel(LABELS.connFailed, [this.bootError]);
-        return this.state ? this.connectionText(this.state) : LABELS.connConnecting;
+        return this.connection ? connectionText(this.connection) : LABELS.connConnecting;
     }
 
     get connectionClass(): string {
-        const status = this.bootError ? ConnectionStatus.Failed : this.state?.connection.status;
+        const status = this.bootError ? ConnectionStatus.Failed : this.connection?.status;
         const tone =
             status === ConnectionStatus.Connected
                 ? 'pc-connection_ok'
@@ -346,13 +429,13 @@ export default class PcConsole extends LightningElement {
     }
 
     get nextRetryText(): string {
-        const c = this.state?.connection;
+        const c = this.connection;
         if (!c || c.status !== ConnectionStatus.Reconnecting || c.nextRetryAt === null) return '';
         return formatLabel(LABELS.connNextRetry, [formatDuration(Math.max(0, c.nextRetryAt - this.displayNow))]);
     }
 
     get failed(): boolean {
-        return Boolean(this.bootError) || this.state?.connection.status === ConnectionStatus.Failed;
+        return Boolean(this.bootError) || this.connection?.status === ConnectionStatus.Failed;
     }
 
     get canRetryConnection(): boolean {
@@ -366,11 +449,11 @@ export default class PcConsole extends LightningElement {
     // Dialer sign-in (CXone) ------------------------------------------------------------------
 
     get signInRequired(): boolean {
-        return Boolean(this.state?.signIn?.required);
+        return Boolean(this.signIn?.required);
     }
 
     get signInPending(): boolean {
-        return Boolean(this.state?.signIn?.pending);
+        return Boolean(this.signIn?.pending);
     }
 
     get canSignIn(): boolean {
@@ -391,15 +474,15 @@ export default class PcConsole extends LightningElement {
     // Slices for the children ---------------------------------------------------------------
 
     get previewState() {
-        return this.state?.preview ?? null;
+        return this.preview ?? null;
     }
 
     get showPreview(): boolean {
-        return Boolean(this.state?.preview && !this.state.preview.rescheduling);
+        return Boolean(this.preview && !this.preview.rescheduling);
     }
 
     get showReschedule(): boolean {
-        return Boolean(this.state?.preview?.rescheduling);
+        return Boolean(this.preview?.rescheduling);
     }
 
     get popBasicOnly(): boolean {
@@ -420,6 +503,13 @@ export default class PcConsole extends LightningElement {
         const target = this.template?.querySelector(selector) as unknown as ShortcutTarget | null;
         if (target?.handleShortcut(action)) event.preventDefault();
     }
+}
+
+/** The connection in words (BX-5). */
+function connectionText(c: ConsoleState['connection']): string {
+    if (c.status === ConnectionStatus.Reconnecting) return formatLabel(LABELS.connReconnecting, [c.attempt, c.detail]);
+    if (c.status === ConnectionStatus.Failed) return formatLabel(LABELS.connFailed, [c.detail]);
+    return CONNECTION_LABELS[c.status];
 }
 
 /** The configuration problems of a snapshot as the admin reads them (AD-3). */

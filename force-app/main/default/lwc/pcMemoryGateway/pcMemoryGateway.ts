@@ -69,6 +69,15 @@ export class InMemorySalesforceGateway implements SalesforceGateway {
     private readonly interactions: MemoryInteraction[];
     private readonly settings: RawSettings;
     private readonly tasksByKey = new Map<string, LoggedTask>();
+    /**
+     * Lookups kept by key, as an org's indexes: over a shift the simulated org logs hundreds of Tasks, and a scan of
+     * all of them for each screen pop ran in the same task as the pop.
+     */
+    private readonly tasksByContact = new Map<string, LoggedTask[]>();
+    private readonly interactionsByContact = new Map<string, MemoryInteraction[]>();
+    private readonly contactsById = new Map<string, MemoryContact>();
+    private readonly contactsByRecordId = new Map<string, MemoryContact>();
+    private readonly contactsByDigits = new Map<string, MemoryContact>();
     private readonly failures: Array<{ method: GatewayMethod; code: ErrorCode }> = [];
     private readonly counts: Record<GatewayMethod, number> = {
         getSettings: 0,
@@ -85,7 +94,17 @@ export class InMemorySalesforceGateway implements SalesforceGateway {
 
     constructor(options: InMemoryGatewayOptions = {}) {
         this.contacts = [...(options.contacts ?? [])];
-        this.interactions = [...(options.interactions ?? [])];
+        this.interactions = [];
+        for (const interaction of options.interactions ?? []) this.addInteraction(interaction);
+        // The first contact with a key wins, as a scan in order would find it.
+        for (const c of this.contacts) {
+            if (!this.contactsById.has(c.id)) this.contactsById.set(c.id, c);
+            if (c.dialerRecordId !== null && !this.contactsByRecordId.has(c.dialerRecordId)) {
+                this.contactsByRecordId.set(c.dialerRecordId, c);
+            }
+            const phone = digits(c.phone);
+            if (phone && !this.contactsByDigits.has(phone)) this.contactsByDigits.set(phone, c);
+        }
         this.settings = options.settings ?? {};
         this.latencyMs = options.latencyMs ?? 0;
         this.clock = options.clock ?? null;
@@ -102,9 +121,9 @@ export class InMemorySalesforceGateway implements SalesforceGateway {
         await this.enter('findContact');
         const wanted = digits(query.phone);
         const found =
-            (query.salesforceId ? this.contacts.find((c) => c.id === query.salesforceId) : undefined) ??
-            this.contacts.find((c) => c.dialerRecordId !== null && c.dialerRecordId === query.dialerRecordId) ??
-            (wanted ? this.contacts.find((c) => digits(c.phone) === wanted) : undefined);
+            (query.salesforceId ? this.contactsById.get(query.salesforceId) : undefined) ??
+            (query.dialerRecordId !== null ? this.contactsByRecordId.get(query.dialerRecordId) : undefined) ??
+            (wanted ? this.contactsByDigits.get(wanted) : undefined);
         if (!found) return null;
         const fields: Record<string, string | null> = {};
         for (const name of query.fields) {
@@ -119,19 +138,17 @@ export class InMemorySalesforceGateway implements SalesforceGateway {
     async getContactHistory(contactId: string): Promise<readonly Interaction[]> {
         await this.enter('getContactHistory');
         // As in Salesforce, the Tasks logged for attempts are part of the history the moment they are logged.
-        const logged = [...this.tasksByKey.values()]
-            .filter((t) => t.log.contactId === contactId)
-            .map((t): MemoryInteraction => ({
-                id: t.taskId,
-                contactId,
-                at: t.log.endedAt,
-                subject: `Call: ${t.log.dispositionLabel ?? t.log.outcome}`,
-                type: 'Call',
-                outcome: t.log.outcome,
-                notes: t.log.notes || null,
-                attempt: { number: t.log.number, outcome: t.log.outcome }
-            }));
-        return [...this.interactions.filter((i) => i.contactId === contactId), ...logged]
+        const logged = (this.tasksByContact.get(contactId) ?? []).map((t): MemoryInteraction => ({
+            id: t.taskId,
+            contactId,
+            at: t.log.endedAt,
+            subject: `Call: ${t.log.dispositionLabel ?? t.log.outcome}`,
+            type: 'Call',
+            outcome: t.log.outcome,
+            notes: t.log.notes || null,
+            attempt: { number: t.log.number, outcome: t.log.outcome }
+        }));
+        return [...(this.interactionsByContact.get(contactId) ?? []), ...logged]
             .sort((a, b) => b.at - a.at)
             .map(({ contactId: _owner, ...interaction }) => interaction);
     }
@@ -165,7 +182,13 @@ export class InMemorySalesforceGateway implements SalesforceGateway {
         const existing = this.tasksByKey.get(log.dialerContactId);
         if (existing) return { taskId: existing.taskId, created: false };
         const taskId = `00T${String(this.nextTask++).padStart(15, '0')}`;
-        this.tasksByKey.set(log.dialerContactId, { taskId, log });
+        const task = { taskId, log };
+        this.tasksByKey.set(log.dialerContactId, task);
+        if (log.contactId !== null) {
+            const own = this.tasksByContact.get(log.contactId);
+            if (own) own.push(task);
+            else this.tasksByContact.set(log.contactId, [task]);
+        }
         return { taskId, created: true };
     }
 
@@ -211,6 +234,9 @@ export class InMemorySalesforceGateway implements SalesforceGateway {
     /** Adds an interaction, e.g. what a logged Task would show next time. */
     addInteraction(interaction: MemoryInteraction): void {
         this.interactions.push(interaction);
+        const own = this.interactionsByContact.get(interaction.contactId);
+        if (own) own.push(interaction);
+        else this.interactionsByContact.set(interaction.contactId, [interaction]);
     }
 
     private async enter(method: GatewayMethod): Promise<void> {

@@ -1279,3 +1279,14 @@ export interface ConsoleApi {
     /** Opens the dialer's sign-in (a popup, so call it from a click), then connects again; absent when none is needed. */
     signIn?(): Promise<CommandResult>;
 }
+
+/**
+ * One slice of the console's state that a child follows by itself: the console keeps it current and the child
+ * renders when it changes, so a change of that slice alone renders neither the console nor the child's siblings.
+ */
+export interface Feed<T> {
+    /** The slice as of the last snapshot. */
+    readonly value: T;
+    /** Calls the listener with each new value of the slice; returns the unsubscribe. */
+    subscribe(listener: (value: T) => void): Unsubscribe;
+}

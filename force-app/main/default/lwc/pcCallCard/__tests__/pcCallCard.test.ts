@@ -249,6 +249,37 @@ describe('c-pc-call-card', () => {
         expect(findButton(el, 'End Call')).toBe(endCall);
     });
 
+    it('CL-1 follows its own call through the calls feed; another call changing renders nothing here', async () => {
+        let listener: ((calls: readonly CallView[]) => void) | null = null;
+        const mine = makeCallView({ id: 'c1', line: 1, status: CallStatus.Ringing });
+        const other = makeCallView({ id: 'c2', line: 2, status: CallStatus.Ringing });
+        const feed = {
+            value: [mine, other] as readonly CallView[],
+            subscribe(l: (calls: readonly CallView[]) => void) {
+                listener = l;
+                return () => {
+                    listener = null;
+                };
+            }
+        };
+        const { el } = await mount(mine, { callId: 'c1', callsFeed: feed });
+        // A property set from outside a template comes back as LWC's read-only proxy; the feed's own objects follow.
+        listener!([mine, other]);
+        await flush();
+        const changes: MutationRecord[] = [];
+        const observer = new MutationObserver((records) => changes.push(...records));
+        observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+        listener!([mine, makeCallView({ id: 'c2', line: 2, status: CallStatus.Active })]);
+        await flush();
+        expect(changes.map((c) => `${c.type} ${c.target.textContent ?? ''}`)).toEqual([]);
+        listener!([makeCallView({ id: 'c1', line: 1, status: CallStatus.Active }), other]);
+        await flush();
+        observer.disconnect();
+        expect(byDataId(el, 'status')!.textContent).toBe('Active');
+        el.remove();
+        expect(listener).toBeNull();
+    });
+
     it('CL-1 UB-5 formats the number once per call, not on every status change', async () => {
         const { el } = await mount(makeCallView({ status: CallStatus.Dialing }));
         const format = jest.spyOn(pcFormat, 'formatPhone');

@@ -155,6 +155,25 @@ describe('c-pc-call-card voicemail drop (WU-3)', () => {
         await expect(el).toBeAccessible();
     });
 
+    it('CL-1 WU-3 a call reaching AMD shows the status at once; Leave voicemail follows a task later', async () => {
+        const state = makeState();
+        const el = await render<CardEl>('c-pc-call-card', PcCallCard, {
+            view: makeCallView({ status: CallStatus.Ringing }),
+            service: new StubConsoleApi(),
+            now: NOW,
+            capabilities: { ...state.capabilities, voicemailDrop: true },
+            dispositions: state.dispositions,
+            skills: state.skills
+        });
+        el.view = makeCallView({ status: CallStatus.Amd });
+        // Microtasks only: the card's render, no timer.
+        await Promise.resolve().then().then().then();
+        expect(byDataId(el, 'status')!.textContent).toBe('AMD');
+        expect(findButton(el, 'Leave voicemail')).toBeNull();
+        await flush();
+        expect(findButton(el, 'Leave voicemail')).not.toBeNull();
+    });
+
     it('WU-3 no control where the dialer does not offer it, nor away from AMD', async () => {
         const { el } = await atMachine(false);
         expect(findButton(el, 'Leave voicemail')).toBeNull();

@@ -275,6 +275,32 @@ describe('c-pc-console', () => {
         await expect(el).toBeAccessible();
     });
 
+    it('CL-1 a status change of one call renders that call only: not the console, the panel or the other cards', async () => {
+        const views = [1, 2, 3].map((line) => makeCallView({ id: `call-${line}`, line, status: CallStatus.Ringing }));
+        const service = new StubConsoleApi(makeState({ calls: views }));
+        const { el } = await mount(service);
+        const cards = () => Array.from(query(el, 'c-pc-call-panel')!.shadowRoot!.querySelectorAll('c-pc-call-card'));
+        expect(cards()).toHaveLength(3);
+        const panel = query(el, 'c-pc-call-panel')!;
+        const watched = [el.shadowRoot!, panel.shadowRoot!, cards()[0]!.shadowRoot!, cards()[2]!.shadowRoot!];
+        const changes: MutationRecord[] = [];
+        const observers = watched.map((root) => {
+            const observer = new MutationObserver((records) => changes.push(...records));
+            observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+            return observer;
+        });
+        service.publish({
+            calls: [views[0]!, makeCallView({ id: 'call-2', line: 2, status: CallStatus.Active }), views[2]!]
+        });
+        await flush();
+        observers.forEach((o) => o.disconnect());
+        expect(textOf(cards()[1]!.shadowRoot!.querySelector('[data-id="status"]')!)).toBe('Active');
+        // The words for screen readers go straight into the live region: a text change, no render of the console.
+        expect(changes.map((c) => `${c.type} ${c.target.textContent ?? ''}`)).toEqual([
+            `childList Ada Lovelace: Active`
+        ]);
+    });
+
     it('AV-3 shows no stale calls after logout', async () => {
         const service = new StubConsoleApi(makeState({ calls: [makeCallView({ status: CallStatus.Active })] }));
         const { el } = await mount(service);

@@ -43,6 +43,19 @@ describe('c-pc-counter', () => {
         }
     });
 
+    it('UB-4 a tick rewrites the text in place: the counter makes no new node after its first', async () => {
+        const el = await render<CounterEl>('c-pc-counter', PcCounter, { since: NOW - 5000, now: NOW, clock });
+        const records: MutationRecord[] = [];
+        const observer = new MutationObserver((r) => records.push(...r));
+        observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+        clockNow += 1000;
+        jest.advanceTimersByTime(1000);
+        await flush();
+        observer.disconnect();
+        expect(text(el)).toBe('0:06');
+        expect(records.map((r) => r.type)).toEqual(['characterData']);
+    });
+
     it('UB-4 stops at the end of the call and keeps the talk time', async () => {
         const el = await render<CounterEl>('c-pc-counter', PcCounter, {
             since: NOW - 83_000,

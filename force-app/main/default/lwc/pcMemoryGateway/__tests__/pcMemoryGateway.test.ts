@@ -79,6 +79,29 @@ describe('pcMemoryGateway', () => {
         expect(history.map((i) => i.subject)).toEqual(['New', 'Old']);
     });
 
+    it("SP-1 answers a contact's history from its own Tasks: a screen pop never scans every Task of the org", async () => {
+        const g = gateway();
+        let reads = 0;
+        const counted = (log: AttemptLog): AttemptLog =>
+            new Proxy(log, {
+                get(target, key, receiver) {
+                    if (key === 'contactId') reads += 1;
+                    return Reflect.get(target, key, receiver) as unknown;
+                }
+            });
+        await g.logAttempt({ ...LOG, endedAt: 2500, notes: 'Ada, logged' });
+        for (let i = 0; i < 50; i += 1) {
+            // Sequential on purpose: each log is one Apex request, in order.
+            // eslint-disable-next-line no-await-in-loop
+            await g.logAttempt(counted({ ...LOG, dialerContactId: `G-${i}`, contactId: GRACE.id }));
+        }
+        reads = 0;
+        const history = await g.getContactHistory(ADA.id);
+        expect(history.map((i) => i.subject)).toEqual(['New', 'Call: Completed', 'Old']);
+        expect(reads).toBe(0);
+        expect(await g.getContactHistory(GRACE.id)).toHaveLength(51);
+    });
+
     it('BX-1 logs an attempt once per dialer contact id', async () => {
         const g = gateway();
         const first = await g.logAttempt(LOG);
