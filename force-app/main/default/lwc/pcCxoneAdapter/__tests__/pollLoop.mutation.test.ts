@@ -3,7 +3,8 @@
 // get-next-event does to the connection the agent sees, the rejoin after a 409, and stopping.
 import { CxoneAdapter } from 'c/pcCxoneAdapter';
 import type { FetchLike } from 'c/pcCxoneAuth';
-import type { ConnectionState, DialerError } from 'c/pcModel';
+import type { DialerError } from 'c/pcDialerPort';
+import type { ConnectionState } from 'c/pcModel';
 import { quietLogger } from '../../../../../../test/cxone/cxoneHarness';
 import { SteppedClock } from '../../../../../../test/tabs/memoryTabs';
 

@@ -1,6 +1,7 @@
 // A due callback the console's calling rules hold (CP-1, RS-4), through the dialer port: held, it rings at the
 // instant the rules name and not before; held for good, it never rings. No other suite sets a gate.
-import type { Callback, CallbackVerdict, Preview, RescheduleRequest } from 'c/pcModel';
+import type { CallbackVerdict } from 'c/pcDialerPort';
+import type { Callback, Preview, RescheduleRequest } from 'c/pcModel';
 import type { SimulatedDialer } from 'c/pcSimDialer';
 import { send, until, working } from '../../../../../../test/simDialer';
 import type { Events } from '../../../../../../test/simDialer';
