@@ -5,7 +5,7 @@ import { CxoneAdapter } from 'c/pcCxoneAdapter';
 import type { FetchLike } from 'c/pcCxoneAuth';
 import type { DialerError } from 'c/pcDialerPort';
 import type { ConnectionState } from 'c/pcModel';
-import { quietLogger } from '../../../../../../test/cxone/cxoneHarness';
+import { quietLogger, until } from '../../../../../../test/cxone/cxoneHarness';
 import { SteppedClock } from '../../../../../../test/tabs/memoryTabs';
 
 /** One scripted answer: a status and body, a thrown network error, or no answer at all. */
@@ -290,5 +290,19 @@ describe('c/pcCxoneAdapter event poll', () => {
         expect(rig.polls()).toHaveLength(2);
         expect(last(rig)).toMatchObject({ status: 'Disconnected', detail: 'disconnected' });
         expect(rig.errors).toEqual([]);
+    });
+
+    it('BX-5 a CXone that answers every poll at once still lets the page run: the poll waits for a timer every 50 polls', async () => {
+        const rig = await connected(Array(200).fill({ status: 204 }) as Reply[]);
+        const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 50));
+        // The first poll in connect, then 49 in the loop before it waits on the clock; no more, however long.
+        expect(await until(() => rig.polls().length >= 50)).toBe(true);
+        await settle();
+        expect(rig.polls()).toHaveLength(50);
+        await rig.clock.advance(0);
+        expect(await until(() => rig.polls().length >= 100)).toBe(true);
+        await settle();
+        expect(rig.polls()).toHaveLength(100);
+        await rig.adapter.disconnect();
     });
 });
