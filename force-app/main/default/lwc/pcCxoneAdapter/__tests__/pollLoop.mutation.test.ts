@@ -2,6 +2,7 @@
 // The event poll's edges on a scripted CXone and a stepped clock (BX-5, BX-10): what each answer to
 // get-next-event does to the connection the agent sees, the rejoin after a 409, and stopping.
 import { CxoneAdapter } from 'c/pcCxoneAdapter';
+import type { CxoneAdapterOptions } from 'c/pcCxoneAdapter';
 import type { FetchLike } from 'c/pcCxoneAuth';
 import type { DialerError } from 'c/pcDialerPort';
 import type { ConnectionState } from 'c/pcModel';
@@ -9,12 +10,14 @@ import { quietLogger, until } from '../../../../../../test/cxone/cxoneHarness';
 import { SteppedClock } from '../../../../../../test/tabs/memoryTabs';
 
 /** One scripted answer: a status and body, a thrown network error, or no answer at all. */
-type Reply = { status: number; body?: unknown; raw?: string } | 'down' | 'hang';
+type Reply = { status: number; body?: unknown; raw?: string; after?: Promise<void> } | 'down' | 'hang';
 
 interface Scripted {
     readonly fetch: FetchLike;
     /** Requests in order, as "METHOD path?query" after `services/`. */
     readonly requests: string[];
+    /** The bodies of the joins, in order. */
+    readonly joinBodies: unknown[];
 }
 
 const START = { sessionId: 's-1', events: [{ Type: 'AgentSessionStart', AgentId: '' }] };
@@ -25,6 +28,7 @@ const START = { sessionId: 's-1', events: [{ Type: 'AgentSessionStart', AgentId:
  */
 function scripted(polls: Reply[], joins: Reply[] = []): Scripted {
     const requests: string[] = [];
+    const joinBodies: unknown[] = [];
     let poll = 0;
     let join = 0;
     const answer = (reply: Reply, signal: AbortSignal | null | undefined): Promise<Response> => {
@@ -32,12 +36,15 @@ function scripted(polls: Reply[], joins: Reply[] = []): Scripted {
         if (reply === 'hang')
             return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted'))));
         const text = reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
-        return Promise.resolve(new Response(text === '' ? null : text, { status: reply.status }));
+        return (reply.after ?? Promise.resolve()).then(
+            () => new Response(text === '' ? null : text, { status: reply.status })
+        );
     };
     const fetchFn: FetchLike = (url, init) => {
         requests.push(`${init?.method ?? 'GET'} ${url.replace(/^.*services\//, '')}`);
         if (url.endsWith('/agent-sessions/join')) {
             join += 1;
+            joinBodies.push(JSON.parse(String(init?.body ?? 'null')));
             return answer(join === 1 ? { status: 404, body: {} } : (joins[join - 2] ?? 'down'), init?.signal);
         }
         if (url.endsWith('/agent-sessions')) return answer({ status: 200, body: { sessionId: 's-1' } }, init?.signal);
@@ -47,7 +54,7 @@ function scripted(polls: Reply[], joins: Reply[] = []): Scripted {
         }
         return answer('down', init?.signal);
     };
-    return { fetch: fetchFn, requests };
+    return { fetch: fetchFn, requests, joinBodies };
 }
 
 interface Rig {
@@ -59,7 +66,13 @@ interface Rig {
     polls(): string[];
 }
 
-async function connected(polls: Reply[], joins: Reply[] = [], maxAttempts = 5, random = 0): Promise<Rig> {
+async function connected(
+    polls: Reply[],
+    joins: Reply[] = [],
+    maxAttempts = 5,
+    random = 0,
+    extra: Partial<CxoneAdapterOptions> = {}
+): Promise<Rig> {
     const clock = new SteppedClock();
     const cxone = scripted(polls, joins);
     const adapter = new CxoneAdapter({
@@ -71,7 +84,8 @@ async function connected(polls: Reply[], joins: Reply[] = [], maxAttempts = 5, r
         pollTimeoutSeconds: 10,
         pollGraceMs: 2000,
         backoff: { baseMs: 1000, maxMs: 8000, maxAttempts },
-        logger: quietLogger()
+        logger: quietLogger(),
+        ...extra
     });
     const states: ConnectionState[] = [];
     const errors: DialerError[] = [];
@@ -304,5 +318,47 @@ describe('c/pcCxoneAdapter event poll', () => {
         await settle();
         expect(rig.polls()).toHaveLength(100);
         await rig.adapter.disconnect();
+    });
+
+    it('BX-2 connecting again stops the old poll and starts one new one: never two in flight', async () => {
+        const rig = await connected(['hang', { status: 204 }], [{ status: 200, body: { sessionId: 's-2' } }]);
+        await rig.adapter.connect();
+        await rig.clock.advance(0);
+        expect(rig.polls().filter((p) => p.endsWith('timeout=10'))).toEqual([
+            'GET v23.0/agent-sessions/s-1/get-next-event?timeout=10',
+            'GET v23.0/agent-sessions/s-2/get-next-event?timeout=10'
+        ]);
+        // A joined session resynchronises until CXone says the agent's state.
+        expect(last(rig).status).toBe('Resynchronising');
+        await rig.adapter.disconnect();
+    });
+
+    it('BX-5 the rejoin after a 409 asks for the agent the adapter was set up for, and for none without one', async () => {
+        const joined = { status: 200, body: { sessionId: 's-2' } };
+        const withAgent = await connected([{ status: 409 }], [joined], 5, 0, { agentId: '1001' });
+        expect(withAgent.cxone.joinBodies).toEqual([{ asAgentId: '1001' }, { asAgentId: '1001' }]);
+        await withAgent.adapter.disconnect();
+        const without = await connected([{ status: 409 }], [joined]);
+        expect(without.cxone.joinBodies).toEqual([{}, {}]);
+        await without.adapter.disconnect();
+    });
+
+    it('BX-5 disconnecting while a rejoin is on its way leaves the adapter disconnected, whatever the rejoin answers', async () => {
+        let answer = (): void => undefined;
+        const after = new Promise<void>((resolve) => {
+            answer = resolve;
+        });
+        const joinedLate = await connected([{ status: 409 }], [{ status: 200, body: { sessionId: 's-2' }, after }]);
+        await joinedLate.adapter.disconnect();
+        answer();
+        await joinedLate.clock.advance(0);
+        expect(last(joinedLate)).toMatchObject({ status: 'Disconnected', detail: 'disconnected' });
+        expect(joinedLate.polls()).toHaveLength(2);
+
+        const timedOut = await connected([{ status: 409 }], ['hang'], 5, 0, { commandTimeoutMs: 5000 });
+        await timedOut.adapter.disconnect();
+        await timedOut.clock.advance(60_000);
+        expect(last(timedOut)).toMatchObject({ status: 'Disconnected', detail: 'disconnected' });
+        expect(timedOut.polls()).toHaveLength(2);
     });
 });
