@@ -137,15 +137,14 @@ export const MODULES = {
                     'pcSimDialer/__tests__/properties'
                 ]
             },
-            // The generated list (SP-2, SP-3: every unavailable reason occurs in a list of 20; SP-1 for the org's
-            // records): the list, org list and preview suites.
+            // The generated list (SP-2, SP-4: the records, their destinations and earlier attempts; SP-3: every
+            // unavailable reason occurs in a list of 20; SP-1 for the org's records): the list and org list suites.
             {
                 mutate: [`${LWC}/pcSimDialer/callingList.ts:1-399`],
                 tests: [
                     'pcSimDialer/__tests__/*.mutation',
                     'pcSimDialer/__tests__/callingList',
-                    'pcSimDialer/__tests__/orgList',
-                    'pcSimDialer/__tests__/preview'
+                    'pcSimDialer/__tests__/orgList'
                 ]
             }
         ],
