@@ -214,7 +214,8 @@ async function runPart(name, reportName, mutate, own = {}) {
         coverageAnalysis: m.coverageAnalysis ?? 'perTest',
         // Static mutants (module-level constants such as a list of zone names) need a fresh module per test run and
         // cost most of the time; they are reported as Ignored, outside the score.
-        ignoreStatic: process.env.MUTATION_STATIC !== '1',
+        // (Stryker supports this only with per-test coverage: with 'all' every mutant runs every test anyway.)
+        ignoreStatic: (m.coverageAnalysis ?? 'perTest') === 'perTest' && process.env.MUTATION_STATIC !== '1',
         concurrency,
         timeoutMS: 20000,
         incremental: true,
