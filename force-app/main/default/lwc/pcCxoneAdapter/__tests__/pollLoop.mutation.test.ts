@@ -361,4 +361,10 @@ describe('c/pcCxoneAdapter event poll', () => {
         expect(last(timedOut)).toMatchObject({ status: 'Disconnected', detail: 'disconnected' });
         expect(timedOut.polls()).toHaveLength(2);
     });
+
+    it('BX-5 a rejoin answered with a redirect (300) ends the session, even with a session id in it', async () => {
+        const rig = await connected([{ status: 409 }], [{ status: 300, body: { sessionId: 's-2' } }]);
+        expect(last(rig).status).toBe('Disconnected');
+        await rig.adapter.disconnect();
+    });
 });
