@@ -268,6 +268,18 @@ describe('simulated dialer: which destination comes next (SP-5)', () => {
         expect(nextDial(resting, NOW)).toEqual({ at: NOW + 5 * MINUTE });
     });
 
+    it('SP-5 a number presented a moment ago is looked at again when its presentation ends; the earliest held phone wins in any order', () => {
+        expect(nextDial(record([phone(1, { presentedUntil: NOW + 10 * MINUTE })]), NOW)).toEqual({
+            at: NOW + 10 * MINUTE
+        });
+        const rec = record([
+            phone(1, { retryAt: NOW + 5 * MINUTE }),
+            phone(2, { retryAt: NOW + 20 * MINUTE }),
+            phone(3, { presentedUntil: NOW + 8 * MINUTE })
+        ]);
+        expect(nextDial(rec, NOW)).toEqual({ at: NOW + 5 * MINUTE });
+    });
+
     it('SP-5 a finalized record, or one whose phones are all blocked for good, is never dialled', () => {
         expect(nextDial(record([phone(1)], { finalized: true }), NOW)).toBe('never');
         expect(nextDial(record([phone(1, { dnc: true }), phone(2, { attempts: 5 })]), NOW)).toBe('never');
