@@ -323,7 +323,7 @@ describe('c-pc-service reschedule (RS, PV-4)', () => {
 
     it('RS-4 a reschedule is sent as the instant of its date, time and zone, confirmed with both zones, and counted', async () => {
         const { dialer, service } = await previewing();
-        dialer.reschedulePreview.mockImplementationOnce(async () => undefined);
+        (dialer.reschedulePreview as jest.Mock).mockImplementationOnce(async () => undefined);
         expect(await service.reschedulePreview(DRAFT)).toEqual({ ok: true });
         expect(dialer.reschedulePreview).toHaveBeenCalledWith('preview-1', {
             number: '+13125550100',
@@ -356,7 +356,7 @@ describe('c-pc-service reschedule (RS, PV-4)', () => {
         await service.reschedulePreview(DRAFT);
         expect(service.getState().preview?.failedAction).toBe('Reschedule');
         expect(service.getState().scoreboard?.callbacksBooked).toBe(0);
-        dialer.reschedulePreview.mockImplementationOnce(async () => undefined);
+        (dialer.reschedulePreview as jest.Mock).mockImplementationOnce(async () => undefined);
         expect(await service.retryPreview()).toEqual({ ok: true });
         expect(dialer.reschedulePreview.mock.calls[1]).toEqual(dialer.reschedulePreview.mock.calls[0]);
         expect(service.getState().confirmation).toMatchObject({ action: 'Reschedule', at: DRAFT_AT });
