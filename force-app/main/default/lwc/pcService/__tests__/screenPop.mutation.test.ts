@@ -3,7 +3,8 @@
 // bounded memory of the Contacts found. Scripted dialer and the in-memory Salesforce.
 /* eslint-disable no-await-in-loop -- calls follow one another on one line */
 import { DialerError } from 'c/pcDialerPort';
-import type { ContactInfo, ContactQuery } from 'c/pcSalesforcePort';
+import type { ContactInfo } from 'c/pcModel';
+import type { ContactQuery } from 'c/pcSalesforcePort';
 import { flush } from '../../../../../../test/service-harness';
 import { CAPS, HISTORY, RECORD, T0, call, started } from '../../../../../../test/scriptedService';
 
