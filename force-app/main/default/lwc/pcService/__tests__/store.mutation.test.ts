@@ -7,6 +7,7 @@ import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_RULE_SETS, DEFAULT_SETTINGS } from 'c/pcModel';
 import type { CommandResult, ConsoleState } from 'c/pcModel';
+import type { PresencePort, PresenceStatus } from 'c/pcPresencePort';
 import { flush } from '../../../../../../test/service-harness';
 import { CAPS, T0, ScriptedDialer, call, started } from '../../../../../../test/scriptedService';
 
@@ -135,7 +136,57 @@ describe('c-pc-service what an error says (UB-6)', () => {
     });
 });
 
+describe('c-pc-service Omni-Channel reports (WU-5)', () => {
+    it('WU-5 an Omni-Channel change that goes through with no earlier failure publishes no new snapshot', async () => {
+        let answer: () => void = () => undefined;
+        const setStatus = jest.fn(
+            (apiName: string) => new Promise<PresenceStatus>((r) => (answer = () => r({ apiName, label: apiName })))
+        );
+        const port: PresencePort = {
+            name: 'scripted',
+            getStatus: async () => null,
+            setStatus,
+            logout: async () => undefined,
+            onChange: () => () => undefined
+        };
+        const clock = new VirtualClock({ startAt: T0 });
+        const service = new ConsoleService({
+            adapter: new ScriptedDialer(),
+            gateway: new InMemorySalesforceGateway({ contacts: [] }),
+            clock,
+            settings: { ...DEFAULT_SETTINGS, presenceMode: 'DialerLeads' },
+            presence: port
+        });
+        await service.start();
+        await flush();
+        expect(setStatus).toHaveBeenCalledWith('Available');
+        const before = service.getState();
+        answer();
+        await flush();
+        expect(service.getState()).toBe(before);
+        expect(before.errors).toEqual([]);
+    });
+});
+
 describe('c-pc-service compliance stops and their confirmation (CP-1, CP-3)', () => {
+    it('CP-3 a refusal by two rules names both', async () => {
+        // 06:30 in Miami: before both the federal window (08:00) and Florida's (08:00).
+        const clock = new VirtualClock({ startAt: Date.UTC(2027, 0, 11, 11, 30) });
+        const dialer = new ScriptedDialer();
+        dialer.capabilities = () => ({ ...CAPS, transferKinds: ['Skill', 'Number'] });
+        const service = new ConsoleService({
+            adapter: dialer,
+            gateway: new InMemorySalesforceGateway({ contacts: [] }),
+            clock,
+            settings: { ...DEFAULT_SETTINGS, linesPerAgent: 3 }
+        });
+        await service.start();
+        await flush();
+        dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
+        const result = await service.transfer('call-1', { kind: 'Number', value: '+13055550100' });
+        expect(result.ok ? null : result.error.detail).toBe('Block by US_Federal:Window,US_Florida:Window');
+    });
+
     it('CP-3 a refusal names each rule and what it found', async () => {
         const { dialer, service } = await started();
         dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
