@@ -128,6 +128,47 @@ describe('c-pc-service the wrap-up time limit (WU-1)', () => {
         expect(dialer.disposition).toHaveBeenCalledTimes(1);
     });
 
+    it('WU-1 with Unavailable chosen, a save on its way when the time runs out leaves the agent as they are', async () => {
+        const { clock, dialer, service } = await build({ wrapUpLimitSeconds: 10, wrapUpAtZero: 'Unavailable' });
+        endAnswered(dialer);
+        let answer: () => void = () => undefined;
+        dialer.disposition.mockImplementationOnce(() => new Promise<undefined>((r) => (answer = () => r(undefined))));
+        const saving = service.saveDisposition('call-1', 'done', '');
+        await pass(clock, 11_000, 1_000);
+        expect(dialer.setUnavailable).not.toHaveBeenCalled();
+        expect(service.getState().calls[0]?.wrapUp).not.toHaveProperty('timedOut');
+        answer();
+        expect((await saving).ok).toBe(true);
+    });
+
+    it('WU-1 with Unavailable chosen, the default disposition set for the other choice is not saved', async () => {
+        const { clock, dialer, service } = await build({
+            wrapUpLimitSeconds: 10,
+            wrapUpDefaultDisposition: 'done',
+            wrapUpAtZero: 'Unavailable'
+        });
+        endAnswered(dialer);
+        await pass(clock, 10_000, 1_000);
+        expect(dialer.disposition).not.toHaveBeenCalled();
+        expect(dialer.setUnavailable).toHaveBeenCalledWith('break');
+        expect(service.getState().calls[0]?.wrapUp).toMatchObject({ timedOut: true });
+    });
+
+    it('WU-1 each wrap-up runs out on its own: another call`s wrap-up keeps its time', async () => {
+        const { clock, dialer, service } = await build({ wrapUpLimitSeconds: 10, wrapUpAtZero: 'Unavailable' });
+        endAnswered(dialer);
+        await pass(clock, 5_000, 1_000);
+        dialer.events.emit('callUpdated', call({ id: 'call-2', line: 2, status: 'Active', answeredAt: T0 }));
+        dialer.events.emit(
+            'callUpdated',
+            call({ id: 'call-2', line: 2, status: 'Ended', answeredAt: T0, endedAt: T0 + 5_000 })
+        );
+        await pass(clock, 5_000, 1_000);
+        const [first, second] = service.getState().calls;
+        expect(first?.wrapUp).toMatchObject({ timedOut: true });
+        expect(second?.wrapUp).toEqual({ saved: false, error: null, deadline: T0 + 15_000 });
+    });
+
     it('WU-1 a wrap-up whose save failed still runs out: the default is then saved', async () => {
         const { clock, dialer, gateway, service } = await build({
             wrapUpLimitSeconds: 10,
