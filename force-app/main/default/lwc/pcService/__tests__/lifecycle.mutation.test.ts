@@ -7,7 +7,7 @@ import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import { flush } from '../../../../../../test/service-harness';
-import { T0, PREVIEW, WORKING, ScriptedDialer, call, started } from '../../../../../../test/scriptedService';
+import { CAPS, T0, PREVIEW, WORKING, ScriptedDialer, call, started } from '../../../../../../test/scriptedService';
 
 function build(options: { settings?: unknown; signIn?: DialerSignIn; gateway?: InMemorySalesforceGateway } = {}) {
     const clock = new VirtualClock({ startAt: T0 });
@@ -200,5 +200,54 @@ describe('c-pc-service late news of an ended call', () => {
         expect(view?.call.outcome).toBe('AnsweringMachine');
         expect(service.getState().scoreboard?.answeringMachines).toBe(1);
         expect(service.getState().scoreboard?.callsHandled).toBe(1);
+    });
+});
+
+describe('c-pc-service what start loads at its edges', () => {
+    it('AD-3 a bad setting read from Salesforce is reported, and the value used instead applies', async () => {
+        const gateway = new InMemorySalesforceGateway({
+            contacts: [],
+            settings: { ...DEFAULT_SETTINGS, linesPerAgent: 9 }
+        });
+        const { service } = build({ settings: undefined, gateway });
+        await service.start();
+        await flush();
+        const state = service.getState();
+        expect(state.settingsProblems.map((p) => p.setting)).toEqual(['linesPerAgent']);
+        expect(state.settings.linesPerAgent).toBe(DEFAULT_SETTINGS.linesPerAgent);
+    });
+
+    it('BX-2 a refresh shows no more live calls than the dialer offers lines, whatever the setting', async () => {
+        const { dialer, service } = build({ settings: { ...DEFAULT_SETTINGS, linesPerAgent: 3 } });
+        dialer.capabilities = () => ({ ...CAPS, maxLines: 2 });
+        dialer.session = {
+            ...dialer.session,
+            joined: true,
+            calls: [call({ id: 'a' }), call({ id: 'b', line: 2 }), call({ id: 'c', line: 3 })]
+        };
+        await service.start();
+        await flush();
+        expect(service.getState().calls.map((v) => v.call.id)).toEqual(['a', 'b']);
+        expect(service.getState().capabilities.maxLines).toBe(2);
+    });
+
+    it('WU-1 the dispositions loaded on a refresh carry the admin`s notes rule', async () => {
+        const { service } = build({ settings: { ...DEFAULT_SETTINGS, notesRequiredDispositions: ['done'] } });
+        await service.start();
+        await flush();
+        expect(service.getState().dispositions).toEqual([
+            { id: 'done', label: 'Completed', outcome: 'Completed', requiresNotes: true }
+        ]);
+    });
+
+    it('BX-5 once a retry connects, the failed connect leaves the error panel; other errors stay', async () => {
+        const { dialer, service } = build();
+        dialer.connect.mockRejectedValueOnce(new DialerError('Network', 'down'));
+        await service.start();
+        dialer.events.emit('error', new DialerError('Rejected', 'other'));
+        expect(commandsOf(service.getState().errors)).toEqual(['connect', null]);
+        expect((await service.start()).ok).toBe(true);
+        await flush();
+        expect(commandsOf(service.getState().errors)).toEqual([null]);
     });
 });
