@@ -1,6 +1,5 @@
 // UB-6: every command refused before anything is sent says, in the error panel's technical detail and under the
 // command the agent used, what was wrong, so the one message shown is the right one. Scripted dialer.
-/* eslint-disable no-await-in-loop -- each refusal gets a fresh service, one after another */
 import { ConsoleService } from 'c/pcService';
 import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
