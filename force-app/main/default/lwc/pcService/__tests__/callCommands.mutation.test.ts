@@ -354,3 +354,52 @@ describe('c-pc-service click-to-dial (WU-4)', () => {
         expect(dialer.dialNumber).not.toHaveBeenCalled();
     });
 });
+
+describe('c-pc-service a call that leaves while its command is on its way', () => {
+    it('CL-4 a Hold answered after the dialer removed the call resolves, and nothing of the call comes back', async () => {
+        const { dialer, service } = await build();
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        let answer: () => void = () => undefined;
+        dialer.hold.mockImplementationOnce(() => new Promise<undefined>((r) => (answer = () => r(undefined))));
+        const holding = service.hold('call-1');
+        dialer.events.emit('callRemoved', { callId: 'call-1' });
+        answer();
+        expect(code(await holding)).toBeNull();
+        expect(service.getState().calls).toEqual([]);
+    });
+
+    it('CL-4 a Hold refused after the dialer removed the call is reported, and nothing of the call comes back', async () => {
+        const { dialer, service } = await build();
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        let refuse: () => void = () => undefined;
+        dialer.hold.mockImplementationOnce(
+            () => new Promise<undefined>((_r, reject) => (refuse = () => reject(new DialerError('Network', 'gone'))))
+        );
+        const holding = service.hold('call-1');
+        dialer.events.emit('callRemoved', { callId: 'call-1' });
+        refuse();
+        expect(code(await holding)).toBe('Network');
+        expect(service.getState().calls).toEqual([]);
+        expect(errorsOf(service)).toEqual(['hold:Network']);
+    });
+
+    it('BX-1 a wrap-up save that fails after the call was routed away is reported, and the call does not come back', async () => {
+        const { dialer, service } = await build();
+        (dialer.listDispositions as jest.Mock).mockResolvedValue([
+            { id: 'done', label: 'Completed', outcome: 'Completed', requiresNotes: false }
+        ]);
+        await service.loginToSkill('pc-1');
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        dialer.events.emit('callUpdated', call({ status: 'Ended', answeredAt: T0, endedAt: T0 + 1_000 }));
+        let refuse: () => void = () => undefined;
+        dialer.disposition.mockImplementationOnce(
+            () => new Promise<undefined>((_r, reject) => (refuse = () => reject(new DialerError('Network', 'gone'))))
+        );
+        const saving = service.saveDisposition('call-1', 'done', '');
+        dialer.events.emit('callRouted', { callId: 'call-1', contactName: 'Ada Lovelace' });
+        refuse();
+        expect(code(await saving)).toBe('Network');
+        expect(service.getState().calls).toEqual([]);
+        expect(errorsOf(service)).toEqual(['disposition:Network']);
+    });
+});
