@@ -175,3 +175,26 @@ describe('c-pc-service a confirmed click-to-dial on its Task (CP-3, WU-4)', () =
         expect(gateway.tasks()[0]?.log.notes).toContain('US_Federal');
     });
 });
+
+describe('c-pc-service a confirmed Accept on its Task (CP-3)', () => {
+    it('CP-3 the override is on the Task of the call the Accept placed, and not on the record`s next call', async () => {
+        const { dialer, gateway, service } = await build({ ruleSets: FEDERAL_WARNS });
+        const record = { ...RECORD, timeZone: 'America/Los_Angeles' };
+        offer(dialer, { number: SAN_FRANCISCO, record });
+        const warned = await service.acceptPreview();
+        expect((await service.confirmCompliance(warned.ok ? '' : warned.error.id)).ok).toBe(true);
+        expect(dialer.acceptPreview).toHaveBeenCalledTimes(1);
+        const unanswered = async (id: string): Promise<void> => {
+            dialer.events.emit('callUpdated', call({ id, status: 'Dialing', number: SAN_FRANCISCO, record }));
+            dialer.events.emit('callUpdated', call({ id, status: 'Ended', number: SAN_FRANCISCO, record }));
+            await flush();
+        };
+        await unanswered('placed');
+        await unanswered('next');
+        const notes = gateway.tasks().map((t) => [t.log.dialerContactId, t.log.notes.includes('US_Federal')]);
+        expect(notes).toEqual([
+            ['placed', true],
+            ['next', false]
+        ]);
+    });
+});
