@@ -1150,7 +1150,7 @@ export class ConsoleService implements ConsoleApi {
             (id) => this.adapter.reschedulePreview(id, request),
             { at: request.at, timeZone: request.timeZone, contactTimeZone: this.lastRescheduleContactZone }
         );
-        if (result.ok) this.lastReschedule = null;
+        if (result.ok && this.lastReschedule === request) this.lastReschedule = null; // a later one stays for Retry
         return result;
     }
 

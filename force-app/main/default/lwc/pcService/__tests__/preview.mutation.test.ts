@@ -363,6 +363,32 @@ describe('c-pc-service reschedule (RS, PV-4)', () => {
     });
 });
 
+describe('c-pc-service reschedules of two previews in turn (PV-6, UB-6)', () => {
+    it('PV-6 a reschedule of the next preview that failed can be retried after the earlier one went through', async () => {
+        const { dialer, service } = await previewing();
+        let answerFirst: () => void = () => undefined;
+        (dialer.reschedulePreview as jest.Mock)
+            .mockImplementationOnce(() => new Promise<undefined>((r) => (answerFirst = () => r(undefined))))
+            .mockRejectedValueOnce(new DialerError('Network', 'down'))
+            .mockImplementationOnce(async () => undefined);
+        const first = service.reschedulePreview(DRAFT);
+        // The dialer moves on to the next preview while the first reschedule is still on its way.
+        dialer.events.emit('previewOffered', NEXT);
+        const second = { ...DRAFT, time: '11:00' };
+        expect((await service.reschedulePreview(second)).ok).toBe(false);
+        expect(service.getState().preview?.failedAction).toBe('Reschedule');
+        answerFirst();
+        expect(await first).toEqual({ ok: true });
+        expect(await service.retryPreview()).toEqual({ ok: true });
+        const sent = (dialer.reschedulePreview as jest.Mock).mock.calls.map((c) => [c[0], (c[1] as { at: number }).at]);
+        expect(sent).toEqual([
+            ['preview-1', DRAFT_AT],
+            ['preview-2', DRAFT_AT + 60 * 60_000],
+            ['preview-2', DRAFT_AT + 60 * 60_000]
+        ]);
+    });
+});
+
 describe('c-pc-service the reschedule form`s starting draft (RS-6)', () => {
     it('RS-6 with no preview there is no draft', async () => {
         const { dialer, service } = await previewing();
