@@ -277,6 +277,24 @@ describe('c-pc-service starting again after a failed connect (BX-5)', () => {
         expect(dialer.connect).toHaveBeenCalledTimes(2);
     });
 
+    it('BX-5 while the first connect is under way the console shows Connecting, with no detail', async () => {
+        const { dialer, service } = build();
+        let answer: () => void = () => undefined;
+        dialer.connect.mockImplementationOnce(
+            () => new Promise<typeof dialer.session>((r) => (answer = () => r(dialer.session)))
+        );
+        const starting = service.start();
+        await flush();
+        expect(service.getState().connection).toEqual({
+            status: 'Connecting',
+            detail: '',
+            attempt: 0,
+            nextRetryAt: null
+        });
+        answer();
+        await starting;
+    });
+
     it('BX-5 a Retry while the retry is connecting is refused as in flight', async () => {
         const { dialer, service } = build();
         dialer.connect.mockRejectedValueOnce(new DialerError('Network', 'down'));
