@@ -287,7 +287,7 @@ export class ConsoleService implements ConsoleApi {
     // -----------------------------------------------------------------------------------------
 
     private makeError(source: ErrorSource, code: ErrorCode, detail: string, command: string | null): ConsoleError {
-        this.errorSeq += 1;
+        /* Stryker disable next-line AssignmentOperator: counting down keeps every id distinct, all an id is for */ this.errorSeq += 1;
         return Object.freeze({ id: `err-${this.errorSeq}`, source, code, detail, at: this.clock.now(), command });
     }
 
@@ -1150,7 +1150,7 @@ export class ConsoleService implements ConsoleApi {
             (id) => this.adapter.reschedulePreview(id, request),
             { at: request.at, timeZone: request.timeZone, contactTimeZone: this.lastRescheduleContactZone }
         );
-        if (result.ok) this.lastReschedule = null;
+        if (result.ok && this.lastReschedule === request) this.lastReschedule = null; // a later one stays for Retry
         return result;
     }
 

@@ -1,0 +1,405 @@
+// A call's commands at their edges (CL-4, AM-1 .. AM-3, WU-3, WU-4, CP-1): in which statuses each one goes, what
+// the dialer must offer, one click at a time per command and call, and the checks before a number is dialed or a
+// call is transferred to a number. Scripted dialer: the test sets every answer.
+/* eslint-disable no-await-in-loop -- each status gets a fresh service, one after another */
+import { ConsoleService } from 'c/pcService';
+import { DialerError } from 'c/pcDialerPort';
+import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
+import { VirtualClock } from 'c/pcVirtualClock';
+import { DEFAULT_SETTINGS } from 'c/pcModel';
+import type { AgentDialRequest, CallStatus, CommandResult, DialerCapabilities } from 'c/pcModel';
+import { flush } from '../../../../../../test/service-harness';
+import { CAPS, PREVIEW, T0, WORKING, ScriptedDialer, call } from '../../../../../../test/scriptedService';
+
+/** T0 is 09:00 in Chicago and 07:00 in San Francisco: too early there for the federal window (08:00–21:00). */
+const CHICAGO = '+13125550100';
+const SAN_FRANCISCO = '+14155550123';
+
+class FullDialer extends ScriptedDialer {
+    dialNumber = jest.fn(async (_skillId: string, _request: AgentDialRequest) => undefined);
+    dropVoicemail = jest.fn(async (_callId: string) => undefined);
+}
+
+async function build(
+    caps: Partial<DialerCapabilities> = {},
+    options: { gateway?: InMemorySalesforceGateway; settings?: Record<string, unknown> } = {}
+) {
+    const clock = new VirtualClock({ startAt: T0 });
+    const dialer = new FullDialer();
+    dialer.capabilities = () => ({
+        ...CAPS,
+        agentDial: true,
+        voicemailDrop: true,
+        transferKinds: ['Skill', 'Agent', 'Number'],
+        ...caps
+    });
+    const gateway = options.gateway ?? new InMemorySalesforceGateway({ contacts: [] });
+    const service = new ConsoleService({
+        adapter: dialer,
+        gateway,
+        clock,
+        settings: { ...DEFAULT_SETTINGS, linesPerAgent: 3, ...options.settings }
+    });
+    await service.start();
+    await flush();
+    return { clock, dialer, gateway, service };
+}
+
+function code(result: CommandResult): string | null {
+    return result.ok ? null : result.error.code;
+}
+
+function errorsOf(service: ConsoleService): string[] {
+    return service.getState().errors.map((e) => `${e.command}:${e.code}`);
+}
+
+/** A call in `status` on line 1 (answered when the status is one a person is on). */
+function inStatus(status: CallStatus, id = 'call-1') {
+    const answered = status === 'Active' || status === 'Held';
+    return call({ id, status, answeredAt: answered ? T0 : null });
+}
+
+describe('c-pc-service call commands: in which statuses they go', () => {
+    const table: Array<[string, (s: ConsoleService) => Promise<CommandResult>, CallStatus[], CallStatus[]]> = [
+        ['hold', (s) => s.hold('call-1'), ['Active'], ['Held', 'Ringing']],
+        ['resume', (s) => s.resume('call-1'), ['Held'], ['Active']],
+        ['mute', (s) => s.mute('call-1'), ['Active', 'Held'], ['Ringing']],
+        ['unmute', (s) => s.unmute('call-1'), ['Active', 'Held'], ['AMD']],
+        ['end', (s) => s.endCall('call-1'), ['Dialing', 'Ringing', 'AMD', 'Active', 'Held'], []],
+        ['transfer', (s) => s.transfer('call-1', { kind: 'Skill', value: 'pc-2' }), ['Active', 'Held'], ['Dialing']],
+        ['override', (s) => s.overrideMachine('call-1', 'AnsweringMachine'), ['Dialing', 'Ringing', 'AMD'], ['Active']],
+        ['voicemail', (s) => s.dropVoicemail('call-1'), ['AMD'], ['Ringing', 'Active']]
+    ];
+
+    it.each(table)(
+        'CL-4 %s goes in the statuses it is for and is refused in others',
+        async (key, send, ok, refused) => {
+            for (const status of ok) {
+                const { dialer, service } = await build();
+                dialer.events.emit('callUpdated', inStatus(status));
+                expect([status, code(await send(service))]).toEqual([status, null]);
+            }
+            for (const status of refused) {
+                const { dialer, service } = await build();
+                dialer.events.emit('callUpdated', inStatus(status));
+                const result = await send(service);
+                expect(result.ok ? null : [result.error.code, result.error.detail]).toEqual([
+                    'InvalidState',
+                    `${key} not allowed while ${status}`
+                ]);
+                expect(errorsOf(service)).toEqual([`${key}:InvalidState`]);
+            }
+        }
+    );
+
+    it('CL-4 a command for a call not on screen is refused as not found', async () => {
+        const { dialer, service } = await build();
+        expect(code(await service.hold('nope'))).toBe('NotFound');
+        expect(code(await service.endCall('nope'))).toBe('NotFound');
+        expect(dialer.hold).not.toHaveBeenCalled();
+        expect(dialer.endCall).not.toHaveBeenCalled();
+    });
+
+    it('CL-4 an ended call can no longer be ended', async () => {
+        const { dialer, service } = await build();
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        dialer.events.emit('callUpdated', call({ status: 'Ended', answeredAt: T0, endedAt: T0 + 1000 }));
+        expect(code(await service.endCall('call-1'))).toBe('InvalidState');
+        expect(dialer.endCall).not.toHaveBeenCalled();
+    });
+});
+
+describe('c-pc-service call commands: what the dialer must offer', () => {
+    it('CL-4 hold and resume where the dialer has no hold are refused by name, and nothing is sent', async () => {
+        const { dialer, service } = await build({ hold: false });
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        const result = await service.hold('call-1');
+        expect(result.ok ? null : [result.error.code, result.error.detail]).toEqual([
+            'Unsupported',
+            'hold is not offered by the dialer'
+        ]);
+        expect(code(await service.resume('call-1'))).toBe('Unsupported');
+        expect(dialer.hold).not.toHaveBeenCalled();
+    });
+
+    it('CL-4 mute and unmute where the dialer has no mute are refused, and nothing is sent', async () => {
+        const { dialer, service } = await build({ mute: false });
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        expect(code(await service.mute('call-1'))).toBe('Unsupported');
+        expect(code(await service.unmute('call-1'))).toBe('Unsupported');
+        expect(dialer.mute).not.toHaveBeenCalled();
+        expect(dialer.unmute).not.toHaveBeenCalled();
+    });
+
+    it('CL-4 a transfer to a kind of target the dialer does not offer is refused', async () => {
+        const { dialer, service } = await build({ transferKinds: ['Skill'] });
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        expect(code(await service.transfer('call-1', { kind: 'Agent', value: 'agent-7' }))).toBe('Unsupported');
+        expect(dialer.transfer).not.toHaveBeenCalled();
+        expect(code(await service.transfer('call-1', { kind: 'Skill', value: 'pc-2' }))).toBeNull();
+        expect(dialer.transfer).toHaveBeenCalledWith('call-1', { kind: 'Skill', value: 'pc-2' });
+    });
+
+    it('WU-3 voicemail drop where the dialer does not offer it is refused; where it does, it is sent for that call', async () => {
+        const none = await build({ voicemailDrop: false });
+        none.dialer.events.emit('callUpdated', inStatus('AMD'));
+        expect(code(await none.service.dropVoicemail('call-1'))).toBe('Unsupported');
+        expect(none.dialer.dropVoicemail).not.toHaveBeenCalled();
+
+        const some = await build();
+        some.dialer.events.emit('callUpdated', inStatus('AMD'));
+        expect(code(await some.service.dropVoicemail('call-1'))).toBeNull();
+        expect(some.dialer.dropVoicemail).toHaveBeenCalledWith('call-1');
+    });
+
+    it('WU-3 a dialer that says it drops voicemail but has no way to is refused', async () => {
+        const { dialer, service } = await build();
+        (dialer as { dropVoicemail?: unknown }).dropVoicemail = undefined;
+        dialer.events.emit('callUpdated', inStatus('AMD'));
+        expect(code(await service.dropVoicemail('call-1'))).toBe('Unsupported');
+    });
+});
+
+describe('c-pc-service call commands: one at a time', () => {
+    it('CL-4 a second click of the same command on the same call sends nothing, other commands and calls go', async () => {
+        const { dialer, service } = await build();
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        dialer.events.emit('callUpdated', inStatus('Held', 'call-2'));
+        let answer: () => void = () => undefined;
+        dialer.mute.mockImplementationOnce(() => new Promise<undefined>((r) => (answer = () => r(undefined))));
+        const first = service.mute('call-1');
+        expect(service.getState().calls[0]?.pending).toEqual(['mute']);
+        expect(code(await service.mute('call-1'))).toBe('InFlight');
+        expect(service.getState().errors).toEqual([]);
+        expect(code(await service.mute('call-2'))).toBeNull();
+        expect(code(await service.hold('call-1'))).toBeNull();
+        expect(service.getState().calls[0]?.pending).toEqual(['mute']);
+        answer();
+        expect(code(await first)).toBeNull();
+        expect(service.getState().calls[0]?.pending).toEqual([]);
+        expect(dialer.mute.mock.calls).toEqual([['call-1'], ['call-2']]);
+        // Once the first answered, the command can be sent again.
+        expect(code(await service.mute('call-1'))).toBeNull();
+    });
+
+    it('CL-4 after a failed command the same command can be sent again', async () => {
+        const { dialer, service } = await build();
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        dialer.endCall.mockRejectedValueOnce(new DialerError('Network', 'down'));
+        expect(code(await service.endCall('call-1'))).toBe('Network');
+        expect(errorsOf(service)).toEqual(['end:Network']);
+        expect(service.getState().calls[0]?.pending).toEqual([]);
+        expect(code(await service.endCall('call-1'))).toBeNull();
+        expect(dialer.endCall).toHaveBeenCalledTimes(2);
+    });
+});
+
+describe('c-pc-service transfer to a number (CL-4, CP-1)', () => {
+    it('CL-4 a transfer number is sent in E.164, however it was typed', async () => {
+        const { dialer, service } = await build();
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        expect(code(await service.transfer('call-1', { kind: 'Number', value: '(312) 555-0199' }))).toBeNull();
+        expect(dialer.transfer).toHaveBeenCalledWith('call-1', { kind: 'Number', value: '+13125550199' });
+    });
+
+    it('CL-4 a transfer number that is no number is refused and nothing is sent', async () => {
+        const { dialer, service } = await build();
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        const result = await service.transfer('call-1', { kind: 'Number', value: 'front desk' });
+        expect(result.ok ? null : [result.error.code, result.error.detail]).toEqual([
+            'Rejected',
+            'invalid transfer number'
+        ]);
+        expect(dialer.transfer).not.toHaveBeenCalled();
+    });
+
+    it('CP-1 a transfer to a number where it is too early to call is refused naming the rule; nothing is sent', async () => {
+        const { dialer, service } = await build();
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        const result = await service.transfer('call-1', { kind: 'Number', value: SAN_FRANCISCO });
+        expect(code(result)).toBe('Compliance');
+        expect(result.ok ? null : result.error.compliance?.verdict).toBe('Block');
+        expect(errorsOf(service)).toEqual(['transfer:Compliance']);
+        expect(dialer.transfer).not.toHaveBeenCalled();
+        // A block is not a warning: confirming anyway still sends nothing.
+        expect(code(await service.transfer('call-1', { kind: 'Number', value: SAN_FRANCISCO }, true))).toBe(
+            'Compliance'
+        );
+        expect(dialer.transfer).not.toHaveBeenCalled();
+    });
+
+    it('CP-1 a transfer of a call not on screen is refused as not found before any rule is asked', async () => {
+        const { service } = await build();
+        expect(code(await service.transfer('nope', { kind: 'Number', value: SAN_FRANCISCO }))).toBe('NotFound');
+    });
+
+    it('CL-4 a second transfer click while the first is on its way is refused as in flight, not re-checked', async () => {
+        const { dialer, service } = await build();
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        let answer: () => void = () => undefined;
+        dialer.transfer.mockImplementationOnce(() => new Promise<undefined>((r) => (answer = () => r(undefined))));
+        const first = service.transfer('call-1', { kind: 'Number', value: CHICAGO });
+        expect(code(await service.transfer('call-1', { kind: 'Number', value: SAN_FRANCISCO }))).toBe('InFlight');
+        answer();
+        expect(code(await first)).toBeNull();
+        expect(dialer.transfer).toHaveBeenCalledTimes(1);
+    });
+});
+
+describe('c-pc-service click-to-dial (WU-4)', () => {
+    it('WU-4 dials the number in E.164 on the skill worked, linked to the Contact it came from', async () => {
+        const { dialer, service } = await build();
+        expect(await service.dial({ number: '312-555-0100', contactId: '003000000000001' })).toEqual({ ok: true });
+        expect(dialer.dialNumber).toHaveBeenCalledWith('pc-1', { number: CHICAGO, contactId: '003000000000001' });
+    });
+
+    it('WU-4 a Contact id that is not text is sent as none', async () => {
+        const { dialer, service } = await build();
+        await service.dial({ number: CHICAGO, contactId: 42 as unknown as string });
+        expect(dialer.dialNumber).toHaveBeenCalledWith('pc-1', { number: CHICAGO, contactId: null });
+    });
+
+    it('WU-4 where the dialer places no agent calls, dialing is refused', async () => {
+        const off = await build({ agentDial: false });
+        expect(code(await off.service.dial({ number: CHICAGO, contactId: null }))).toBe('Unsupported');
+        expect(off.dialer.dialNumber).not.toHaveBeenCalled();
+        const missing = await build();
+        (missing.dialer as { dialNumber?: unknown }).dialNumber = undefined;
+        expect(code(await missing.service.dial({ number: CHICAGO, contactId: null }))).toBe('Unsupported');
+    });
+
+    it('WU-4 a number that is not text, or not a number, is refused and nothing is sent', async () => {
+        const { dialer, service } = await build();
+        expect(code(await service.dial({ number: 3125550100 as unknown as string, contactId: null }))).toBe('Rejected');
+        expect(code(await service.dial({ number: 'call me', contactId: null }))).toBe('Rejected');
+        expect(errorsOf(service)).toEqual(['dial:Rejected', 'dial:Rejected']);
+        expect(dialer.dialNumber).not.toHaveBeenCalled();
+    });
+
+    it('WU-4 dialing needs the agent Working on a skill, with no call and no preview in hand', async () => {
+        const { dialer, service } = await build();
+        dialer.events.emit('agentState', { ...WORKING, status: 'Unavailable' });
+        expect(code(await service.dial({ number: CHICAGO, contactId: null }))).toBe('InvalidState');
+        dialer.events.emit('agentState', { ...WORKING, skillId: null });
+        expect(code(await service.dial({ number: CHICAGO, contactId: null }))).toBe('InvalidState');
+        dialer.events.emit('agentState', WORKING);
+        dialer.events.emit('callUpdated', inStatus('Dialing'));
+        expect(code(await service.dial({ number: CHICAGO, contactId: null }))).toBe('InvalidState');
+        dialer.events.emit('callRemoved', { callId: 'call-1' });
+        dialer.events.emit('previewOffered', PREVIEW);
+        expect(code(await service.dial({ number: CHICAGO, contactId: null }))).toBe('InvalidState');
+        dialer.events.emit('previewClosed', { previewId: PREVIEW.id, reason: 'Requeued' });
+        expect(code(await service.dial({ number: CHICAGO, contactId: null }))).toBeNull();
+        expect(dialer.dialNumber).toHaveBeenCalledTimes(1);
+    });
+
+    it('WU-4 a second dial while the first is on its way sends nothing; a failed dial is reported and can be sent again', async () => {
+        const { dialer, service } = await build();
+        let answer: () => void = () => undefined;
+        dialer.dialNumber.mockImplementationOnce(() => new Promise<undefined>((r) => (answer = () => r(undefined))));
+        const first = service.dial({ number: CHICAGO, contactId: null });
+        await flush();
+        expect(code(await service.dial({ number: CHICAGO, contactId: null }))).toBe('InFlight');
+        answer();
+        expect(code(await first)).toBeNull();
+        expect(dialer.dialNumber).toHaveBeenCalledTimes(1);
+
+        dialer.dialNumber.mockRejectedValueOnce(new DialerError('Rejected', 'busy'));
+        expect(code(await service.dial({ number: CHICAGO, contactId: null }))).toBe('Rejected');
+        expect(errorsOf(service)).toEqual(['dial:Rejected']);
+        expect(code(await service.dial({ number: CHICAGO, contactId: null }))).toBeNull();
+        expect(service.getState().errors).toEqual([]);
+    });
+
+    it('CP-1 a dial where it is too early for the contact is refused naming the rule, and nothing is sent', async () => {
+        const { dialer, service } = await build();
+        const result = await service.dial({ number: SAN_FRANCISCO, contactId: null });
+        expect(code(result)).toBe('Compliance');
+        expect(errorsOf(service)).toEqual(['dial:Compliance']);
+        expect(dialer.dialNumber).not.toHaveBeenCalled();
+    });
+
+    it('CP-1 a Salesforce look-up that fails does not stop the dial: the number alone is checked', async () => {
+        const gateway = new InMemorySalesforceGateway({ contacts: [] });
+        gateway.failNext('findContact', 'Network');
+        const { dialer, service } = await build({}, { gateway });
+        expect(code(await service.dial({ number: CHICAGO, contactId: null }))).toBeNull();
+        expect(dialer.dialNumber).toHaveBeenCalledTimes(1);
+        gateway.failNext('findContact', 'Network');
+        expect(code(await service.dial({ number: SAN_FRANCISCO, contactId: null }))).toBe('Compliance');
+        expect(dialer.dialNumber).toHaveBeenCalledTimes(1);
+    });
+
+    it('CP-1 the dial is checked against the Contact`s own place in Salesforce', async () => {
+        // A Chicago number whose Contact lives in California (its zone field says so): 07:00 there, too early.
+        const gateway = new InMemorySalesforceGateway({
+            contacts: [
+                {
+                    id: '003000000000009',
+                    name: 'Grace Hopper',
+                    phone: CHICAGO,
+                    email: null,
+                    accountName: null,
+                    title: null,
+                    mailingCity: null,
+                    fields: { TimeZone__c: 'America/Los_Angeles' },
+                    dialerRecordId: null
+                }
+            ]
+        });
+        const settings = { contactTimeZoneField: 'TimeZone__c' };
+        const { dialer, service } = await build({}, { gateway, settings });
+        const result = await service.dial({ number: CHICAGO, contactId: '003000000000009' });
+        expect(code(result)).toBe('Compliance');
+        expect(dialer.dialNumber).not.toHaveBeenCalled();
+    });
+});
+
+describe('c-pc-service a call that leaves while its command is on its way', () => {
+    it('CL-4 a Hold answered after the dialer removed the call resolves, and nothing of the call comes back', async () => {
+        const { dialer, service } = await build();
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        let answer: () => void = () => undefined;
+        dialer.hold.mockImplementationOnce(() => new Promise<undefined>((r) => (answer = () => r(undefined))));
+        const holding = service.hold('call-1');
+        dialer.events.emit('callRemoved', { callId: 'call-1' });
+        answer();
+        expect(code(await holding)).toBeNull();
+        expect(service.getState().calls).toEqual([]);
+    });
+
+    it('CL-4 a Hold refused after the dialer removed the call is reported, and nothing of the call comes back', async () => {
+        const { dialer, service } = await build();
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        let refuse: () => void = () => undefined;
+        dialer.hold.mockImplementationOnce(
+            () => new Promise<undefined>((_r, reject) => (refuse = () => reject(new DialerError('Network', 'gone'))))
+        );
+        const holding = service.hold('call-1');
+        dialer.events.emit('callRemoved', { callId: 'call-1' });
+        refuse();
+        expect(code(await holding)).toBe('Network');
+        expect(service.getState().calls).toEqual([]);
+        expect(errorsOf(service)).toEqual(['hold:Network']);
+    });
+
+    it('BX-1 a wrap-up save that fails after the call was routed away is reported, and the call does not come back', async () => {
+        const { dialer, service } = await build();
+        (dialer.listDispositions as jest.Mock).mockResolvedValue([
+            { id: 'done', label: 'Completed', outcome: 'Completed', requiresNotes: false }
+        ]);
+        await service.loginToSkill('pc-1');
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        dialer.events.emit('callUpdated', call({ status: 'Ended', answeredAt: T0, endedAt: T0 + 1_000 }));
+        let refuse: () => void = () => undefined;
+        dialer.disposition.mockImplementationOnce(
+            () => new Promise<undefined>((_r, reject) => (refuse = () => reject(new DialerError('Network', 'gone'))))
+        );
+        const saving = service.saveDisposition('call-1', 'done', '');
+        dialer.events.emit('callRouted', { callId: 'call-1', contactName: 'Ada Lovelace' });
+        refuse();
+        expect(code(await saving)).toBe('Network');
+        expect(service.getState().calls).toEqual([]);
+        expect(errorsOf(service)).toEqual(['disposition:Network']);
+    });
+});
