@@ -139,24 +139,31 @@ export class ScriptedDialer implements DialerAdapter {
     }
 }
 
-export async function started(settings: Record<string, unknown> = {}) {
+/** The Contact the default started service's org holds (the preview's record). */
+export const ADA_CONTACT = {
+    id: '003000000000001',
+    name: 'Ada Lovelace',
+    phone: '+13125550100',
+    email: null,
+    accountName: 'Analytical Engines',
+    title: null,
+    mailingCity: null,
+    fields: {},
+    dialerRecordId: 'rec-1'
+};
+
+/** How a test's service differs from the default: the org's Contacts, and the dialer as it is before the start. */
+export interface StartOptions {
+    readonly contacts?: readonly (typeof ADA_CONTACT)[];
+    readonly prepare?: (dialer: ScriptedDialer) => void;
+}
+
+/** A service started on a scripted dialer, an in-memory org and a virtual clock at T0, three lines. */
+export async function started(settings: Record<string, unknown> = {}, options: StartOptions = {}) {
     const clock = new VirtualClock({ startAt: T0 });
     const dialer = new ScriptedDialer();
-    const gateway = new InMemorySalesforceGateway({
-        contacts: [
-            {
-                id: '003000000000001',
-                name: 'Ada Lovelace',
-                phone: '+13125550100',
-                email: null,
-                accountName: 'Analytical Engines',
-                title: null,
-                mailingCity: null,
-                fields: {},
-                dialerRecordId: 'rec-1'
-            }
-        ]
-    });
+    options.prepare?.(dialer);
+    const gateway = new InMemorySalesforceGateway({ contacts: [...(options.contacts ?? [ADA_CONTACT])] });
     const service = new ConsoleService({
         adapter: dialer,
         gateway,

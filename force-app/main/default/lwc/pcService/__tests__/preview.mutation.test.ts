@@ -2,12 +2,9 @@
 // sent, what one click shows while the dialer answers, what a failure leaves for Retry, and the confirmations.
 import { ConsoleService } from 'c/pcService';
 import { DialerError } from 'c/pcDialerPort';
-import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
-import { VirtualClock } from 'c/pcVirtualClock';
-import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { DialerCapabilities, Disposition, Preview, PreviewAction, RescheduleDraft } from 'c/pcModel';
 import { flush, pass } from '../../../../../../test/service-harness';
-import { CAPS, PREVIEW, RECORD, T0, ScriptedDialer, call } from '../../../../../../test/scriptedService';
+import { CAPS, PREVIEW, RECORD, call, started } from '../../../../../../test/scriptedService';
 
 const ALL: PreviewAction[] = ['Accept', 'Requeue', 'Snooze', 'Reschedule', 'Disposition'];
 
@@ -22,36 +19,15 @@ async function previewing(
     caps: Partial<DialerCapabilities> = {},
     preview: Preview = { ...PREVIEW, actions: ALL }
 ) {
-    const clock = new VirtualClock({ startAt: T0 });
-    const dialer = new ScriptedDialer();
-    dialer.capabilities = () => ({ ...CAPS, previewActions: ALL, ...caps });
-    (dialer.listDispositions as jest.Mock).mockResolvedValue(DISPOSITIONS);
-    const gateway = new InMemorySalesforceGateway({
-        contacts: [
-            {
-                id: '003000000000001',
-                name: 'Ada Lovelace',
-                phone: '+13125550100',
-                email: null,
-                accountName: 'Analytical Engines',
-                title: null,
-                mailingCity: null,
-                fields: {},
-                dialerRecordId: 'rec-1'
-            }
-        ]
+    const rig = await started(settings, {
+        prepare: (dialer) => {
+            dialer.capabilities = () => ({ ...CAPS, previewActions: ALL, ...caps });
+            (dialer.listDispositions as jest.Mock).mockResolvedValue(DISPOSITIONS);
+        }
     });
-    const service = new ConsoleService({
-        adapter: dialer,
-        gateway,
-        clock,
-        settings: { ...DEFAULT_SETTINGS, linesPerAgent: 3, ...settings }
-    });
-    await service.start();
+    rig.dialer.events.emit('previewOffered', preview);
     await flush();
-    dialer.events.emit('previewOffered', preview);
-    await flush();
-    return { clock, dialer, gateway, service };
+    return rig;
 }
 
 /** A later preview, of another record, offered in turn. */

@@ -1,33 +1,23 @@
 // The calling rules where the service applies them, at their edges (CP-1, CP-3, RS-2, RS-6, SP-5, AV-2, WU-4):
 // a reschedule only warned about, a draft with no preview, a Do Not Call record's draft, Accept while another
 // action is on its way, a confirmed click-to-dial on its Task, and skills refused before anything is sent.
-import { ConsoleService } from 'c/pcService';
-import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
-import { VirtualClock } from 'c/pcVirtualClock';
-import { DEFAULT_RULE_SETS, DEFAULT_SETTINGS } from 'c/pcModel';
+import { DEFAULT_RULE_SETS } from 'c/pcModel';
 import type { AttemptsHistory, DialerCapabilities, Preview, PreviewAction, RescheduleDraft } from 'c/pcModel';
 import { flush } from '../../../../../../test/service-harness';
-import { CAPS, HISTORY, PREVIEW, RECORD, T0, ScriptedDialer, call } from '../../../../../../test/scriptedService';
+import { CAPS, HISTORY, PREVIEW, RECORD, ScriptedDialer, call, started } from '../../../../../../test/scriptedService';
 
 const ALL: PreviewAction[] = ['Accept', 'Requeue', 'Snooze', 'Reschedule', 'Disposition'];
 const FEDERAL_WARNS = DEFAULT_RULE_SETS.map((r) => (r.name === 'US_Federal' ? { ...r, mode: 'Warn' as const } : r));
 /** T0 is 07:00 in San Francisco: before the federal window. */
 const SAN_FRANCISCO = '+14155550123';
 
-async function build(settings: Record<string, unknown> = {}, caps: Partial<DialerCapabilities> = {}) {
-    const clock = new VirtualClock({ startAt: T0 });
-    const dialer = new ScriptedDialer();
-    dialer.capabilities = () => ({ ...CAPS, previewActions: ALL, ...caps });
-    const gateway = new InMemorySalesforceGateway({ contacts: [] });
-    const service = new ConsoleService({
-        adapter: dialer,
-        gateway,
-        clock,
-        settings: { ...DEFAULT_SETTINGS, linesPerAgent: 3, ...settings }
+function build(settings: Record<string, unknown> = {}, caps: Partial<DialerCapabilities> = {}) {
+    return started(settings, {
+        contacts: [],
+        prepare: (dialer) => {
+            dialer.capabilities = () => ({ ...CAPS, previewActions: ALL, ...caps });
+        }
     });
-    await service.start();
-    await flush();
-    return { clock, dialer, gateway, service };
 }
 
 function offer(dialer: ScriptedDialer, preview: Partial<Preview> = {}): void {

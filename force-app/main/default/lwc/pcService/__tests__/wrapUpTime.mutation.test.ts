@@ -1,37 +1,27 @@
 // The wrap-up time limit at its edges (WU-1), the dialer's per-skill limits as untrusted data, and a confirmed
 // warning carried onto the attempt's Task (CP-3). Scripted dialer on a virtual clock.
-import { ConsoleService } from 'c/pcService';
-import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
-import { VirtualClock } from 'c/pcVirtualClock';
-import { DEFAULT_RULE_SETS, DEFAULT_SETTINGS } from 'c/pcModel';
+import { DEFAULT_RULE_SETS } from 'c/pcModel';
 import type { DialerCapabilities, Disposition, Skill } from 'c/pcModel';
 import { flush, pass } from '../../../../../../test/service-harness';
-import { CAPS, T0, ScriptedDialer, call } from '../../../../../../test/scriptedService';
+import { CAPS, T0, ScriptedDialer, call, started } from '../../../../../../test/scriptedService';
 
 const DISPOSITIONS: Disposition[] = [
     { id: 'done', label: 'Completed', outcome: 'Completed', requiresNotes: false },
     { id: 'refused', label: 'Refused', outcome: 'Refused', requiresNotes: true }
 ];
 
-async function build(
+function build(
     settings: Record<string, unknown> = {},
     options: { skills?: unknown[]; caps?: Partial<DialerCapabilities> } = {}
 ) {
-    const clock = new VirtualClock({ startAt: T0 });
-    const dialer = new ScriptedDialer();
-    dialer.capabilities = () => ({ ...CAPS, ...options.caps });
-    (dialer.listDispositions as jest.Mock).mockResolvedValue(DISPOSITIONS);
-    if (options.skills) (dialer.listSkills as jest.Mock).mockResolvedValue(options.skills);
-    const gateway = new InMemorySalesforceGateway({ contacts: [] });
-    const service = new ConsoleService({
-        adapter: dialer,
-        gateway,
-        clock,
-        settings: { ...DEFAULT_SETTINGS, linesPerAgent: 3, ...settings }
+    return started(settings, {
+        contacts: [],
+        prepare: (dialer) => {
+            dialer.capabilities = () => ({ ...CAPS, ...options.caps });
+            (dialer.listDispositions as jest.Mock).mockResolvedValue(DISPOSITIONS);
+            if (options.skills) (dialer.listSkills as jest.Mock).mockResolvedValue(options.skills);
+        }
     });
-    await service.start();
-    await flush();
-    return { clock, dialer, gateway, service };
 }
 
 /** An answered call on `line` that has just ended: its wrap-up starts now. */
