@@ -150,7 +150,7 @@ describe('c/pcCxoneAdapter event poll', () => {
         await rig.clock.advance(1000);
         expect(last(rig)).toEqual({
             status: 'Reconnecting',
-            detail: 'Unknown: retrying in 2 s',
+            detail: 'Unavailable: retrying in 2 s',
             attempt: 2,
             nextRetryAt: 3000
         });
