@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { AgentStatus, PendingAgentChange } from 'c/pcModel';
-import type { AgentState, CommandResult, ConsoleApi, Skill, UnavailableCode } from 'c/pcModel';
+import type { AgentCommands, AgentState, CommandResult, Skill, UnavailableCode } from 'c/pcModel';
 import { LABELS, AGENT_STATUS_LABELS, formatLabel } from 'c/pcLabels';
 
 /** The availability control and its skill panel: state, active skill, skills, agent states and Logout (AV-1..4, AG-2). */
@@ -13,8 +13,8 @@ export default class PcAvailabilityBar extends LightningElement {
     @api unavailableCodes: readonly UnavailableCode[] = [];
     /** Agent commands waiting for the dialer. */
     @api agentPending: readonly string[] = [];
-    /** The console service. */
-    @api service: ConsoleApi | undefined;
+    /** The agent commands of the console's service: skill, availability and Logout. */
+    @api service: AgentCommands | undefined;
 
     labels = LABELS;
     open = false;
@@ -129,7 +129,7 @@ export default class PcAvailabilityBar extends LightningElement {
         (this.template?.querySelector('[data-id="availability"]') as HTMLElement | null)?.focus();
     }
 
-    private send(command: (service: ConsoleApi) => Promise<CommandResult>): void {
+    private send(command: (service: AgentCommands) => Promise<CommandResult>): void {
         if (!this.service || this.busy) return;
         this.sending = true;
         this.open = false;

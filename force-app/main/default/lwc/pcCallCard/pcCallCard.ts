@@ -8,9 +8,9 @@ import {
     recordName
 } from 'c/pcModel';
 import type {
+    CallCommands,
     CallView,
     CommandResult,
-    ConsoleApi,
     DialerCapabilities,
     Disposition,
     Feed,
@@ -134,8 +134,8 @@ export default class PcCallCard extends LightningElement {
     @api now: Instant = 0;
     /** Reads the current time between snapshots, so the counters tick on their own (UB-4). */
     @api clock: (() => Instant) | undefined;
-    /** The console service that receives the agent's commands. */
-    @api service: ConsoleApi | undefined;
+    /** The call commands of the console's service, which receive the agent's clicks on this line. */
+    @api service: CallCommands | undefined;
 
     labels = LABELS;
     /** The command sent and not yet answered, so a second click sends nothing twice (AM-3). */

@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import type {
+    CallCommands,
     CallView,
-    ConsoleApi,
     DialerCapabilities,
     Disposition,
     Feed,
@@ -49,8 +49,8 @@ export default class PcCallPanel extends LightningElement {
     @api now: Instant = 0;
     /** Reads the current time, for the cards' counters (UB-4). */
     @api clock: (() => Instant) | undefined;
-    /** The console service. */
-    @api service: ConsoleApi | undefined;
+    /** The call commands of the console's service, handed to each card. */
+    @api service: CallCommands | undefined;
 
     /**
      * True while the preview is shown above: an empty Calls section then takes no room (UB-1, a 600 px panel keeps

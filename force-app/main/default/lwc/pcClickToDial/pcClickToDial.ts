@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import type { CommandResult, ConsoleApi, ConsoleError } from 'c/pcModel';
+import type { CallCommands, CommandResult, ConsoleError, ErrorCommands } from 'c/pcModel';
 import { ERROR_CODE_LABELS, LABELS, complianceRefusal, complianceWarning, formatLabel } from 'c/pcLabels';
 import { formatPhone } from 'c/pcFormat';
 
@@ -11,7 +11,7 @@ export interface DialNumber {
 
 /**
  * Click-to-dial (WU-4): the contact's numbers, each with a Call button that asks the console's service to dial it;
- * the call then shows in the console as any other line. It only sends `ConsoleApi.dial`: it never reaches a
+ * the call then shows in the console as any other line. It only sends `CallCommands.dial`: it never reaches a
  * dialer itself, so where the console lives elsewhere (the utility bar in an org) the host hands it a bridge.
  */
 export default class PcClickToDial extends LightningElement {
@@ -20,7 +20,7 @@ export default class PcClickToDial extends LightningElement {
     /** The Contact's id, so the call and its Task link to it. */
     @api contactId: string | null = null;
     /** The console's service (or a bridge to it) that places the call. */
-    @api service: Pick<ConsoleApi, 'dial' | 'confirmCompliance'> | undefined;
+    @api service: (Pick<CallCommands, 'dial'> & Pick<ErrorCommands, 'confirmCompliance'>) | undefined;
 
     labels = LABELS;
     sending = false;

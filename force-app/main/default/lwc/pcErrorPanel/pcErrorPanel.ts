@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { ErrorSource } from 'c/pcModel';
-import type { CommandResult, ConsoleApi, ConsoleError } from 'c/pcModel';
+import type { CommandResult, ConsoleApi, ConsoleError, ErrorCommands } from 'c/pcModel';
 import {
     LABELS,
     ERROR_CODE_LABELS,
@@ -22,11 +22,14 @@ function messageOf(e: ConsoleError): string {
     return e.command === 'callback' ? formatLabel(LABELS.cpCallbackRefused, [text]) : text;
 }
 
+/** The commands the banner sends again as they were: connecting, a preview action, Logout, Available, presence. */
+type RetryCommands = Pick<ConsoleApi, 'start' | 'retryPreview' | 'logout' | 'setAvailable' | 'retryPresence'>;
+
 /**
  * Failed commands that can be sent again without arguments the error does not carry. Others (a call's
  * hold, a login to one skill ...) are retried from their own control, which still shows.
  */
-const RETRIES: Readonly<Record<string, (service: ConsoleApi) => Promise<CommandResult>>> = {
+const RETRIES: Readonly<Record<string, (service: RetryCommands) => Promise<CommandResult>>> = {
     connect: (s) => s.start(),
     start: (s) => s.start(),
     accept: (s) => s.retryPreview(),
@@ -42,8 +45,8 @@ const RETRIES: Readonly<Record<string, (service: ConsoleApi) => Promise<CommandR
 export default class PcErrorPanel extends LightningElement {
     /** The errors to show, as the service keeps them. */
     @api errors: readonly ConsoleError[] = [];
-    /** The console service, to dismiss and retry. */
-    @api service: ConsoleApi | undefined;
+    /** The console's service, to dismiss, confirm a warned command (CP-3) and retry a failed one. */
+    @api service: (ErrorCommands & RetryCommands) | undefined;
 
     labels = LABELS;
 

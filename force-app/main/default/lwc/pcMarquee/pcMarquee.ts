@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import type { AgentMessage, ConsoleApi } from 'c/pcModel';
+import type { AgentMessage, MessageCommands } from 'c/pcModel';
 import { LABELS, formatLabel } from 'c/pcLabels';
 import { formatPhone } from 'c/pcFormat';
 
@@ -7,8 +7,8 @@ import { formatPhone } from 'c/pcFormat';
 export default class PcMarquee extends LightningElement {
     /** The message to scroll; nothing renders without one. */
     @api message: AgentMessage | null = null;
-    /** The console service, to dismiss the marquee early. */
-    @api service: ConsoleApi | undefined;
+    /** The console's service, to dismiss the marquee early. */
+    @api service: MessageCommands | undefined;
 
     labels = LABELS;
 

@@ -1208,48 +1208,64 @@ export function recordName(record: CallingRecord): string {
 /** The result of a command: it either went through, or failed with an error already in state. */
 export type CommandResult = { readonly ok: true } | { readonly ok: false; readonly error: ConsoleError };
 
-/**
- * What components may call: read the snapshot, subscribe to new ones, send commands. Every command
- * resolves (never rejects); a failure is a ConsoleError in the result and in `state.errors`.
- * A command already in flight is not sent again: the second call resolves with code InFlight.
- */
-export interface ConsoleApi {
+/** The read side: the snapshot, each new one, and the service's clock; the console root reads it for its children. */
+export interface ConsoleReader {
     getState(): ConsoleState;
     /** The service's clock now, so counters tick between snapshots (UB-4); absent where only snapshots tell time. */
     now?(): Instant;
     /** Calls the listener with each new snapshot (not the current one); returns the unsubscribe. */
     subscribe(listener: (state: ConsoleState) => void): Unsubscribe;
+    /**
+     * Attempts History's Callable for the screen pop's destinations at `now` (CP-4); the same object while the
+     * answer holds, so a view asking every second re-renders only when it changes. Null without a history.
+     */
+    callability?(now: Instant): Callability | null;
+}
+
+/** The connection to the dialer (BX-5): start it, sign in where the dialer asks, let it go. */
+export interface SessionCommands {
     /** Connects to the dialer and loads skills, codes and settings. */
     start(): Promise<CommandResult>;
     /** Releases the adapter and timers; state stays readable. */
     stop(): Promise<void>;
+    /** Opens the dialer's sign-in (a popup, so call it from a click), then connects again; absent when none is needed. */
+    signIn?(): Promise<CommandResult>;
+}
 
-    // Agent (AV, AG-2)
+/** The agent's state and skill, as the availability control changes them (AV-1 .. AV-4, AG-2, WU-5). */
+export interface AgentCommands {
     loginToSkill(skillId: string): Promise<CommandResult>;
     logout(): Promise<CommandResult>;
     setAvailable(): Promise<CommandResult>;
     setUnavailable(codeId: string): Promise<CommandResult>;
+    /** Sends again the Omni-Channel presence change that failed (WU-5); absent without Omni-Channel. */
+    retryPresence?(): Promise<CommandResult>;
+}
 
-    // Preview (PV, BX-7)
+/** The agent's choice on the record the preview window offers (PV-1 .. PV-6, BX-7). */
+export interface PreviewCommands {
     acceptPreview(): Promise<CommandResult>;
     requeuePreview(): Promise<CommandResult>;
     snoozePreview(): Promise<CommandResult>;
     /** Opens or closes the reschedule form for the current preview (PV-4). */
     setRescheduling(open: boolean): void;
+    dispositionPreview(dispositionId: string, notes: string): Promise<CommandResult>;
+    /** Sends again the preview action that failed (PV-6). */
+    retryPreview(): Promise<CommandResult>;
+}
+
+/** The reschedule form's commands (PV-4, RS-1 .. RS-7): its first draft, its check, its send, and closing it. */
+export interface RescheduleCommands extends Pick<PreviewCommands, 'setRescheduling'> {
+    /** Default reschedule draft for the current preview: its number, the agent's zone, default deliver-to. */
+    rescheduleDraftFor(agentTimeZone: string): RescheduleDraft | null;
     /** Checks a draft without sending anything (RS-2, RS-3, BX-3). */
     validateReschedule(draft: RescheduleDraft): RescheduleValidation;
     /** Validates, then sends; nothing is sent when the draft has errors. */
     reschedulePreview(draft: RescheduleDraft, choice?: ComplianceChoice): Promise<RescheduleValidation | CommandResult>;
-    dispositionPreview(dispositionId: string, notes: string): Promise<CommandResult>;
-    /** Sends again the preview action that failed (PV-6). */
-    retryPreview(): Promise<CommandResult>;
-    /**
-     * Goes on with the action a compliance warning held (error code Compliance, verdict Warn): checked again, sent
-     * once, and the override logged on the attempt's Task (CP-3). A blocking rule still refuses.
-     */
-    confirmCompliance?(errorId: string): Promise<CommandResult>;
+}
 
-    // Calls (CL, AM)
+/** The agent's commands on a line (CL-4, AM-1 .. AM-3, WU-1 .. WU-4), and dialing a number of their choice. */
+export interface CallCommands {
     overrideMachine(callId: string, kind: MachineOverride): Promise<CommandResult>;
     hold(callId: string): Promise<CommandResult>;
     resume(callId: string): Promise<CommandResult>;
@@ -1259,26 +1275,43 @@ export interface ConsoleApi {
     transfer(callId: string, target: TransferTarget): Promise<CommandResult>;
     /** Dials a number for the agent (click-to-dial, WU-4); the call then behaves as any other line. */
     dial?(request: AgentDialRequest): Promise<CommandResult>;
-    /**
-     * Attempts History's Callable for the screen pop's destinations at `now` (CP-4); the same object while the
-     * answer holds, so a view asking every second re-renders only when it changes. Null without a history.
-     */
-    callability?(now: Instant): Callability | null;
     /** Leaves the skill's recorded message on an answering machine (AMD) and closes the line (WU-3). */
     dropVoicemail?(callId: string): Promise<CommandResult>;
-    /** Sends again the Omni-Channel presence change that failed (WU-5); absent without Omni-Channel. */
-    retryPresence?(): Promise<CommandResult>;
     /** Saves the wrap-up of an Ended call; logs the attempt to Salesforce once (BX-1). */
     saveDisposition(callId: string, dispositionId: string, notes: string): Promise<CommandResult>;
-
-    // Messages and errors
-    dismissMarquee(): void;
-    dismissError(errorId: string): void;
-    /** Default reschedule draft for the current preview: its number, the agent's zone, default deliver-to. */
-    rescheduleDraftFor(agentTimeZone: string): RescheduleDraft | null;
-    /** Opens the dialer's sign-in (a popup, so call it from a click), then connects again; absent when none is needed. */
-    signIn?(): Promise<CommandResult>;
 }
+
+/** The agent's messages: the callback marquee goes early when dismissed (RS-4). */
+export interface MessageCommands {
+    dismissMarquee(): void;
+}
+
+/** What the agent does about a failure shown (UB-6): dismiss it, or go on where a rule set only warned (CP-3). */
+export interface ErrorCommands {
+    dismissError(errorId: string): void;
+    /**
+     * Goes on with the action a compliance warning held (error code Compliance, verdict Warn): checked again, sent
+     * once, and the override logged on the attempt's Task (CP-3). A blocking rule still refuses.
+     */
+    confirmCompliance?(errorId: string): Promise<CommandResult>;
+}
+
+/**
+ * The whole service as the console's root holds it: read the snapshot, subscribe to new ones, send commands. Each
+ * child is handed only the part above that it calls. Every command resolves (never rejects); a failure is a
+ * ConsoleError in the result and in `state.errors`. A command already in flight is not sent again: the second call
+ * resolves with code InFlight.
+ */
+export interface ConsoleApi
+    extends
+        ConsoleReader,
+        SessionCommands,
+        AgentCommands,
+        PreviewCommands,
+        RescheduleCommands,
+        CallCommands,
+        MessageCommands,
+        ErrorCommands {}
 
 /**
  * One slice of the console's state that a child follows by itself: the console keeps it current and the child

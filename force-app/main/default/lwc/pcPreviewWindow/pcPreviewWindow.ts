@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { PreviewAction, PreviewTimeoutAction, recordName } from 'c/pcModel';
-import type { ConsoleApi, Disposition, Instant, PreviewState, ShownValue } from 'c/pcModel';
+import type { Disposition, ErrorCommands, Instant, PreviewCommands, PreviewState, ShownValue } from 'c/pcModel';
 import {
     LABELS,
     PREVIEW_ACTION_LABELS,
@@ -55,8 +55,8 @@ export default class PcPreviewWindow extends LightningElement {
     @api dispositions: readonly Disposition[] = [];
     /** The console's clock, for the countdown (BX-6). */
     @api now: Instant = 0;
-    /** The console service that receives the agent's choice. */
-    @api service: ConsoleApi | undefined;
+    /** The preview commands of the console's service, and Call anyway where a rule set only warned (CP-3). */
+    @api service: (PreviewCommands & Pick<ErrorCommands, 'confirmCompliance'>) | undefined;
 
     labels = LABELS;
     /** Set between a click and the service's answer, so a second click cannot send twice (PV-6). */

@@ -4,11 +4,11 @@ import type {
     CallingWindow,
     CommandResult,
     ComplianceNotice,
-    ConsoleApi,
     DialerCapabilities,
     FieldIssue,
     Instant,
     PreviewState,
+    RescheduleCommands,
     RescheduleDraft,
     RescheduleValidation,
     Settings
@@ -83,8 +83,12 @@ export default class PcRescheduleForm extends LightningElement {
     @api settings: Settings = DEFAULT_SETTINGS;
     /** The agent's IANA zone; the user's Salesforce zone when not given. */
     @api agentTimeZone: string | undefined;
-    /** The console service that validates and sends the reschedule. */
-    @api service: ConsoleApi | undefined;
+    /** What the dialer offers: the deliver-to choices it allows (RS-1); absent, Me and Skill. */
+    @api capabilities: DialerCapabilities | null = null;
+    /** Reads the console's time, for the instant the zones' offsets are named at; the wall clock when absent. */
+    @api clock: (() => Instant) | undefined;
+    /** The reschedule commands of the console's service: the first draft, its check, Save and Cancel. */
+    @api service: RescheduleCommands | undefined;
 
     labels = LABELS;
     draft: RescheduleDraft = { number: '', deliverTo: DeliverTo.Me, date: '', time: '', timeZone: '', notes: '' };
@@ -107,7 +111,7 @@ export default class PcRescheduleForm extends LightningElement {
 
     override connectedCallback(): void {
         const zone = this.agentZone;
-        this.now = this.service?.getState().now ?? Date.now();
+        this.now = this.timeNow();
         const fromService = this.service?.rescheduleDraftFor(zone) ?? null;
         const start = fromService ?? { ...this.draft, timeZone: zone, deliverTo: this.settings.defaultDeliverTo };
         // The number reads as people write it (UB-5); the validation reads it back to E.164.
@@ -123,12 +127,12 @@ export default class PcRescheduleForm extends LightningElement {
         if (notes && notes.value !== this.draft.notes) notes.value = this.draft.notes;
     }
 
-    private get agentZone(): string {
-        return this.agentTimeZone || userTimeZone();
+    private timeNow(): Instant {
+        return this.clock?.() ?? Date.now();
     }
 
-    private get capabilities(): DialerCapabilities | null {
-        return this.service?.getState().capabilities ?? null;
+    private get agentZone(): string {
+        return this.agentTimeZone || userTimeZone();
     }
 
     get contactName(): string {
@@ -263,7 +267,7 @@ export default class PcRescheduleForm extends LightningElement {
     /** Validates through the service; a field's error shows once it was left or Save was tried. */
     private check(forSave: boolean): RescheduleValidation | null {
         if (!this.service) return null;
-        this.now = this.service.getState().now;
+        this.now = this.timeNow();
         const result = this.service.validateReschedule(this.draft);
         this.show(result, forSave || this.submitted);
         return result;

@@ -263,6 +263,18 @@ describe('c-pc-console', () => {
         await expect(el).toBeAccessible();
     });
 
+    it("RS-1 the console's reschedule form offers only the deliver-to targets the dialer honours", async () => {
+        const state = makeState({ preview: makePreviewState({}, { rescheduling: true }) });
+        const service = new StubConsoleApi({
+            ...state,
+            capabilities: { ...state.capabilities, rescheduleDeliverTo: ['Me'] }
+        });
+        const { el } = await mount(service);
+        const form = query(el, 'c-pc-reschedule-form')!;
+        expect(form.shadowRoot!.querySelector('lightning-radio-group')).toBeNull();
+        expect(byDataId(form, 'only-target')!.textContent).toBe('The dialer delivers callbacks only to: Me.');
+    });
+
     it('CL-1 BX-4 shows a status change on the next snapshot and announces it politely', async () => {
         const service = new StubConsoleApi(makeState({ calls: [makeCallView({ status: CallStatus.Ringing })] }));
         const { el } = await mount(service);

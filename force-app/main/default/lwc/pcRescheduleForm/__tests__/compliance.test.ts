@@ -65,6 +65,8 @@ async function mount(validation: RescheduleValidation = VALID) {
     service.validation = validation;
     const el = await render<HTMLElement>('c-pc-reschedule-form', PcRescheduleForm, {
         preview: makePreviewState(),
+        capabilities: service.state.capabilities,
+        clock: () => service.state.now,
         service,
         agentTimeZone: 'America/New_York'
     });

@@ -52,6 +52,8 @@ async function mount(draft: RescheduleDraft | null = DRAFT) {
     service.validation = VALID;
     const el = await render<HTMLElement>('c-pc-reschedule-form', PcRescheduleForm, {
         preview: makePreviewState(),
+        capabilities: service.state.capabilities,
+        clock: () => service.state.now,
         service,
         agentTimeZone: 'America/New_York'
     });

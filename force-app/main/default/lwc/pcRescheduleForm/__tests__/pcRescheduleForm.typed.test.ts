@@ -51,6 +51,8 @@ async function mount(caps: Partial<ReturnType<typeof makeState>['capabilities']>
     service.draft = draft;
     const el = await render<HTMLElement>('c-pc-reschedule-form', PcRescheduleForm, {
         preview: makePreviewState(),
+        capabilities: service.state.capabilities,
+        clock: () => service.state.now,
         service,
         agentTimeZone: 'America/New_York'
     });
