@@ -126,6 +126,11 @@ export default class PcConsole extends LightningElement {
     /** The console's clock between snapshots, so times in state keep moving. */
     displayNow = 0;
     /**
+     * The time for the preview's countdown (BX-6), moved with the clock only while the preview has one: handed
+     * `displayNow` itself, the console would render again for every snapshot while any preview is shown.
+     */
+    previewNow = 0;
+    /**
      * The screen pop on screen. It follows `state.screenPop` one task later: the pop (tabs, Contact History, a
      * report of hundreds of attempts) renders after the call's new status is in the DOM, never in the same pass
      * (CL-1: a status shows within one frame of its event).
@@ -292,6 +297,7 @@ export default class PcConsole extends LightningElement {
         this.contactTabs.onState(next);
         this.displayNow = next.now;
         this.receivedAt = Date.now();
+        this.movePreviewClock();
         // The counters read `clock`, which answers from this snapshot: a simulated clock moved with it.
         tickNow();
         // Each child gets its own slice; a slice that did not change keeps its identity, so LWC leaves that child be.
@@ -371,7 +377,12 @@ export default class PcConsole extends LightningElement {
         const s = this.state;
         if (s && Math.abs(s.now - this.receivedAt) < REAL_TIME_TOLERANCE_MS) {
             this.displayNow = s.now + (Date.now() - this.receivedAt);
+            this.movePreviewClock();
         }
+    }
+
+    private movePreviewClock(): void {
+        if (this.preview?.preview.timeout) this.previewNow = this.displayNow;
     }
 
     /** What changed for the agent, in words, for the polite live region (BX-4). */

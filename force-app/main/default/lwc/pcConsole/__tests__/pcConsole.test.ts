@@ -1,6 +1,6 @@
 import PcConsole from 'c/pcConsole';
 import { createConsoleService } from 'c/pcRuntime';
-import { AgentStatus, CallStatus, ConnectionStatus } from 'c/pcModel';
+import { AgentStatus, CallStatus, ConnectionStatus, PreviewTimeoutAction } from 'c/pcModel';
 import type { ConsoleApi } from 'c/pcModel';
 import {
     NOW,
@@ -273,6 +273,24 @@ describe('c-pc-console', () => {
         const form = query(el, 'c-pc-reschedule-form')!;
         expect(form.shadowRoot!.querySelector('lightning-radio-group')).toBeNull();
         expect(byDataId(form, 'only-target')!.textContent).toBe('The dialer delivers callbacks only to: Me.');
+    });
+
+    it('BX-6 CL-1 the preview counts down with the console; without a countdown, snapshots leave its time alone', async () => {
+        const timeout = { expiresAt: NOW + 12_000, atZero: PreviewTimeoutAction.Requeue };
+        const service = new StubConsoleApi(makeState({ preview: makePreviewState({ timeout }) }));
+        const { el } = await mount(service);
+        expect(byDataId(el, 'countdown')!.textContent).toContain('0:12 left');
+        service.publish({ now: NOW + 3_000 });
+        await flush();
+        expect(byDataId(el, 'countdown')!.textContent).toContain('0:09 left');
+        service.publish({ now: NOW + 4_000, preview: makePreviewState() });
+        await flush();
+        const shown = query<HTMLElement & { now: number }>(el, 'c-pc-preview-window')!;
+        const previewNow = shown.now;
+        service.publish({ now: NOW + 9_000, calls: [makeCallView({ status: CallStatus.Ringing })] });
+        await flush();
+        expect(byDataId(el, 'countdown')).toBeNull();
+        expect(shown.now).toBe(previewNow);
     });
 
     it('CL-1 BX-4 shows a status change on the next snapshot and announces it politely', async () => {
