@@ -43,6 +43,14 @@ describe('component layering', () => {
         expect(bad).toEqual([]);
     });
 
+    it.each(UI.filter((name) => name !== 'pcConsole'))(
+        '%s is handed the part of the service it calls, never the whole ConsoleApi',
+        (name) => {
+            const source = readFileSync(join(LWC_DIR, name, `${name}.ts`), 'utf8');
+            expect(source.match(/@api\s+\w+\s*:[^;]*\bConsoleApi\b/g) ?? []).toEqual([]);
+        }
+    );
+
     it('every component bundle has its template, metadata and tests', () => {
         const missing = UI.flatMap((name) =>
             ['html', 'js-meta.xml', 'css']
