@@ -9,6 +9,7 @@ import type {
     ConsoleState,
     Feed,
     Instant,
+    Scoreboard,
     ScreenPop,
     ShownValue,
     Unsubscribe
@@ -111,7 +112,6 @@ export default class PcConsole extends LightningElement {
     unavailableCodes: ConsoleState['unavailableCodes'] = [];
     agentPending: ConsoleState['agentPending'] | null = null;
     messages: ConsoleState['messages'] = [];
-    scoreboard: ConsoleState['scoreboard'] | null = null;
     marquee: ConsoleState['marquee'] | null = null;
     dispositions: ConsoleState['dispositions'] = [];
     settings: ConsoleState['settings'] | null = null;
@@ -123,6 +123,8 @@ export default class PcConsole extends LightningElement {
     routedNow = 0;
     /** The calls, which the call panel follows by itself: a call's change renders its card, not the console. */
     readonly callsFeed = new SliceFeed<readonly CallView[]>(NO_CALLS);
+    /** The session's figures, which the scoreboard follows by itself: a call's end does not render the console. */
+    readonly scoreboardFeed = new SliceFeed<Scoreboard | undefined>(undefined);
     /** The console's clock between snapshots, so times in state keep moving. */
     displayNow = 0;
     /**
@@ -284,7 +286,7 @@ export default class PcConsole extends LightningElement {
         this.unavailableCodes = next.unavailableCodes;
         this.agentPending = next.agentPending;
         this.messages = next.messages;
-        this.scoreboard = next.scoreboard;
+        this.scoreboardFeed.publish(next.scoreboard);
         this.marquee = next.marquee;
         this.dispositions = next.dispositions;
         this.settings = next.settings;

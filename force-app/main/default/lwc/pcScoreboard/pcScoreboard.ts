@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { averageWrapUpMs, connectRate } from 'c/pcModel';
-import type { Scoreboard } from 'c/pcModel';
+import type { Feed, Scoreboard, Unsubscribe } from 'c/pcModel';
 import { LABELS } from 'c/pcLabels';
 import { formatDuration } from 'c/pcFormat';
 
@@ -12,18 +12,63 @@ const COUNT = new Intl.NumberFormat();
  * this dialer session. Renders only what the service counted; the figures change with each snapshot.
  */
 export default class PcScoreboard extends LightningElement {
-    /** The figures the service counts; absent before it starts. */
+    /** The figures the service counts; absent before it starts. `scoreboardFeed`, when given, replaces them. */
     @api scoreboard: Scoreboard | undefined;
+
+    /**
+     * The figures as the console keeps them current: a call's end then updates this popover (and renders it only
+     * while it is open), not the console around it (CL-1).
+     */
+    @api
+    get scoreboardFeed(): Feed<Scoreboard | undefined> | undefined {
+        return this.feed;
+    }
+    set scoreboardFeed(value: Feed<Scoreboard | undefined> | undefined) {
+        if (value === this.feed) return;
+        this.unfollow();
+        this.feed = value;
+        if (this.connected) this.follow();
+    }
 
     labels = LABELS;
     open = false;
+    /** The feed's figures while following it; read only by the open popover, so a closed one never renders. */
+    followed: Scoreboard | null = null;
+    private feed: Feed<Scoreboard | undefined> | undefined;
+    private stopFeed: Unsubscribe | null = null;
+    private connected = false;
+
+    override connectedCallback(): void {
+        this.connected = true;
+        this.follow();
+    }
+
+    override disconnectedCallback(): void {
+        this.connected = false;
+        this.unfollow();
+    }
+
+    private follow(): void {
+        const feed = this.feed;
+        if (!feed || this.stopFeed) return;
+        this.followed = feed.value ?? null;
+        this.stopFeed = feed.subscribe((board) => {
+            this.followed = board ?? null;
+        });
+    }
+
+    private unfollow(): void {
+        this.stopFeed?.();
+        this.stopFeed = null;
+        this.followed = null;
+    }
 
     get ariaExpanded(): string {
         return String(this.open);
     }
 
     get rows(): { id: string; label: string; value: string }[] {
-        const b = this.scoreboard;
+        const b = this.followed ?? this.scoreboard;
         if (!b) return [];
         return [
             { id: 'calls-handled', label: LABELS.scoreCallsHandled, value: COUNT.format(b.callsHandled) },

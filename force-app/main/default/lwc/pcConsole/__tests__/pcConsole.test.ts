@@ -331,6 +331,36 @@ describe('c-pc-console', () => {
         ]);
     });
 
+    it('WU-2 CL-1 a call counted on the scoreboard renders neither the console nor the closed scoreboard; opened, it shows the new figures', async () => {
+        const board = {
+            callsHandled: 4,
+            liveConnects: 1,
+            talkMs: 60_000,
+            wrapUps: 1,
+            wrapUpMs: 20_000,
+            callbacksBooked: 0,
+            answeringMachines: 1
+        };
+        const service = new StubConsoleApi(makeState({ scoreboard: board }));
+        const { el } = await mount(service);
+        const scoreboard = query(el, 'c-pc-scoreboard')!;
+        const changes: MutationRecord[] = [];
+        const observers = [el.shadowRoot!, scoreboard.shadowRoot!].map((root) => {
+            const observer = new MutationObserver((records) => changes.push(...records));
+            observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+            return observer;
+        });
+        service.publish({ scoreboard: { ...board, callsHandled: 5 } });
+        await flush();
+        observers.forEach((o) => o.disconnect());
+        expect(changes).toEqual([]);
+        await click(byDataId(scoreboard, 'score-toggle')!);
+        expect(byDataId(scoreboard, 'calls-handled')!.textContent).toBe('5');
+        service.publish({ scoreboard: { ...board, callsHandled: 6 } });
+        await flush();
+        expect(byDataId(scoreboard, 'calls-handled')!.textContent).toBe('6');
+    });
+
     it('AV-3 shows no stale calls after logout', async () => {
         const service = new StubConsoleApi(makeState({ calls: [makeCallView({ status: CallStatus.Active })] }));
         const { el } = await mount(service);
