@@ -1,6 +1,8 @@
 /**
- * The local console's composition root: the real agent console (`<c-pc-console>`) on the simulated dialer,
- * a virtual clock and in-memory Salesforce data, with the Dialer simulator panel beside it.
+ * The local console: the real agent console (`<c-pc-console>`) built by the org's composition root (c/pcRuntime's
+ * composeConsole, which chooses the simulated dialer from the settings), with only the environment swapped: a virtual
+ * clock the Dialer simulator panel paces, and in-memory Salesforce data and Omni-Channel. The panels beside it and
+ * the page's own start options are what is local here.
  * URL parameters give a known start: `seed` (number), `lines` (1-3), `preview` (on|off), `reschedule`,
  * `pops`, `history` (on|off), `speed` (1|10|60|600 or paused; 1x real time unless asked, LC-1) and `skill` (a
  * skill id the agent is logged in to at start, so a known start shows calls working at once).
@@ -10,14 +12,18 @@ import PcConsole from 'c/pcConsole';
 import PcAttemptsHistory from 'c/pcAttemptsHistory';
 import PcClickToDial from 'c/pcClickToDial';
 import { VirtualClock } from 'c/pcVirtualClock';
-import { PC_SKILLS, SimulatedDialer, dispositionsFor } from 'c/pcSimDialer';
+import { PC_SKILLS, dispositionsFor } from 'c/pcSimDialer';
+import type { SimulatedDialer } from 'c/pcSimDialer';
 import { parseSettings } from 'c/pcSettings';
 import { InMemorySalesforceGateway, seedFromRecords } from 'c/pcMemoryGateway';
 import type { MemoryContact } from 'c/pcMemoryGateway';
 import { nanpAreaRegions } from 'c/pcZones';
 import { phoneRegion } from 'c/pcPhone';
-import { ConsoleService } from 'c/pcService';
-import type { ScoreboardStore } from 'c/pcService';
+import type { ConsoleService } from 'c/pcService';
+import { browserDeps, composeConsole } from 'c/pcRuntime';
+import type { RuntimeDeps, Simulation } from 'c/pcRuntime';
+import type { SalesforceGateway } from 'c/pcSalesforcePort';
+import { LocalOrg } from './localOrg';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { AttemptsHistory, ConsoleApi, Instant, Settings } from 'c/pcModel';
 import { DIALER_EVENT_NAMES } from 'c/pcDialerPort';
@@ -40,7 +46,6 @@ import { cxoneControlFrom, cxoneFakeFrom, mountCxoneConsole } from './cxoneMode'
 import CxonePanel from './lwc/local/cxonePanel/cxonePanel';
 import OmniPanel from './lwc/local/omniPanel/omniPanel';
 import { InMemoryOmniChannel } from './memoryOmni';
-import { OmniToolkitPresence } from 'c/pcOmniToolkit';
 import { presenceModeFrom } from './omni';
 import type { OmniPanelDriver } from './omni';
 
@@ -278,30 +283,17 @@ function mountContactPage(
     return null;
 }
 
+/**
+ * The local environment of the composition root an org uses: this in-memory org, the virtual clock the simulator
+ * panel paces, and no sharing between tabs (the panel drives this tab's dialer, which a mirroring tab would lack).
+ */
+function localDeps(gateway: SalesforceGateway, simulation: Simulation): RuntimeDeps {
+    return { ...browserDeps(gateway), shareAcrossTabs: undefined, simulation };
+}
+
 function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook, notifySoon: () => void): World {
     const s = options.settings;
     const clock = new VirtualClock({ startAt: options.startAt });
-    // Commands confirm at once: at speed Paused a dialer latency would wait for the next Advance.
-    // No event log: it is for comparing test runs, and over a long shift it would hold every event (megabytes).
-    const dialer = new SimulatedDialer({
-        seed: options.seed,
-        clock,
-        lines: s.lines,
-        preview: s.preview,
-        latencyMs: 0,
-        recordEvents: false
-    });
-    // Subscribed before the service, so the benchmark's timestamp is taken when the dialer emits. The panel
-    // refresh waits for a task, so it never runs between a dialer event and the console's render.
-    const offs = DIALER_EVENT_NAMES.map((type) =>
-        dialer.on(type, (payload: unknown) => {
-            bench.onDialerEvent?.(type, payload, performance.now());
-            notifySoon();
-        })
-    );
-    const seeded = seedFromRecords(dialer.control.records(), options.seed, clock.now());
-    const contacts = seeded.contacts.map((c) => withMailingAddress(c, dialer));
-    const interactions = seeded.interactions;
     const settings = {
         ...DEFAULT_SETTINGS,
         linesPerAgent: s.lines,
@@ -313,16 +305,29 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
         ...s.admin,
         presenceMode: presenceModeFrom(window.location.search) ?? DEFAULT_SETTINGS.presenceMode
     };
-    const counted = countGatewayCalls(new InMemorySalesforceGateway({ contacts, interactions, settings }));
-    const gateway = counted.gateway;
-    // The scoreboard's refresh copy lives in sessionStorage, as in an org (WU-2).
-    const scoreboardStore: ScoreboardStore = {
-        read: (key) => window.sessionStorage.getItem(key),
-        write: (key, value) => window.sessionStorage.setItem(key, value)
-    };
+    const org = new LocalOrg();
+    const counted = countGatewayCalls(org);
+    // Omni-Channel in memory, handed to the root as an org's Aura wrapper hands over the toolkit (WU-5).
     const omni = new InMemoryOmniChannel();
-    const presence = new OmniToolkitPresence(omni);
-    const service = new ConsoleService({ adapter: dialer, gateway, clock, scoreboardStore, presence });
+    // Commands confirm at once: at speed Paused a dialer latency would wait for the next Advance.
+    const { service, simulator } = composeConsole(
+        settings,
+        { omniToolkit: omni },
+        localDeps(counted.gateway, { clock, seed: options.seed, latencyMs: 0 })
+    );
+    if (!simulator) throw new Error('the local console runs on the simulated dialer');
+    const dialer = simulator;
+    // Subscribed before the service (which listens once started), so the benchmark's timestamp is taken when the
+    // dialer emits. The panel refresh waits for a task, so it never runs between a dialer event and the render.
+    const offs = DIALER_EVENT_NAMES.map((type) =>
+        dialer.on(type, (payload: unknown) => {
+            bench.onDialerEvent?.(type, payload, performance.now());
+            notifySoon();
+        })
+    );
+    const seeded = seedFromRecords(dialer.control.records(), options.seed, clock.now());
+    const contacts = seeded.contacts.map((c) => withMailingAddress(c, dialer));
+    org.fill(new InMemorySalesforceGateway({ contacts, interactions: seeded.interactions, settings }));
     offs.push(omni.control.watch(notifySoon));
     const element = createElement('c-pc-console', { is: PcConsole });
     Object.assign(element, { service });
