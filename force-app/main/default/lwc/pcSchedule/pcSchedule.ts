@@ -1,5 +1,5 @@
 /**
- * Reschedule validation and time-zone arithmetic (RS-1 .. RS-3). Pure: the caller passes `now`.
+ * Reschedule validation (RS-1 .. RS-3), on the time-zone engine of c/pcZones. Pure: the caller passes `now`.
  *
  * Rules this module states (the form's labels explain them to the agent):
  * - Number (the form): checked by c/pcPhone (libphonenumber-js), which names the rule that failed (RS-7).
