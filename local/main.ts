@@ -1,69 +1,45 @@
 /**
- * The local console's composition root: the real agent console (`<c-pc-console>`) on the simulated dialer,
- * a virtual clock and in-memory Salesforce data, with the Dialer simulator panel beside it.
- * URL parameters give a known start: `seed` (number), `lines` (1-3), `preview` (on|off), `reschedule`,
- * `pops`, `history` (on|off), `speed` (1|10|60|600 or paused; 1x real time unless asked, LC-1) and `skill` (a
- * skill id the agent is logged in to at start, so a known start shows calls working at once).
+ * The local console: the real agent console (`<c-pc-console>`) built by the org's composition root (c/pcRuntime's
+ * composeConsole, which chooses the simulated dialer from the settings), with only the environment swapped: a virtual
+ * clock the Dialer simulator panel paces, and in-memory Salesforce data and Omni-Channel. The panels beside it and
+ * the page's own start options (./startOptions, from the URL) are what is local here.
  */
 import { createElement } from 'lwc';
 import PcConsole from 'c/pcConsole';
 import PcAttemptsHistory from 'c/pcAttemptsHistory';
 import PcClickToDial from 'c/pcClickToDial';
 import { VirtualClock } from 'c/pcVirtualClock';
-import { PC_SKILLS, SimulatedDialer, dispositionsFor } from 'c/pcSimDialer';
-import { parseSettings } from 'c/pcSettings';
+import { PC_SKILLS, dispositionsFor } from 'c/pcSimDialer';
+import type { SimulatedDialer } from 'c/pcSimDialer';
 import { InMemorySalesforceGateway, seedFromRecords } from 'c/pcMemoryGateway';
 import type { MemoryContact } from 'c/pcMemoryGateway';
 import { nanpAreaRegions } from 'c/pcZones';
 import { phoneRegion } from 'c/pcPhone';
-import { ConsoleService } from 'c/pcService';
-import type { ScoreboardStore } from 'c/pcService';
+import type { ConsoleService } from 'c/pcService';
+import { browserDeps, composeConsole } from 'c/pcRuntime';
+import type { RuntimeDeps, Simulation } from 'c/pcRuntime';
+import type { SalesforceGateway } from 'c/pcSalesforcePort';
+import { LocalOrg } from './localOrg';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
-import type { AttemptsHistory, ConsoleApi, Instant, Settings } from 'c/pcModel';
+import type { AttemptsHistory, ConsoleApi, Instant } from 'c/pcModel';
 import { DIALER_EVENT_NAMES } from 'c/pcDialerPort';
 import type { DialerEventName } from 'c/pcDialerPort';
 import SimulatorPanel from './lwc/local/simulatorPanel/simulatorPanel';
 import BenchFloor from './lwc/local/benchFloor/benchFloor';
 import { countGatewayCalls } from './countingGateway';
 import type { CallCounts } from './countingGateway';
-import type {
-    LocalAdmin,
-    LocalSettings,
-    NamedId,
-    SimOutcome,
-    SimSpeed,
-    SimulatorDriver,
-    SimulatorView
-} from './simulator';
-import { LOCAL_ADMIN_KEYS } from './simulator';
+import type { NamedId, SimOutcome, SimSpeed, SimulatorDriver, SimulatorView } from './simulator';
+import { queryFor, readStartOptions } from './startOptions';
+import type { StartOptions } from './startOptions';
 import { cxoneControlFrom, cxoneFakeFrom, mountCxoneConsole } from './cxoneMode';
 import CxonePanel from './lwc/local/cxonePanel/cxonePanel';
 import OmniPanel from './lwc/local/omniPanel/omniPanel';
 import { InMemoryOmniChannel } from './memoryOmni';
-import { OmniToolkitPresence } from 'c/pcOmniToolkit';
 import { presenceModeFrom } from './omni';
 import type { OmniPanelDriver } from './omni';
 
 /** The agent's time zone in the local console: the clock and the reschedule form default to it. */
 const AGENT_TIME_ZONE = 'America/New_York';
-
-/**
- * The local console's day starts at 12:00 in New York, 9:00 in Los Angeles: inside the calling hours of the
- * mainland US rule sets (CP-1), so the first previews (West Coast contacts among them) can be accepted as the
- * guide shows. Hawaii opens an hour later, which the rules then show.
- */
-const LOCAL_START = Date.UTC(2026, 0, 5, 17, 0, 0);
-
-/** A known start, read from the URL. */
-export interface StartOptions {
-    readonly seed: number;
-    readonly speed: SimSpeed;
-    readonly settings: LocalSettings;
-    /** A skill to log in to at start; empty leaves the agent logged out. */
-    readonly skill: string;
-    /** The virtual clock's first instant (`?at=2026-01-06T09:00:00Z`), so a known hour can be tried (CP-1). */
-    readonly startAt: Instant;
-}
 
 /** The benchmark's view into the page: when the dialer emitted its last events (performance.now()). */
 export interface BenchHook {
@@ -90,105 +66,6 @@ declare global {
         /** Set once the console is mounted; `bench` is for `npm run bench` only, never for the tests. */
         __pcLocal?: { ready: boolean; bench: BenchHook | null };
     }
-}
-
-const ON_OFF: Readonly<Record<string, boolean>> = {
-    on: true,
-    off: false,
-    true: true,
-    false: false,
-    '1': true,
-    '0': false
-};
-
-function flag(params: URLSearchParams, name: string, fallback: boolean): boolean {
-    const value = params.get(name);
-    return value !== null && value in ON_OFF ? ON_OFF[value]! : fallback;
-}
-
-/** An ISO instant in UTC (`2026-01-06T09:00:00Z`) from the URL; anything else is the usual start. */
-function readStart(value: string | null): Instant {
-    if (!value || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z$/.test(value)) return LOCAL_START;
-    const at = Date.parse(value);
-    return Number.isFinite(at) ? at : LOCAL_START;
-}
-
-/** Reads the known start from URL parameters; anything missing or malformed falls back to a default. */
-export function readStartOptions(search: string): StartOptions {
-    const params = new URLSearchParams(search);
-    const seed = Number(params.get('seed') ?? '1');
-    const lines = Number(params.get('lines') ?? String(DEFAULT_SETTINGS.linesPerAgent));
-    // Real time by default (LC-1): a paused clock makes a new user's first skill look broken; paused is a choice.
-    const speedParam = params.get('speed') ?? '1';
-    const speed = speedParam === 'paused' || speedParam === '0' ? 0 : Number(speedParam);
-    return {
-        seed: Number.isSafeInteger(seed) ? seed : 1,
-        speed: speed === 0 || speed === 10 || speed === 60 || speed === 600 ? speed : 1,
-        skill: /^[\w-]{1,80}$/.test(params.get('skill') ?? '') ? (params.get('skill') ?? '') : '',
-        startAt: readStart(params.get('at')),
-        settings: {
-            lines: lines === 2 || lines === 3 ? lines : 1,
-            preview: flag(params, 'preview', DEFAULT_SETTINGS.previewEnabled),
-            reschedule: flag(params, 'reschedule', DEFAULT_SETTINGS.rescheduleEnabled),
-            screenPops: flag(params, 'pops', DEFAULT_SETTINGS.screenPopsEnabled),
-            attemptsHistory: flag(params, 'history', DEFAULT_SETTINGS.attemptsHistoryEnabled),
-            admin: readAdmin(params.get('admin'))
-        }
-    };
-}
-
-/** The admin settings beyond AD-2's switches in their model form; what `settings` leaves out is the default. */
-function adminOf(settings: Settings): LocalAdmin {
-    const out: Partial<Record<keyof LocalAdmin, unknown>> = {};
-    for (const key of LOCAL_ADMIN_KEYS) out[key] = settings[key];
-    return out as LocalAdmin;
-}
-
-/**
- * The `admin` URL parameter (JSON of the settings the panel changed), read through the console's own settings
- * parser, so a hand-edited link can never hand the panel a value of the wrong shape.
- */
-export function readAdmin(json: string | null): LocalAdmin {
-    let raw: unknown = {};
-    try {
-        raw = json ? JSON.parse(json) : {};
-    } catch {
-        raw = {};
-    }
-    const given = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {};
-    return adminOf(parseSettings({ ...DEFAULT_SETTINGS, ...given }).settings);
-}
-
-/** Only what differs from the defaults, so the usual link stays short. */
-function adminParam(admin: LocalAdmin): Record<string, string> {
-    const changed = Object.fromEntries(
-        LOCAL_ADMIN_KEYS.filter((k) => JSON.stringify(admin[k]) !== JSON.stringify(DEFAULT_SETTINGS[k])).map((k) => [
-            k,
-            admin[k]
-        ])
-    );
-    return Object.keys(changed).length ? { admin: JSON.stringify(changed) } : {};
-}
-
-/** The URL query for a start, so a reload (or a shared link) starts the same way. */
-function queryFor(options: StartOptions): string {
-    const onOff = (b: boolean): string => (b ? 'on' : 'off');
-    // The Omni-Channel panel's presence mode (WU-5) outlives the simulator's restarts.
-    const presence = presenceModeFrom(window.location.search);
-    const s = options.settings;
-    return new URLSearchParams({
-        seed: String(options.seed),
-        lines: String(s.lines),
-        preview: onOff(s.preview),
-        reschedule: onOff(s.reschedule),
-        pops: onOff(s.screenPops),
-        history: onOff(s.attemptsHistory),
-        speed: options.speed === 0 ? 'paused' : String(options.speed),
-        ...adminParam(s.admin),
-        ...(options.skill ? { skill: options.skill } : {}),
-        ...(presence ? { presence } : {}),
-        ...(options.startAt !== LOCAL_START ? { at: new Date(options.startAt).toISOString() } : {})
-    }).toString();
 }
 
 /** The simulated tenant's Personal Connection skills, which per-skill wrap-up limits name (WU-1). */
@@ -278,30 +155,17 @@ function mountContactPage(
     return null;
 }
 
+/**
+ * The local environment of the composition root an org uses: this in-memory org, the virtual clock the simulator
+ * panel paces, and no sharing between tabs (the panel drives this tab's dialer, which a mirroring tab would lack).
+ */
+function localDeps(gateway: SalesforceGateway, simulation: Simulation): RuntimeDeps {
+    return { ...browserDeps(gateway), shareAcrossTabs: undefined, simulation };
+}
+
 function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook, notifySoon: () => void): World {
     const s = options.settings;
     const clock = new VirtualClock({ startAt: options.startAt });
-    // Commands confirm at once: at speed Paused a dialer latency would wait for the next Advance.
-    // No event log: it is for comparing test runs, and over a long shift it would hold every event (megabytes).
-    const dialer = new SimulatedDialer({
-        seed: options.seed,
-        clock,
-        lines: s.lines,
-        preview: s.preview,
-        latencyMs: 0,
-        recordEvents: false
-    });
-    // Subscribed before the service, so the benchmark's timestamp is taken when the dialer emits. The panel
-    // refresh waits for a task, so it never runs between a dialer event and the console's render.
-    const offs = DIALER_EVENT_NAMES.map((type) =>
-        dialer.on(type, (payload: unknown) => {
-            bench.onDialerEvent?.(type, payload, performance.now());
-            notifySoon();
-        })
-    );
-    const seeded = seedFromRecords(dialer.control.records(), options.seed, clock.now());
-    const contacts = seeded.contacts.map((c) => withMailingAddress(c, dialer));
-    const interactions = seeded.interactions;
     const settings = {
         ...DEFAULT_SETTINGS,
         linesPerAgent: s.lines,
@@ -313,16 +177,29 @@ function createWorld(options: StartOptions, host: HTMLElement, bench: BenchHook,
         ...s.admin,
         presenceMode: presenceModeFrom(window.location.search) ?? DEFAULT_SETTINGS.presenceMode
     };
-    const counted = countGatewayCalls(new InMemorySalesforceGateway({ contacts, interactions, settings }));
-    const gateway = counted.gateway;
-    // The scoreboard's refresh copy lives in sessionStorage, as in an org (WU-2).
-    const scoreboardStore: ScoreboardStore = {
-        read: (key) => window.sessionStorage.getItem(key),
-        write: (key, value) => window.sessionStorage.setItem(key, value)
-    };
+    const org = new LocalOrg();
+    const counted = countGatewayCalls(org);
+    // Omni-Channel in memory, handed to the root as an org's Aura wrapper hands over the toolkit (WU-5).
     const omni = new InMemoryOmniChannel();
-    const presence = new OmniToolkitPresence(omni);
-    const service = new ConsoleService({ adapter: dialer, gateway, clock, scoreboardStore, presence });
+    // Commands confirm at once: at speed Paused a dialer latency would wait for the next Advance.
+    const { service, simulator } = composeConsole(
+        settings,
+        { omniToolkit: omni },
+        localDeps(counted.gateway, { clock, seed: options.seed, latencyMs: 0 })
+    );
+    if (!simulator) throw new Error('the local console runs on the simulated dialer');
+    const dialer = simulator;
+    // Subscribed before the service (which listens once started), so the benchmark's timestamp is taken when the
+    // dialer emits. The panel refresh waits for a task, so it never runs between a dialer event and the render.
+    const offs = DIALER_EVENT_NAMES.map((type) =>
+        dialer.on(type, (payload: unknown) => {
+            bench.onDialerEvent?.(type, payload, performance.now());
+            notifySoon();
+        })
+    );
+    const seeded = seedFromRecords(dialer.control.records(), options.seed, clock.now());
+    const contacts = seeded.contacts.map((c) => withMailingAddress(c, dialer));
+    org.fill(new InMemorySalesforceGateway({ contacts, interactions: seeded.interactions, settings }));
     offs.push(omni.control.watch(notifySoon));
     const element = createElement('c-pc-console', { is: PcConsole });
     Object.assign(element, { service });

@@ -59,9 +59,13 @@ export const MODULES = {
         ],
         tests: ['pcCompliance']
     },
-    pcSchedule: { mutate: [`${LWC}/pcSchedule/pcSchedule.ts`], tests: ['pcSchedule'] },
+    // The zone engine moved from both into pcZones/timeZone.ts; each module mutates the part that was its own.
+    pcSchedule: {
+        mutate: [`${LWC}/pcSchedule/pcSchedule.ts`, `${LWC}/pcZones/timeZone.ts:77-170`],
+        tests: ['pcSchedule']
+    },
     pcSettings: { mutate: [`${LWC}/pcSettings/pcSettings.ts`], tests: ['pcSettings'] },
-    pcFormat: { mutate: [`${LWC}/pcFormat/pcFormat.ts`], tests: ['pcFormat'] },
+    pcFormat: { mutate: [`${LWC}/pcFormat/pcFormat.ts`, `${LWC}/pcZones/timeZone.ts:1-76`], tests: ['pcFormat'] },
     // The CXone adapter's wire format (protocol, the contact book) and the long poll (pollLoop.ts).
     pcCxoneAdapter: {
         mutate: [

@@ -6,38 +6,13 @@ import type { Instant } from 'c/pcModel';
 import SF_TIME_ZONE from '@salesforce/i18n/timeZone';
 import SF_LOCALE from '@salesforce/i18n/locale';
 import { formatPhone as formatPhoneIn } from 'c/pcPhone';
+import { browserTimeZone, resolvedZone, wallTime, zoneFormatter } from 'c/pcZones';
+import type { WallTime } from 'c/pcZones';
+
+// The zone engine is c/pcZones'; these stay published here, where the components have always found them.
+export { browserTimeZone, timeZones } from 'c/pcZones';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
-const partsCache = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string | undefined): Intl.DateTimeFormat {
-    // Stryker disable next-line StringLiteral: a cache key; any constant for the browser's zone gives the same text
-    const key = timeZone ?? '';
-    let f = partsCache.get(key);
-    // Stryker disable next-line ConditionalExpression: a cache; a formatter built again formats the same
-    if (!f) {
-        // en-US with h23 gives stable numeric parts whatever the user's locale, which SP-4 fixes.
-        f = new Intl.DateTimeFormat('en-US', {
-            timeZone,
-            year: 'numeric',
-            month: '2-digit',
-            day: '2-digit',
-            hour: '2-digit',
-            minute: '2-digit',
-            second: '2-digit',
-            hourCycle: 'h23'
-        });
-        partsCache.set(key, f);
-    }
-    return f;
-}
-
-function parts(at: Instant, timeZone: string | undefined): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const p of formatter(timeZone).formatToParts(new Date(at))) out[p.type] = p.value;
-    return out;
-}
 
 /** en-US `MM/DD/YYYY, HH:MM:SS`, the formatter's whole output for a four-digit year. */
 // Stryker disable next-line Regex: a fast path; whatever it misses, formatToParts gives the same text
@@ -47,16 +22,19 @@ const EN_US_DATE_TIME = /^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}$/;
 export function formatDateTime(at: Instant, timeZone?: string): string {
     // format() is several times faster than formatToParts(), which counts in an Attempt Report of hundreds of
     // attempts; its en-US h23 output differs from SP-4 only by the comma, and anything else takes the parts.
-    const text = formatter(timeZone).format(new Date(at));
+    const text = zoneFormatter(timeZone).format(new Date(at));
     if (EN_US_DATE_TIME.test(text)) return `${text.slice(0, 10)}${text.slice(11)}`;
-    const p = parts(at, timeZone);
-    return `${p.month}/${p.day}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
+    const w = wallTime(at, timeZone);
+    return `${pad(w.month)}/${pad(w.day)}/${w.year} ${clockText(w)}`;
 }
 
 /** `HH:MM:SS`, for message times and the like. */
 export function formatTime(at: Instant, timeZone?: string): string {
-    const p = parts(at, timeZone);
-    return `${p.hour}:${p.minute}:${p.second}`;
+    return clockText(wallTime(at, timeZone));
+}
+
+function clockText(w: WallTime): string {
+    return `${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
 }
 
 /** A duration as `M:SS`, or `H:MM:SS` from one hour; negative durations count as zero. */
@@ -106,13 +84,8 @@ export function toHourMinute(value: string): string {
 
 /** The user's Salesforce time zone (UB-5, RS-6); the browser's where it is missing or unknown. */
 export function userTimeZone(): string {
-    try {
-        if (SF_TIME_ZONE)
-            return new Intl.DateTimeFormat('en-US', { timeZone: SF_TIME_ZONE }).resolvedOptions().timeZone;
-    } catch {
-        // An unknown zone falls back to the browser's.
-    }
-    return browserTimeZone();
+    // An unknown zone falls back to the browser's.
+    return (SF_TIME_ZONE && resolvedZone(SF_TIME_ZONE)) || browserTimeZone();
 }
 
 /** The agent's country (`US` from `en-US`), for national phone formats; US when the locale names none. */
@@ -124,45 +97,4 @@ export function userRegion(): string {
 /** A phone number for people (UB-5): national for the agent's country, international otherwise; never raw E.164. */
 export function formatPhone(value: string | null | undefined, region: string = userRegion()): string {
     return formatPhoneIn(value, region);
-}
-
-/** The browser's IANA time zone, the default for the agent (RS-1). */
-export function browserTimeZone(): string {
-    try {
-        return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-    } catch {
-        return 'UTC';
-    }
-}
-
-const FALLBACK_ZONES: readonly string[] = [
-    'America/New_York',
-    'America/Chicago',
-    'America/Denver',
-    'America/Phoenix',
-    'America/Los_Angeles',
-    'America/Anchorage',
-    'Pacific/Honolulu',
-    'Europe/London',
-    'Europe/Paris',
-    'Asia/Tokyo',
-    'Australia/Sydney'
-];
-
-let zoneCache: readonly string[] | null = null;
-
-/** Every IANA zone the browser knows, plus UTC, sorted; a short list where the browser cannot say. */
-export function timeZones(): readonly string[] {
-    // Stryker disable next-line ConditionalExpression: a cache; the list built again is the same
-    if (!zoneCache) {
-        let zones: string[];
-        try {
-            zones = [...Intl.supportedValuesOf('timeZone')];
-        } catch {
-            zones = [...FALLBACK_ZONES];
-        }
-        if (!zones.includes('UTC')) zones.push('UTC');
-        zoneCache = Object.freeze(zones.sort());
-    }
-    return zoneCache;
 }

@@ -1,7 +1,8 @@
 /**
- * The composition root for an org: reads the admin settings through Salesforce, then builds the
- * service with the dialer adapter the settings name. Components receive the service from here and
- * never import an adapter or Apex themselves.
+ * The composition root of every console, the org's and the local one: reads the admin settings through Salesforce,
+ * then builds the service with the dialer adapter the settings name. Components receive the service from here and
+ * never import an adapter or Apex themselves. The local console calls the same `composeConsole` with its own
+ * environment: the in-memory Salesforce, a virtual clock its simulator panel paces (`simulation`), no tab sharing.
  *
  * The dialer is chosen here only, from configuration (the page's App Builder choice, else the stored setting), never
  * by sniffing the environment. Settings that cannot be read give the safe defaults and a visible problem (AD-3); a
@@ -12,7 +13,7 @@ import { createBrowserCxoneAdapter } from 'c/pcCxoneAdapter';
 import type { BrowserCxoneOptions } from 'c/pcCxoneAdapter';
 import type { CryptoLike, FetchLike, TokenProvider } from 'c/pcCxoneAuth';
 import { systemClock } from 'c/pcDialerPort';
-import type { Clock, DialerAdapter, DialerSignIn, SessionInfo } from 'c/pcDialerPort';
+import type { Clock, DialerAdapter, DialerSignIn } from 'c/pcDialerPort';
 import { DialerAdapterKind, isDialerAdapterKind } from 'c/pcModel';
 import type { CallingListContact, ConsoleApi, Settings, SettingsProblem } from 'c/pcModel';
 import { GatewayError } from 'c/pcSalesforcePort';
@@ -22,14 +23,18 @@ import type { ConsoleServiceOptions, ScoreboardStore } from 'c/pcService';
 import { createOmniPresence } from 'c/pcOmniToolkit';
 import { applyPageOverrides, parseSettings } from 'c/pcSettings';
 import type { PageOverrides } from 'c/pcSettings';
-import { SimulatedDialer } from 'c/pcSimDialer';
+import type { SimulatedDialer } from 'c/pcSimDialer';
 import { shareInBrowser } from 'c/pcTabShare';
-import { VirtualClock } from 'c/pcVirtualClock';
 import type { RealTimeSource } from 'c/pcVirtualClock';
 import { browserSignInHost, CxoneSignIn, SIGN_IN_PAGE_PATH, visualforceOriginFor } from './signIn';
 import type { CxoneSignInConfig, SignInHost } from './signIn';
 import { UnconfiguredDialer } from './unconfigured';
 import { sessionScoreboardStore } from './scoreboardStore';
+import { createSimulatedDialer } from './simulated';
+import type { Simulation } from './simulated';
+
+export { daySeed } from './simulated';
+export type { Simulation } from './simulated';
 
 /** The scoreboard's refresh copy (WU-2), when the page has sessionStorage. */
 function scoreStore(): { scoreboardStore?: ScoreboardStore } {
@@ -69,34 +74,23 @@ export interface RuntimeDeps {
     readonly createCxoneTokens: (config: CxoneSignInConfig) => CxoneTokens;
     /** Shares a dialer between the agent's console tabs (one drives it, the others mirror); none: not shared. */
     readonly shareAcrossTabs?: (adapter: DialerAdapter, name: string) => DialerAdapter;
+    /** A simulated world whose clock the page paces itself (the local console's simulator panel); none: the org's. */
+    readonly simulation?: Simulation;
 }
 
-/** The simulated dialer of an org (training without a dialer tenant): paced at real time only while connected. */
-class PacedSimulatedDialer extends SimulatedDialer {
-    constructor(
-        private readonly paced: VirtualClock,
-        options: ConstructorParameters<typeof SimulatedDialer>[0]
-    ) {
-        super(options);
-    }
-
-    override connect(): Promise<SessionInfo> {
-        // Before connecting: the dialer's own latency runs on this clock.
-        this.paced.setSpeed(1);
-        return super.connect();
-    }
-
-    override async disconnect(): Promise<void> {
-        await super.disconnect();
-        // A removed console must leave no timer ticking behind it.
-        this.paced.setSpeed(0);
-    }
+/** What the composition root built: the service, and the simulated dialer when the settings chose it. */
+export interface ComposedConsole {
+    readonly service: ConsoleService;
+    /** The simulated dialer behind the service (its control drives a simulator panel); null for any other dialer. */
+    readonly simulator: SimulatedDialer | null;
 }
 
-/** The day as a number (20261124): the same calling list all day, a new one the next, for training. */
-export function daySeed(now: number): number {
-    const day = new Date(now);
-    return day.getUTCFullYear() * 10_000 + (day.getUTCMonth() + 1) * 100 + day.getUTCDate();
+/** The dialer side of a console: the adapter the service drives, the clock it runs on, and CXone's sign-in. */
+interface DialerParts {
+    readonly adapter: DialerAdapter;
+    readonly clock: Clock;
+    readonly signIn?: DialerSignIn;
+    readonly simulator: SimulatedDialer | null;
 }
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
@@ -121,13 +115,16 @@ function signInPage(settings: Settings, pageOrigin: string): { readonly uri: str
     return origin ? { uri: `${origin}${SIGN_IN_PAGE_PATH}`, origin } : null;
 }
 
-/** Builds the service from read settings and the page's choice; exported for tests, which inject `deps`. */
-export function assemble(
+/**
+ * Builds the console from read settings and the page's choice: the one place a dialer adapter is chosen (the
+ * simulated dialer by default, CXone when configured). Exported for tests and the local console, which inject `deps`.
+ */
+export function composeConsole(
     storedSettings: unknown,
     options: RuntimeOptions,
     deps: RuntimeDeps,
     listContacts: readonly CallingListContact[] = []
-): ConsoleService {
+): ComposedConsole {
     const rawSettings = options.page ? applyPageOverrides(storedSettings, options.page) : storedSettings;
     const stored = parseSettings(rawSettings);
     const kind = isDialerAdapterKind(options.dialerAdapter) ? options.dialerAdapter : stored.settings.dialerAdapter;
@@ -135,58 +132,67 @@ export function assemble(
     let raw: unknown = isRecord(rawSettings) ? { ...rawSettings, dialerAdapter: kind } : rawSettings;
     const { settings, problems } = parseSettings(raw);
 
+    let parts: DialerParts;
     if (kind === DialerAdapterKind.Simulated) {
-        const start = deps.now();
-        const clock = new VirtualClock({ startAt: start, realTime: deps.realTime });
-        const adapter = new PacedSimulatedDialer(clock, {
-            seed: daySeed(start),
-            clock,
-            lines: settings.linesPerAgent,
-            preview: settings.previewEnabled,
-            contacts: listContacts,
-            // The event log is for comparing test runs; over an agent's shift it would hold every event (megabytes).
-            recordEvents: false
-        });
-        const shared = deps.shareAcrossTabs?.(adapter, 'pc-dialer-simulated') ?? adapter;
-        // One time line for the simulated world: the service's timers and times run on the dialer's clock.
-        return new ConsoleService({
-            adapter: shared,
-            gateway: deps.gateway,
-            clock,
-            settings: raw,
-            ...scoreStore(),
-            ...presenceOf(options)
-        });
+        parts = simulatedParts(settings, deps, listContacts);
+    } else {
+        const missing: SettingsProblem[] = problems.filter((p) => CXONE_SETTINGS.has(String(p.setting)));
+        const page = signInPage(settings, deps.pageOrigin);
+        if (!page && !missing.some((p) => p.setting === 'cxoneRedirectUri')) {
+            const unknownPage: SettingsProblem = { setting: 'cxoneRedirectUri', code: 'Missing', usedInstead: '' };
+            missing.push(unknownPage);
+            if (isRecord(raw)) raw = { ...raw, problems: [...serverProblems(raw), unknownPage] };
+        }
+        parts = page && missing.length === 0 ? cxoneParts(settings, page.uri, deps) : unconfiguredParts(missing);
     }
+    const service = new ConsoleService({
+        adapter: parts.adapter,
+        gateway: deps.gateway,
+        clock: parts.clock,
+        settings: raw,
+        ...(parts.signIn ? { signIn: parts.signIn } : {}),
+        ...scoreStore(),
+        ...presenceOf(options)
+    });
+    return { service, simulator: parts.simulator };
+}
 
-    const missing: SettingsProblem[] = problems.filter((p) => CXONE_SETTINGS.has(String(p.setting)));
-    const page = signInPage(settings, deps.pageOrigin);
-    if (!page && !missing.some((p) => p.setting === 'cxoneRedirectUri')) {
-        const unknownPage: SettingsProblem = { setting: 'cxoneRedirectUri', code: 'Missing', usedInstead: '' };
-        missing.push(unknownPage);
-        if (isRecord(raw)) raw = { ...raw, problems: [...serverProblems(raw), unknownPage] };
-    }
-    if (!page || missing.length > 0) {
-        const names = [...new Set(missing.map((p) => String(p.setting)))].join(', ');
-        const adapter = new UnconfiguredDialer(
-            `CXone is not configured (${names}); an admin completes the Personal Connection settings record Default`
-        );
-        return new ConsoleService({
-            adapter,
-            gateway: deps.gateway,
-            clock: systemClock,
-            settings: raw,
-            ...scoreStore(),
-            ...presenceOf(options)
-        });
-    }
+/** The console's service alone, as the org's console takes it. */
+export function assemble(
+    storedSettings: unknown,
+    options: RuntimeOptions,
+    deps: RuntimeDeps,
+    listContacts: readonly CallingListContact[] = []
+): ConsoleService {
+    return composeConsole(storedSettings, options, deps, listContacts).service;
+}
+
+/** The simulated dialer, shared between the agent's tabs where the page shares dialers. */
+function simulatedParts(settings: Settings, deps: RuntimeDeps, contacts: readonly CallingListContact[]): DialerParts {
+    const { simulator, clock } = createSimulatedDialer(settings, deps, contacts);
+    const adapter = deps.shareAcrossTabs?.(simulator, 'pc-dialer-simulated') ?? simulator;
+    // One time line for the simulated world: the service's timers and times run on the dialer's clock.
+    return { adapter, clock, simulator };
+}
+
+/** A dialer that says what is missing instead of a console that fails to load. */
+function unconfiguredParts(missing: readonly SettingsProblem[]): DialerParts {
+    const names = [...new Set(missing.map((p) => String(p.setting)))].join(', ');
+    const adapter = new UnconfiguredDialer(
+        `CXone is not configured (${names}); an admin completes the Personal Connection settings record Default`
+    );
+    return { adapter, clock: systemClock, simulator: null };
+}
+
+/** The CXone adapter with its sign-in, shared between the agent's tabs. */
+function cxoneParts(settings: Settings, redirectUri: string, deps: RuntimeDeps): DialerParts {
     const tokens = deps.createCxoneTokens({
         authHost: settings.cxoneAuthHost,
         authorizeEndpoint: settings.cxoneAuthorizeEndpoint,
         tokenEndpoint: settings.cxoneTokenEndpoint,
         clientId: settings.cxoneClientId,
         tenantId: settings.cxoneTenantId,
-        redirectUri: page.uri,
+        redirectUri,
         collect: (state) => collectSignIn(deps.gateway, state)
     });
     const cxone = deps.createCxoneAdapter({
@@ -196,15 +202,7 @@ export function assemble(
         ...(settings.cxoneStation ? { station: settings.cxoneStation } : {})
     });
     const adapter = deps.shareAcrossTabs?.(cxone, `pc-dialer-${settings.cxoneAgentId || 'agent'}`) ?? cxone;
-    return new ConsoleService({
-        adapter,
-        gateway: deps.gateway,
-        clock: systemClock,
-        settings: raw,
-        signIn: tokens,
-        ...scoreStore(),
-        ...presenceOf(options)
-    });
+    return { adapter, clock: systemClock, signIn: tokens, simulator: null };
 }
 
 /** The sign-in answer from Salesforce (BX-11); a gateway without collectSignIn cannot complete a CXone sign-in. */

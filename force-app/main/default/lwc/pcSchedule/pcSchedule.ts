@@ -1,5 +1,5 @@
 /**
- * Reschedule validation and time-zone arithmetic (RS-1 .. RS-3). Pure: the caller passes `now`.
+ * Reschedule validation (RS-1 .. RS-3), on the time-zone engine of c/pcZones. Pure: the caller passes `now`.
  *
  * Rules this module states (the form's labels explain them to the agent):
  * - Number (the form): checked by c/pcPhone (libphonenumber-js), which names the rule that failed (RS-7).
@@ -35,11 +35,24 @@ import LOCALE from '@salesforce/i18n/locale';
 import { checkPhone } from 'c/pcPhone';
 import type { PhoneProblem } from 'c/pcPhone';
 import { formatDateTime } from 'c/pcFormat';
-import { zoneName } from 'c/pcZones';
+import {
+    browserTimeZone,
+    isValidTimeZone,
+    offsetText,
+    resolveWallTime,
+    timeZones,
+    wallAsUtc,
+    wallTime,
+    zoneName,
+    zoneOffset
+} from 'c/pcZones';
+import type { WallTime } from 'c/pcZones';
 import { parseTypedDate, parseTypedTime } from './typedDateTime';
 
 export { parseTypedDate, parseTypedTime, dateExample } from './typedDateTime';
 export type { TypedDate, TypedTime, TypedProblem, Typed } from './typedDateTime';
+export { isValidTimeZone, resolveWallTime, wallTime, zoneOffset } from 'c/pcZones';
+export type { WallTime, ZonedResolution } from 'c/pcZones';
 
 /** What validation needs besides the draft. */
 export interface RescheduleContext {
@@ -169,132 +182,14 @@ export function normalizePhone(input: string, home = '1'): string | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Time zones
+// Time zones: c/pcZones' engine, published here too for the callers that read the reschedule rules
 // ---------------------------------------------------------------------------------------------
 
-const FALLBACK_ZONES: readonly string[] = [
-    'UTC',
-    'America/New_York',
-    'America/Chicago',
-    'America/Denver',
-    'America/Phoenix',
-    'America/Los_Angeles',
-    'America/Anchorage',
-    'Pacific/Honolulu',
-    'America/Toronto',
-    'America/Vancouver',
-    'America/Mexico_City',
-    'America/Sao_Paulo',
-    'Europe/London',
-    'Europe/Dublin',
-    'Europe/Paris',
-    'Europe/Berlin',
-    'Europe/Madrid',
-    'Europe/Rome',
-    'Africa/Johannesburg',
-    'Asia/Dubai',
-    'Asia/Kolkata',
-    'Asia/Singapore',
-    'Asia/Tokyo',
-    'Australia/Sydney',
-    'Pacific/Auckland'
-];
-
-let zoneList: readonly string[] | null = null;
-
 /** Every IANA zone the runtime knows (with UTC), or a short list where the runtime cannot say. */
-export function listTimeZones(): readonly string[] {
-    if (zoneList) return zoneList;
-    const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
-    let zones: string[] = [];
-    try {
-        zones = intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [];
-    } catch {
-        zones = [];
-    }
-    zoneList = Object.freeze(zones.length ? (zones.includes('UTC') ? zones : ['UTC', ...zones]) : [...FALLBACK_ZONES]);
-    return zoneList;
-}
+export const listTimeZones = timeZones;
 
 /** The agent's own zone as the browser reports it; UTC when it cannot say. */
-export function agentTimeZone(): string {
-    try {
-        return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-    } catch {
-        return 'UTC';
-    }
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(zone: string): Intl.DateTimeFormat {
-    let f = formatters.get(zone);
-    if (!f) {
-        f = new Intl.DateTimeFormat('en-US', {
-            timeZone: zone,
-            hourCycle: 'h23',
-            year: 'numeric',
-            month: '2-digit',
-            day: '2-digit',
-            hour: '2-digit',
-            minute: '2-digit',
-            second: '2-digit'
-        });
-        formatters.set(zone, f);
-    }
-    return f;
-}
-
-/** Whether `zone` is a canonical IANA zone name this runtime knows. */
-export function isValidTimeZone(zone: string): boolean {
-    if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
-    let resolved: string;
-    try {
-        resolved = formatterFor(zone).resolvedOptions().timeZone;
-    } catch {
-        return false;
-    }
-    if (resolved === zone || zone === 'UTC' || listTimeZones().includes(zone)) return true;
-    // Links (Asia/Kolkata, US/Central) are real names; a case-mangled spelling of one is not.
-    const lower = zone.toLowerCase();
-    return resolved.toLowerCase() !== lower && !listTimeZones().some((z) => z.toLowerCase() === lower);
-}
-
-/** Wall-clock parts of an instant in a zone. */
-export interface WallTime {
-    readonly year: number;
-    readonly month: number;
-    readonly day: number;
-    readonly hour: number;
-    readonly minute: number;
-    readonly second: number;
-}
-
-/** The wall-clock time of `at` in `zone`. */
-export function wallTime(at: Instant, zone: string): WallTime {
-    const parts: Record<string, number> = {};
-    for (const p of formatterFor(zone).formatToParts(at)) {
-        if (p.type !== 'literal') parts[p.type] = Number(p.value);
-    }
-    return {
-        year: parts.year!,
-        month: parts.month!,
-        day: parts.day!,
-        hour: parts.hour === 24 ? 0 : parts.hour!,
-        minute: parts.minute!,
-        second: parts.second!
-    };
-}
-
-function wallAsUtc(w: WallTime): number {
-    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-}
-
-/** The zone's offset from UTC at `at`, in ms (Chicago in winter: -6 h). */
-export function zoneOffset(at: Instant, zone: string): number {
-    const whole = Math.floor(at / 1000) * 1000;
-    return wallAsUtc(wallTime(whole, zone)) - whole;
-}
+export const agentTimeZone = browserTimeZone;
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -302,40 +197,9 @@ function hhmm(w: WallTime): string {
     return `${pad(w.hour)}:${pad(w.minute)}`;
 }
 
+/** `UTC-05:00`, as the AmbiguousLocalTime warning names an offset. */
 function offsetLabel(offsetMs: number): string {
-    const sign = offsetMs < 0 ? '-' : '+';
-    const minutes = Math.abs(offsetMs) / MINUTE;
-    return `UTC${sign}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
-}
-
-/** How a wall time maps to instants in a zone: once, twice (overlap), or never (gap). */
-export type ZonedResolution =
-    | { readonly kind: 'single'; readonly at: Instant }
-    | { readonly kind: 'overlap'; readonly earlier: Instant; readonly later: Instant }
-    | { readonly kind: 'gap'; readonly lastBefore: Instant; readonly firstAfter: Instant };
-
-/** Resolves a wall time (minute precision) in a zone to the instants that show it. */
-export function resolveWallTime(w: WallTime, zone: string): ZonedResolution {
-    const local = wallAsUtc(w);
-    // Any real zone changes offset at most once within a day either side, so these two cover both sides.
-    const before = zoneOffset(local - DAY, zone);
-    const after = zoneOffset(local + DAY, zone);
-    const candidates = [...new Set([before, after])]
-        .map((o) => local - o)
-        .filter((t) => wallAsUtc(wallTime(t, zone)) === local)
-        .sort((a, b) => a - b);
-    if (candidates.length === 1) return { kind: 'single', at: candidates[0]! };
-    if (candidates.length >= 2) return { kind: 'overlap', earlier: candidates[0]!, later: candidates[1]! };
-    // A gap: the transition lies between the two readings; find its minute.
-    let lo = Math.min(local - before, local - after);
-    let hi = Math.max(local - before, local - after);
-    const offsetLo = zoneOffset(lo, zone);
-    while (hi - lo > MINUTE) {
-        const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
-        if (zoneOffset(mid, zone) === offsetLo) lo = mid;
-        else hi = mid;
-    }
-    return { kind: 'gap', lastBefore: lo, firstAfter: hi };
+    return offsetText(offsetMs / MINUTE, '-');
 }
 
 /** The instant as the form shows it in a zone: `YYYY-MM-DD HH:MM`. */

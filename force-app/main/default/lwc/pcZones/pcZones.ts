@@ -2,12 +2,26 @@
  * Time zones as agents know them (RS-6): every IANA zone the runtime lists (`Intl.supportedValuesOf`), named by
  * its long generic name, a city and its current offset ("Central Time – Chicago (UTC−06:00)"), searchable by any
  * of those words; and the contact's zone guessed from the record, else from the number's NANP area code.
+ * The console's one time-zone engine (./timeZone) is published here too: c/pcFormat and c/pcSchedule use it.
  */
 import type { Instant } from 'c/pcModel';
-import { timeZones } from 'c/pcFormat';
 import { nanpAreaZones } from './nanpZones';
+import { offsetText, timeZones, zoneOffset } from './timeZone';
 
 export { nanpAreaRegions } from './nanpRegions';
+export {
+    browserTimeZone,
+    isValidTimeZone,
+    offsetText,
+    resolvedZone,
+    resolveWallTime,
+    timeZones,
+    wallAsUtc,
+    wallTime,
+    zoneFormatter,
+    zoneOffset
+} from './timeZone';
+export type { WallTime, ZonedResolution } from './timeZone';
 
 /** One entry of the time-zone list. */
 export interface ZoneOption {
@@ -21,19 +35,18 @@ export interface ZoneOption {
     readonly offsetMinutes: number;
 }
 
-/** Every zone the runtime knows, plus UTC (the console's one list, from pcFormat). */
+/** Every zone the runtime knows, plus UTC (the console's one list). */
 export function supportedZones(): readonly string[] {
     return timeZones();
 }
 
 const nameFormatters = new Map<string, Intl.DateTimeFormat>();
 
-function zonePart(at: Instant, zone: string, style: 'longGeneric' | 'longOffset'): string {
-    const key = `${zone}|${style}`;
-    let f = nameFormatters.get(key);
+function genericName(at: Instant, zone: string): string {
+    let f = nameFormatters.get(zone);
     if (!f) {
-        f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: style });
-        nameFormatters.set(key, f);
+        f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longGeneric' });
+        nameFormatters.set(zone, f);
     }
     return f.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
 }
@@ -41,7 +54,7 @@ function zonePart(at: Instant, zone: string, style: 'longGeneric' | 'longOffset'
 /** The zone's long generic name ("Central Time"); the IANA name where the runtime has none. */
 export function zoneName(zone: string, at: Instant): string {
     try {
-        const name = zonePart(at, zone, 'longGeneric');
+        const name = genericName(at, zone);
         // Runtimes without a generic name answer with "GMT-06:00"; the city says more than that.
         return name && !/^GMT[+-]/.test(name) ? name : zone;
     } catch {
@@ -49,25 +62,13 @@ export function zoneName(zone: string, at: Instant): string {
     }
 }
 
-/** Minutes east of UTC of a zone at an instant. */
+/** Minutes east of UTC of a zone at an instant; 0 for a zone the runtime does not know. */
 export function offsetMinutes(zone: string, at: Instant): number {
-    let text = '';
     try {
-        text = zonePart(at, zone, 'longOffset');
+        return Math.round(zoneOffset(at, zone) / 60_000);
     } catch {
         return 0;
     }
-    const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(text);
-    if (!m) return 0;
-    const minutes = Number(m[2]) * 60 + Number(m[3] ?? '0');
-    return m[1] === '-' ? -minutes : minutes;
-}
-
-/** `UTC−06:00` with a true minus sign, as people write it. */
-export function offsetText(minutes: number): string {
-    const abs = Math.abs(minutes);
-    const sign = minutes < 0 ? '\u2212' : '+';
-    return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 /** The city of an IANA name: `America/Argentina/Buenos_Aires` -> `Buenos Aires`. */
