@@ -7,6 +7,7 @@ import { CxoneAdapter } from 'c/pcCxoneAdapter';
 import { DialerError } from 'c/pcDialerPort';
 import type { CxoneAdapterOptions } from 'c/pcCxoneAdapter';
 import type { FetchLike } from 'c/pcCxoneAuth';
+import type { ForcedOutcome } from '../contract/harness';
 import { quietLogger, settleWithin, startRig, until } from './cxoneHarness';
 import type { CxoneRig } from './cxoneHarness';
 
@@ -38,17 +39,42 @@ export function rigsPerTest(): RigsPerTest {
     };
 }
 
-/**
- * Connects with previews on, logs in to the skill 501 and lets the dialer deliver; resolves with the first
- * preview's id, or rejects when none was offered within `limitMs`.
- */
-export async function previewing(rig: CxoneRig, limitMs = 5000): Promise<string> {
+/** Connects with previews on and logs in to the skill 501; the dialer has delivered nothing yet. */
+export async function loggedInForPreviews(rig: CxoneRig): Promise<void> {
     await rig.fake.setPreviewMode(true);
     await rig.adapter.connect();
     await rig.adapter.loginToSkill('501');
+}
+
+/**
+ * Logs in for previews and lets the dialer deliver; resolves with the first preview's id, or rejects when none
+ * was offered within `limitMs`.
+ */
+export async function previewing(rig: CxoneRig, limitMs = 5000): Promise<string> {
+    await loggedInForPreviews(rig);
     await rig.fake.advance(600);
     if (!(await until(() => rig.events.previewOffered.length > 0, limitMs))) throw new Error('no preview offered');
     return rig.events.previewOffered[0]!.id;
+}
+
+/**
+ * Accepts the first preview with the next dial's outcome forced, and waits until the call is Ringing (a second
+ * of dialling) or Active (the answer too); resolves with its id, or rejects when it never got there.
+ */
+export async function acceptedUntil(
+    rig: CxoneRig,
+    outcome: ForcedOutcome,
+    status: 'Ringing' | 'Active'
+): Promise<string> {
+    const id = await previewing(rig);
+    await rig.fake.forceNextOutcome(outcome);
+    await rig.adapter.acceptPreview(id);
+    await rig.fake.advance(1000);
+    if (status === 'Active') await rig.fake.advance(2500);
+    if (!(await until(() => rig.events.callUpdated.some((c) => c.id === id && c.status === status)))) {
+        throw new Error(`the accepted call never became ${status}`);
+    }
+    return id;
 }
 
 /** An adapter on a scripted CXone (`fetch`), with a fixed token and a quiet logger; `options` add the clock and the rest. */

@@ -3,7 +3,7 @@
 // start refused without a station, a join that replays nothing, a skill row without outboundStrategy.
 import { CxoneAdapter } from 'c/pcCxoneAdapter';
 import { record, signIn, testOptions, until } from '../../../../../../test/cxone/cxoneHarness';
-import { rigsPerTest } from '../../../../../../test/cxone/cxoneSteps';
+import { loggedInForPreviews, rigsPerTest } from '../../../../../../test/cxone/cxoneSteps';
 
 jest.setTimeout(30_000);
 
@@ -46,9 +46,7 @@ describe('c/pcCxoneAdapter against CXone as the notes describe it', () => {
 
     it('BX-2 a refreshed page whose join replays nothing says Resynchronising, not Logged out, until CXone reports', async () => {
         const rig = await rigs.start();
-        await rig.fake.setPreviewMode(true);
-        await rig.adapter.connect();
-        await rig.adapter.loginToSkill('501');
+        await loggedInForPreviews(rig);
         await rig.adapter.disconnect();
         rig.fake.behaviour.replayOnJoin = false;
         const again = new CxoneAdapter(testOptions(rig.fake, await signIn(rig.fake)));

@@ -5,21 +5,13 @@ import type { TokenProvider } from 'c/pcCxoneAuth';
 import { DialerError } from 'c/pcDialerPort';
 import { quietLogger, record, signIn, testOptions, until } from '../../../../../../test/cxone/cxoneHarness';
 import type { CxoneRig } from '../../../../../../test/cxone/cxoneHarness';
-import { previewing, rigsPerTest } from '../../../../../../test/cxone/cxoneSteps';
+import { acceptedUntil, loggedInForPreviews, previewing, rigsPerTest } from '../../../../../../test/cxone/cxoneSteps';
 import { FakeCxoneServer } from '../../../../../../test/cxone/fakeCxoneServer';
 
 const rigs = rigsPerTest();
 
 /** Accepts the preview and lets the call answer. */
-async function talking(r: CxoneRig): Promise<string> {
-    const id = await previewing(r);
-    await r.fake.forceNextOutcome('Live');
-    await r.adapter.acceptPreview(id);
-    await r.fake.advance(1000);
-    await r.fake.advance(2500);
-    expect(await until(() => r.events.callUpdated.some((c) => c.id === id && c.status === 'Active'))).toBe(true);
-    return id;
-}
+const talking = (r: CxoneRig): Promise<string> => acceptedUntil(r, 'Live', 'Active');
 
 describe('c/pcCxoneAdapter', () => {
     describe('session', () => {
@@ -233,9 +225,7 @@ describe('c/pcCxoneAdapter', () => {
 
         it('AV-4 Available from Working logs out of the dialer first, then sets the state', async () => {
             const rig = await rigs.start();
-            await rig.fake.setPreviewMode(true);
-            await rig.adapter.connect();
-            await rig.adapter.loginToSkill('501');
+            await loggedInForPreviews(rig);
             await rig.adapter.setAvailable();
             expect(rig.fake.metrics.commands.slice(-2)).toEqual([
                 'POST dialer-logout {}',

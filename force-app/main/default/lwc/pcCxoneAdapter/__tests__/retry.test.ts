@@ -3,21 +3,14 @@
 // every event kind is applied once (BX-5, AM-3, PV-6, RS-4).
 import { until } from '../../../../../../test/cxone/cxoneHarness';
 import type { CxoneRig } from '../../../../../../test/cxone/cxoneHarness';
-import { previewing, rigsPerTest } from '../../../../../../test/cxone/cxoneSteps';
+import { acceptedUntil, previewing, rigsPerTest } from '../../../../../../test/cxone/cxoneSteps';
 
 jest.setTimeout(30_000);
 
 const rigs = rigsPerTest();
 
 /** Accepts the preview; the call rings and will end unanswered unless overridden. */
-async function ringing(r: CxoneRig): Promise<string> {
-    const id = await previewing(r);
-    await r.fake.forceNextOutcome('NoAnswer');
-    await r.adapter.acceptPreview(id);
-    await r.fake.advance(1000);
-    expect(await until(() => r.events.callUpdated.some((c) => c.id === id && c.status === 'Ringing'))).toBe(true);
-    return id;
-}
+const ringing = (r: CxoneRig): Promise<string> => acceptedUntil(r, 'NoAnswer', 'Ringing');
 
 const overrides = (r: CxoneRig, id: string): string[] =>
     r.fake.acted.filter((c) => c.includes(`interactions/${id}/amd-override`));
