@@ -77,6 +77,19 @@ export async function acceptedUntil(
     return id;
 }
 
+/** Adapter options under which a dropped connection stays Reconnecting a while: back-off from 1 s, each wait its full length. */
+export const SLOW_RETRIES: Partial<CxoneAdapterOptions> = {
+    backoff: { baseMs: 1000, maxMs: 30000 },
+    random: () => 0.999
+};
+
+/** Drops the event poll once the adapter took everything; resolves once it says Reconnecting (false: never did). */
+export async function droppedUntilReconnecting(rig: CxoneRig): Promise<boolean> {
+    await rig.fake.settle();
+    await rig.fake.inject('droppedConnection');
+    return until(() => rig.events.connection.at(-1)?.status === 'Reconnecting');
+}
+
 /** An adapter on a scripted CXone (`fetch`), with a fixed token and a quiet logger; `options` add the clock and the rest. */
 export function adapterOnScript(fetch: FetchLike, options: Partial<CxoneAdapterOptions>): CxoneAdapter {
     return new CxoneAdapter({

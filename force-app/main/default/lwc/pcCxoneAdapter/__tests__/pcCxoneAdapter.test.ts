@@ -5,7 +5,14 @@ import type { TokenProvider } from 'c/pcCxoneAuth';
 import { DialerError } from 'c/pcDialerPort';
 import { quietLogger, record, signIn, testOptions, until } from '../../../../../../test/cxone/cxoneHarness';
 import type { CxoneRig } from '../../../../../../test/cxone/cxoneHarness';
-import { acceptedUntil, loggedInForPreviews, previewing, rigsPerTest } from '../../../../../../test/cxone/cxoneSteps';
+import {
+    acceptedUntil,
+    droppedUntilReconnecting,
+    loggedInForPreviews,
+    previewing,
+    rigsPerTest,
+    SLOW_RETRIES
+} from '../../../../../../test/cxone/cxoneSteps';
 import { FakeCxoneServer } from '../../../../../../test/cxone/fakeCxoneServer';
 
 const rigs = rigsPerTest();
@@ -57,7 +64,7 @@ describe('c/pcCxoneAdapter', () => {
 
     describe('reliability', () => {
         it('BX-5 a dropped poll reports Reconnecting with attempt 1 and a retry within 1 s, then Connected', async () => {
-            const rig = await rigs.start({ backoff: { baseMs: 1000, maxMs: 30000 }, random: () => 0.999 });
+            const rig = await rigs.start(SLOW_RETRIES);
             await rig.adapter.connect();
             await rig.fake.settle();
             await rig.fake.inject('droppedConnection');
@@ -70,11 +77,9 @@ describe('c/pcCxoneAdapter', () => {
         });
 
         it('BX-5 a command while reconnecting is refused unsent, retryable', async () => {
-            const rig = await rigs.start({ backoff: { baseMs: 1000, maxMs: 30000 }, random: () => 0.999 });
+            const rig = await rigs.start(SLOW_RETRIES);
             const callId = await talking(rig);
-            await rig.fake.settle();
-            await rig.fake.inject('droppedConnection');
-            await until(() => rig.events.connection.at(-1)?.status === 'Reconnecting');
+            await droppedUntilReconnecting(rig);
             const sent = rig.fake.metrics.commands.length;
             await expect(rig.adapter.hold(callId)).rejects.toMatchObject({ code: 'NotConnected', retryable: true });
             expect(rig.fake.metrics.commands.length).toBe(sent);

@@ -3,7 +3,13 @@
 // every event kind is applied once (BX-5, AM-3, PV-6, RS-4).
 import { until } from '../../../../../../test/cxone/cxoneHarness';
 import type { CxoneRig } from '../../../../../../test/cxone/cxoneHarness';
-import { acceptedUntil, previewing, rigsPerTest } from '../../../../../../test/cxone/cxoneSteps';
+import {
+    acceptedUntil,
+    previewing,
+    droppedUntilReconnecting,
+    rigsPerTest,
+    SLOW_RETRIES
+} from '../../../../../../test/cxone/cxoneSteps';
 
 jest.setTimeout(30_000);
 
@@ -97,11 +103,9 @@ describe('c/pcCxoneAdapter commands after a failure', () => {
     });
 
     it('PV-6 a preview disposition refused unsent (reconnecting) leaves nothing behind: a withdrawal is Withdrawn', async () => {
-        const rig = await rigs.start({ backoff: { baseMs: 1000, maxMs: 30000 }, random: () => 0.999 });
+        const rig = await rigs.start(SLOW_RETRIES);
         const previewId = await previewing(rig);
-        await rig.fake.settle();
-        await rig.fake.inject('droppedConnection');
-        await until(() => rig.events.connection.at(-1)?.status === 'Reconnecting');
+        await droppedUntilReconnecting(rig);
         await expect(rig.adapter.dispositionPreview(previewId, '2', 'no')).rejects.toMatchObject({
             code: 'NotConnected',
             retryable: true
