@@ -8,6 +8,7 @@ import {
     AGENT_ID,
     NAMES,
     TEAM_ID,
+    callContactEvent,
     dialSequence,
     scriptedCpa,
     scriptedDeliveryPreferences,
@@ -185,7 +186,7 @@ export class FakeDialer {
     /** Emits the agent's state and every live contact: what a started or joined session is told first. */
     replayLive(): void {
         this.pushAgentState();
-        for (const c of this.contacts.values()) if (!c.consult && !this.isEnded(c)) this.emit(this.contactEvent(c));
+        for (const c of this.contacts.values()) if (!c.consult && !this.isEnded(c)) this.emit(callContactEvent(c));
     }
 
     /** Emits again the latest contact change but one (an event out of order). */
@@ -207,43 +208,13 @@ export class FakeDialer {
         this.timers = [];
     }
 
-    /** A contact as CXone's CallContactEvent reports it. */
-    contactEvent(c: FakeContact): Raw {
-        return {
-            Type: 'CallContactEvent',
-            ContactID: c.id,
-            MasterID: c.id,
-            Status: c.status,
-            StartTimeUTC: new Date(c.startedAt).toISOString(),
-            LastStateChangeTimeUTC: new Date(c.changedAt).toISOString(),
-            CallType: c.consult ? 'Consult' : c.callback ? 'PersonalQueue' : 'NaturalCalling',
-            IsInbound: c.callback,
-            DNIS: c.callback ? '5550100' : c.number,
-            ANI: c.callback ? c.number : '5550100',
-            Skill: c.skillId,
-            IsLinked: c.linked,
-            IsRequireManualAccept: c.preview,
-            ComplianceRecord: false,
-            FinalState: c.finalState,
-            DisconnectCode: c.disconnectCode,
-            Timeout: c.preview ? 120 : null,
-            ExternalID: c.recordId,
-            ScreenPopUrlVariables: {
-                FirstName: c.firstName,
-                LastName: c.lastName,
-                BalanceDue: '120.00',
-                Attempts: '2'
-            }
-        };
-    }
-
     /** Changes a contact's status (and other fields), records it and emits it. */
     setStatus(c: FakeContact, status: string, extra: Partial<FakeContact> = {}): void {
         c.status = status;
         // Each change is at least 1 ms after the last one of the same contact: events are strictly ordered.
         c.changedAt = Math.max(this.now, c.changedAt + 1);
         Object.assign(c, extra);
-        const event = this.contactEvent(c);
+        const event = callContactEvent(c);
         c.history.push(event);
         this.emit(event);
     }

@@ -1,8 +1,10 @@
 /**
  * The CXone fake's script: the people it calls, the catalogue it reads back (skills, dispositions, unavailable
- * codes, a skill's parameters), and the timed sequences a dialled call and a due callback go through.
+ * codes, a skill's parameters), how a contact reads on the wire, and the timed sequences a dialled call and a due
+ * callback go through.
  */
 import type { FakeContact, FakeDialer, FakeSkill, PendingCallback } from './dialer';
+import type { Raw } from './types';
 
 /** The agent the fake signs in. */
 export const AGENT_ID = '7001';
@@ -60,6 +62,36 @@ export const UNAVAILABLE_CODES = [
     { outStateId: 12, outStateDescription: 'Lunch', isActive: true },
     { outStateId: 13, outStateDescription: 'Retired', isActive: false }
 ] as const;
+
+/** A contact as CXone's CallContactEvent reports it, with the screen-pop variables of the dialer's list. */
+export function callContactEvent(c: FakeContact): Raw {
+    return {
+        Type: 'CallContactEvent',
+        ContactID: c.id,
+        MasterID: c.id,
+        Status: c.status,
+        StartTimeUTC: new Date(c.startedAt).toISOString(),
+        LastStateChangeTimeUTC: new Date(c.changedAt).toISOString(),
+        CallType: c.consult ? 'Consult' : c.callback ? 'PersonalQueue' : 'NaturalCalling',
+        IsInbound: c.callback,
+        DNIS: c.callback ? '5550100' : c.number,
+        ANI: c.callback ? c.number : '5550100',
+        Skill: c.skillId,
+        IsLinked: c.linked,
+        IsRequireManualAccept: c.preview,
+        ComplianceRecord: false,
+        FinalState: c.finalState,
+        DisconnectCode: c.disconnectCode,
+        Timeout: c.preview ? 120 : null,
+        ExternalID: c.recordId,
+        ScreenPopUrlVariables: {
+            FirstName: c.firstName,
+            LastName: c.lastName,
+            BalanceDue: '120.00',
+            Attempts: '2'
+        }
+    };
+}
 
 /** A dialled call: Dialing now, Ringing after a second, its outcome after three. */
 export function dialSequence(d: FakeDialer, c: FakeContact): void {
