@@ -1,30 +1,40 @@
 // Starts the project's CXone fake (test/cxone/fakeCxoneServer.ts) beside the local console, on 127.0.0.1 and a free
 // port, with its dialer clock following real time, for `npm start -- --dialer cxone` and the CXone-mode browser
 // tests. The panel's dialer clock paces what the fake does by itself (Paused, 1x, 10x, 60x, Advance): its pending
-// timers move, its clock does not, so every time it reports stays the browser's, as a real CXone's would. Node 20 runs JavaScript only, so the fake is transpiled with the project's TypeScript into the cache.
+// timers move, its clock does not, so every time it reports stays the browser's, as a real CXone's would. Node 20 runs JavaScript only, so the fake's files are transpiled with the project's TypeScript into the cache.
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { HOSTILE } from './cxoneHostile.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const SOURCE = join(ROOT, 'test/cxone/fakeCxoneServer.ts');
+const CXONE = join(ROOT, 'test/cxone');
+/** The fake's face and its parts (test/cxone/fake/), each transpiled beside the others. */
+const SOURCES = ['fakeCxoneServer.ts', ...readdirSync(join(CXONE, 'fake')).map((f) => `fake/${f}`)].filter((f) =>
+    f.endsWith('.ts')
+);
 const OUT = join(ROOT, 'node_modules/.cache/pc-cxone-fake');
 const COMPILED = join(OUT, 'fakeCxoneServer.mjs');
 /** How often the fake's dialer clock catches up with real time. */
 const TICK_MS = 200;
 
 function compile() {
-    if (existsSync(COMPILED) && statSync(COMPILED).mtimeMs >= statSync(SOURCE).mtimeMs) return;
-    mkdirSync(OUT, { recursive: true });
-    // Its only other import is type-only (the contract harness), so the file transpiles alone.
-    const { outputText } = ts.transpileModule(readFileSync(SOURCE, 'utf8'), {
-        compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
-        fileName: SOURCE
-    });
-    writeFileSync(COMPILED, outputText);
+    const newest = Math.max(...SOURCES.map((f) => statSync(join(CXONE, f)).mtimeMs));
+    if (existsSync(COMPILED) && statSync(COMPILED).mtimeMs >= newest) return;
+    mkdirSync(join(OUT, 'fake'), { recursive: true });
+    // Their only other import is type-only (the contract harness), so each file transpiles alone; relative
+    // imports get the .mjs the transpiled files are written under. The face is written last: it is the stamp.
+    for (const file of [...SOURCES.slice(1), SOURCES[0]]) {
+        const source = join(CXONE, file);
+        const { outputText } = ts.transpileModule(readFileSync(source, 'utf8'), {
+            compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
+            fileName: source
+        });
+        const linked = outputText.replace(/(from\s+['"])(\.{1,2}\/[^'"]+)(['"])/g, '$1$2.mjs$3');
+        writeFileSync(join(OUT, file.replace(/\.ts$/, '.mjs')), linked);
+    }
 }
 
 /** The outcomes the fake can force on the next dial (the contract harness's ForcedOutcome). */

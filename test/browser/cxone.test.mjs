@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { HOSTILE } from '../../local/cxoneHostile.mjs';
 import { STATUS, callsRegion, chooseSkill, nextFrames, previewWindow, waitUntil } from './steps.mjs';
-import { openCxone, signIn } from './cxoneSteps.mjs';
+import { logOut, openCxone, openSecondTab, signIn, workingInCxone } from './cxoneSteps.mjs';
 import { testAtBothSizes } from './suite.mjs';
 
 testAtBothSizes(
@@ -30,77 +30,70 @@ testAtBothSizes(
 
 testAtBothSizes(
     'PV-1 PV-2 CL-1 AM-2 CXone mode: the seed walkthrough: a skill, a preview accepted, an AMD the agent overrides as Bad Number, the next record, Logout',
-    async (ctx) => {
-        const cxone = await openCxone(ctx);
-        try {
-            await cxone.fake.setLines(1);
-            await cxone.fake.setPreviewMode(true);
-            // The next dial's outcome, set through the Dialer simulator panel as an agent trying the console would.
-            const panel = ctx.page.getByRole('region', { name: 'Dialer simulator' });
-            await panel.getByRole('combobox', { name: 'Outcome of the next dial' }).selectOption('AnsweringMachine');
-            await panel.getByRole('button', { name: 'Set outcome' }).click();
-            await ctx.expectText(panel.getByRole('status'), 'Queued the outcome AnsweringMachine');
-            await signIn(ctx, cxone.fake);
-            await chooseSkill(ctx);
-            const preview = previewWindow(ctx);
-            await preview.waitFor({ timeout: 20_000 });
-            const name = (await preview.getByRole('paragraph').first().innerText()).trim();
-            assert.ok(name.length > 0, 'the preview shows the contact name');
-            await ctx.axe('CXone preview');
-            await preview.getByRole('button', { name: 'Accept' }).click();
-            await ctx.expectGone(preview);
-            const card = callsRegion(ctx).getByRole('article', { name });
-            await ctx.expectText(card, name);
-            await waitUntil(ctx.page, async () => (await card.innerText()).match(STATUS)?.[1] === 'AMD', {
-                timeoutMs: 30_000,
-                what: 'the call in AMD'
-            });
-            await ctx.axe('CXone call in AMD');
-            const [contactId] = cxone.fake.liveContactIds();
-            // The fake would end it as AnsweringMachine by itself: Bad Number proves the agent's override reached CXone.
-            await card.getByRole('button', { name: 'Bad Number' }).click();
-            await ctx.expectGone(card);
-            await waitUntil(ctx.page, () => cxone.fake.recordedOutcome(contactId) !== null, {
-                what: 'the call ended in CXone'
-            });
-            assert.equal(
-                cxone.fake.recordedOutcome(contactId),
-                'BadNumber',
-                'AM-2 the override is what CXone recorded'
-            );
-            await preview.waitFor({ timeout: 20_000 });
-            const next = (await preview.getByRole('paragraph').first().innerText()).trim();
-            assert.notEqual(next, name, 'the next record is delivered');
-            // The end of the shift: Logout from the skill panel; nothing stays on screen.
-            const con = ctx.console();
-            await con.getByRole('button', { name: 'Working' }).click();
-            await con
-                .getByRole('group', { name: 'Availability and skills' })
-                .getByRole('button', { name: 'Logout' })
-                .click();
-            await con.getByRole('button', { name: 'Logged out' }).waitFor();
-            await ctx.expectGone(preview);
-            await ctx.axe('CXone logged out');
-            assert.deepEqual(ctx.pageErrors, []);
-        } finally {
-            await cxone.stop();
-        }
-    }
+    (ctx) =>
+        workingInCxone(
+            ctx,
+            async (cxone) => {
+                const preview = previewWindow(ctx);
+                await preview.waitFor({ timeout: 20_000 });
+                const name = (await preview.getByRole('paragraph').first().innerText()).trim();
+                assert.ok(name.length > 0, 'the preview shows the contact name');
+                await ctx.axe('CXone preview');
+                await preview.getByRole('button', { name: 'Accept' }).click();
+                await ctx.expectGone(preview);
+                const card = callsRegion(ctx).getByRole('article', { name });
+                await ctx.expectText(card, name);
+                await waitUntil(ctx.page, async () => (await card.innerText()).match(STATUS)?.[1] === 'AMD', {
+                    timeoutMs: 30_000,
+                    what: 'the call in AMD'
+                });
+                await ctx.axe('CXone call in AMD');
+                const [contactId] = cxone.fake.liveContactIds();
+                // The fake would end it as AnsweringMachine by itself: Bad Number proves the agent's override reached CXone.
+                await card.getByRole('button', { name: 'Bad Number' }).click();
+                await ctx.expectGone(card);
+                await waitUntil(ctx.page, () => cxone.fake.recordedOutcome(contactId) !== null, {
+                    what: 'the call ended in CXone'
+                });
+                assert.equal(
+                    cxone.fake.recordedOutcome(contactId),
+                    'BadNumber',
+                    'AM-2 the override is what CXone recorded'
+                );
+                await preview.waitFor({ timeout: 20_000 });
+                const next = (await preview.getByRole('paragraph').first().innerText()).trim();
+                assert.notEqual(next, name, 'the next record is delivered');
+                // The end of the shift: Logout from the skill panel; nothing stays on screen.
+                const con = ctx.console();
+                await logOut(con);
+                await con.getByRole('button', { name: 'Logged out' }).waitFor();
+                await ctx.expectGone(preview);
+                await ctx.axe('CXone logged out');
+            },
+            async (cxone) => {
+                await cxone.fake.setLines(1);
+                await cxone.fake.setPreviewMode(true);
+                // The next dial's outcome, set through the Dialer simulator panel as an agent trying the console would.
+                const panel = ctx.page.getByRole('region', { name: 'Dialer simulator' });
+                await panel
+                    .getByRole('combobox', { name: 'Outcome of the next dial' })
+                    .selectOption('AnsweringMachine');
+                await panel.getByRole('button', { name: 'Set outcome' }).click();
+                await ctx.expectText(panel.getByRole('status'), 'Queued the outcome AnsweringMachine');
+            }
+        )
 );
 
 for (const [name, send] of HOSTILE) {
     testAtBothSizes(
         `BX-5 CXone mode: ${name} leaves the console working, renders nothing as HTML, 0 page errors`,
-        async (ctx) => {
-            const cxone = await openCxone(ctx);
+        (ctx) => {
             const dialogs = [];
             ctx.page.on('dialog', (d) => {
                 dialogs.push(d.message());
                 void d.dismiss();
             });
-            try {
-                await signIn(ctx, cxone.fake);
-                await chooseSkill(ctx);
+            return workingInCxone(ctx, async (cxone) => {
                 await send(cxone.fake);
                 // The adapter took the payload (settle), and the console drew what it made of it.
                 await cxone.fake.settle();
@@ -115,106 +108,85 @@ for (const [name, send] of HOSTILE) {
                 if (name.includes('<img')) await ctx.expectText(con, '<img src=x onerror=alert(1)>');
                 await ctx.axe(`after ${name}`);
                 assert.deepEqual(dialogs, [], 'no script from the dialer ran');
-                assert.deepEqual(ctx.pageErrors, []);
-            } finally {
-                await cxone.stop();
-            }
+            });
         }
     );
 }
 
 testAtBothSizes(
     'BX-5 CXone mode: the Dialer simulator panel injects a hostile contact name, which shows as literal text',
-    async (ctx) => {
-        const cxone = await openCxone(ctx);
+    (ctx) => {
         const dialogs = [];
         ctx.page.on('dialog', (d) => {
             dialogs.push(d.message());
             void d.dismiss();
         });
-        try {
+        return workingInCxone(
+            ctx,
+            async () => {
+                const panel = ctx.page.getByRole('region', { name: 'Dialer simulator' });
+                const menu = panel.getByRole('combobox', { name: 'Hostile payload' });
+                await menu.selectOption('a contact name <img src=x onerror=alert(1)>');
+                await panel.getByRole('button', { name: 'Send hostile payload' }).click();
+                await ctx.expectText(panel.getByRole('status'), /Queued/);
+                await ctx.expectText(ctx.console(), '<img src=x onerror=alert(1)>');
+                assert.equal(await ctx.page.locator('img[src="x"]').count(), 0, 'no markup from the dialer rendered');
+                // A raw event that is not JSON is refused beside its field, and what was typed stays.
+                const raw = panel.getByRole('textbox', { name: 'Raw dialer event (JSON)' });
+                await raw.fill('{"Type": ');
+                await panel.getByRole('button', { name: 'Send event' }).click();
+                assert.equal(await raw.getAttribute('aria-invalid'), 'true');
+                await ctx.expectText(panel, /Not JSON/);
+                assert.equal(await raw.inputValue(), '{"Type": ');
+                await ctx.axe('CXone panel with a field error');
+                assert.deepEqual(dialogs, [], 'no script from the dialer ran');
+            },
             // The dialer clock paused: the fake places no call of its own, so the injected contact is the one call
             // on the line (with the fake's own call first, a one-line console rightly refuses the injected one).
-            await cxone.setSpeed(0);
-            await signIn(ctx, cxone.fake);
-            await chooseSkill(ctx);
-            const panel = ctx.page.getByRole('region', { name: 'Dialer simulator' });
-            const menu = panel.getByRole('combobox', { name: 'Hostile payload' });
-            await menu.selectOption('a contact name <img src=x onerror=alert(1)>');
-            await panel.getByRole('button', { name: 'Send hostile payload' }).click();
-            await ctx.expectText(panel.getByRole('status'), /Queued/);
-            await ctx.expectText(ctx.console(), '<img src=x onerror=alert(1)>');
-            assert.equal(await ctx.page.locator('img[src="x"]').count(), 0, 'no markup from the dialer rendered');
-            // A raw event that is not JSON is refused beside its field, and what was typed stays.
-            const raw = panel.getByRole('textbox', { name: 'Raw dialer event (JSON)' });
-            await raw.fill('{"Type": ');
-            await panel.getByRole('button', { name: 'Send event' }).click();
-            assert.equal(await raw.getAttribute('aria-invalid'), 'true');
-            await ctx.expectText(panel, /Not JSON/);
-            assert.equal(await raw.inputValue(), '{"Type": ');
-            await ctx.axe('CXone panel with a field error');
-            assert.deepEqual(dialogs, [], 'no script from the dialer ran');
-            assert.deepEqual(ctx.pageErrors, []);
-        } finally {
-            await cxone.stop();
-        }
+            (cxone) => cxone.setSpeed(0)
+        );
     }
 );
 
-testAtBothSizes(
-    'BX-2 CXone mode: the network dropped and restored shows Reconnecting, then Connected again',
-    async (ctx) => {
-        const cxone = await openCxone(ctx);
-        try {
-            await signIn(ctx, cxone.fake);
-            await chooseSkill(ctx);
-            const restarted = cxone.fake.restart(4000);
-            await ctx.expectText(ctx.console(), /Reconnecting/);
-            await ctx.axe('reconnecting');
-            await restarted;
-            await ctx.expectGone(ctx.console().getByText(/Reconnecting/));
-            await ctx
-                .console()
-                .getByRole('button', { name: /Working|Logged out/ })
-                .first()
-                .waitFor();
-            assert.deepEqual(ctx.pageErrors, []);
-        } finally {
-            await cxone.stop();
-        }
-    }
+testAtBothSizes('BX-2 CXone mode: the network dropped and restored shows Reconnecting, then Connected again', (ctx) =>
+    workingInCxone(ctx, async (cxone) => {
+        const restarted = cxone.fake.restart(4000);
+        await ctx.expectText(ctx.console(), /Reconnecting/);
+        await ctx.axe('reconnecting');
+        await restarted;
+        await ctx.expectGone(ctx.console().getByText(/Reconnecting/));
+        await ctx
+            .console()
+            .getByRole('button', { name: /Working|Logged out/ })
+            .first()
+            .waitFor();
+    })
 );
+
+/** Reloads the page and waits for the console to be ready again. */
+async function reload(ctx) {
+    await ctx.page.reload({ waitUntil: 'load' });
+    await ctx.page.waitForFunction(() => window.__pcLocal?.ready === true);
+}
 
 testAtBothSizes(
     'BX-2 CXone mode: a page refresh while working signs in again and rebuilds the state from CXone',
-    async (ctx) => {
-        const cxone = await openCxone(ctx);
-        try {
-            await signIn(ctx, cxone.fake);
-            await chooseSkill(ctx);
-            await ctx.page.reload({ waitUntil: 'load' });
-            await ctx.page.waitForFunction(() => window.__pcLocal?.ready === true);
+    (ctx) =>
+        workingInCxone(ctx, async (cxone) => {
+            await reload(ctx);
             // Tokens live in memory only: the refreshed page asks for a sign-in, then rebuilds what CXone holds.
             await signIn(ctx, cxone.fake);
             await ctx.console().getByRole('button', { name: 'Working' }).waitFor();
-            assert.deepEqual(ctx.pageErrors, []);
-        } finally {
-            await cxone.stop();
-        }
-    }
+        })
 );
 
 testAtBothSizes(
     'BX-2 CXone mode: a join that replays nothing shows Resynchronising until the agent state arrives',
-    async (ctx) => {
-        const cxone = await openCxone(ctx);
-        try {
-            await signIn(ctx, cxone.fake);
-            await chooseSkill(ctx);
+    (ctx) =>
+        workingInCxone(ctx, async (cxone) => {
             // CXone answers a join with nothing of the past: the refreshed console cannot know the agent's state yet.
             cxone.fake.behaviour.replayOnJoin = false;
-            await ctx.page.reload({ waitUntil: 'load' });
-            await ctx.page.waitForFunction(() => window.__pcLocal?.ready === true);
+            await reload(ctx);
             await signIn(ctx, cxone.fake);
             assert.ok(
                 cxone.fake.sessionRequests.some((r) => r.kind === 'join'),
@@ -228,40 +200,20 @@ testAtBothSizes(
                 StartTimeUTC: new Date().toISOString()
             });
             await ctx.expectGone(ctx.console().getByText(/Resynchronising/));
-            assert.deepEqual(ctx.pageErrors, []);
-        } finally {
-            await cxone.stop();
-        }
-    }
+        })
 );
 
-testAtBothSizes(
-    'BX-2 CXone mode: a second tab mirrors the leading tab; closing the leading tab hands over',
-    async (ctx) => {
-        const cxone = await openCxone(ctx);
-        try {
-            await signIn(ctx, cxone.fake);
-            await chooseSkill(ctx);
-            const second = await ctx.page.context().newPage();
-            const secondErrors = [];
-            second.on('pageerror', (e) => secondErrors.push(e.message));
-            await second.goto(ctx.page.url(), { waitUntil: 'load' });
-            await second.waitForFunction(() => window.__pcLocal?.ready === true);
-            const mirror = second.getByRole('main', { name: 'Agent console' });
-            await mirror.getByRole('button', { name: 'Working' }).waitFor();
-            await ctx.page.close();
-            // The second tab leads now: it holds no token of its own, so it asks the agent to sign in, and carries on.
-            await mirror.getByRole('button', { name: 'Sign in to CXone' }).waitFor();
-            const popupOpened = second.waitForEvent('popup');
-            await mirror.getByRole('button', { name: 'Sign in to CXone' }).click();
-            const popup = await popupOpened;
-            if (!popup.isClosed()) await popup.waitForEvent('close', { timeout: 20_000 });
-            await waitUntil(second, () => cxone.fake.metrics.tokensIssued >= 2, { what: 'the second tab signed in' });
-            // The dialer session carried on under the new leading tab: the agent is still working the skill.
-            await mirror.getByRole('button', { name: 'Working' }).waitFor();
-            assert.deepEqual(secondErrors, []);
-        } finally {
-            await cxone.stop();
-        }
-    }
+testAtBothSizes('BX-2 CXone mode: a second tab mirrors the leading tab; closing the leading tab hands over', (ctx) =>
+    workingInCxone(ctx, async (cxone) => {
+        const second = await openSecondTab(ctx);
+        const mirror = second.console();
+        await mirror.getByRole('button', { name: 'Working' }).waitFor();
+        await ctx.page.close();
+        // The second tab leads now: it holds no token of its own, so it asks the agent to sign in, and carries on.
+        await mirror.getByRole('button', { name: 'Sign in to CXone' }).waitFor();
+        await signIn(ctx, cxone.fake, second.page);
+        // The dialer session carried on under the new leading tab: the agent is still working the skill.
+        await mirror.getByRole('button', { name: 'Working' }).waitFor();
+        assert.deepEqual(second.errors, []);
+    })
 );

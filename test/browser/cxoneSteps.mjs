@@ -1,7 +1,9 @@
 // Steps shared by the CXone-mode browser tests: open the console against a fresh CXone fake, sign in through
-// the popup (whose page has no window.opener, BX-11), and open a second tab on the same console.
+// the popup (whose page has no window.opener, BX-11), work a skill, log out, and open a second tab on the same
+// console.
+import assert from 'node:assert/strict';
 import { startCxoneFake } from '../../local/cxoneFake.mjs';
-import { waitUntil } from './steps.mjs';
+import { chooseSkill, waitUntil } from './steps.mjs';
 
 /** Opens the console in the CXone mode against a fresh fake; returns the fake and its stop(). */
 export async function openCxone(ctx) {
@@ -47,4 +49,28 @@ export async function openSecondTab(ctx) {
     await page.goto(ctx.page.url(), { waitUntil: 'load' });
     await page.waitForFunction(() => window.__pcLocal?.ready === true);
     return { page, errors, console: () => page.getByRole('main', { name: 'Agent console' }) };
+}
+
+/**
+ * The frame of a CXone-mode test: opens the console against a fresh fake, runs `prepare(cxone)` (the dialer's
+ * set-up before the agent signs in), signs in, chooses the skill, runs `body(cxone)`, checks that the page raised
+ * no error, and stops the fake whatever happened.
+ */
+export async function workingInCxone(ctx, body, prepare = async () => undefined) {
+    const cxone = await openCxone(ctx);
+    try {
+        await prepare(cxone);
+        await signIn(ctx, cxone.fake);
+        await chooseSkill(ctx);
+        await body(cxone);
+        assert.deepEqual(ctx.pageErrors, []);
+    } finally {
+        await cxone.stop();
+    }
+}
+
+/** Logs the agent out from the availability menu of `con` (a console's main region). */
+export async function logOut(con) {
+    await con.getByRole('button', { name: 'Working' }).click();
+    await con.getByRole('group', { name: 'Availability and skills' }).getByRole('button', { name: 'Logout' }).click();
 }

@@ -6,8 +6,8 @@
  */
 import { DialerError } from 'c/pcDialerPort';
 import type { CxoneAdapterOptions } from 'c/pcCxoneAdapter';
-import { settleWithin, startRig, until } from './cxoneHarness';
-import type { CxoneRig } from './cxoneHarness';
+import { startRig, until } from './cxoneHarness';
+import { previewing, sendAsAgent } from './cxoneSteps';
 import type { CommandFault } from './fakeCxoneServer';
 
 /** The commands the faults are run against. */
@@ -34,18 +34,6 @@ const PATHS: Record<FaultedCommand, RegExp> = {
     disposition: /disposition$/
 };
 
-/** Connects with previews and returns the first preview's id. */
-async function previewing(rig: CxoneRig): Promise<string> {
-    await rig.fake.setPreviewMode(true);
-    await rig.adapter.connect();
-    await rig.adapter.loginToSkill('501');
-    await rig.fake.advance(600);
-    await until(() => rig.events.previewOffered.length > 0, WAIT_MS);
-    const preview = rig.events.previewOffered.at(-1);
-    if (!preview) throw new Error('no preview offered');
-    return preview.id;
-}
-
 /** Runs one fault against one command. */
 export async function runCommandFault(
     fault: CommandFault,
@@ -60,26 +48,14 @@ export async function runCommandFault(
 
     /** Sends as the agent: retried only when retryable, after the connection is back; up to three times. */
     const agentDo = async (send: () => Promise<unknown>): Promise<boolean> => {
-        for (let attempt = 1; attempt <= 3; attempt += 1) {
-            const error = await settleWithin(send, WAIT_MS);
-            if (error === undefined) {
-                lost += 1;
-                problems.push(`${command} never settled`);
-                return false;
-            }
-            if (error === null) return true;
-            if (!(error instanceof DialerError) || !error.retryable) {
-                problems.push(`${command} failed: ${error instanceof DialerError ? error.code : 'non-DialerError'}`);
-                return false;
-            }
-            await until(() => events.connection.at(-1)?.status === 'Connected', WAIT_MS);
-        }
-        problems.push(`${command} failed three times`);
-        return false;
+        const sent = await sendAsAgent(command, send, () => events.connection.at(-1)?.status === 'Connected', WAIT_MS);
+        if (sent.lost) lost += 1;
+        if (sent.problem) problems.push(sent.problem);
+        return sent.done;
     };
 
     try {
-        const previewId = await previewing(rig);
+        const previewId = await previewing(rig, WAIT_MS);
         if (command === 'reschedule') {
             fake.injectCommandFault(fault, PATHS.reschedule);
             const at = Date.now() + 3_600_000;

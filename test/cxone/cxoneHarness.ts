@@ -125,7 +125,6 @@ export async function cxoneContractHarness(
     return { adapter: rig.adapter, driver: rig.fake, dispose: rig.dispose };
 }
 
-/** Waits (bounded, real time) until a condition holds; returns whether it did. */
 /**
  * Sends one command and waits up to `limitMs` for it to settle: `undefined` when it never did (lost), `null` when it
  * resolved, else what it rejected with. Both fault suites send as an agent through this.
@@ -146,6 +145,7 @@ export async function settleWithin(send: () => Promise<unknown>, limitMs: number
     return outcome;
 }
 
+/** Waits (bounded, real time) until a condition holds; returns whether it did. */
 export async function until(test: () => boolean, limitMs = 5000): Promise<boolean> {
     const started = Date.now();
     while (!test()) {

@@ -7,8 +7,9 @@
  */
 import { DialerError } from 'c/pcDialerPort';
 import type { CxoneAdapterOptions } from 'c/pcCxoneAdapter';
-import { settleWithin, startRig, until } from './cxoneHarness';
+import { startRig, until } from './cxoneHarness';
 import type { CxoneRig } from './cxoneHarness';
+import { sendAsAgent } from './cxoneSteps';
 import type { Fault, FakeBehaviour } from './fakeCxoneServer';
 
 /** What one shift with one fault showed. */
@@ -50,26 +51,12 @@ export async function runFaultShift(
 
     /** Sends a command as the agent: retried only when retryable, only after the connection is back. */
     const agentDo = async (name: string, send: () => Promise<unknown>): Promise<boolean> => {
-        // Each failed attempt's code, so a failure says which attempts were refused unsent and which lost.
-        const codes: string[] = [];
-        for (let attempt = 1; attempt <= 3; attempt += 1) {
-            const error = await settleWithin(send, WAIT_MS);
-            if (error === undefined) {
-                lost += 1;
-                problems.push(`${name} never settled`);
-                return false;
-            }
-            if (error === null) return true;
-            codes.push(error instanceof DialerError ? error.code : 'non-DialerError');
-            if (error instanceof DialerError && error.code === 'Network') answersLost += 1;
-            if (!(error instanceof DialerError) || !error.retryable) {
-                problems.push(`${name} failed: ${error instanceof DialerError ? error.code : 'non-DialerError'}`);
-                return false;
-            }
-            await until(connected, WAIT_MS);
-        }
-        problems.push(`${name} failed three times (${codes.join(', ')})`);
-        return false;
+        const sent = await sendAsAgent(name, send, connected, WAIT_MS);
+        if (sent.lost) lost += 1;
+        // A Network failure is an attempt whose answer was lost on the way back.
+        answersLost += sent.codes.filter((code) => code === 'Network').length;
+        if (sent.problem) problems.push(sent.problem);
+        return sent.done;
     };
 
     /** Logs in and takes a preview through to a live call; returns the call id. */

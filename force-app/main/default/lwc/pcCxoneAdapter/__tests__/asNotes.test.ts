@@ -2,23 +2,16 @@
 // The fake CXone behaving as the notes describe where an adapter might assume otherwise: a session
 // start refused without a station, a join that replays nothing, a skill row without outboundStrategy.
 import { CxoneAdapter } from 'c/pcCxoneAdapter';
-import { record, signIn, startRig, testOptions, until } from '../../../../../../test/cxone/cxoneHarness';
-import type { CxoneRig } from '../../../../../../test/cxone/cxoneHarness';
+import { record, signIn, testOptions, until } from '../../../../../../test/cxone/cxoneHarness';
+import { loggedInForPreviews, rigsPerTest } from '../../../../../../test/cxone/cxoneSteps';
 
 jest.setTimeout(30_000);
 
-let rig: CxoneRig | null = null;
-const extra: CxoneAdapter[] = [];
-
-afterEach(async () => {
-    await Promise.all(extra.splice(0).map((a) => a.disconnect()));
-    await rig?.dispose();
-    rig = null;
-});
+const rigs = rigsPerTest();
 
 describe('c/pcCxoneAdapter against CXone as the notes describe it', () => {
     it('BX-2 the station setting is sent with the session start, which CXone refuses without one', async () => {
-        rig = await startRig();
+        const rig = await rigs.start();
         rig.fake.behaviour.requireStation = true;
         await expect(rig.adapter.connect()).rejects.toMatchObject({
             code: 'Rejected',
@@ -26,7 +19,7 @@ describe('c/pcCxoneAdapter against CXone as the notes describe it', () => {
         });
         expect(rig.events.connection.at(-1)?.status).toBe('Failed');
         const withPhone = new CxoneAdapter(testOptions(rig.fake, rig.auth, { station: '+1 (312) 555-0100' }));
-        extra.push(withPhone);
+        rigs.adopt(withPhone);
         await withPhone.connect();
         expect(rig.fake.sessionRequests.filter((r) => r.kind === 'start').at(-1)?.body).toMatchObject({
             stationPhoneNumber: '+13125550100'
@@ -34,7 +27,7 @@ describe('c/pcCxoneAdapter against CXone as the notes describe it', () => {
     });
 
     it('BX-2 a station id or the softphone is sent as the notes name them; the join carries asAgentId', async () => {
-        rig = await startRig({ station: 'ST-204', agentId: '7001' });
+        const rig = await rigs.start({ station: 'ST-204', agentId: '7001' });
         rig.fake.behaviour.requireStation = true;
         await rig.adapter.connect();
         const start = rig.fake.sessionRequests.find((r) => r.kind === 'start');
@@ -45,21 +38,19 @@ describe('c/pcCxoneAdapter against CXone as the notes describe it', () => {
         await rig.adapter.disconnect();
         await rig.fake.inject('sessionEnd');
         const soft = new CxoneAdapter(testOptions(rig.fake, await signIn(rig.fake), { station: 'Softphone' }));
-        extra.push(soft);
+        rigs.adopt(soft);
         const info = await soft.connect();
         expect(info.joined).toBe(false);
         expect(rig.fake.sessionRequests.at(-1)).toEqual({ kind: 'start', body: { stationPhoneNumber: 'WebRTC' } });
     });
 
     it('BX-2 a refreshed page whose join replays nothing says Resynchronising, not Logged out, until CXone reports', async () => {
-        rig = await startRig();
-        await rig.fake.setPreviewMode(true);
-        await rig.adapter.connect();
-        await rig.adapter.loginToSkill('501');
+        const rig = await rigs.start();
+        await loggedInForPreviews(rig);
         await rig.adapter.disconnect();
         rig.fake.behaviour.replayOnJoin = false;
         const again = new CxoneAdapter(testOptions(rig.fake, await signIn(rig.fake)));
-        extra.push(again);
+        rigs.adopt(again);
         const events = record(again);
         const info = await again.connect();
         expect(info.joined).toBe(true);
@@ -73,18 +64,18 @@ describe('c/pcCxoneAdapter against CXone as the notes describe it', () => {
     });
 
     it('AV-2 a skill row without outboundStrategy is offered as unknown, and dialer-login lets CXone decide', async () => {
-        rig = await startRig();
+        const rig = await rigs.start();
         rig.fake.behaviour.outboundStrategy = false;
         await rig.adapter.connect();
         const skills = await rig.adapter.listSkills();
         expect(skills.find((s) => s.id === '501')?.isPersonalConnection).toBe(true);
         expect(skills.find((s) => s.id === '600')?.isPersonalConnection).toBe(false);
         await rig.adapter.loginToSkill('501');
-        expect(await until(() => rig!.events.agentState.at(-1)?.status === 'Working')).toBe(true);
+        expect(await until(() => rig.events.agentState.at(-1)?.status === 'Working')).toBe(true);
     });
 
     it('AV-4 unavailable codes come from the team endpoint the notes list, never from the agent record', async () => {
-        rig = await startRig();
+        const rig = await rigs.start();
         await rig.adapter.connect();
         const codes = await rig.adapter.listUnavailableCodes();
         expect(codes.map((c) => c.label)).toEqual(['Break', 'Lunch']);
@@ -93,7 +84,7 @@ describe('c/pcCxoneAdapter against CXone as the notes describe it', () => {
     });
 
     it('RS-1 CXone says which reschedule choices it honours: only Me, and no time zone', async () => {
-        rig = await startRig();
+        const rig = await rigs.start();
         await rig.adapter.connect();
         expect(rig.adapter.capabilities().rescheduleDeliverTo).toEqual(['Me']);
         expect(rig.adapter.capabilities().rescheduleTimeZone).toBe(false);

@@ -1,9 +1,8 @@
 /** @jest-environment ./test/cxone/jsdomWithNodeNet.js */
 // Back-off of the event poll on a stepped clock: growth, jitter, the 30 s cap, and Failed at the end.
-import { CxoneAdapter } from 'c/pcCxoneAdapter';
 import type { FetchLike } from 'c/pcCxoneAuth';
 import type { ConnectionState } from 'c/pcModel';
-import { quietLogger } from '../../../../../../test/cxone/cxoneHarness';
+import { adapterOnScript } from '../../../../../../test/cxone/cxoneSteps';
 import { SteppedClock } from '../../../../../../test/tabs/memoryTabs';
 
 /** CXone that starts a session, answers the first poll, then is unreachable. */
@@ -32,15 +31,11 @@ async function run(
 ): Promise<{ delays: number[]; attempts: number[]; last: ConnectionState; polls: number }> {
     const clock = new SteppedClock();
     const cxone = goneAfterConnect();
-    const adapter = new CxoneAdapter({
-        baseUri: 'https://api-test.example',
-        fetch: cxone.fetch,
-        tokenProvider: { getToken: async () => 't', refresh: async () => 't' },
+    const adapter = adapterOnScript(cxone.fetch, {
         clock,
         random: () => random,
         pollTimeoutSeconds: 30,
-        backoff: { maxAttempts: attempts },
-        logger: quietLogger()
+        backoff: { maxAttempts: attempts }
     });
     const states: ConnectionState[] = [];
     adapter.on('connection', (c) => states.push(c));

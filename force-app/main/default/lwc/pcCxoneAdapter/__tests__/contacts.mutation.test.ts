@@ -4,8 +4,8 @@
 // open.
 import { ContactBook } from '../contacts';
 import type { BookContext, Emission } from '../contacts';
-import { parseEvent } from '../protocol';
 import type { ContactEvent } from '../protocol';
+import { contactEvent } from '../../../../../../test/cxone/contactEvents';
 import type { MachineOverride } from 'c/pcModel';
 import type { PreviewClosedReason } from 'c/pcDialerPort';
 
@@ -34,18 +34,11 @@ let tick = 0;
 /** A contact event, each one a second after the one before unless `at` says otherwise. */
 function contact(fields: Record<string, unknown>, at?: number): ContactEvent {
     tick += 1;
-    const parsed = parseEvent({
-        Type: 'CallContactEvent',
-        ContactID: '1',
-        DNIS: '+13125550100',
-        Skill: '501',
-        ExternalID: 'rec-1',
+    return contactEvent({
         ScreenPopUrlVariables: { FirstName: 'Ada', LastName: 'Abbott' },
         LastStateChangeTimeUTC: new Date(at ?? T0 + tick * 1000).toISOString(),
         ...fields
     });
-    if (!parsed.ok || parsed.value.kind !== 'contact') throw new Error(parsed.ok ? 'not a contact' : parsed.reason);
-    return parsed.value;
 }
 
 const types = (out: Emission[]) => out.map((e) => e.type);

@@ -1,8 +1,8 @@
 // The CXone wire format folded into the model, without a server: statuses, previews, ordering.
 import { ContactBook } from '../contacts';
 import type { BookContext, Emission } from '../contacts';
-import { parseEvent, parseSkills } from '../protocol';
-import type { ContactEvent } from '../protocol';
+import { parseSkills } from '../protocol';
+import { contactEvent as contact } from '../../../../../../test/cxone/contactEvents';
 
 const T0 = Date.UTC(2026, 0, 5, 15, 0, 0);
 
@@ -12,19 +12,6 @@ const ctx: BookContext = {
     closeReasonFor: () => undefined,
     now: () => T0
 };
-
-function contact(fields: Record<string, unknown>): ContactEvent {
-    const parsed = parseEvent({
-        Type: 'CallContactEvent',
-        ContactID: '1',
-        DNIS: '+13125550100',
-        Skill: '501',
-        ExternalID: 'rec-1',
-        ...fields
-    });
-    if (!parsed.ok || parsed.value.kind !== 'contact') throw new Error(parsed.ok ? 'not a contact' : parsed.reason);
-    return parsed.value;
-}
 
 function at(seconds: number): string {
     return new Date(T0 + seconds * 1000).toISOString();

@@ -3,51 +3,34 @@
 import { CxoneAdapter } from 'c/pcCxoneAdapter';
 import type { TokenProvider } from 'c/pcCxoneAuth';
 import { DialerError } from 'c/pcDialerPort';
-import { quietLogger, record, signIn, startRig, testOptions, until } from '../../../../../../test/cxone/cxoneHarness';
+import { quietLogger, record, signIn, testOptions, until } from '../../../../../../test/cxone/cxoneHarness';
 import type { CxoneRig } from '../../../../../../test/cxone/cxoneHarness';
+import {
+    acceptedUntil,
+    droppedUntilReconnecting,
+    loggedInForPreviews,
+    previewing,
+    rigsPerTest,
+    SLOW_RETRIES
+} from '../../../../../../test/cxone/cxoneSteps';
 import { FakeCxoneServer } from '../../../../../../test/cxone/fakeCxoneServer';
 
-let rig: CxoneRig | null = null;
-const extra: CxoneAdapter[] = [];
-
-afterEach(async () => {
-    await Promise.all(extra.splice(0).map((a) => a.disconnect()));
-    await rig?.dispose();
-    rig = null;
-});
-
-/** Connects, logs in with previews on, and waits for the first preview. */
-async function previewing(r: CxoneRig): Promise<string> {
-    await r.fake.setPreviewMode(true);
-    await r.adapter.connect();
-    await r.adapter.loginToSkill('501');
-    await r.fake.advance(600);
-    expect(await until(() => r.events.previewOffered.length > 0)).toBe(true);
-    return r.events.previewOffered[0]!.id;
-}
+const rigs = rigsPerTest();
 
 /** Accepts the preview and lets the call answer. */
-async function talking(r: CxoneRig): Promise<string> {
-    const id = await previewing(r);
-    await r.fake.forceNextOutcome('Live');
-    await r.adapter.acceptPreview(id);
-    await r.fake.advance(1000);
-    await r.fake.advance(2500);
-    expect(await until(() => r.events.callUpdated.some((c) => c.id === id && c.status === 'Active'))).toBe(true);
-    return id;
-}
+const talking = (r: CxoneRig): Promise<string> => acceptedUntil(r, 'Live', 'Active');
 
 describe('c/pcCxoneAdapter', () => {
     describe('session', () => {
         it('BX-2 starts a session when the agent has none, and a refreshed page joins it and rebuilds its calls', async () => {
-            rig = await startRig();
+            const rig = await rigs.start();
             const first = await rig.adapter.connect();
             expect(first.joined).toBe(false);
             expect(first.agentId).toBe(rig.fake.agentId);
             await rig.adapter.disconnect();
             const fake = rig.fake;
             const again = new CxoneAdapter(testOptions(fake, await signIn(fake)));
-            extra.push(again);
+            rigs.adopt(again);
             const info = await again.connect();
             expect(info.joined).toBe(true);
             expect(fake.metrics.sessionStarts).toBe(1);
@@ -55,11 +38,11 @@ describe('c/pcCxoneAdapter', () => {
         });
 
         it('BX-2 a refreshed page gets the live call and the agent state from CXone', async () => {
-            rig = await startRig();
+            const rig = await rigs.start();
             const callId = await talking(rig);
             await rig.adapter.disconnect();
             const again = new CxoneAdapter(testOptions(rig.fake, await signIn(rig.fake)));
-            extra.push(again);
+            rigs.adopt(again);
             const info = await again.connect();
             expect(info.agent.status).toBe('Working');
             expect(info.calls.map((c) => [c.id, c.status])).toEqual([[callId, 'Active']]);
@@ -67,11 +50,11 @@ describe('c/pcCxoneAdapter', () => {
         });
 
         it('BX-5 an AgentSessionEnd event ends the session: Logged out, no stale calls, Disconnected with what to do', async () => {
-            rig = await startRig();
+            const rig = await rigs.start();
             const callId = await talking(rig);
             rig.fake.pushRaw({ Type: 'AgentSessionEnd' });
             await rig.fake.settle();
-            expect(await until(() => rig!.events.connection.at(-1)?.status === 'Disconnected')).toBe(true);
+            expect(await until(() => rig.events.connection.at(-1)?.status === 'Disconnected')).toBe(true);
             expect(rig.events.connection.at(-1)?.detail).toMatch(/log in to the dialer again/);
             expect(rig.events.agentState.at(-1)?.status).toBe('LoggedOut');
             expect(rig.events.callRemoved.map((r) => r.callId)).toContain(callId);
@@ -81,31 +64,29 @@ describe('c/pcCxoneAdapter', () => {
 
     describe('reliability', () => {
         it('BX-5 a dropped poll reports Reconnecting with attempt 1 and a retry within 1 s, then Connected', async () => {
-            rig = await startRig({ backoff: { baseMs: 1000, maxMs: 30000 }, random: () => 0.999 });
+            const rig = await rigs.start(SLOW_RETRIES);
             await rig.adapter.connect();
             await rig.fake.settle();
             await rig.fake.inject('droppedConnection');
-            expect(await until(() => rig!.events.connection.some((c) => c.status === 'Reconnecting'))).toBe(true);
+            expect(await until(() => rig.events.connection.some((c) => c.status === 'Reconnecting'))).toBe(true);
             const reconnecting = rig.events.connection.find((c) => c.status === 'Reconnecting')!;
             expect(reconnecting.attempt).toBe(1);
             expect(reconnecting.nextRetryAt).not.toBeNull();
             expect(reconnecting.nextRetryAt! - Date.now()).toBeLessThanOrEqual(1000);
-            expect(await until(() => rig!.events.connection.at(-1)?.status === 'Connected')).toBe(true);
+            expect(await until(() => rig.events.connection.at(-1)?.status === 'Connected')).toBe(true);
         });
 
         it('BX-5 a command while reconnecting is refused unsent, retryable', async () => {
-            rig = await startRig({ backoff: { baseMs: 1000, maxMs: 30000 }, random: () => 0.999 });
+            const rig = await rigs.start(SLOW_RETRIES);
             const callId = await talking(rig);
-            await rig.fake.settle();
-            await rig.fake.inject('droppedConnection');
-            await until(() => rig!.events.connection.at(-1)?.status === 'Reconnecting');
+            await droppedUntilReconnecting(rig);
             const sent = rig.fake.metrics.commands.length;
             await expect(rig.adapter.hold(callId)).rejects.toMatchObject({ code: 'NotConnected', retryable: true });
             expect(rig.fake.metrics.commands.length).toBe(sent);
         });
 
         it('BX-5 a command whose answer was lost is not replayed: it rejects retryable and the next event shows its effect', async () => {
-            rig = await startRig();
+            const rig = await rigs.start();
             const callId = await talking(rig);
             rig.fake.loseAnswerOfNextCommand();
             await expect(rig.adapter.hold(callId)).rejects.toMatchObject({
@@ -114,20 +95,20 @@ describe('c/pcCxoneAdapter', () => {
             });
             await rig.fake.settle();
             expect(rig.fake.metrics.commands.filter((c) => c.includes(`${callId}/hold`))).toHaveLength(1);
-            expect(await until(() => rig!.events.callUpdated.at(-1)?.status === 'Held')).toBe(true);
+            expect(await until(() => rig.events.callUpdated.at(-1)?.status === 'Held')).toBe(true);
         });
 
         it('BX-5 a command that times out rejects as Timeout, retryable, and is never sent again', async () => {
-            rig = await startRig({ commandTimeoutMs: 400 });
+            const rig = await rigs.start({ commandTimeoutMs: 400 });
             const callId = await talking(rig);
             await rig.fake.inject('slowAnswer');
             await expect(rig.adapter.hold(callId)).rejects.toMatchObject({ code: 'Timeout', retryable: true });
-            expect(await until(() => rig!.events.callUpdated.at(-1)?.status === 'Held')).toBe(true);
+            expect(await until(() => rig.events.callUpdated.at(-1)?.status === 'Held')).toBe(true);
             expect(rig.fake.metrics.commands.filter((c) => c.includes(`${callId}/hold`))).toHaveLength(1);
         });
 
         it('BX-5 an expired token is refreshed once and the request replayed once', async () => {
-            rig = await startRig();
+            const rig = await rigs.start();
             const callId = await talking(rig);
             await rig.fake.inject('tokenExpiry');
             const issued = rig.fake.metrics.tokensIssued;
@@ -152,7 +133,7 @@ describe('c/pcCxoneAdapter', () => {
     describe('events', () => {
         it('BX-5 unknown and malformed events become Protocol errors; nothing crashes and no PII is logged', async () => {
             const logger = quietLogger();
-            rig = await startRig({ logger });
+            const rig = await rigs.start({ logger });
             const callId = await talking(rig);
             const errors = rig.events.error.length;
             rig.fake.pushRaw({ Type: 'SomethingNew', Secret: '+13125550123' });
@@ -174,7 +155,7 @@ describe('c/pcCxoneAdapter', () => {
         });
 
         it('BX-5 an AgentState older than the one applied is a replay and changes nothing', async () => {
-            rig = await startRig();
+            const rig = await rigs.start();
             await talking(rig);
             rig.fake.pushRaw({ Type: 'AgentState', CurrentState: 'Available', StartTimeUTC: '2020-01-01T00:00:00Z' });
             await rig.fake.settle();
@@ -189,7 +170,7 @@ describe('c/pcCxoneAdapter', () => {
         });
 
         it('CL-1 calling-list fields become text: HTML in a field never reaches the model', async () => {
-            rig = await startRig();
+            const rig = await rigs.start();
             await rig.adapter.connect();
             rig.fake.pushRaw({
                 Type: 'CallContactEvent',
@@ -209,7 +190,7 @@ describe('c/pcCxoneAdapter', () => {
         });
 
         it('RS-4 AG-1 a due callback is announced with its number, and agent messages are re-read as text', async () => {
-            rig = await startRig();
+            const rig = await rigs.start();
             const previewId = await previewing(rig);
             const at = Date.now() + 60_000;
             const callback = await rig.adapter.reschedulePreview(previewId, {
@@ -225,33 +206,31 @@ describe('c/pcCxoneAdapter', () => {
             expect(sent).toContain('"primaryCallbackNumber":"+13125550142"');
             expect(rig.events.previewClosed).toEqual([{ previewId, reason: 'Rescheduled' }]);
             await rig.fake.advance(61_000);
-            expect(await until(() => rig!.events.callbackDue.length === 1)).toBe(true);
+            expect(await until(() => rig.events.callbackDue.length === 1)).toBe(true);
             const message = rig.events.agentMessage.find((m) => m.kind === 'Callback')!;
             expect(message.number).toBe('+13125550142');
-            expect(await until(() => rig!.events.callUpdated.some((c) => c.direction === 'Callback'))).toBe(true);
+            expect(await until(() => rig.events.callUpdated.some((c) => c.direction === 'Callback'))).toBe(true);
             rig.fake.sendAgentMessage('Team meeting at 3');
             await rig.fake.settle();
-            expect(await until(() => rig!.events.agentMessage.some((m) => m.kind === 'Info'))).toBe(true);
+            expect(await until(() => rig.events.agentMessage.some((m) => m.kind === 'Info'))).toBe(true);
             expect(rig.events.agentMessage.find((m) => m.kind === 'Info')!.text).toBe('Supervisor Team meeting at 3');
         });
     });
 
     describe('capabilities and commands', () => {
         it('AV-2 an UpdateSkills event re-reads the skills and reports them', async () => {
-            rig = await startRig();
+            const rig = await rigs.start();
             await rig.adapter.connect();
             rig.fake.skills.push({ id: '503', name: 'PC Winback', pc: true });
             rig.fake.pushRaw({ Type: 'UpdateSkills' });
             await rig.fake.settle();
-            expect(await until(() => rig!.events.skills.length === 1)).toBe(true);
+            expect(await until(() => rig.events.skills.length === 1)).toBe(true);
             expect(rig.events.skills[0]!.map((k) => k.id)).toEqual(['501', '502', '600', '503']);
         });
 
         it('AV-4 Available from Working logs out of the dialer first, then sets the state', async () => {
-            rig = await startRig();
-            await rig.fake.setPreviewMode(true);
-            await rig.adapter.connect();
-            await rig.adapter.loginToSkill('501');
+            const rig = await rigs.start();
+            await loggedInForPreviews(rig);
             await rig.adapter.setAvailable();
             expect(rig.fake.metrics.commands.slice(-2)).toEqual([
                 'POST dialer-logout {}',
@@ -261,7 +240,7 @@ describe('c/pcCxoneAdapter', () => {
         });
 
         it('PV-1 AM-1 SP-2 buttons follow the skill settings; Attempts History is not offered by CXone', async () => {
-            rig = await startRig();
+            const rig = await rigs.start();
             rig.fake.deliveryPreferences.showPreviewButtonSnooze = false;
             rig.fake.cpa.agentOverrideOptionFax = false;
             await previewing(rig);
@@ -274,12 +253,12 @@ describe('c/pcCxoneAdapter', () => {
         });
 
         it('AM-1 the override goes to amd-override with the numeric type, once', async () => {
-            rig = await startRig();
+            const rig = await rigs.start();
             await rig.fake.forceNextOutcome('NoAnswer');
             await rig.adapter.connect();
             await rig.adapter.loginToSkill('501');
             await rig.fake.advance(600);
-            expect(await until(() => rig!.events.callUpdated.length > 0)).toBe(true);
+            expect(await until(() => rig.events.callUpdated.length > 0)).toBe(true);
             const call = rig.events.callUpdated[0];
             await rig.adapter.overrideMachine(call!.id, 'Fax');
             await expect(rig.adapter.overrideMachine(call!.id, 'Fax')).rejects.toBeInstanceOf(DialerError);
@@ -289,7 +268,7 @@ describe('c/pcCxoneAdapter', () => {
         });
 
         it('PV-3 Requeue is sent as reject', async () => {
-            rig = await startRig();
+            const rig = await rigs.start();
             const previewId = await previewing(rig);
             await rig.adapter.requeuePreview(previewId);
             expect(rig.fake.metrics.commands.filter((c) => c.includes(previewId))).toEqual([
@@ -298,12 +277,12 @@ describe('c/pcCxoneAdapter', () => {
         });
 
         it('CL-4 transfer to a skill consults the skill, then joins the calls; the call leaves the agent', async () => {
-            rig = await startRig();
+            const rig = await rigs.start();
             const callId = await talking(rig);
             await rig.adapter.transfer(callId, { kind: 'Skill', value: '600' });
             const sent = rig.fake.metrics.commands.filter((c) => /dial-skill|transfer-calls/.test(c));
             expect(sent).toEqual(['POST dial-skill {"skillId":"600"}', 'POST interactions/transfer-calls {}']);
-            expect(await until(() => rig!.events.callRemoved.some((r) => r.callId === callId))).toBe(true);
+            expect(await until(() => rig.events.callRemoved.some((r) => r.callId === callId))).toBe(true);
         });
     });
 });

@@ -1,12 +1,12 @@
 /** @jest-environment ./test/cxone/jsdomWithNodeNet.js */
 // The event poll's edges on a scripted CXone and a stepped clock (BX-5, BX-10): what each answer to
 // get-next-event does to the connection the agent sees, the rejoin after a 409, and stopping.
-import { CxoneAdapter } from 'c/pcCxoneAdapter';
-import type { CxoneAdapterOptions } from 'c/pcCxoneAdapter';
+import type { CxoneAdapter, CxoneAdapterOptions } from 'c/pcCxoneAdapter';
 import type { FetchLike } from 'c/pcCxoneAuth';
 import type { DialerError } from 'c/pcDialerPort';
 import type { ConnectionState } from 'c/pcModel';
-import { quietLogger, until } from '../../../../../../test/cxone/cxoneHarness';
+import { until } from '../../../../../../test/cxone/cxoneHarness';
+import { adapterOnScript } from '../../../../../../test/cxone/cxoneSteps';
 import { SteppedClock } from '../../../../../../test/tabs/memoryTabs';
 
 /** One scripted answer: a status and body, a thrown network error, or no answer at all. */
@@ -75,16 +75,12 @@ async function connected(
 ): Promise<Rig> {
     const clock = new SteppedClock();
     const cxone = scripted(polls, joins);
-    const adapter = new CxoneAdapter({
-        baseUri: 'https://api-test.example',
-        fetch: cxone.fetch,
-        tokenProvider: { getToken: async () => 't', refresh: async () => 't' },
+    const adapter = adapterOnScript(cxone.fetch, {
         clock,
         random: () => random,
         pollTimeoutSeconds: 10,
         pollGraceMs: 2000,
         backoff: { baseMs: 1000, maxMs: 8000, maxAttempts },
-        logger: quietLogger(),
         ...extra
     });
     const states: ConnectionState[] = [];

@@ -1,36 +1,22 @@
 /** @jest-environment ./test/cxone/jsdomWithNodeNet.js */
 // Every failed command can be retried, nothing is recorded as done before the dialer confirmed it, and
 // every event kind is applied once (BX-5, AM-3, PV-6, RS-4).
-import { startRig, until } from '../../../../../../test/cxone/cxoneHarness';
+import { until } from '../../../../../../test/cxone/cxoneHarness';
 import type { CxoneRig } from '../../../../../../test/cxone/cxoneHarness';
+import {
+    acceptedUntil,
+    previewing,
+    droppedUntilReconnecting,
+    rigsPerTest,
+    SLOW_RETRIES
+} from '../../../../../../test/cxone/cxoneSteps';
 
 jest.setTimeout(30_000);
 
-let rig: CxoneRig | null = null;
-
-afterEach(async () => {
-    await rig?.dispose();
-    rig = null;
-});
-
-async function previewing(r: CxoneRig): Promise<string> {
-    await r.fake.setPreviewMode(true);
-    await r.adapter.connect();
-    await r.adapter.loginToSkill('501');
-    await r.fake.advance(600);
-    expect(await until(() => r.events.previewOffered.length > 0)).toBe(true);
-    return r.events.previewOffered[0]!.id;
-}
+const rigs = rigsPerTest();
 
 /** Accepts the preview; the call rings and will end unanswered unless overridden. */
-async function ringing(r: CxoneRig): Promise<string> {
-    const id = await previewing(r);
-    await r.fake.forceNextOutcome('NoAnswer');
-    await r.adapter.acceptPreview(id);
-    await r.fake.advance(1000);
-    expect(await until(() => r.events.callUpdated.some((c) => c.id === id && c.status === 'Ringing'))).toBe(true);
-    return id;
-}
+const ringing = (r: CxoneRig): Promise<string> => acceptedUntil(r, 'NoAnswer', 'Ringing');
 
 const overrides = (r: CxoneRig, id: string): string[] =>
     r.fake.acted.filter((c) => c.includes(`interactions/${id}/amd-override`));
@@ -39,7 +25,7 @@ const endedAs = (r: CxoneRig, id: string): string | null | undefined =>
 
 describe('c/pcCxoneAdapter commands after a failure', () => {
     it('AM-3 BX-5 UB-6 an override refused with a 503 is Unavailable and can be sent again; the call ends as the dialer recorded', async () => {
-        rig = await startRig();
+        const rig = await rigs.start();
         const id = await ringing(rig);
         rig.fake.injectCommandFault('serverError', /amd-override$/);
         await expect(rig.adapter.overrideMachine(id, 'Fax')).rejects.toMatchObject({
@@ -58,7 +44,7 @@ describe('c/pcCxoneAdapter commands after a failure', () => {
     });
 
     it('AM-3 BX-5 an override whose answer was lost is not sent twice: the retry finds the dialer has it', async () => {
-        rig = await startRig();
+        const rig = await rigs.start();
         const id = await ringing(rig);
         rig.fake.injectCommandFault('drop', /amd-override$/);
         await expect(rig.adapter.overrideMachine(id, 'AnsweringMachine')).rejects.toMatchObject({
@@ -73,7 +59,7 @@ describe('c/pcCxoneAdapter commands after a failure', () => {
     });
 
     it("AM-3 BX-5 an override that timed out is retried without a second send; the logged outcome is the dialer's", async () => {
-        rig = await startRig({ commandTimeoutMs: 800 });
+        const rig = await rigs.start({ commandTimeoutMs: 800 });
         const id = await ringing(rig);
         rig.fake.injectCommandFault('hang', /amd-override$/);
         await expect(rig.adapter.overrideMachine(id, 'BadNumber')).rejects.toMatchObject({
@@ -88,7 +74,7 @@ describe('c/pcCxoneAdapter commands after a failure', () => {
     });
 
     it('AM-3 a call whose override the dialer refused ends as the dialer recorded it (No Answer), not as the override', async () => {
-        rig = await startRig();
+        const rig = await rigs.start();
         const id = await ringing(rig);
         rig.fake.injectCommandFault('serverError', /amd-override$/);
         await expect(rig.adapter.overrideMachine(id, 'Fax')).rejects.toBeDefined();
@@ -99,7 +85,7 @@ describe('c/pcCxoneAdapter commands after a failure', () => {
     });
 
     it('PV-6 a preview the dialer withdraws after a refused reschedule is reported Withdrawn', async () => {
-        rig = await startRig();
+        const rig = await rigs.start();
         const previewId = await previewing(rig);
         rig.fake.injectCommandFault('serverError', /disposition$/);
         const request = {
@@ -112,29 +98,27 @@ describe('c/pcCxoneAdapter commands after a failure', () => {
         await expect(rig.adapter.reschedulePreview(previewId, request)).rejects.toMatchObject({ retryable: true });
         rig.fake.withdrawPreview();
         await rig.fake.settle();
-        expect(await until(() => rig!.events.previewClosed.length > 0)).toBe(true);
+        expect(await until(() => rig.events.previewClosed.length > 0)).toBe(true);
         expect(rig.events.previewClosed).toEqual([{ previewId, reason: 'Withdrawn' }]);
     });
 
     it('PV-6 a preview disposition refused unsent (reconnecting) leaves nothing behind: a withdrawal is Withdrawn', async () => {
-        rig = await startRig({ backoff: { baseMs: 1000, maxMs: 30000 }, random: () => 0.999 });
+        const rig = await rigs.start(SLOW_RETRIES);
         const previewId = await previewing(rig);
-        await rig.fake.settle();
-        await rig.fake.inject('droppedConnection');
-        await until(() => rig!.events.connection.at(-1)?.status === 'Reconnecting');
+        await droppedUntilReconnecting(rig);
         await expect(rig.adapter.dispositionPreview(previewId, '2', 'no')).rejects.toMatchObject({
             code: 'NotConnected',
             retryable: true
         });
-        expect(await until(() => rig!.events.connection.at(-1)?.status === 'Connected')).toBe(true);
+        expect(await until(() => rig.events.connection.at(-1)?.status === 'Connected')).toBe(true);
         rig.fake.withdrawPreview();
         await rig.fake.settle();
-        expect(await until(() => rig!.events.previewClosed.length > 0)).toBe(true);
+        expect(await until(() => rig.events.previewClosed.length > 0)).toBe(true);
         expect(rig.events.previewClosed).toEqual([{ previewId, reason: 'Withdrawn' }]);
     });
 
     it('RS-4 BX-5 a duplicated callback (PromiseKeeper) event is delivered once', async () => {
-        rig = await startRig();
+        const rig = await rigs.start();
         const previewId = await previewing(rig);
         const at = Date.now() + 60_000;
         await rig.adapter.reschedulePreview(previewId, {
@@ -146,7 +130,7 @@ describe('c/pcCxoneAdapter commands after a failure', () => {
         });
         rig.fake.duplicateNextEvent('PromiseKeeper');
         await rig.fake.advance(61_000);
-        expect(await until(() => rig!.events.callbackDue.length > 0)).toBe(true);
+        expect(await until(() => rig.events.callbackDue.length > 0)).toBe(true);
         await rig.fake.settle();
         expect(rig.events.callbackDue).toHaveLength(1);
         expect(rig.events.agentMessage.filter((m) => m.kind === 'Callback')).toHaveLength(1);
