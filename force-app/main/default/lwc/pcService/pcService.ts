@@ -69,6 +69,8 @@ type Wiring = { -readonly [K in keyof ServiceContext]: ServiceContext[K] };
 /** The console store and command surface the components use (ConsoleApi). */
 export class ConsoleService implements ConsoleApi {
     private readonly clock: Clock;
+    /** The dialer the composition root chose; the slices reach it through their context. */
+    private readonly adapter: DialerAdapter;
     private readonly store: Store;
     /** Attempts History's Callable, kept while it holds (CP-4). */
     private readonly callable = new CallableSelector();
@@ -88,6 +90,7 @@ export class ConsoleService implements ConsoleApi {
         const score = new SessionScore(options.scoreboardStore ?? null);
         const store = new Store(clock, initialState(clock, options.settings, signIn, score.board));
         this.clock = clock;
+        this.adapter = adapter;
         this.store = store;
         // The slices find each other through ctx when an event or a command comes, all built by then.
         const ctx = { store, adapter, gateway, clock, score, overrides: new OverrideBook() } as Wiring;
