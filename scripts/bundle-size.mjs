@@ -22,10 +22,13 @@ const LWC_DIR = join(ROOT, 'force-app/main/default/lwc');
  * Omni-Channel presence (WU-5: the sync, its settings and the toolkit adapter, about 3.7 kB), the old total then
  * being nearly used up; then to 152,000 for compliance at every action (CP-1..CP-4: the service's gate, Callable,
  * the Reschedule form's window note, about 5 kB with the labels) and the presence sync itself (WU-5, about 2 kB more
- * than first counted), 146.7 kB being shipped with them. The per-bundle budget is unchanged: pcService, the largest
- * own bundle, is 15.2 kB of its 17 kB, and the next feature of its size goes into its own bundle.
+ * than first counted), 146.7 kB being shipped with them. Since each bundle is gzipped as the one module it ships as
+ * (not file by file), the same code measures about 10.5 kB less in total (137.4 kB before the service was split
+ * into slices, 139.4 kB after, pcService 13.5 kB then 15.5 kB): the total was re-based from 152,000 to 142,000 so it
+ * keeps the slack it had, not ten kilobytes more. The per-bundle budget is unchanged: the next feature of
+ * pcService's size goes into its own bundle.
  */
-export const BUDGET = { totalGzipBytes: 152_000, bundleGzipBytes: 17_000, libraryGzipBytes: 32_000 };
+export const BUDGET = { totalGzipBytes: 142_000, bundleGzipBytes: 17_000, libraryGzipBytes: 32_000 };
 
 /** Every deployable bundle with its .js files (tests and their helpers excluded). */
 function bundles() {
@@ -54,6 +57,7 @@ export async function measureBundles() {
     const total = { sourceBytes: 0, minifiedBytes: 0, gzipBytes: 0 };
     for (const bundle of bundles()) {
         const sizes = { sourceBytes: 0, minifiedBytes: 0, gzipBytes: 0 };
+        const shipped = [];
         for (const file of bundle.files) {
             const source = readFileSync(file, 'utf8');
             const compiled = transformSync(source, file, { name: bundle.name, namespace: 'c' }).code;
@@ -61,8 +65,11 @@ export async function measureBundles() {
             const minified = result.code ?? '';
             sizes.sourceBytes += Buffer.byteLength(source);
             sizes.minifiedBytes += Buffer.byteLength(minified);
-            sizes.gzipBytes += gzipSync(minified, { level: 9 }).length;
+            shipped.push(minified);
         }
+        // A bundle ships as one module with all its files, so it is gzipped as one: gzipping each file apart
+        // charged every file of a bundle split by job its own dictionary, bytes that are never sent.
+        sizes.gzipBytes = gzipSync(shipped.join('\n'), { level: 9 }).length;
         perBundle[bundle.name] = { ...sizes, library: bundle.library };
         for (const key of Object.keys(total)) total[key] += sizes[key];
     }

@@ -13,15 +13,34 @@ const OUT = 'test-results/mutation';
 
 /** The modules under mutation: the files (or line ranges) mutated and the suites that must kill them. */
 export const MODULES = {
-    // The service is large: it runs in parts so a part that finished keeps its report if a later one is stopped.
+    // The service (the store, its slices and the facade) runs in parts, a slice or a few small files each, so a part
+    // that finished keeps its report if a later one is stopped.
     pcService: {
-        mutate: [`${LWC}/pcService/pcService.ts`],
+        mutate: [
+            'store',
+            'errors',
+            'messages',
+            'events',
+            'pcService',
+            'session',
+            'agent',
+            'preview',
+            'reschedule',
+            'calls',
+            'callCommands',
+            'screenPop',
+            'attemptLog',
+            'wrapUp'
+        ].map((f) => `${LWC}/pcService/${f}.ts`),
         parts: [
-            [`${LWC}/pcService/pcService.ts:1-420`],
-            [`${LWC}/pcService/pcService.ts:421-620`],
-            [`${LWC}/pcService/pcService.ts:621-820`],
-            [`${LWC}/pcService/pcService.ts:821-1220`],
-            [`${LWC}/pcService/pcService.ts:1221-1607`]
+            // The store, the error list, messages, the event wiring and the facade.
+            ['store', 'errors', 'messages', 'events', 'pcService'].map((f) => `${LWC}/pcService/${f}.ts`),
+            [`${LWC}/pcService/session.ts`],
+            [`${LWC}/pcService/agent.ts`],
+            [`${LWC}/pcService/preview.ts`, `${LWC}/pcService/reschedule.ts`],
+            [`${LWC}/pcService/calls.ts`],
+            [`${LWC}/pcService/callCommands.ts`],
+            [`${LWC}/pcService/screenPop.ts`, `${LWC}/pcService/attemptLog.ts`, `${LWC}/pcService/wrapUp.ts`]
         ],
         tests: ['pcService']
     },
@@ -32,6 +51,7 @@ export const MODULES = {
             `${LWC}/pcService/compliance.ts`,
             `${LWC}/pcService/callable.ts`,
             `${LWC}/pcService/presenceSync.ts`,
+            `${LWC}/pcService/presenceFailure.ts`,
             `${LWC}/pcService/presenceMapping.ts`
         ],
         parts: [
@@ -44,7 +64,11 @@ export const MODULES = {
                 ]
             },
             {
-                mutate: [`${LWC}/pcService/presenceSync.ts`, `${LWC}/pcService/presenceMapping.ts`],
+                mutate: [
+                    `${LWC}/pcService/presenceSync.ts`,
+                    `${LWC}/pcService/presenceFailure.ts`,
+                    `${LWC}/pcService/presenceMapping.ts`
+                ],
                 tests: ['pcService/__tests__/presence*']
             }
         ],

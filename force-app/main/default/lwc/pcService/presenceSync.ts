@@ -26,12 +26,11 @@ import type {
     Unsubscribe
 } from 'c/pcModel';
 import { OMNI_OFFLINE } from 'c/pcModel';
-import { PresenceError } from 'c/pcPresencePort';
 import type { PresenceChange, PresencePort } from 'c/pcPresencePort';
+import { failureOf, withTimeout } from './presenceFailure';
 import { codeMatches, dialerRowFor, keyOf, keyText, omniTargetFor, same } from './presenceMapping';
 
-/** How long Omni-Channel may take to confirm a status change before it counts as failed. */
-export const PRESENCE_TIMEOUT_MS = 10_000;
+export { PRESENCE_TIMEOUT_MS } from './presenceFailure';
 
 /** The error panel's command name for a presence failure; its Retry calls `retryPresence()`. */
 export const PRESENCE_COMMAND = 'presence';
@@ -45,12 +44,6 @@ export interface PresenceHost {
     logout(): Promise<CommandResult>;
     /** Shows a presence failure in place of any earlier one, or clears it (null); returns the error shown. */
     report(failure: { readonly code: ErrorCode; readonly detail: string } | null): ConsoleError | null;
-}
-
-function failureOf(e: unknown): { code: ErrorCode; detail: string } {
-    if (e instanceof PresenceError) return { code: e.code, detail: `Omni-Channel: ${e.message}` };
-    // Anything else may carry anything in its message; only its type is safe to show.
-    return { code: 'Unknown', detail: `Omni-Channel: unexpected ${e instanceof Error ? e.name : typeof e}` };
 }
 
 /** Keeps one PresencePort in step with one console service; built by the service when it has a port. */
@@ -198,7 +191,8 @@ export class PresenceSync {
     private async sendOmniOnce(target: string): Promise<ConsoleError | null> {
         this.omniSending = target;
         try {
-            await this.withTimeout<unknown>(target === OMNI_OFFLINE ? this.port.logout() : this.port.setStatus(target));
+            const sent = target === OMNI_OFFLINE ? this.port.logout() : this.port.setStatus(target);
+            await withTimeout<unknown>(this.clock, sent);
             this.omniStatus = target;
             this.omniLastSet = target;
             this.omniFailed = null;
@@ -210,24 +204,6 @@ export class PresenceSync {
         } finally {
             this.omniSending = null;
         }
-    }
-
-    private withTimeout<T>(promise: Promise<T>): Promise<T> {
-        return new Promise<T>((resolve, reject) => {
-            const cancel = this.clock.schedule(PRESENCE_TIMEOUT_MS, () =>
-                reject(new PresenceError('Timeout', `no answer in ${PRESENCE_TIMEOUT_MS / 1000} s`))
-            );
-            promise.then(
-                (value) => {
-                    cancel();
-                    resolve(value);
-                },
-                (e: unknown) => {
-                    cancel();
-                    reject(e instanceof Error ? e : new PresenceError('Unknown', 'rejected'));
-                }
-            );
-        });
     }
 
     /** Sends again the status change that failed (UB-6); resolves with the error shown if it fails again. */

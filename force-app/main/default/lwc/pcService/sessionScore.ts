@@ -24,7 +24,7 @@ export class SessionScore {
     constructor(private readonly store: ScoreboardStore | null) {}
 
     /** Joins a dialer session: its stored figures when the page was refreshed within it, else a fresh board. */
-    open(sessionId: string): Scoreboard {
+    join(sessionId: string): Scoreboard {
         const key = scoreboardKey(sessionId);
         if (key === this.key) return this.board;
         this.key = key;

@@ -1,0 +1,194 @@
+/**
+ * The agent's commands on a call (CL-4, AM-1 .. AM-3, WU-3, WU-4): each checked against the call's status and the
+ * dialer's capabilities, sent once (a second click while one is in flight is refused), its failure shown.
+ */
+import type {
+    AgentDialRequest,
+    CallStatus,
+    CommandResult,
+    ComplianceVerdict,
+    Instant,
+    MachineOverride,
+    TransferTarget
+} from 'c/pcModel';
+import { OVERRIDABLE_STATUSES } from 'c/pcModel';
+import { placeFieldsOf } from 'c/pcCompliance';
+import { normalizePhone } from 'c/pcSchedule';
+import { checkBareNumber, gate } from './compliance';
+import type { ServiceContext } from './context';
+import { OK } from './store';
+
+/** The call-commands slice: the commands in flight, by call and command. */
+export class CallCommands {
+    private readonly inFlight = new Set<string>();
+
+    constructor(private readonly ctx: ServiceContext) {}
+
+    private async send(
+        callId: string,
+        key: string,
+        allowed: readonly CallStatus[],
+        supported: boolean,
+        send: () => Promise<void>
+    ): Promise<CommandResult> {
+        const { store, errors, calls } = this.ctx;
+        const view = store.state.calls.find((v) => v.call.id === callId);
+        if (!view) return errors.fail('Validation', 'NotFound', 'no such call', key);
+        const lock = `${callId}:${key}`;
+        if (this.inFlight.has(lock)) return errors.inFlight(key);
+        if (!supported) return errors.fail('Validation', 'Unsupported', `${key} is not offered by the dialer`, key);
+        if (!allowed.includes(view.call.status)) {
+            return errors.fail('Validation', 'InvalidState', `${key} not allowed while ${view.call.status}`, key);
+        }
+        this.inFlight.add(lock);
+        store.commit(calls.setPending(callId, key, true));
+        try {
+            await send();
+            this.inFlight.delete(lock);
+            store.commit(calls.setPending(callId, key, false));
+            return OK;
+        } catch (e) {
+            this.inFlight.delete(lock);
+            const error = errors.of(e, key);
+            store.commit(calls.setPending(callId, key, false, { errors: errors.add(error) }));
+            return { ok: false, error };
+        }
+    }
+
+    /**
+     * Dials a number for the agent (click-to-dial, WU-4) on the skill worked: the number must be one the console
+     * can normalise to E.164 and the agent Working with no call on the lines; the call then arrives as any other.
+     */
+    async dial(request: AgentDialRequest, confirmWarnings = false): Promise<CommandResult> {
+        const command = 'dial';
+        const { store, errors, adapter } = this.ctx;
+        const state = store.state;
+        const send = adapter.dialNumber;
+        if (state.capabilities.agentDial !== true || typeof send !== 'function') {
+            return errors.fail('Validation', 'Unsupported', 'the dialer does not place agent calls', command);
+        }
+        const number = typeof request?.number === 'string' ? normalizePhone(request.number) : null;
+        if (!number) return errors.fail('Validation', 'Rejected', 'not a dialable number', command);
+        const agent = state.agent;
+        if (agent.status !== 'Working' || !agent.skillId) {
+            return errors.fail('Validation', 'InvalidState', 'log in to a skill before dialing', command);
+        }
+        if (state.calls.length > 0 || state.preview) {
+            return errors.fail('Validation', 'InvalidState', 'finish the current call or preview first', command);
+        }
+        if (this.inFlight.has(command)) return errors.inFlight(command);
+        this.inFlight.add(command);
+        try {
+            const contactId = typeof request.contactId === 'string' ? request.contactId : null;
+            const now = this.ctx.clock.now();
+            const outcome = gate(await this.checkDial(number, contactId, now), now, confirmWarnings);
+            if (!outcome.go) return errors.complianceStop(command, outcome.notice, () => this.dial(request, true));
+            this.ctx.overrides.keep(outcome, `n:${number}`);
+            await send.call(adapter, agent.skillId, { number, contactId });
+            const rest = errors.without(command);
+            if (rest !== store.state.errors) store.commit({ errors: rest });
+            return OK;
+        } catch (e) {
+            const error = errors.of(e, command);
+            store.commit({ errors: errors.add(error) });
+            return { ok: false, error };
+        } finally {
+            this.inFlight.delete(command);
+        }
+    }
+
+    /**
+     * The rules' answer for a click-to-dial (WU-4, CP-1): the Contact's place fields and its logged attempts when
+     * Salesforce answers, else what the number alone says (a failed look-up must not stop the agent's call).
+     */
+    private async checkDial(number: string, contactId: string | null, now: Instant): Promise<ComplianceVerdict> {
+        const { store, gateway } = this.ctx;
+        try {
+            const contact = await gateway.findContact({
+                salesforceId: contactId,
+                dialerRecordId: '',
+                phone: number,
+                fields: placeFieldsOf(store.state.settings)
+            });
+            const history = contact ? await gateway.getContactHistory(contact.id) : [];
+            return checkBareNumber(store.state, number, now, contact?.fields, history);
+        } catch {
+            return checkBareNumber(store.state, number, now);
+        }
+    }
+
+    /** Leaves the skill's recorded message at an answering machine; the line closes as message left (WU-3). */
+    dropVoicemail(callId: string): Promise<CommandResult> {
+        const adapter = this.ctx.adapter;
+        const drop = adapter.dropVoicemail;
+        const supported = this.ctx.store.state.capabilities.voicemailDrop === true && typeof drop === 'function';
+        return this.send(callId, 'voicemail', ['AMD'], supported, () => {
+            return drop ? drop.call(adapter, callId) : Promise.resolve();
+        });
+    }
+
+    /** Closes a call by hand as Answering Machine, Fax or Bad Number while Dialing, Ringing or AMD (AM-1 .. AM-3). */
+    overrideMachine(callId: string, kind: MachineOverride): Promise<CommandResult> {
+        const supported = this.ctx.store.state.capabilities.machineOverrides.includes(kind);
+        return this.send(callId, 'override', OVERRIDABLE_STATUSES, supported, () =>
+            this.ctx.adapter.overrideMachine(callId, kind)
+        );
+    }
+
+    /** Puts an Active call on hold (CL-4). */
+    hold(callId: string): Promise<CommandResult> {
+        const caps = this.ctx.store.state.capabilities;
+        return this.send(callId, 'hold', ['Active'], caps.hold, () => this.ctx.adapter.hold(callId));
+    }
+
+    /** Resumes a held call (CL-4). */
+    resume(callId: string): Promise<CommandResult> {
+        const caps = this.ctx.store.state.capabilities;
+        return this.send(callId, 'resume', ['Held'], caps.hold, () => this.ctx.adapter.resume(callId));
+    }
+
+    /** Mutes the agent on an answered call (CL-4). */
+    mute(callId: string): Promise<CommandResult> {
+        const caps = this.ctx.store.state.capabilities;
+        return this.send(callId, 'mute', ['Active', 'Held'], caps.mute, () => this.ctx.adapter.mute(callId));
+    }
+
+    /** Unmutes the agent (CL-4). */
+    unmute(callId: string): Promise<CommandResult> {
+        const caps = this.ctx.store.state.capabilities;
+        return this.send(callId, 'unmute', ['Active', 'Held'], caps.mute, () => this.ctx.adapter.unmute(callId));
+    }
+
+    /** Ends a call (CL-4). */
+    endCall(callId: string): Promise<CommandResult> {
+        return this.send(callId, 'end', ['Dialing', 'Ringing', 'AMD', 'Active', 'Held'], true, () =>
+            this.ctx.adapter.endCall(callId)
+        );
+    }
+
+    /** Transfers an answered call to a skill, an agent or a number (CL-4); a number only where the rules allow (CP-1). */
+    transfer(callId: string, target: TransferTarget, confirmWarnings = false): Promise<CommandResult> {
+        const { store, errors } = this.ctx;
+        let sent = target;
+        if (target.kind === 'Number') {
+            const e164 = normalizePhone(target.value);
+            if (!e164)
+                return Promise.resolve(errors.fail('Validation', 'Rejected', 'invalid transfer number', 'transfer'));
+            sent = { kind: 'Number', value: e164 };
+            const view = store.state.calls.find((v) => v.call.id === callId);
+            if (view && !this.inFlight.has(`${callId}:transfer`)) {
+                const now = this.ctx.clock.now();
+                const outcome = gate(checkBareNumber(store.state, e164, now), now, confirmWarnings);
+                if (!outcome.go) {
+                    const retry = (): Promise<CommandResult> => this.transfer(callId, target, true);
+                    return Promise.resolve(errors.complianceStop('transfer', outcome.notice, retry));
+                }
+                this.ctx.overrides.keep(outcome, callId);
+            }
+        }
+        const supported = store.state.capabilities.transferKinds.includes(target.kind);
+        return this.send(callId, 'transfer', ['Active', 'Held'], supported, () =>
+            this.ctx.adapter.transfer(callId, sent)
+        );
+    }
+}
