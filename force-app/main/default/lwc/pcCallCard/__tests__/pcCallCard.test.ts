@@ -2,24 +2,19 @@ import PcCallCard from 'c/pcCallCard';
 import * as pcFormat from 'c/pcFormat';
 import { CallDirection, CallStatus, ErrorCode, MachineOverride, Outcome, TransferTargetKind } from 'c/pcModel';
 import type { CallView } from 'c/pcModel';
+import { HOSTILE, makeCallView, makeError, makeRecord, makeState, NOW } from 'test-support/fixtures';
+import { StubConsoleApi } from 'test-support/recorders';
 import {
-    HOSTILE,
-    NOW,
-    StubConsoleApi,
     buttonNames,
     byDataId,
-    counterText,
     change,
     cleanup,
     click,
+    counterText,
     findButton,
     flush,
-    makeCallView,
-    makeError,
-    makeRecord,
-    makeState,
     render
-} from '../../../../../../test/lwc-helpers';
+} from 'test-support/lwc';
 
 type CardEl = HTMLElement & { view: CallView; now: number };
 type Stub = { disabled: boolean; iconName: string; title: string; label: string };

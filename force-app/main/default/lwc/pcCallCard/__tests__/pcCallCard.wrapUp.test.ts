@@ -5,20 +5,9 @@
 import PcCallCard from 'c/pcCallCard';
 import { CallStatus, Outcome } from 'c/pcModel';
 import type { CallView } from 'c/pcModel';
-import {
-    NOW,
-    StubConsoleApi,
-    byDataId,
-    change,
-    cleanup,
-    click,
-    counterText,
-    findButton,
-    flush,
-    makeCallView,
-    makeState,
-    render
-} from '../../../../../../test/lwc-helpers';
+import { makeCallView, makeState, NOW } from 'test-support/fixtures';
+import { StubConsoleApi } from 'test-support/recorders';
+import { byDataId, change, cleanup, click, counterText, findButton, flush, render } from 'test-support/lwc';
 
 type CardEl = HTMLElement & { view: CallView; now: number };
 

@@ -2,16 +2,9 @@ import PcCounter from 'c/pcCounter';
 import PcCallCard from 'c/pcCallCard';
 import { CallStatus } from 'c/pcModel';
 import { tickingCount } from 'c/pcTicker';
-import {
-    NOW,
-    StubConsoleApi,
-    cleanup,
-    counterText,
-    flush,
-    makeCallView,
-    makeState,
-    render
-} from '../../../../../../test/lwc-helpers';
+import { makeCallView, makeState, NOW } from 'test-support/fixtures';
+import { StubConsoleApi } from 'test-support/recorders';
+import { cleanup, counterText, flush, render } from 'test-support/lwc';
 
 type CounterEl = HTMLElement & { since: number; now: number; clock?: () => number; stoppedAt: number | null };
 

@@ -2,16 +2,9 @@
 import PcRescheduleForm from 'c/pcRescheduleForm';
 import { DeliverTo } from 'c/pcModel';
 import type { ComplianceFinding, ComplianceNotice, RescheduleDraft, RescheduleValidation } from 'c/pcModel';
-import {
-    StubConsoleApi,
-    byDataId,
-    change,
-    cleanup,
-    click,
-    findButton,
-    makePreviewState,
-    render
-} from '../../../../../../test/lwc-helpers';
+import { makePreviewState } from 'test-support/fixtures';
+import { StubConsoleApi } from 'test-support/recorders';
+import { byDataId, change, cleanup, click, findButton, render } from 'test-support/lwc';
 
 const DRAFT: RescheduleDraft = {
     number: '+13055550100',

@@ -1,17 +1,9 @@
 import PcRescheduleForm from 'c/pcRescheduleForm';
 import { DeliverTo, ErrorCode } from 'c/pcModel';
 import type { FieldIssue, RescheduleDraft, RescheduleValidation } from 'c/pcModel';
-import {
-    StubConsoleApi,
-    byDataId,
-    change,
-    cleanup,
-    click,
-    findButton,
-    makeError,
-    makePreviewState,
-    render
-} from '../../../../../../test/lwc-helpers';
+import { makeError, makePreviewState } from 'test-support/fixtures';
+import { StubConsoleApi } from 'test-support/recorders';
+import { byDataId, change, cleanup, click, findButton, render } from 'test-support/lwc';
 
 const DRAFT: RescheduleDraft = {
     number: '+13125550100',

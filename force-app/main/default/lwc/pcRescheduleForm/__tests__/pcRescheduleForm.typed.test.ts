@@ -6,19 +6,9 @@ import PcRescheduleForm from 'c/pcRescheduleForm';
 import { DEFAULT_SETTINGS, DeliverTo, ErrorCode } from 'c/pcModel';
 import type { RescheduleDraft, RescheduleValidation } from 'c/pcModel';
 import { validateReschedule } from 'c/pcSchedule';
-import {
-    StubConsoleApi,
-    byDataId,
-    change,
-    cleanup,
-    click,
-    findButton,
-    flush,
-    makeError,
-    makePreviewState,
-    makeState,
-    render
-} from '../../../../../../test/lwc-helpers';
+import { makeError, makePreviewState, makeState } from 'test-support/fixtures';
+import { StubConsoleApi } from 'test-support/recorders';
+import { byDataId, change, cleanup, click, findButton, flush, render } from 'test-support/lwc';
 
 const NOW = Date.UTC(2027, 0, 10, 18); // Sunday 10 January 2027, 12:00 in Chicago
 

@@ -2,8 +2,8 @@
 // double click leaves, and how the dialer's own agent state meets a change the console is waiting on.
 import { DialerError } from 'c/pcDialerPort';
 import type { AgentState } from 'c/pcModel';
-import { flush } from '../../../../../../test/service-harness';
-import { T0, WORKING, call, started } from '../../../../../../test/scriptedService';
+import { flush } from 'test-support/time';
+import { call, started, T0, WORKING } from 'test-support/scriptedService';
 
 const LOGGED_OUT: AgentState = { ...WORKING, status: 'LoggedOut', skillId: null, skillName: null };
 const UNAVAILABLE: AgentState = { ...WORKING, status: 'Unavailable', unavailableCode: { id: 'break', label: 'Break' } };

@@ -8,8 +8,8 @@ import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { AgentDialRequest, CallStatus, CommandResult, DialerCapabilities } from 'c/pcModel';
-import { flush } from '../../../../../../test/service-harness';
-import { CAPS, PREVIEW, T0, WORKING, ScriptedDialer, call } from '../../../../../../test/scriptedService';
+import { flush } from 'test-support/time';
+import { call, CAPS, PREVIEW, ScriptedDialer, T0, WORKING } from 'test-support/scriptedService';
 
 /** T0 is 09:00 in Chicago and 07:00 in San Francisco: too early there for the federal window (08:00–21:00). */
 const CHICAGO = '+13125550100';

@@ -10,7 +10,7 @@ import type {
     Settings
 } from 'c/pcModel';
 import { VirtualClock } from 'c/pcVirtualClock';
-import { makeScreenPop } from '../../../../../../test/lwc-helpers';
+import { makeScreenPop } from 'test-support/fixtures';
 
 const HOUR = 3_600_000;
 /** Wall time in New York on Tuesday 2026-01-06 (EST, UTC-5). */

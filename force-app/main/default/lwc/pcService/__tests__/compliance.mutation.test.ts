@@ -28,7 +28,7 @@ import {
     withCompliance,
     withOverride
 } from '../compliance';
-import { makeCall, makeRecord, makeScreenPop, makeState } from '../../../../../../test/lwc-helpers';
+import { makeCall, makeRecord, makeScreenPop, makeState } from 'test-support/fixtures';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -7,8 +7,8 @@ import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { Callback, DialerCapabilities } from 'c/pcModel';
-import { flush, pass } from '../../../../../../test/service-harness';
-import { CAPS, PREVIEW, T0, ScriptedDialer, call, started } from '../../../../../../test/scriptedService';
+import { flush, pass } from 'test-support/time';
+import { call, CAPS, PREVIEW, ScriptedDialer, started, T0 } from 'test-support/scriptedService';
 
 /** A dialer that asks the console before a callback rings. */
 class GatedDialer extends ScriptedDialer {
@@ -129,7 +129,7 @@ describe('c-pc-service lifecycle edges', () => {
         await service.stop();
         const stopped = service.getState();
         expect(stopped.connection).toEqual({ status: 'Disconnected', detail: '', attempt: 0, nextRetryAt: null });
-        await pass(clock, MARQUEE_MS * 2, 1_000);
+        await pass(clock, MARQUEE_MS * 2, { step: 1_000 });
         expect(service.getState()).toBe(stopped);
         expect(stopped.marquee?.id).toBe('m-1');
     });

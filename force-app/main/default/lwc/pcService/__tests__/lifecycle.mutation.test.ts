@@ -6,8 +6,8 @@ import type { DialerSignIn } from 'c/pcDialerPort';
 import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
-import { flush } from '../../../../../../test/service-harness';
-import { CAPS, T0, PREVIEW, WORKING, ScriptedDialer, call, started } from '../../../../../../test/scriptedService';
+import { flush } from 'test-support/time';
+import { call, CAPS, PREVIEW, ScriptedDialer, started, T0, WORKING } from 'test-support/scriptedService';
 
 function build(options: { settings?: unknown; signIn?: DialerSignIn; gateway?: InMemorySalesforceGateway } = {}) {
     const clock = new VirtualClock({ startAt: T0 });

@@ -7,8 +7,8 @@ import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { Call } from 'c/pcModel';
-import { flush } from '../../../../../../test/service-harness';
-import { T0, call, ScriptedDialer, started } from '../../../../../../test/scriptedService';
+import { flush } from 'test-support/time';
+import { call, ScriptedDialer, started, T0 } from 'test-support/scriptedService';
 
 describe('c-pc-service bounds and settings at their use', () => {
     it('UB-6 keeps only the newest errors for the error panel, so a long shift does not grow without bound', async () => {

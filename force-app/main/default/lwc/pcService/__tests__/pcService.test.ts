@@ -7,8 +7,8 @@ import { DialerError } from 'c/pcDialerPort';
 import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
-import { flush } from '../../../../../../test/service-harness';
-import { T0, call, PREVIEW, HISTORY, ScriptedDialer, started } from '../../../../../../test/scriptedService';
+import { flush } from 'test-support/time';
+import { call, HISTORY, PREVIEW, ScriptedDialer, started, T0 } from 'test-support/scriptedService';
 
 describe('c-pc-service store and defences', () => {
     it('publishes a new snapshot per change and shares the unchanged parts by reference', async () => {

@@ -8,8 +8,9 @@ import { OmniToolkitPresence } from 'c/pcOmniToolkit';
 import { DEFAULT_PRESENCE_MAP } from 'c/pcModel';
 import type { ConsoleError, PresenceMapping, PresenceMode } from 'c/pcModel';
 import type { PresencePort } from 'c/pcPresencePort';
-import { makeRig, pass, settle, startWorking, until } from '../../../../../../test/service-harness';
-import type { Rig } from '../../../../../../test/service-harness';
+import { pass, settle, until } from 'test-support/time';
+import { makeRig, startWorking } from 'test-support/serviceRig';
+import type { Rig } from 'test-support/serviceRig';
 
 interface OmniRig extends Rig {
     readonly omni: InMemoryOmniChannel;
@@ -91,7 +92,7 @@ describe('WU-5 Omni-Channel`s status read after the dialer`s', () => {
         await startWorking(rig);
         await pass(rig.clock, 500);
         slow!.release();
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
         expect(rig.omni.control.view().toolkitSets).toBe(1);
     });
 
@@ -102,7 +103,7 @@ describe('WU-5 Omni-Channel`s status read after the dialer`s', () => {
         await pass(rig.clock, 500);
         expect(rig.agentCommands()).toEqual([]);
         slow!.release();
-        expect(await until(rig.clock, () => rig.state().agent.status === 'Unavailable', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.state().agent.status === 'Unavailable', { maxMs: 5_000 })).toBe(true);
         expect(rig.agentCommands()).toEqual(['setUnavailable:code-break']);
         expect(rig.omniStatus()).toBe('Away');
     });
@@ -152,9 +153,9 @@ describe('WU-5 logging out', () => {
     it('WU-5 dialer leads: logging out of the dialer logs the agent out of Omni-Channel where the map says so', async () => {
         const rig = rigWith('DialerLeads', { map: [...DEFAULT_PRESENCE_MAP, offlineRow] });
         await startWorking(rig);
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
         await settle(rig.clock, rig.service.logout());
-        expect(await until(rig.clock, () => rig.omniStatus() === null, 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === null, { maxMs: 5_000 })).toBe(true);
         expect(rig.presenceErrors()).toEqual([]);
     });
 
@@ -163,7 +164,7 @@ describe('WU-5 logging out', () => {
         await startWorking(rig);
         await pass(rig.clock, 1_000);
         await agentPicksInOmni(rig, null);
-        expect(await until(rig.clock, () => rig.state().agent.status === 'LoggedOut', 10_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.state().agent.status === 'LoggedOut', { maxMs: 10_000 })).toBe(true);
         await pass(rig.clock, 2_000);
         expect(rig.agentCommands()).toEqual(['logout']);
     });
@@ -173,7 +174,7 @@ describe('WU-5 once the console stops', () => {
     it('WU-5 both lead: after the console stops, neither side follows the other', async () => {
         const rig = rigWith('Both');
         await startWorking(rig);
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
         await settle(rig.clock, rig.service.stop());
         await agentPicksInOmni(rig, 'Away');
         await pass(rig.clock, 2_000);
@@ -186,11 +187,11 @@ describe('WU-5 loop safety and coalescing', () => {
     it('WU-5 both lead: the agent picking again the status the console set still reaches the dialer', async () => {
         const rig = rigWith('Both');
         await startWorking(rig);
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
         await agentPicksInOmni(rig, 'Away');
-        expect(await until(rig.clock, () => rig.state().agent.status === 'Unavailable', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.state().agent.status === 'Unavailable', { maxMs: 5_000 })).toBe(true);
         await agentPicksInOmni(rig, 'Available');
-        expect(await until(rig.clock, () => rig.state().agent.status !== 'Unavailable', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.state().agent.status !== 'Unavailable', { maxMs: 5_000 })).toBe(true);
         expect(rig.agentCommands()).toEqual(['setUnavailable:code-break', 'setAvailable']);
     });
 
@@ -209,11 +210,11 @@ describe('WU-5 loop safety and coalescing', () => {
         ];
         const rig = rigWith('Both', { map });
         await startWorking(rig);
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
         await agentPicksInOmni(rig, 'Away');
-        expect(await until(rig.clock, () => rig.state().agent.status === 'Unavailable', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.state().agent.status === 'Unavailable', { maxMs: 5_000 })).toBe(true);
         await agentPicksInOmni(rig, 'Lunch');
-        expect(await until(rig.clock, () => rig.state().agent.status !== 'Unavailable', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.state().agent.status !== 'Unavailable', { maxMs: 5_000 })).toBe(true);
         await pass(rig.clock, 2_000);
         expect(rig.omniStatus()).toBe('Lunch');
         expect(rig.omni.control.view().toolkitSets).toBe(1);
@@ -235,7 +236,7 @@ describe('UB-6 WU-5 what a presence failure says', () => {
     it('UB-6 WU-5 Omni-Channel that never answers is shown as a timeout after 10 s', async () => {
         const rig = rigWith('DialerLeads');
         await startWorking(rig);
-        await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000);
+        await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 });
         rig.omni.control.holdNext();
         await settle(rig.clock, rig.service.setUnavailable('code-break'));
         await pass(rig.clock, 11_000);

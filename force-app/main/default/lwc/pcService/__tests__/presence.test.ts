@@ -7,8 +7,9 @@ import { OmniToolkitPresence } from 'c/pcOmniToolkit';
 import { DEFAULT_PRESENCE_MAP } from 'c/pcModel';
 import type { PresenceMapping, PresenceMode } from 'c/pcModel';
 import { PRESENCE_TIMEOUT_MS } from '../presenceSync';
-import { flush, makeRig, pass, settle, startWorking, until } from '../../../../../../test/service-harness';
-import type { Rig } from '../../../../../../test/service-harness';
+import { flush, pass, settle, until } from 'test-support/time';
+import { makeRig, startWorking } from 'test-support/serviceRig';
+import type { Rig } from 'test-support/serviceRig';
 
 interface OmniRig extends Rig {
     readonly omni: InMemoryOmniChannel;
@@ -57,20 +58,20 @@ describe('WU-5 Omni-Channel presence in step with the dialer', () => {
     it('WU-5 dialer leads: logging in, going Unavailable and Available set the mapped Omni-Channel status', async () => {
         const rig = rigWith('DialerLeads');
         await startWorking(rig);
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
 
         expect((await settle(rig.clock, rig.service.setUnavailable('code-break'))).ok).toBe(true);
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Away', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Away', { maxMs: 5_000 })).toBe(true);
 
         expect((await settle(rig.clock, rig.service.setAvailable())).ok).toBe(true);
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
         expect(rig.omni.control.view().toolkitSets).toBe(3);
     });
 
     it('WU-5 dialer leads: a change made in Omni-Channel does not reach the dialer', async () => {
         const rig = rigWith('DialerLeads');
         await startWorking(rig);
-        await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000);
+        await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 });
         await agentPicksInOmni(rig, 'Away');
         expect(rig.agentCommands()).toEqual([]);
         expect(rig.state().agent.status).not.toBe('Unavailable');
@@ -81,7 +82,7 @@ describe('WU-5 Omni-Channel presence in step with the dialer', () => {
         await startWorking(rig);
         rig.dialer.control.forceNextOutcome('Live');
         expect(await until(rig.clock, () => rig.state().calls.length > 0)).toBe(true);
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Busy', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Busy', { maxMs: 5_000 })).toBe(true);
         const callId = rig.state().calls[0]!.call.id;
         await settle(rig.clock, rig.service.endCall(callId));
         // Still busy through the wrap-up.
@@ -89,8 +90,8 @@ describe('WU-5 Omni-Channel presence in step with the dialer', () => {
         expect(rig.omniStatus()).toBe('Busy');
         await rig.service.setUnavailable('code-break');
         await settle(rig.clock, rig.service.saveDisposition(callId, 'disp-completed', ''));
-        expect(await until(rig.clock, () => rig.state().calls.length === 0, 10_000)).toBe(true);
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Away', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.state().calls.length === 0, { maxMs: 10_000 })).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Away', { maxMs: 5_000 })).toBe(true);
     });
 
     it('WU-5 Salesforce leads: going Unavailable in Omni-Channel sets the dialer Unavailable, Available sets it back', async () => {
@@ -116,7 +117,7 @@ describe('WU-5 Omni-Channel presence in step with the dialer', () => {
         await settle(rig.clock, rig.service.start());
         await agentPicksInOmni(rig, 'Away');
         await settle(rig.clock, rig.service.loginToSkill('skill-collections'));
-        expect(await until(rig.clock, () => rig.state().agent.status === 'Unavailable', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.state().agent.status === 'Unavailable', { maxMs: 5_000 })).toBe(true);
         expect(rig.agentCommands()).toEqual(['setUnavailable:code-break']);
 
         const rig2 = rigWith('SalesforceLeads', { preview: false });
@@ -129,17 +130,17 @@ describe('WU-5 Omni-Channel presence in step with the dialer', () => {
         await settle(rig2.clock, rig2.service.setUnavailable('code-break'));
         await settle(rig2.clock, rig2.service.endCall(callId));
         await settle(rig2.clock, rig2.service.saveDisposition(callId, 'disp-completed', ''));
-        expect(await until(rig2.clock, () => rig2.omniStatus() === 'Available', 5_000)).toBe(true);
+        expect(await until(rig2.clock, () => rig2.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
     });
 
     it('WU-5 both lead: each side sets the other, and no change echoes back (loop safety)', async () => {
         const rig = rigWith('Both', { map: withCodes });
         await startWorking(rig);
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
 
         // Dialer side first: one toolkit call, and the dialer receives nothing back.
         await settle(rig.clock, rig.service.setUnavailable('code-lunch'));
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Lunch', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Lunch', { maxMs: 5_000 })).toBe(true);
         await pass(rig.clock, 2_000);
         expect(rig.agentCommands()).toEqual(['setUnavailable:code-lunch']);
         expect(rig.omni.control.view().toolkitSets).toBe(2);
@@ -180,7 +181,7 @@ describe('WU-5 Omni-Channel presence in step with the dialer', () => {
         ];
         const rig = rigWith('Both', { map });
         await startWorking(rig);
-        await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000);
+        await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 });
         await agentPicksInOmni(rig, 'Away');
         await pass(rig.clock, 3_000);
         expect(rig.state().agent.unavailableCode?.id).toBe('code-break');
@@ -203,7 +204,7 @@ describe('WU-5 Omni-Channel presence in step with the dialer', () => {
     it('WU-5 a failed change is shown once with Retry, never blocks the dialer, and Retry sends it again', async () => {
         const rig = rigWith('DialerLeads');
         await startWorking(rig);
-        await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000);
+        await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 });
         rig.omni.control.failNext();
         expect((await settle(rig.clock, rig.service.setUnavailable('code-break'))).ok).toBe(true);
         await pass(rig.clock, 500);
@@ -229,7 +230,7 @@ describe('WU-5 Omni-Channel presence in step with the dialer', () => {
     it('WU-5 Omni-Channel that never answers fails after the timeout, and the change is retried once', async () => {
         const rig = rigWith('DialerLeads');
         await startWorking(rig);
-        await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000);
+        await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 });
         rig.omni.control.holdNext();
         await settle(rig.clock, rig.service.setUnavailable('code-break'));
         await pass(rig.clock, PRESENCE_TIMEOUT_MS - 1_000);
@@ -257,7 +258,7 @@ describe('WU-5 Omni-Channel presence in step with the dialer', () => {
         };
         const rig = makeRig({ preview: true, presence: port, settings: { presenceMode: 'DialerLeads' } });
         await startWorking(rig);
-        await until(rig.clock, () => sets.length === 1, 5_000);
+        await until(rig.clock, () => sets.length === 1, { maxMs: 5_000 });
         expect(sets).toEqual(['Available']);
         await settle(rig.clock, rig.service.setUnavailable('code-break'));
         await settle(rig.clock, rig.service.setAvailable());

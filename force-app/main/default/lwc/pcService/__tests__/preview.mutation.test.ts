@@ -3,8 +3,8 @@
 import { ConsoleService } from 'c/pcService';
 import { DialerError } from 'c/pcDialerPort';
 import type { DialerCapabilities, Disposition, Preview, PreviewAction, RescheduleDraft } from 'c/pcModel';
-import { flush, pass } from '../../../../../../test/service-harness';
-import { CAPS, PREVIEW, RECORD, call, started } from '../../../../../../test/scriptedService';
+import { flush, pass } from 'test-support/time';
+import { call, CAPS, PREVIEW, RECORD, started } from 'test-support/scriptedService';
 
 const ALL: PreviewAction[] = ['Accept', 'Requeue', 'Snooze', 'Reschedule', 'Disposition'];
 
@@ -179,14 +179,14 @@ describe('c-pc-service preview commands that go through', () => {
         await service.requeuePreview();
         const first = service.getState().confirmation;
         expect(first?.action).toBe('Requeue');
-        await pass(clock, 5_000, 1_000);
+        await pass(clock, 5_000, { step: 1_000 });
         dialer.events.emit('previewOffered', NEXT);
         await service.snoozePreview();
         const second = service.getState().confirmation;
         expect(second?.id).toBe(first!.id + 1);
-        await pass(clock, 4_000, 1_000);
+        await pass(clock, 4_000, { step: 1_000 });
         expect(service.getState().confirmation).toBe(second);
-        await pass(clock, 4_000, 1_000);
+        await pass(clock, 4_000, { step: 1_000 });
         expect(service.getState().confirmation).toBeNull();
     });
 });

@@ -5,8 +5,8 @@ import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { CommandResult, RescheduleValidation } from 'c/pcModel';
-import { flush } from '../../../../../../test/service-harness';
-import { CAPS, PREVIEW, T0, WORKING, ScriptedDialer, call } from '../../../../../../test/scriptedService';
+import { flush } from 'test-support/time';
+import { call, CAPS, PREVIEW, ScriptedDialer, T0, WORKING } from 'test-support/scriptedService';
 
 type Rig = Awaited<ReturnType<typeof build>>;
 

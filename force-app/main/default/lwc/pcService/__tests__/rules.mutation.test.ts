@@ -3,8 +3,8 @@
 // action is on its way, a confirmed click-to-dial on its Task, and skills refused before anything is sent.
 import { DEFAULT_RULE_SETS } from 'c/pcModel';
 import type { AttemptsHistory, DialerCapabilities, Preview, PreviewAction, RescheduleDraft } from 'c/pcModel';
-import { flush } from '../../../../../../test/service-harness';
-import { CAPS, HISTORY, PREVIEW, RECORD, ScriptedDialer, call, started } from '../../../../../../test/scriptedService';
+import { flush } from 'test-support/time';
+import { call, CAPS, HISTORY, PREVIEW, RECORD, ScriptedDialer, started } from 'test-support/scriptedService';
 
 const ALL: PreviewAction[] = ['Accept', 'Requeue', 'Snooze', 'Reschedule', 'Disposition'];
 const FEDERAL_WARNS = DEFAULT_RULE_SETS.map((r) => (r.name === 'US_Federal' ? { ...r, mode: 'Warn' as const } : r));

@@ -5,8 +5,8 @@
 import { DialerError } from 'c/pcDialerPort';
 import type { ContactInfo } from 'c/pcModel';
 import type { ContactQuery } from 'c/pcSalesforcePort';
-import { flush } from '../../../../../../test/service-harness';
-import { CAPS, HISTORY, RECORD, T0, call, started } from '../../../../../../test/scriptedService';
+import { flush } from 'test-support/time';
+import { call, CAPS, HISTORY, RECORD, started, T0 } from 'test-support/scriptedService';
 
 const ACCOUNT = { label: 'Account', source: 'ContactField', field: 'Account.Name' };
 

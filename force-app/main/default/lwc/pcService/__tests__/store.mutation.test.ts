@@ -8,8 +8,8 @@ import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_RULE_SETS, DEFAULT_SETTINGS } from 'c/pcModel';
 import type { CommandResult, ConsoleState } from 'c/pcModel';
 import type { PresencePort, PresenceStatus } from 'c/pcPresencePort';
-import { flush } from '../../../../../../test/service-harness';
-import { CAPS, T0, ScriptedDialer, call, started } from '../../../../../../test/scriptedService';
+import { flush } from 'test-support/time';
+import { call, CAPS, ScriptedDialer, started, T0 } from 'test-support/scriptedService';
 
 /** T0 is 07:00 in San Francisco: before the federal window (08:00–21:00). */
 const SAN_FRANCISCO = '+14155550123';

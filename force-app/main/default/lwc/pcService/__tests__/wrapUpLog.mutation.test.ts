@@ -3,8 +3,8 @@
 import { ENDED_LINGER_MS, LOG_RETRY_MS } from 'c/pcService';
 import { DialerError } from 'c/pcDialerPort';
 import type { Disposition } from 'c/pcModel';
-import { flush, pass } from '../../../../../../test/service-harness';
-import { RECORD, T0, call, started } from '../../../../../../test/scriptedService';
+import { flush, pass } from 'test-support/time';
+import { call, RECORD, started, T0 } from 'test-support/scriptedService';
 
 const ANSWERED_AT = T0 + 2_000;
 const ENDED_AT = T0 + 65_400;
@@ -190,12 +190,12 @@ describe('c-pc-service wrap-up: a failed log', () => {
         expect(service.getState().errors.map((e) => [e.command, e.source, e.code])).toEqual([
             ['logAttempt', 'Salesforce', 'Network']
         ]);
-        await pass(clock, LOG_RETRY_MS[0]! - 1_000, 1_000);
+        await pass(clock, LOG_RETRY_MS[0]! - 1_000, { step: 1_000 });
         expect(gateway.callCount('logAttempt')).toBe(1);
-        await pass(clock, 2_000, 1_000);
+        await pass(clock, 2_000, { step: 1_000 });
         expect(gateway.callCount('logAttempt')).toBe(2);
         expect(gateway.tasks()).toHaveLength(1);
-        await pass(clock, 15 * 60_000, 10_000);
+        await pass(clock, 15 * 60_000, { step: 10_000 });
         expect(gateway.callCount('logAttempt')).toBe(2);
     });
 
@@ -204,7 +204,7 @@ describe('c-pc-service wrap-up: a failed log', () => {
         for (let i = 0; i <= LOG_RETRY_MS.length; i += 1) gateway.failNext('logAttempt', 'Network');
         dialer.events.emit('callUpdated', call({ status: 'Dialing' }));
         dialer.events.emit('callUpdated', call({ status: 'Ended', outcome: 'NoAnswer' }));
-        await pass(clock, LOG_RETRY_MS.reduce((a, b) => a + b, 0) + 60 * 60_000, 10_000);
+        await pass(clock, LOG_RETRY_MS.reduce((a, b) => a + b, 0) + 60 * 60_000, { step: 10_000 });
         expect(gateway.callCount('logAttempt')).toBe(LOG_RETRY_MS.length + 1);
         expect(service.getState().errors.filter((e) => e.command === 'logAttempt')).toHaveLength(
             LOG_RETRY_MS.length + 1
@@ -229,7 +229,7 @@ describe('c-pc-service wrap-up: a failed log', () => {
         release();
         await flush();
         expect(service.getState().errors).toEqual([]);
-        await pass(clock, 60 * 60_000, 60_000);
+        await pass(clock, 60 * 60_000, { step: 60_000 });
         expect(gateway.logAttempt).toHaveBeenCalledTimes(1);
     });
 

@@ -1,15 +1,16 @@
 import type { Preview, RescheduleRequest } from 'c/pcModel';
-import { callWhere, send, until, working } from '../../../../../../test/simDialer';
-import type { Events } from '../../../../../../test/simDialer';
+import { reach } from 'test-support/time';
+import type { EventRecorder } from 'test-support/recorders';
+import { callWhere, send, working } from 'test-support/simDialer';
 import type { SimulatedDialer } from 'c/pcSimDialer';
 
 const MINUTE = 60_000;
 
 async function offered(dialer: SimulatedDialer): Promise<Preview> {
-    return until(dialer, () => dialer.control.preview());
+    return reach(dialer.control, () => dialer.control.preview());
 }
 
-function closes(events: Events, previewId: string): string[] {
+function closes(events: EventRecorder, previewId: string): string[] {
     return events
         .of('previewClosed')
         .filter((c) => c.previewId === previewId)
@@ -89,8 +90,8 @@ describe('c-pc-sim-dialer preview', () => {
         expect(closes(events, preview.id)).toEqual(['Snoozed']);
         expect(lastAttempt(dialer, preview.record.id).outcome).toBe('Snoozed');
         // Keep requeueing whatever else comes until the snoozed record is back.
-        const back = await until(
-            dialer,
+        const back = await reach(
+            dialer.control,
             () => {
                 const p = dialer.control.preview();
                 if (p && p.record.id !== preview.record.id) {
@@ -99,7 +100,7 @@ describe('c-pc-sim-dialer preview', () => {
                 }
                 return p;
             },
-            15 * MINUTE
+            { maxMs: 15 * MINUTE }
         );
         expect(back.record.id).toBe(preview.record.id);
         expect(back.offeredAt - preview.offeredAt).toBeGreaterThanOrEqual(5 * MINUTE);
@@ -322,7 +323,7 @@ describe('c-pc-sim-dialer reschedule and callbacks', () => {
         expect.assertions(3);
         const { dialer } = await working({ preview: true });
         // Requeue until a record with a DNC phone comes up (every 20th record from the 6th has one).
-        const preview = await until(dialer, () => {
+        const preview = await reach(dialer.control, () => {
             const p = dialer.control.preview();
             if (!p) return null;
             const history = dialer.control.attemptsHistory(p.record.id)!;

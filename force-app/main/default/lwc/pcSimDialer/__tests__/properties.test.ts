@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { SimulatedDialer } from 'c/pcSimDialer';
 import type { Call } from 'c/pcModel';
 import { DialerError } from 'c/pcDialerPort';
-import { START, flush } from '../../../../../../test/simDialer';
+import { flush } from 'test-support/time';
+import { START } from 'test-support/simDialer';
 
 /** One thing an agent, the dialer's admin or time can do. */
 type Step =

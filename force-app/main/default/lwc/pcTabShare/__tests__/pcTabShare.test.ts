@@ -4,10 +4,11 @@ import type { DialerAdapter, DialerEventMap } from 'c/pcDialerPort';
 import type { Call, Preview } from 'c/pcModel';
 import { SimulatedDialer } from 'c/pcSimDialer';
 import { TabLeader } from 'c/pcTabLeader';
-import { openSharedTabs } from '../../../../../../test/tabs/sharedHarness';
-import type { SharedTabs } from '../../../../../../test/tabs/sharedHarness';
+import { openSharedTabs } from 'test-support/sharedTabs';
+import type { SharedTabs } from 'test-support/sharedTabs';
+import { settle, until } from 'test-support/time';
+import type { StepOptions } from 'test-support/time';
 
-/* eslint-disable no-await-in-loop -- virtual time is stepped one tick after another */
 let tabs: SharedTabs | null = null;
 let sim: SimulatedDialer;
 
@@ -17,26 +18,17 @@ afterEach(async () => {
 });
 
 /** Lets the simulator's virtual time pass until the promise settles. */
-async function pump<T>(promise: Promise<T>): Promise<T> {
-    let done = false;
-    const settled = promise.finally(() => {
-        done = true;
-    });
-    settled.catch(() => undefined);
-    for (let guard = 0; !done && guard < 2000; guard += 1) {
-        await sim.control.advance(50);
-        await new Promise((r) => setTimeout(r, 0));
-    }
-    return settled;
+/** The shared dialer's time: 50 ms a step, the channel's deliveries and timers running between, 100 s at most. */
+const TICK: StepOptions = { step: 50, maxMs: 100_000, turns: 1, timers: 1 };
+
+/** Awaits a command sent through the tabs while the shared dialer's time passes. */
+function pump<T>(promise: Promise<T>): Promise<T> {
+    return settle(sim.control, promise, TICK);
 }
 
-async function until(test: () => boolean): Promise<boolean> {
-    for (let guard = 0; guard < 2000; guard += 1) {
-        if (test()) return true;
-        await sim.control.advance(50);
-        await new Promise((r) => setTimeout(r, 0));
-    }
-    return test();
+/** Moves the shared dialer's time until `test` holds; false if it never does. */
+function holds(test: () => boolean): Promise<boolean> {
+    return until(sim.control, test, TICK);
 }
 
 function watch<K extends keyof DialerEventMap>(adapter: DialerAdapter, type: K): DialerEventMap[K][] {
@@ -74,19 +66,19 @@ describe('c/pcTabShare', () => {
         const offered = watch(t.second, 'previewOffered');
         const updated = watch(t.second, 'callUpdated');
         await pump(t.second.loginToSkill(skill.id));
-        expect(await until(() => offered.length > 0)).toBe(true);
+        expect(await holds(() => offered.length > 0)).toBe(true);
         const preview = offered[0]!;
         sim.control.forceNextOutcome('Live');
         await pump(t.second.acceptPreview(preview.id));
         const isLive = (c: Call): boolean => c.record.id === preview.record.id && c.status === 'Active';
-        expect(await until(() => updated.some(isLive))).toBe(true);
+        expect(await holds(() => updated.some(isLive))).toBe(true);
         const callId = updated.find(isLive)!.id;
         await pump(t.second.hold(callId));
         await pump(t.second.resume(callId));
         await pump(t.second.mute(callId));
         await pump(t.second.unmute(callId));
         await pump(t.second.endCall(callId));
-        expect(await until(() => updated.some((c) => c.id === callId && c.status === 'Ended'))).toBe(true);
+        expect(await holds(() => updated.some((c) => c.id === callId && c.status === 'Ended'))).toBe(true);
         const dispositions = await pump(t.second.listDispositions(skill.id));
         await pump(t.second.disposition(callId, dispositions[0]!.id, 'done'));
         await pump(t.second.logout());
@@ -120,7 +112,7 @@ describe('c/pcTabShare', () => {
         const closed = watch(t.second, 'previewClosed');
         const updated = watch(t.second, 'callUpdated');
         const next = async (n: number): Promise<Preview> => {
-            expect(await until(() => offered.length >= n)).toBe(true);
+            expect(await holds(() => offered.length >= n)).toBe(true);
             return offered[n - 1]!;
         };
         await pump(t.second.loginToSkill(skill.id));
@@ -143,13 +135,13 @@ describe('c/pcTabShare', () => {
         sim.control.forceNextOutcome('NoAnswer');
         await pump(t.second.acceptPreview(fifth.id));
         const dialing = (c: Call): boolean => c.record.id === fifth.record.id && c.status === 'Dialing';
-        expect(await until(() => updated.some(dialing))).toBe(true);
+        expect(await holds(() => updated.some(dialing))).toBe(true);
         await pump(t.second.overrideMachine(updated.find(dialing)!.id, 'BadNumber'));
         const sixth = await next(6);
         sim.control.forceNextOutcome('Live');
         await pump(t.second.acceptPreview(sixth.id));
         const live = (c: Call): boolean => c.record.id === sixth.record.id && c.status === 'Active';
-        expect(await until(() => updated.some(live))).toBe(true);
+        expect(await holds(() => updated.some(live))).toBe(true);
         await pump(t.second.transfer(updated.find(live)!.id, { kind: 'Skill', value: skill.id }));
         await pump(t.second.setUnavailable(codes[0]!.id));
         expect(commandsOnChannel(t)).toEqual(
@@ -171,7 +163,7 @@ describe('c/pcTabShare', () => {
         const updated = watch(t.leading, 'callUpdated');
         sim.control.forceNextOutcome('Live');
         await pump(t.leading.loginToSkill(skills.find((s) => s.isPersonalConnection)!.id));
-        expect(await until(() => updated.some((c) => c.status === 'Active'))).toBe(true);
+        expect(await holds(() => updated.some((c) => c.status === 'Active'))).toBe(true);
         const live = updated.find((c) => c.status === 'Active')!;
 
         // A third party on the channel, speaking the tabs' own protocol.
@@ -193,7 +185,7 @@ describe('c/pcTabShare', () => {
             args: unknown[]
         ): Promise<{ ok: boolean; error?: { code: string } }> => {
             forger.post({ k: 'cmd', id, method, args });
-            expect(await until(() => replies.some((r) => r.id === id))).toBe(true);
+            expect(await holds(() => replies.some((r) => r.id === id))).toBe(true);
             return replies.find((r) => r.id === id)!;
         };
         const sent = [jest.spyOn(sim, 'transfer'), jest.spyOn(sim, 'hold'), jest.spyOn(sim, 'overrideMachine')];
@@ -228,23 +220,23 @@ describe('c/pcTabShare', () => {
         const skill = skills.find((s) => s.isPersonalConnection)!;
         const offered = watch(t.second, 'previewOffered');
         await pump(t.second.loginToSkill(skill.id));
-        expect(await until(() => offered.length > 0)).toBe(true);
+        expect(await holds(() => offered.length > 0)).toBe(true);
         sim.control.forceNextOutcome('Live');
         await pump(t.second.acceptPreview(offered[0]!.id));
-        expect(await until(() => seenRecords.some((r) => 'status' in r && r.status === 'Active'))).toBe(true);
+        expect(await holds(() => seenRecords.some((r) => 'status' in r && r.status === 'Active'))).toBe(true);
         const live = seenRecords.find((r): r is Call => 'status' in r && r.status === 'Active')!;
         await pump(t.second.endCall(live.id));
         const ended = seenRecords.filter((r): r is Call => 'status' in r && r.id === live.id).at(-1)!;
         const dispositions = await pump(t.second.listDispositions(skill.id));
         expect(
-            await until(
+            await holds(
                 () =>
                     ended.status === 'Ended' ||
                     seenRecords.some((r) => 'status' in r && r.id === live.id && r.status === 'Ended')
             )
         ).toBe(true);
         await pump(t.second.disposition(live.id, dispositions[0]!.id, 'done'));
-        expect(await until(() => offered.length > 1)).toBe(true);
+        expect(await holds(() => offered.length > 1)).toBe(true);
         await pump(t.second.requeuePreview(offered[1]!.id));
 
         const secrets = new Set<string>();

@@ -10,7 +10,7 @@ import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { AgentState, AttemptsHistory, Call, CallingRecord, DialerCapabilities, Preview } from 'c/pcModel';
-import { flush } from './service-harness';
+import { flush } from './time';
 
 export const T0 = Date.UTC(2027, 0, 11, 15, 0, 0);
 
