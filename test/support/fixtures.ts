@@ -17,11 +17,14 @@ import {
     TransferTargetKind
 } from 'c/pcModel';
 import type {
+    Attempt,
+    AttemptsHistorySource,
     Call,
     CallView,
     CallingRecord,
     ConsoleError,
     ConsoleState,
+    Destination,
     Preview,
     PreviewState,
     ScreenPop
@@ -111,6 +114,69 @@ export function makeError(over: Partial<ConsoleError> = {}): ConsoleError {
         command: null,
         ...over
     };
+}
+
+/** A phone destination with no attempts yet, first in the cadence; override any field. */
+export function makeDestination(over: Partial<Destination> = {}): Destination {
+    const id = over.id ?? 'd-1';
+    return {
+        id,
+        kind: DestinationKind.Phone,
+        description: id,
+        value: '+13125550100',
+        attempts: 0,
+        maxAttempts: 10,
+        availableAt: null,
+        lastPresentation: null,
+        lastOutcome: null,
+        unavailableReason: null,
+        cadenceOrder: 1,
+        ...over
+    };
+}
+
+/** One attempt on a destination, unanswered unless said otherwise. */
+export function makeAttempt(
+    destinationId: string,
+    at: number,
+    number = 1,
+    outcome: Outcome = Outcome.NoAnswer
+): Attempt {
+    return { number, destinationId, destinationDescription: destinationId, at, outcome };
+}
+
+/** What a screen pop built by `makeHistoryPop` holds. */
+export interface HistoryPopOptions {
+    /** Default: one phone destination, `d-1`. */
+    readonly destinations?: readonly Destination[];
+    readonly attempts?: readonly Attempt[];
+    /** The Contact's fields (the rules read the state and zone from them). */
+    readonly fields?: Record<string, string | null>;
+    /** The calling record's zone (default: the fixture record's). */
+    readonly timeZone?: string | null;
+    readonly recordId?: string;
+    /** Where the history came from; absent means the dialer's. */
+    readonly source?: AttemptsHistorySource;
+}
+
+/** A screen pop whose Attempts History holds the given destinations and attempts, for the Callable rules. */
+export function makeHistoryPop(options: HistoryPopOptions = {}): ScreenPop {
+    const base = makeScreenPop();
+    const recordId = options.recordId ?? base.record.id;
+    return makeScreenPop({
+        record: {
+            ...base.record,
+            id: recordId,
+            timeZone: options.timeZone === undefined ? base.record.timeZone : options.timeZone
+        },
+        contact: base.contact ? { ...base.contact, fields: options.fields ?? {} } : null,
+        attemptsHistory: {
+            recordId,
+            destinations: options.destinations ?? [makeDestination()],
+            attempts: options.attempts ?? [],
+            ...(options.source ? { source: options.source } : {})
+        }
+    });
 }
 
 /** A screen pop with Contact History and Attempts History. */

@@ -1,5 +1,5 @@
 import { callableAt, CallableSelector } from '../callable';
-import { DEFAULT_RULE_SETS, DEFAULT_SETTINGS, DestinationKind, Outcome, RuleMode } from 'c/pcModel';
+import { DEFAULT_RULE_SETS, DEFAULT_SETTINGS, DestinationKind, RuleMode } from 'c/pcModel';
 import type {
     Attempt,
     Callability,
@@ -10,7 +10,7 @@ import type {
     Settings
 } from 'c/pcModel';
 import { VirtualClock } from 'c/pcVirtualClock';
-import { makeScreenPop } from 'test-support/fixtures';
+import { makeAttempt, makeDestination, makeHistoryPop, makeScreenPop } from 'test-support/fixtures';
 
 const HOUR = 3_600_000;
 /** Wall time in New York on Tuesday 2026-01-06 (EST, UTC-5). */
@@ -21,36 +21,15 @@ const central = (h: number, m = 0): number => Date.UTC(2026, 0, 6, h + 6, m);
 const MIAMI = '+13055550100';
 const CHICAGO = '+13125550100';
 
-function phone(id: string, value: string, over: Partial<Destination> = {}): Destination {
-    return {
-        id,
-        kind: DestinationKind.Phone,
-        description: id,
-        value,
-        attempts: 0,
-        maxAttempts: 10,
-        availableAt: null,
-        lastPresentation: null,
-        lastOutcome: null,
-        unavailableReason: null,
-        cadenceOrder: 1,
-        ...over
-    };
-}
+const phone = (id: string, value: string, over: Partial<Destination> = {}): Destination =>
+    makeDestination({ id, value, ...over });
 
-function popOf(
+const popOf = (
     destinations: readonly Destination[],
     attempts: readonly Attempt[] = [],
     fields: Record<string, string | null> = {},
     timeZone: string | null = null
-): ScreenPop {
-    const base = makeScreenPop();
-    return makeScreenPop({
-        record: { ...base.record, timeZone },
-        contact: base.contact ? { ...base.contact, fields } : null,
-        attemptsHistory: { recordId: 'rec-1', destinations, attempts }
-    });
-}
+): ScreenPop => makeHistoryPop({ destinations, attempts, fields, timeZone });
 
 function withRule(name: string, over: Partial<ComplianceRuleSet>): Settings {
     return {
@@ -59,13 +38,7 @@ function withRule(name: string, over: Partial<ComplianceRuleSet>): Settings {
     };
 }
 
-const attemptAt = (destinationId: string, at: number, number = 1): Attempt => ({
-    number,
-    destinationId,
-    destinationDescription: destinationId,
-    at,
-    outcome: Outcome.NoAnswer
-});
+const attemptAt = (destinationId: string, at: number, number = 1): Attempt => makeAttempt(destinationId, at, number);
 
 const NOW_: DestinationCallable = { status: 'Now', reason: null, from: null, zone: null };
 

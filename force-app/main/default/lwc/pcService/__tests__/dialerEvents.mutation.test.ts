@@ -8,7 +8,7 @@ import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { Callback, DialerCapabilities } from 'c/pcModel';
 import { flush, pass } from 'test-support/time';
-import { call, CAPS, PREVIEW, ScriptedDialer, started, T0 } from 'test-support/scriptedService';
+import { call, CAPS, PREVIEW, ScriptedDialer, scripted, started, T0 } from 'test-support/scriptedService';
 
 /** A dialer that asks the console before a callback rings. */
 class GatedDialer extends ScriptedDialer {
@@ -135,8 +135,7 @@ describe('c-pc-service lifecycle edges', () => {
     });
 
     it('BX-2 a connection state the dialer announced while connecting is kept, not overwritten', async () => {
-        const clock = new VirtualClock({ startAt: T0 });
-        const dialer = new ScriptedDialer();
+        const { dialer, service } = scripted({ settings: DEFAULT_SETTINGS });
         dialer.connect.mockImplementationOnce(async () => {
             dialer.events.emit('connection', {
                 status: 'Reconnecting',
@@ -146,28 +145,15 @@ describe('c-pc-service lifecycle edges', () => {
             });
             return dialer.session;
         });
-        const service = new ConsoleService({
-            adapter: dialer,
-            gateway: new InMemorySalesforceGateway({ contacts: [] }),
-            clock,
-            settings: DEFAULT_SETTINGS
-        });
         await service.start();
         await flush();
         expect(service.getState().connection).toMatchObject({ status: 'Reconnecting', detail: 'relay' });
     });
 
     it('BX-2 a refresh restores the agent`s state and calls as the dialer reports them', async () => {
-        const clock = new VirtualClock({ startAt: T0 });
-        const dialer = new ScriptedDialer();
+        const { dialer, service } = scripted({ settings: DEFAULT_SETTINGS });
         const agent = { ...dialer.session.agent, status: 'Unavailable' as const, since: T0 - 5_000 };
         dialer.session = { ...dialer.session, agent, calls: [call({ status: 'Ringing' })] };
-        const service = new ConsoleService({
-            adapter: dialer,
-            gateway: new InMemorySalesforceGateway({ contacts: [] }),
-            clock,
-            settings: DEFAULT_SETTINGS
-        });
         await service.start();
         await flush();
         expect(service.getState().agent).toEqual(agent);

@@ -3,13 +3,12 @@
 // starting again after a failed connect. Scripted dialer: every answer is set by the test.
 import { ConsoleService } from 'c/pcService';
 import { DialerError } from 'c/pcDialerPort';
-import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_RULE_SETS, DEFAULT_SETTINGS } from 'c/pcModel';
 import type { CommandResult, ConsoleState } from 'c/pcModel';
 import type { PresencePort, PresenceStatus } from 'c/pcPresencePort';
 import { flush } from 'test-support/time';
-import { call, CAPS, ScriptedDialer, started, T0 } from 'test-support/scriptedService';
+import { call, CAPS, ScriptedDialer, scripted, started, T0 } from 'test-support/scriptedService';
 
 /** T0 is 07:00 in San Francisco: before the federal window (08:00–21:00). */
 const SAN_FRANCISCO = '+14155550123';
@@ -17,18 +16,9 @@ const LOS_ANGELES = '+12135550123';
 
 const FEDERAL_WARNS = DEFAULT_RULE_SETS.map((r) => (r.name === 'US_Federal' ? { ...r, mode: 'Warn' as const } : r));
 
-function build(settings: Record<string, unknown> = {}) {
-    const clock = new VirtualClock({ startAt: T0 });
-    const dialer = new ScriptedDialer();
-    const gateway = new InMemorySalesforceGateway({ contacts: [] });
-    const service = new ConsoleService({
-        adapter: dialer,
-        gateway,
-        clock,
-        settings: { ...DEFAULT_SETTINGS, linesPerAgent: 3, ...settings }
-    });
-    return { clock, dialer, gateway, service };
-}
+/** Not started; `settings` over the defaults on three lines. */
+const build = (settings: Record<string, unknown> = {}) =>
+    scripted({ settings: { ...DEFAULT_SETTINGS, linesPerAgent: 3, ...settings } });
 
 /** Started, on a dialer that also transfers to numbers. */
 async function transferring(settings: Record<string, unknown> = {}) {
@@ -149,11 +139,7 @@ describe('c-pc-service Omni-Channel reports (WU-5)', () => {
             logout: async () => undefined,
             onChange: () => () => undefined
         };
-        const clock = new VirtualClock({ startAt: T0 });
-        const service = new ConsoleService({
-            adapter: new ScriptedDialer(),
-            gateway: new InMemorySalesforceGateway({ contacts: [] }),
-            clock,
+        const { service } = scripted({
             settings: { ...DEFAULT_SETTINGS, presenceMode: 'DialerLeads' },
             presence: port
         });
@@ -171,17 +157,16 @@ describe('c-pc-service Omni-Channel reports (WU-5)', () => {
 describe('c-pc-service compliance stops and their confirmation (CP-1, CP-3)', () => {
     it('CP-3 a refusal by two rules names both', async () => {
         // 06:30 in Miami: before both the federal window (08:00) and Florida's (08:00).
-        const clock = new VirtualClock({ startAt: Date.UTC(2027, 0, 11, 11, 30) });
-        const dialer = new ScriptedDialer();
-        dialer.capabilities = () => ({ ...CAPS, transferKinds: ['Skill', 'Number'] });
-        const service = new ConsoleService({
-            adapter: dialer,
-            gateway: new InMemorySalesforceGateway({ contacts: [] }),
-            clock,
-            settings: { ...DEFAULT_SETTINGS, linesPerAgent: 3 }
-        });
-        await service.start();
-        await flush();
+        const { dialer, service } = await started(
+            {},
+            {
+                contacts: [],
+                startAt: Date.UTC(2027, 0, 11, 11, 30),
+                prepare: (d) => {
+                    d.capabilities = () => ({ ...CAPS, transferKinds: ['Skill', 'Number'] });
+                }
+            }
+        );
         dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
         const result = await service.transfer('call-1', { kind: 'Number', value: '+13055550100' });
         expect(result.ok ? null : result.error.detail).toBe('Block by US_Federal:Window,US_Florida:Window');
