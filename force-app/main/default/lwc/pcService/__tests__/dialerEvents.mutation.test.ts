@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { Callback, DialerCapabilities } from 'c/pcModel';
 import { flush, pass } from 'test-support/time';
 import { call, CAPS, PREVIEW, ScriptedDialer, scripted, started, T0 } from 'test-support/scriptedService';
+import { holdOnce } from 'test-support/hold';
 
 /** A dialer that asks the console before a callback rings. */
 class GatedDialer extends ScriptedDialer {
@@ -178,8 +179,7 @@ describe('c-pc-service lifecycle edges', () => {
     it('CL-4 an update of a live call keeps the commands on their way', async () => {
         const { dialer, service } = await started();
         dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
-        let answer: () => void = () => undefined;
-        dialer.hold.mockImplementationOnce(() => new Promise<undefined>((r) => (answer = () => r(undefined))));
+        const answer = holdOnce(dialer.hold);
         const holding = service.hold('call-1');
         dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0, muted: true }));
         expect(service.getState().calls[0]).toMatchObject({ pending: ['hold'], wrapUp: null, call: { muted: true } });

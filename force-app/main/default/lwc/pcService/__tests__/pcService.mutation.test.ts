@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { Call } from 'c/pcModel';
 import { flush } from 'test-support/time';
 import { call, scripted, started, T0 } from 'test-support/scriptedService';
+import { holdOnce } from 'test-support/hold';
 
 describe('c-pc-service bounds and settings at their use', () => {
     it('UB-6 keeps only the newest errors for the error panel, so a long shift does not grow without bound', async () => {
@@ -152,10 +153,7 @@ describe('c-pc-service commands in flight', () => {
     it('CL-4 Hold shows as sending while the dialer answers, and no longer once it has', async () => {
         const { dialer, service } = await started();
         dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
-        let answer: () => void = () => undefined;
-        dialer.hold.mockImplementationOnce(
-            () => new Promise<undefined>((resolve) => (answer = () => resolve(undefined)))
-        );
+        const answer = holdOnce(dialer.hold);
         const holding = service.hold('call-1');
         expect(service.getState().calls[0]?.pending).toEqual(['hold']);
         answer();

@@ -9,6 +9,7 @@ import type { CommandResult, ConsoleState } from 'c/pcModel';
 import type { PresencePort, PresenceStatus } from 'c/pcPresencePort';
 import { flush } from 'test-support/time';
 import { call, CAPS, ScriptedDialer, scripted, started, T0 } from 'test-support/scriptedService';
+import { holdOnce } from 'test-support/hold';
 
 /** T0 is 07:00 in San Francisco: before the federal window (08:00–21:00). */
 const SAN_FRANCISCO = '+14155550123';
@@ -97,8 +98,7 @@ describe('c-pc-service what an error says (UB-6)', () => {
     it('UB-6 a second click while a command is on its way says so, and is not added to the error panel', async () => {
         const { dialer, service } = await started();
         dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
-        let answer: () => void = () => undefined;
-        dialer.hold.mockImplementationOnce(() => new Promise<undefined>((r) => (answer = () => r(undefined))));
+        const answer = holdOnce(dialer.hold);
         const first = service.hold('call-1');
         const again = await service.hold('call-1');
         expect(detailOf(again)).toEqual(['InFlight', 'hold already sent', 'hold']);
@@ -251,10 +251,7 @@ describe('c-pc-service starting again after a failed connect (BX-5)', () => {
         await service.start();
         await flush();
         expect(service.getState().connection).toMatchObject({ status: 'Failed', detail: 'down' });
-        let answer: () => void = () => undefined;
-        dialer.connect.mockImplementationOnce(
-            () => new Promise<typeof dialer.session>((r) => (answer = () => r(dialer.session)))
-        );
+        const answer = holdOnce(dialer.connect, () => dialer.session);
         const retry = service.start();
         expect(service.getState().connection).toMatchObject({ status: 'Connecting', detail: '' });
         answer();
@@ -264,10 +261,7 @@ describe('c-pc-service starting again after a failed connect (BX-5)', () => {
 
     it('BX-5 while the first connect is under way the console shows Connecting, with no detail', async () => {
         const { dialer, service } = build();
-        let answer: () => void = () => undefined;
-        dialer.connect.mockImplementationOnce(
-            () => new Promise<typeof dialer.session>((r) => (answer = () => r(dialer.session)))
-        );
+        const answer = holdOnce(dialer.connect, () => dialer.session);
         const starting = service.start();
         await flush();
         expect(service.getState().connection).toEqual({
@@ -285,10 +279,7 @@ describe('c-pc-service starting again after a failed connect (BX-5)', () => {
         dialer.connect.mockRejectedValueOnce(new DialerError('Network', 'down'));
         await service.start();
         await flush();
-        let answer: () => void = () => undefined;
-        dialer.connect.mockImplementationOnce(
-            () => new Promise<typeof dialer.session>((r) => (answer = () => r(dialer.session)))
-        );
+        const answer = holdOnce(dialer.connect, () => dialer.session);
         const retry = service.start();
         // The dialer reports the connect failing meanwhile: the console shows Failed, but the retry is still out.
         dialer.events.emit('connection', { status: 'Failed', detail: 'down', attempt: 1, nextRetryAt: null });

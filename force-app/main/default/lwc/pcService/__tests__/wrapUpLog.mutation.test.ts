@@ -5,6 +5,7 @@ import { DialerError } from 'c/pcDialerPort';
 import type { Disposition } from 'c/pcModel';
 import { flush, pass } from 'test-support/time';
 import { call, RECORD, started, T0 } from 'test-support/scriptedService';
+import { holdOnce, holdNext } from 'test-support/hold';
 
 const ANSWERED_AT = T0 + 2_000;
 const ENDED_AT = T0 + 65_400;
@@ -215,13 +216,7 @@ describe('c-pc-service wrap-up: a failed log', () => {
     it('BX-1 a log failing after the console stopped is not reported, and not tried again', async () => {
         const { dialer, gateway, service, clock } = await started();
         gateway.failNext('logAttempt', 'Network');
-        let release: () => void = () => undefined;
-        const gate = new Promise<void>((r) => (release = r));
-        const original = gateway.logAttempt.bind(gateway);
-        jest.spyOn(gateway, 'logAttempt').mockImplementation(async (log) => {
-            await gate;
-            return original(log);
-        });
+        const release = holdNext(gateway, 'logAttempt', { every: true });
         dialer.events.emit('callUpdated', call({ status: 'Dialing' }));
         dialer.events.emit('callUpdated', call({ status: 'Ended', outcome: 'NoAnswer' }));
         await flush();
@@ -280,10 +275,7 @@ describe('c-pc-service wrap-up: what is refused before anything is sent', () => 
     it('CL-4 a second Save while the first is on its way sends nothing twice', async () => {
         const rig = await withDispositions();
         await talkedAndEnded(rig);
-        let answer: () => void = () => undefined;
-        rig.dialer.disposition.mockImplementationOnce(
-            () => new Promise<undefined>((r) => (answer = () => r(undefined)))
-        );
+        const answer = holdOnce(rig.dialer.disposition);
         const first = rig.service.saveDisposition('call-1', 'done', '');
         expect(rig.service.getState().calls[0]?.pending).toEqual(['disposition']);
         const second = await rig.service.saveDisposition('call-1', 'done', '');

@@ -4,6 +4,7 @@ import { DEFAULT_RULE_SETS } from 'c/pcModel';
 import type { DialerCapabilities, Disposition, Skill } from 'c/pcModel';
 import { flush, pass } from 'test-support/time';
 import { call, CAPS, ScriptedDialer, started, T0 } from 'test-support/scriptedService';
+import { holdOnce } from 'test-support/hold';
 
 const DISPOSITIONS: Disposition[] = [
     { id: 'done', label: 'Completed', outcome: 'Completed', requiresNotes: false },
@@ -107,8 +108,7 @@ describe('c-pc-service the wrap-up time limit (WU-1)', () => {
             wrapUpAtZero: 'Disposition'
         });
         endAnswered(dialer);
-        let answer: () => void = () => undefined;
-        dialer.disposition.mockImplementationOnce(() => new Promise<undefined>((r) => (answer = () => r(undefined))));
+        const answer = holdOnce(dialer.disposition);
         const saving = service.saveDisposition('call-1', 'refused', 'said no');
         await pass(clock, 11_000, { step: 1_000 });
         expect(dialer.disposition).toHaveBeenCalledTimes(1);
@@ -121,8 +121,7 @@ describe('c-pc-service the wrap-up time limit (WU-1)', () => {
     it('WU-1 with Unavailable chosen, a save on its way when the time runs out leaves the agent as they are', async () => {
         const { clock, dialer, service } = await build({ wrapUpLimitSeconds: 10, wrapUpAtZero: 'Unavailable' });
         endAnswered(dialer);
-        let answer: () => void = () => undefined;
-        dialer.disposition.mockImplementationOnce(() => new Promise<undefined>((r) => (answer = () => r(undefined))));
+        const answer = holdOnce(dialer.disposition);
         const saving = service.saveDisposition('call-1', 'done', '');
         await pass(clock, 11_000, { step: 1_000 });
         expect(dialer.setUnavailable).not.toHaveBeenCalled();
