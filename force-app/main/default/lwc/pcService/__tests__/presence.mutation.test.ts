@@ -3,49 +3,12 @@
  * read after the dialer's, a status the console already shows, logging out on either side, the agent re-picking the
  * status the console set, changes coalesced while a dialer command is in flight, and what a failure says (UB-6).
  */
-import { InMemoryOmniChannel } from '../../../../../../local/memoryOmni';
-import { OmniToolkitPresence } from 'c/pcOmniToolkit';
 import { DEFAULT_PRESENCE_MAP } from 'c/pcModel';
-import type { ConsoleError, PresenceMapping, PresenceMode } from 'c/pcModel';
+import type { PresenceMapping } from 'c/pcModel';
 import type { PresencePort } from 'c/pcPresencePort';
 import { pass, settle, until } from 'test-support/time';
-import { makeRig, startWorking } from 'test-support/serviceRig';
-import type { Rig } from 'test-support/serviceRig';
-
-interface OmniRig extends Rig {
-    readonly omni: InMemoryOmniChannel;
-    omniStatus(): string | null;
-    agentCommands(): string[];
-    presenceErrors(): readonly ConsoleError[];
-}
-
-function rigWith(
-    mode: PresenceMode,
-    options: { map?: readonly PresenceMapping[]; port?: (p: PresencePort) => PresencePort; initial?: string } = {}
-): OmniRig {
-    const omni = new InMemoryOmniChannel(undefined, options.initial ?? null);
-    const port = new OmniToolkitPresence(omni);
-    const rig = makeRig({
-        preview: true,
-        presence: options.port ? options.port(port) : port,
-        settings: { presenceMode: mode, presenceMap: options.map ?? DEFAULT_PRESENCE_MAP }
-    });
-    return {
-        ...rig,
-        omni,
-        omniStatus: () => omni.control.view().status?.developerName ?? null,
-        agentCommands: () =>
-            rig.sent
-                .filter((c) => ['setAvailable', 'setUnavailable', 'logout'].includes(c.name))
-                .map((c) => (c.name === 'setUnavailable' ? `setUnavailable:${String(c.args[0])}` : c.name)),
-        presenceErrors: () => rig.state().errors.filter((e) => e.command === 'presence')
-    };
-}
-
-async function agentPicksInOmni(rig: OmniRig, status: string | null): Promise<void> {
-    rig.omni.control.agentSets(status);
-    await pass(rig.clock, 500);
-}
+import { startWorking } from 'test-support/serviceRig';
+import { agentPicksInOmni, omniRig } from 'test-support/omniRig';
 
 /** A port whose first status read answers only when `release` is called (Omni-Channel slow to load). */
 function slowFirstRead(port: PresencePort): { port: PresencePort; release: () => void } {
@@ -85,7 +48,7 @@ const lunchRow: PresenceMapping = {
 describe('WU-5 Omni-Channel`s status read after the dialer`s', () => {
     it('WU-5 dialer leads: a slow first status read does not hold the dialer`s state back, and it is set once', async () => {
         let slow: ReturnType<typeof slowFirstRead> | null = null;
-        const rig = rigWith('DialerLeads', {
+        const rig = omniRig('DialerLeads', {
             initial: 'Away',
             port: (p) => (slow = slowFirstRead(p)).port
         });
@@ -98,7 +61,7 @@ describe('WU-5 Omni-Channel`s status read after the dialer`s', () => {
 
     it('WU-5 Salesforce leads: once Omni-Channel`s status is known, the dialer takes it', async () => {
         let slow: ReturnType<typeof slowFirstRead> | null = null;
-        const rig = rigWith('SalesforceLeads', { initial: 'Away', port: (p) => (slow = slowFirstRead(p)).port });
+        const rig = omniRig('SalesforceLeads', { initial: 'Away', port: (p) => (slow = slowFirstRead(p)).port });
         await startWorking(rig);
         await pass(rig.clock, 500);
         expect(rig.agentCommands()).toEqual([]);
@@ -110,7 +73,7 @@ describe('WU-5 Omni-Channel`s status read after the dialer`s', () => {
 
     it('WU-5 off: a late status read changes nothing', async () => {
         let slow: ReturnType<typeof slowFirstRead> | null = null;
-        const rig = rigWith('Off', { initial: 'Away', port: (p) => (slow = slowFirstRead(p)).port });
+        const rig = omniRig('Off', { initial: 'Away', port: (p) => (slow = slowFirstRead(p)).port });
         await startWorking(rig);
         slow!.release();
         await pass(rig.clock, 2_000);
@@ -121,7 +84,7 @@ describe('WU-5 Omni-Channel`s status read after the dialer`s', () => {
 
 describe('WU-5 each side as it already is', () => {
     it('WU-5 dialer leads: Omni-Channel already showing the mapped status is sent nothing', async () => {
-        const rig = rigWith('DialerLeads', { initial: 'Available' });
+        const rig = omniRig('DialerLeads', { initial: 'Available' });
         await startWorking(rig);
         await pass(rig.clock, 2_000);
         expect(rig.omniStatus()).toBe('Available');
@@ -129,7 +92,7 @@ describe('WU-5 each side as it already is', () => {
     });
 
     it('WU-5 Salesforce leads: the dialer`s own change stays; the dialer is not sent back to Omni-Channel`s status', async () => {
-        const rig = rigWith('SalesforceLeads', { initial: 'Available' });
+        const rig = omniRig('SalesforceLeads', { initial: 'Available' });
         await startWorking(rig);
         await pass(rig.clock, 1_000);
         await settle(rig.clock, rig.service.setUnavailable('code-break'));
@@ -139,7 +102,7 @@ describe('WU-5 each side as it already is', () => {
     });
 
     it('WU-5 Salesforce leads: a status whose code the dialer already has sends nothing', async () => {
-        const rig = rigWith('SalesforceLeads', { initial: 'Available', map: [...DEFAULT_PRESENCE_MAP, lunchRow] });
+        const rig = omniRig('SalesforceLeads', { initial: 'Available', map: [...DEFAULT_PRESENCE_MAP, lunchRow] });
         await startWorking(rig);
         await pass(rig.clock, 1_000);
         await settle(rig.clock, rig.service.setUnavailable('code-lunch'));
@@ -151,7 +114,7 @@ describe('WU-5 each side as it already is', () => {
 
 describe('WU-5 logging out', () => {
     it('WU-5 dialer leads: logging out of the dialer logs the agent out of Omni-Channel where the map says so', async () => {
-        const rig = rigWith('DialerLeads', { map: [...DEFAULT_PRESENCE_MAP, offlineRow] });
+        const rig = omniRig('DialerLeads', { map: [...DEFAULT_PRESENCE_MAP, offlineRow] });
         await startWorking(rig);
         expect(await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
         await settle(rig.clock, rig.service.logout());
@@ -160,7 +123,7 @@ describe('WU-5 logging out', () => {
     });
 
     it('WU-5 Salesforce leads: logging out of Omni-Channel logs the dialer out once', async () => {
-        const rig = rigWith('SalesforceLeads', { initial: 'Available', map: [...DEFAULT_PRESENCE_MAP, offlineRow] });
+        const rig = omniRig('SalesforceLeads', { initial: 'Available', map: [...DEFAULT_PRESENCE_MAP, offlineRow] });
         await startWorking(rig);
         await pass(rig.clock, 1_000);
         await agentPicksInOmni(rig, null);
@@ -172,7 +135,7 @@ describe('WU-5 logging out', () => {
 
 describe('WU-5 once the console stops', () => {
     it('WU-5 both lead: after the console stops, neither side follows the other', async () => {
-        const rig = rigWith('Both');
+        const rig = omniRig('Both');
         await startWorking(rig);
         expect(await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
         await settle(rig.clock, rig.service.stop());
@@ -185,7 +148,7 @@ describe('WU-5 once the console stops', () => {
 
 describe('WU-5 loop safety and coalescing', () => {
     it('WU-5 both lead: the agent picking again the status the console set still reaches the dialer', async () => {
-        const rig = rigWith('Both');
+        const rig = omniRig('Both');
         await startWorking(rig);
         expect(await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
         await agentPicksInOmni(rig, 'Away');
@@ -208,7 +171,7 @@ describe('WU-5 loop safety and coalescing', () => {
             },
             DEFAULT_PRESENCE_MAP[2]!
         ];
-        const rig = rigWith('Both', { map });
+        const rig = omniRig('Both', { map });
         await startWorking(rig);
         expect(await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
         await agentPicksInOmni(rig, 'Away');
@@ -221,7 +184,7 @@ describe('WU-5 loop safety and coalescing', () => {
     });
 
     it('WU-5 Salesforce leads: two quick changes in Omni-Channel reach the dialer in order, the latest last', async () => {
-        const rig = rigWith('SalesforceLeads', { initial: 'Available' });
+        const rig = omniRig('SalesforceLeads', { initial: 'Available' });
         await startWorking(rig);
         await pass(rig.clock, 1_000);
         rig.omni.control.agentSets('Away');
@@ -234,7 +197,7 @@ describe('WU-5 loop safety and coalescing', () => {
 
 describe('UB-6 WU-5 what a presence failure says', () => {
     it('UB-6 WU-5 Omni-Channel that never answers is shown as a timeout after 10 s', async () => {
-        const rig = rigWith('DialerLeads');
+        const rig = omniRig('DialerLeads');
         await startWorking(rig);
         await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 });
         rig.omni.control.holdNext();
@@ -245,7 +208,7 @@ describe('UB-6 WU-5 what a presence failure says', () => {
 
     it('UB-6 WU-5 a refusal that is not an Error is shown as rejected, and a Retry that fails again says so', async () => {
         let refuse = true;
-        const rig = rigWith('DialerLeads', {
+        const rig = omniRig('DialerLeads', {
             port: (p) => ({
                 name: p.name,
                 getStatus: () => p.getStatus(),
