@@ -32,6 +32,21 @@ function request(dialer: SimulatedDialer, preview: Preview, patch: Partial<Resch
     };
 }
 
+/**
+ * Books a callback for the offered preview (to the agent or the skill), takes the next preview live and moves to
+ * the callback's time: it falls due while the agent is on a call.
+ */
+async function callbackWhileOnCall(dialer: SimulatedDialer, deliverTo: 'Me' | 'Skill') {
+    const preview = await offered(dialer);
+    const callback = await send(dialer, dialer.reschedulePreview(preview.id, request(dialer, preview, { deliverTo })));
+    const next = await offered(dialer);
+    dialer.control.forceNextOutcome('Live');
+    await send(dialer, dialer.acceptPreview(next.id));
+    const active = await callWhere(dialer, (c) => c.status === 'Active');
+    dialer.control.advanceToNextCallback();
+    return { preview, callback, active };
+}
+
 describe('c-pc-sim-dialer preview', () => {
     it('PV-1 offers a record with its number, attempts so far, the actions and no unavailable destination', async () => {
         const { dialer } = await working({ preview: true });
@@ -237,13 +252,7 @@ describe('c-pc-sim-dialer reschedule and callbacks', () => {
 
     it('RS-4 a callback to Me waits while the agent is on a call, then comes first', async () => {
         const { dialer, events } = await working({ preview: true, contactHangsUp: false });
-        const preview = await offered(dialer);
-        const callback = await send(dialer, dialer.reschedulePreview(preview.id, request(dialer, preview)));
-        const next = await offered(dialer);
-        dialer.control.forceNextOutcome('Live');
-        await send(dialer, dialer.acceptPreview(next.id));
-        const active = await callWhere(dialer, (c) => c.status === 'Active');
-        dialer.control.advanceToNextCallback();
+        const { preview, callback, active } = await callbackWhileOnCall(dialer, 'Me');
         expect(events.of('callbackDue')).toHaveLength(0);
         await send(dialer, dialer.endCall(active.id));
         await send(dialer, dialer.disposition(active.id, 'disp-refused', ''));
@@ -263,13 +272,7 @@ describe('c-pc-sim-dialer reschedule and callbacks', () => {
 
     it('RS-4 a callback to the skill goes to another agent when this one is busy, with a message', async () => {
         const { dialer, events } = await working({ preview: true });
-        const preview = await offered(dialer);
-        await send(dialer, dialer.reschedulePreview(preview.id, request(dialer, preview, { deliverTo: 'Skill' })));
-        const next = await offered(dialer);
-        dialer.control.forceNextOutcome('Live');
-        await send(dialer, dialer.acceptPreview(next.id));
-        await callWhere(dialer, (c) => c.status === 'Active');
-        dialer.control.advanceToNextCallback();
+        const { preview } = await callbackWhileOnCall(dialer, 'Skill');
         expect(events.of('callbackDue')).toHaveLength(0);
         expect(events.last('agentMessage')).toMatchObject({ kind: 'Info', number: preview.number });
         expect(dialer.control.calls().filter((c) => c.direction === 'Callback')).toHaveLength(0);
@@ -278,13 +281,7 @@ describe('c-pc-sim-dialer reschedule and callbacks', () => {
 
     it('RS-4 a skill callback with no other agent free waits for this agent', async () => {
         const { dialer, events } = await working({ preview: true, otherAgentsAvailable: false, contactHangsUp: false });
-        const preview = await offered(dialer);
-        await send(dialer, dialer.reschedulePreview(preview.id, request(dialer, preview, { deliverTo: 'Skill' })));
-        const next = await offered(dialer);
-        dialer.control.forceNextOutcome('Live');
-        await send(dialer, dialer.acceptPreview(next.id));
-        const active = await callWhere(dialer, (c) => c.status === 'Active');
-        dialer.control.advanceToNextCallback();
+        const { active } = await callbackWhileOnCall(dialer, 'Skill');
         expect(events.of('callbackDue')).toHaveLength(0);
         await send(dialer, dialer.endCall(active.id));
         await send(dialer, dialer.disposition(active.id, 'disp-completed', ''));

@@ -61,6 +61,19 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 /** Sends a command the way an agent would; returns its settled promise for the hang check. */
+type ControlStep = Extract<Step, { kind: 'advance' | 'force' | 'lines' | 'preview' | 'failNext' }>;
+
+/** Applies a step that works the dialer's controls; false for a command, which the caller sends. */
+function control(dialer: SimulatedDialer, s: Step): s is ControlStep {
+    if (s.kind === 'advance') dialer.control.advance(s.ms);
+    else if (s.kind === 'force') dialer.control.forceNextOutcome(s.outcome);
+    else if (s.kind === 'lines') dialer.control.setLines(s.lines);
+    else if (s.kind === 'preview') dialer.control.setPreview(s.on);
+    else if (s.kind === 'failNext') dialer.control.failNextCommand();
+    else return false;
+    return true;
+}
+
 function send(dialer: SimulatedDialer, s: Step): Promise<unknown> | null {
     const preview = dialer.control.preview();
     const calls = dialer.control.calls();
@@ -168,12 +181,7 @@ describe('c-pc-sim-dialer properties', () => {
                     dialer.control.advance(100);
                     await connect;
                     for (const s of steps) {
-                        if (s.kind === 'advance') dialer.control.advance(s.ms);
-                        else if (s.kind === 'force') dialer.control.forceNextOutcome(s.outcome);
-                        else if (s.kind === 'lines') dialer.control.setLines(s.lines);
-                        else if (s.kind === 'preview') dialer.control.setPreview(s.on);
-                        else if (s.kind === 'failNext') dialer.control.failNextCommand();
-                        else {
+                        if (!control(dialer, s)) {
                             let sent: Promise<unknown> | null = null;
                             try {
                                 sent = send(dialer, s);
@@ -217,16 +225,10 @@ describe('c-pc-sim-dialer properties', () => {
             dialer.control.advance(100);
             await connect;
             for (const s of steps) {
-                if (s.kind === 'advance') dialer.control.advance(s.ms);
-                else if (s.kind === 'force') dialer.control.forceNextOutcome(s.outcome);
-                else if (s.kind === 'lines') dialer.control.setLines(s.lines);
-                else if (s.kind === 'preview') dialer.control.setPreview(s.on);
-                else if (s.kind === 'failNext') dialer.control.failNextCommand();
-                else {
-                    send(dialer, s)?.catch(() => undefined);
-                    dialer.control.advance(100);
-                    await flush();
-                }
+                if (control(dialer, s)) continue;
+                send(dialer, s)?.catch(() => undefined);
+                dialer.control.advance(100);
+                await flush();
             }
             return dialer.control.eventLog().join('\n');
         }
