@@ -29,6 +29,45 @@ export function flush(): Promise<void> {
     return flushTime(RENDER);
 }
 
+/**
+ * The page's clock under jest's fake intervals, for counters that tick on their own: `now` is the clock components
+ * read; `advance` and `tick` move it and fire what fell due. Promises and zero-delay timers stay real, so `flush`
+ * works. `install` in beforeEach, `uninstall` in afterEach.
+ */
+export class PageClock {
+    private at: number;
+
+    constructor(private readonly start: number) {
+        this.at = start;
+    }
+
+    /** The time the page reads. */
+    readonly now = (): number => this.at;
+
+    /** Fakes the page's intervals and puts the clock back at its start. */
+    install(): void {
+        jest.useFakeTimers({ doNotFake: ['setTimeout', 'queueMicrotask', 'nextTick', 'setImmediate'] });
+        this.at = this.start;
+    }
+
+    /** Gives the page its real timers back. */
+    uninstall(): void {
+        jest.useRealTimers();
+    }
+
+    /** Moves `ms` in one step, fires every timer due, and lets the page re-render. */
+    async advance(ms: number): Promise<void> {
+        this.at += ms;
+        jest.advanceTimersByTime(ms);
+        await flush();
+    }
+
+    /** Moves `ms` a second at a time, each second its own tick and re-render, as in the browser. */
+    async tick(ms: number): Promise<void> {
+        for (let i = 0; i < ms / 1000; i += 1) await this.advance(1000);
+    }
+}
+
 /** Removes every rendered element; call in afterEach. */
 export function cleanup(): void {
     while (document.body.firstChild) document.body.removeChild(document.body.firstChild);

@@ -7,12 +7,12 @@ import { CallStatus, Outcome } from 'c/pcModel';
 import type { CallView } from 'c/pcModel';
 import { makeCallView, makeState, NOW } from 'test-support/fixtures';
 import { StubConsoleApi } from 'test-support/recorders';
-import { byDataId, change, cleanup, click, counterText, findButton, flush, render } from 'test-support/lwc';
+import { byDataId, change, cleanup, click, counterText, findButton, flush, PageClock, render } from 'test-support/lwc';
 
 type CardEl = HTMLElement & { view: CallView; now: number };
 
-let clockNow = NOW;
-const clock = (): number => clockNow;
+const page = new PageClock(NOW);
+const clock = page.now;
 
 function wrapUpView(deadline: number | null, timedOut = false): CallView {
     return makeCallView(
@@ -37,24 +37,11 @@ async function mount(view: CallView) {
     return { el, service };
 }
 
-async function tick(ms: number): Promise<void> {
-    for (let i = 0; i < ms / 1000; i += 1) {
-        clockNow += 1000;
-        jest.advanceTimersByTime(1000);
-        // Each second is its own tick, as in the browser.
-        // eslint-disable-next-line no-await-in-loop
-        await flush();
-    }
-}
-
 describe('c-pc-call-card wrap-up (WU-1)', () => {
-    beforeEach(() => {
-        jest.useFakeTimers({ doNotFake: ['setTimeout', 'queueMicrotask', 'nextTick', 'setImmediate'] });
-        clockNow = NOW;
-    });
+    beforeEach(() => page.install());
     afterEach(() => {
         cleanup();
-        jest.useRealTimers();
+        page.uninstall();
     });
 
     it('WU-1 shows the time left as a countdown and announces 30 s and 10 s politely, once each', async () => {
@@ -65,17 +52,17 @@ describe('c-pc-call-card wrap-up (WU-1)', () => {
         const live = byDataId(el, 'wrap-up-announce')!;
         expect(live.getAttribute('aria-live')).toBe('polite');
         expect(live.textContent).toBe('');
-        await tick(14_000);
+        await page.tick(14_000);
         expect(counterText(el, 'wrap-up-countdown')).toBe('0:31');
         expect(live.textContent).toBe('');
-        await tick(1000);
+        await page.tick(1000);
         expect(counterText(el, 'wrap-up-countdown')).toBe('0:30');
         expect(live.textContent).toBe('30 seconds left to wrap up.');
-        await tick(19_000);
+        await page.tick(19_000);
         expect(live.textContent).toBe('30 seconds left to wrap up.');
-        await tick(1000);
+        await page.tick(1000);
         expect(live.textContent).toBe('10 seconds left to wrap up.');
-        await tick(15_000);
+        await page.tick(15_000);
         expect(counterText(el, 'wrap-up-countdown')).toBe('0:00');
         await expect(el).toBeAccessible();
     });
