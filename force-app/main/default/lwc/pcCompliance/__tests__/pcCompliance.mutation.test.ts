@@ -19,6 +19,7 @@ import {
 import type { ComplianceQuery, ContactPlace } from 'c/pcCompliance';
 import { RuleMode } from 'c/pcModel';
 import type { ComplianceRuleSet, Destination } from 'c/pcModel';
+import { makeDestination } from 'test-support/fixtures';
 
 const HOUR = 3_600_000;
 /** Wall time in Chicago on Tuesday 2026-01-06 (CST, UTC-6). */
@@ -180,19 +181,8 @@ describe('CP-1 the next allowed instant', () => {
 
 describe('CP-4 callability', () => {
     it('CP-4 answers for phone destinations only', () => {
-        const phone = (id: string, value: string, kind: Destination['kind'] = 'Phone'): Destination => ({
-            id,
-            kind,
-            description: id,
-            value,
-            attempts: 0,
-            maxAttempts: null,
-            availableAt: null,
-            lastPresentation: null,
-            lastOutcome: null,
-            unavailableReason: null,
-            cadenceOrder: 0
-        });
+        const phone = (id: string, value: string, kind: Destination['kind'] = 'Phone'): Destination =>
+            makeDestination({ id, value, kind, maxAttempts: null, cadenceOrder: 0 });
         const verdicts = callability(
             {
                 record: { id: 'r', firstName: 'A', lastName: 'B', timeZone: null, salesforceId: null, fields: {} },
