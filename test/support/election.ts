@@ -21,6 +21,10 @@ export interface Election {
     tab(id: string, timings?: TabTimings): TabLeader;
     /** A tab that has started and leads alone once the claim window (1 s) has passed. */
     loneLeader(id: string): Promise<TabLeader>;
+    /** A heartbeat tab that has started beside a running leader and, `windowMs` later, follows. */
+    follows(id: string, windowMs: number): Promise<TabLeader>;
+    /** Two tabs started one after the other (with locks: the first leads, the second waits). */
+    startPair(first: string, second: string): Promise<[TabLeader, TabLeader]>;
     /** Steps the clock 50 ms at a time until one of `tabs` leads; returns the time it took (Infinity if none did). */
     timeToLeader(tabs: readonly TabLeader[], limitMs?: number): Promise<number>;
 }
@@ -43,6 +47,20 @@ export function election(options: { readonly locks?: boolean } = {}): Election {
             await clock.advance(1_000);
             expect(await started).toBe(true);
             return t;
+        },
+        async follows(id, windowMs) {
+            const t = tab(id);
+            const started = t.start();
+            await clock.advance(windowMs);
+            expect(await started).toBe(false);
+            return t;
+        },
+        async startPair(first, second) {
+            const a = tab(first);
+            const b = tab(second);
+            await a.start();
+            await b.start();
+            return [a, b];
         },
         async timeToLeader(tabs, limitMs = 10_000) {
             const started = clock.now();

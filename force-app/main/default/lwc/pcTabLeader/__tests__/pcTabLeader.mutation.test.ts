@@ -81,12 +81,9 @@ describe('c/pcTabLeader (what other tabs say)', () => {
     });
 
     it('BX-2 a follower does not answer who leads or a claim', async () => {
-        const { hub, clock, tab, loneLeader } = election();
+        const { hub, loneLeader, follows } = election();
         const leader = await loneLeader('a');
-        const follower = tab('b');
-        const started = follower.start();
-        await clock.advance(1_000);
-        expect(await started).toBe(false);
+        const follower = await follows('b', 1_000);
         const p = probe(hub);
         p.send({ t: 'who', from: 'x' });
         p.send({ t: 'claim', from: 'x' });
@@ -170,12 +167,9 @@ describe('c/pcTabLeader (what other tabs say)', () => {
     });
 
     it('BX-2 a leader that stops tells the others at once, so a follower leads within one claim window', async () => {
-        const { hub, clock, tab, loneLeader } = election();
+        const { hub, clock, loneLeader, follows } = election();
         const a = await loneLeader('a');
-        const b = tab('b');
-        const started = b.start();
-        await clock.advance(600);
-        expect(await started).toBe(false);
+        const b = await follows('b', 600);
         const p = probe(hub);
         const aChanges: boolean[] = [];
         a.onChange((leading) => aChanges.push(leading));
@@ -451,11 +445,8 @@ describe('c/pcTabLeader (with Web Locks)', () => {
     });
 
     it('BX-2 a tab stopped while waiting for the lock never leads when it is freed', async () => {
-        const { tab } = election({ locks: true });
-        const a = tab('a');
-        const b = tab('b');
-        await a.start();
-        await b.start();
+        const { tab, startPair } = election({ locks: true });
+        const [a, b] = await startPair('a', 'b');
         b.stop();
         const c = tab('c');
         expect(await c.start()).toBe(false);
@@ -468,11 +459,8 @@ describe('c/pcTabLeader (with Web Locks)', () => {
     });
 
     it('BX-2 a follower with locks is told of the change only when it takes over', async () => {
-        const { clock, tab } = election({ locks: true });
-        const a = tab('a');
-        const b = tab('b');
-        await a.start();
-        await b.start();
+        const { clock, startPair } = election({ locks: true });
+        const [a, b] = await startPair('a', 'b');
         const changes: boolean[] = [];
         b.onChange((leading) => changes.push(leading));
         await clock.advance(2_000);

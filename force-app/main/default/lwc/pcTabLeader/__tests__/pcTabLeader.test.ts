@@ -16,11 +16,8 @@ describe('c/pcTabLeader', () => {
         });
 
         it('BX-2 closing the leader tab hands over at once', async () => {
-            const { tab } = election({ locks: true });
-            const a = tab('a');
-            const b = tab('b');
-            await a.start();
-            await b.start();
+            const { startPair } = election({ locks: true });
+            const [a, b] = await startPair('a', 'b');
             const changes: boolean[] = [];
             b.onChange((leading) => changes.push(leading));
             a.stop();
