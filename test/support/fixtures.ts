@@ -33,6 +33,12 @@ import type {
 /** Fixed "now" for fixtures: 2026-03-10 15:04:05 UTC. */
 export const NOW = Date.UTC(2026, 2, 10, 15, 4, 5);
 
+/** Wall time in Chicago (CST, UTC-6) on Tuesday 2026-01-06, the calling-rule suites' day, as an instant. */
+export const central = (h: number, m = 0, s = 0): number => Date.UTC(2026, 0, 6, h + 6, m, s);
+
+/** Wall time in New York (EST, UTC-5) on Tuesday 2026-01-06, as an instant. */
+export const eastern = (h: number, m = 0): number => Date.UTC(2026, 0, 6, h + 5, m);
+
 /** A calling record; override any field. */
 export function makeRecord(over: Partial<CallingRecord> = {}): CallingRecord {
     return {

@@ -4,11 +4,8 @@ import type { Callability, Destination, DestinationCallable, Instant, ScreenPop,
 import { VirtualClock } from 'c/pcVirtualClock';
 import { tickNow } from 'c/pcTicker';
 import { CallableSelector } from '../../pcService/callable';
-import { HOSTILE, makeDestination, makeScreenPop } from 'test-support/fixtures';
+import { eastern, HOSTILE, makeDestination, makeScreenPop } from 'test-support/fixtures';
 import { cleanup, flush, queryAll, render } from 'test-support/lwc';
-
-/** Wall time in New York on Tuesday 2026-01-06 (EST, UTC-5). */
-const eastern = (h: number, m = 0): number => Date.UTC(2026, 0, 6, h + 5, m);
 
 const phone = (id: string, value: string, over: Partial<Destination> = {}): Destination =>
     makeDestination({ id, value, cadenceOrder: id.charCodeAt(0), ...over });

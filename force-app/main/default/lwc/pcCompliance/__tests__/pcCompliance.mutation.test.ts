@@ -19,11 +19,9 @@ import {
 import type { ComplianceQuery, ContactPlace } from 'c/pcCompliance';
 import { RuleMode } from 'c/pcModel';
 import type { ComplianceRuleSet, Destination } from 'c/pcModel';
-import { makeDestination } from 'test-support/fixtures';
+import { central, makeDestination } from 'test-support/fixtures';
 
 const HOUR = 3_600_000;
-/** Wall time in Chicago on Tuesday 2026-01-06 (CST, UTC-6). */
-const central = (h: number, m = 0): number => Date.UTC(2026, 0, 6, h + 6, m);
 const federal = SHIPPED_RULE_SETS.find((s) => s.name === 'US_Federal')!;
 const florida = SHIPPED_RULE_SETS.find((s) => s.name === 'US_Florida')!;
 const CHICAGO = '+13125550100';

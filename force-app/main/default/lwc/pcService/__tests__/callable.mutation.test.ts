@@ -6,10 +6,8 @@
 import { callableAt, CallableSelector } from '../callable';
 import { DEFAULT_RULE_SETS, DEFAULT_SETTINGS, DestinationKind, RuleMode } from 'c/pcModel';
 import type { AttemptsHistorySource, ComplianceRuleSet, Destination, ScreenPop, Settings } from 'c/pcModel';
-import { makeDestination, makeHistoryPop, makeScreenPop } from 'test-support/fixtures';
+import { central, makeDestination, makeHistoryPop, makeScreenPop } from 'test-support/fixtures';
 
-/** Wall time in Chicago on Tuesday 2026-01-06 (CST, UTC-6). */
-const central = (h: number, m = 0, s = 0): number => Date.UTC(2026, 0, 6, h + 6, m, s);
 const CHICAGO = '+13125550100';
 
 const phone = (id: string, over: Partial<Destination> = {}): Destination =>

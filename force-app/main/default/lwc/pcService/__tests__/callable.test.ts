@@ -10,13 +10,9 @@ import type {
     Settings
 } from 'c/pcModel';
 import { VirtualClock } from 'c/pcVirtualClock';
-import { makeAttempt, makeDestination, makeHistoryPop, makeScreenPop } from 'test-support/fixtures';
+import { central, eastern, makeAttempt, makeDestination, makeHistoryPop, makeScreenPop } from 'test-support/fixtures';
 
 const HOUR = 3_600_000;
-/** Wall time in New York on Tuesday 2026-01-06 (EST, UTC-5). */
-const eastern = (h: number, m = 0): number => Date.UTC(2026, 0, 6, h + 5, m);
-/** Wall time in Chicago on 2026-01-06 (CST, UTC-6). */
-const central = (h: number, m = 0): number => Date.UTC(2026, 0, 6, h + 6, m);
 
 const MIAMI = '+13055550100';
 const CHICAGO = '+13125550100';

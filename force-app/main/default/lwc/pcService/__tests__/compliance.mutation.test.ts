@@ -28,12 +28,18 @@ import {
     withCompliance,
     withOverride
 } from '../compliance';
-import { makeAttempt, makeCall, makeDestination, makeHistoryPop, makeRecord, makeState } from 'test-support/fixtures';
+import {
+    central,
+    makeAttempt,
+    makeCall,
+    makeDestination,
+    makeHistoryPop,
+    makeRecord,
+    makeState
+} from 'test-support/fixtures';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-/** Wall time in Chicago on Tuesday 2026-01-06 (CST, UTC-6). */
-const central = (h: number, m = 0): number => Date.UTC(2026, 0, 6, h + 6, m);
 const CHICAGO = '+13125550100';
 const MIAMI = '+13055550100';
 const FLORIDA_FIELDS = { MailingState: 'Florida', MailingCountry: 'US' };
