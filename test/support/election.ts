@@ -13,6 +13,21 @@ export interface TabTimings {
     readonly claimMs?: number;
 }
 
+/** A tab's start whose answer is read when it has come: null until then. */
+export interface Decision {
+    readonly leads: boolean | null;
+}
+
+/** Starts `t` without awaiting it; the returned decision fills in when the start settles (a failure stays null). */
+export function decide(t: TabLeader): Decision {
+    const decision: { leads: boolean | null } = { leads: null };
+    t.start().then(
+        (leading) => (decision.leads = leading),
+        () => undefined
+    );
+    return decision;
+}
+
 export interface Election {
     readonly hub: ChannelHub;
     readonly clock: SteppedClock;

@@ -5,7 +5,7 @@
 import { TabLeader, browserTabLeader } from 'c/pcTabLeader';
 import { ChannelHub, MemoryLocks } from 'test-support/tabs';
 import { SteppedClock } from 'test-support/clocks';
-import { election } from 'test-support/election';
+import { decide, election } from 'test-support/election';
 import { flush } from 'test-support/time';
 import type { MemoryChannel } from 'test-support/tabs';
 
@@ -35,19 +35,15 @@ describe('c/pcTabLeader (what other tabs say)', () => {
         const { hub, clock, tab } = election();
         const p = probe(hub);
         const t = tab('m');
-        let decided: boolean | null = null;
-        t.start().then(
-            (leading) => (decided = leading),
-            () => undefined
-        );
+        const decided = decide(t);
         await clock.advance(200);
         // Still asking who leads, not yet claiming.
-        expect(decided).toBeNull();
+        expect(decided.leads).toBeNull();
         expect(p.typesFrom('m')).toEqual(['who']);
         await clock.advance(300);
         expect(p.typesFrom('m').slice(0, 2)).toEqual(['who', 'claim']);
         await clock.advance(300);
-        expect(decided).toBe(true);
+        expect(decided.leads).toBe(true);
         expect(t.isLeader()).toBe(true);
         t.stop();
     });
@@ -101,11 +97,7 @@ describe('c/pcTabLeader (what other tabs say)', () => {
             const { hub, clock, tab } = election();
             const p = probe(hub);
             const t = tab('m');
-            let decided: boolean | null = null;
-            t.start().then(
-                (leading) => (decided = leading),
-                () => undefined
-            );
+            const decided = decide(t);
             // Let the claim window open, then claim as a rival within it.
             // eslint-disable-next-line no-await-in-loop
             await clock.advance(260);
@@ -113,7 +105,7 @@ describe('c/pcTabLeader (what other tabs say)', () => {
             p.send({ t: 'claim', from: rival });
             // eslint-disable-next-line no-await-in-loop
             await clock.advance(300);
-            expect(decided).toBe(expected);
+            expect(decided.leads).toBe(expected);
             t.stop();
         }
     });
@@ -122,16 +114,12 @@ describe('c/pcTabLeader (what other tabs say)', () => {
         const { hub, clock, tab } = election();
         const p = probe(hub);
         const t = tab('m');
-        let decided: boolean | null = null;
-        t.start().then(
-            (leading) => (decided = leading),
-            () => undefined
-        );
+        const decided = decide(t);
         await clock.advance(260);
         // A higher id's heartbeat still means a leader exists.
         p.send({ t: 'hb', from: 'z' });
         await clock.advance(300);
-        expect(decided).toBe(false);
+        expect(decided.leads).toBe(false);
         // The leader then goes silent: within the lease plus a claim window the tab leads.
         const changes: boolean[] = [];
         t.onChange((leading) => changes.push(leading));
@@ -421,15 +409,11 @@ describe('c/pcTabLeader (with Web Locks)', () => {
             }
         };
         const t = new TabLeader({ name: 'pc-dialer', channel: hub.open(), locks: slowLocks, clock, tabId: 'm' });
-        let decided: boolean | null = null;
-        t.start().then(
-            (leading) => (decided = leading),
-            () => undefined
-        );
+        const decided = decide(t);
         const p = probe(hub);
         p.send({ t: 'hb', from: 'z' });
         await flush();
-        expect(decided).toBe(false);
+        expect(decided.leads).toBe(false);
         t.stop();
     });
 
