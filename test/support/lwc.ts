@@ -159,6 +159,16 @@ export function textOf(root: Element | ShadowRoot): string {
     return chunks.join(' ').replace(/\s+/g, ' ').trim();
 }
 
+/** A field's accessible description: the text of the elements its aria-describedby names. */
+export function accessibleDescription(field: Element): string {
+    const root = field.getRootNode() as ShadowRoot;
+    return (field.getAttribute('aria-describedby') ?? '')
+        .split(/\s+/)
+        .map((id) => root.querySelector(`[id="${id}"]`)?.textContent?.trim() ?? '')
+        .join(' ')
+        .trim();
+}
+
 /** Clicks a button (stub or native) the way the agent does. */
 export async function click(el: HTMLElement | null): Promise<void> {
     if (!el) throw new Error('nothing to click');
