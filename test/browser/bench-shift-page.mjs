@@ -1,14 +1,8 @@
 // The in-page half of the shift bench (test/browser/bench-shift.mjs): functions handed to page.evaluate or
 // addInitScript, so each runs in the page and uses nothing from this module's scope.
 
-/** Installed before any page script: the browser's own MutationObserver and textContent, and long tasks. */
+/** Installed before any page script (after bench-dom.mjs's keepNativeDom): long tasks and a quick yield. */
 export function beforePage() {
-    window.__nativeDom = {
-        MutationObserver: window.MutationObserver,
-        observe: window.MutationObserver.prototype.observe,
-        disconnect: window.MutationObserver.prototype.disconnect,
-        textContent: Object.getOwnPropertyDescriptor(Node.prototype, 'textContent').get
-    };
     window.__longTasks = [];
     // Yields to the next task without the 4 ms clamp nested timers get, so stepping the clock stays quick.
     const channel = new MessageChannel();
@@ -125,7 +119,6 @@ export async function sampleEvents(wanted) {
     bench.setSpeed(0);
     const settle = window.__pcYield;
     const native = window.__nativeDom;
-    const text = (node) => native.textContent.call(node) ?? '';
     const samples = [];
     let pending = null;
     bench.onDialerEvent = (type, payload, at) => {
@@ -138,11 +131,7 @@ export async function sampleEvents(wanted) {
         if (!pending) return;
         const seen = performance.now();
         const status = pending.status;
-        const shows = records.some((r) =>
-            r.type === 'characterData'
-                ? text(r.target).includes(status)
-                : [...r.addedNodes].some((n) => text(n).includes(status))
-        );
+        const shows = native.shows(records, status);
         if (shows) {
             samples.push(seen - pending.at);
             pending = null;
