@@ -4,6 +4,7 @@
  */
 import {
     AgentStatus,
+    DEFAULT_RULE_SETS,
     CallDirection,
     CallStatus,
     ConnectionStatus,
@@ -22,6 +23,7 @@ import type {
     Call,
     CallView,
     CallingRecord,
+    ComplianceRuleSet,
     ConsoleError,
     ConsoleState,
     Destination,
@@ -38,6 +40,11 @@ export const central = (h: number, m = 0, s = 0): number => Date.UTC(2026, 0, 6,
 
 /** Wall time in New York (EST, UTC-5) on Tuesday 2026-01-06, as an instant. */
 export const eastern = (h: number, m = 0): number => Date.UTC(2026, 0, 6, h + 5, m);
+
+/** The shipped rule sets with the one named `name` changed as `over` says. */
+export function withRule(name: string, over: Partial<ComplianceRuleSet>): readonly ComplianceRuleSet[] {
+    return DEFAULT_RULE_SETS.map((r) => (r.name === name ? { ...r, ...over } : r));
+}
 
 /** A calling record; override any field. */
 export function makeRecord(over: Partial<CallingRecord> = {}): CallingRecord {

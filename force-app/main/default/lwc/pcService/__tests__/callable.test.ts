@@ -1,5 +1,5 @@
 import { callableAt, CallableSelector } from '../callable';
-import { DEFAULT_RULE_SETS, DEFAULT_SETTINGS, DestinationKind, RuleMode } from 'c/pcModel';
+import { DEFAULT_SETTINGS, DestinationKind, RuleMode } from 'c/pcModel';
 import type {
     Attempt,
     Callability,
@@ -10,7 +10,15 @@ import type {
     Settings
 } from 'c/pcModel';
 import { VirtualClock } from 'c/pcVirtualClock';
-import { central, eastern, makeAttempt, makeDestination, makeHistoryPop, makeScreenPop } from 'test-support/fixtures';
+import {
+    central,
+    eastern,
+    makeAttempt,
+    makeDestination,
+    makeHistoryPop,
+    makeScreenPop,
+    withRule
+} from 'test-support/fixtures';
 
 const HOUR = 3_600_000;
 
@@ -27,12 +35,11 @@ const popOf = (
     timeZone: string | null = null
 ): ScreenPop => makeHistoryPop({ destinations, attempts, fields, timeZone });
 
-function withRule(name: string, over: Partial<ComplianceRuleSet>): Settings {
-    return {
-        ...DEFAULT_SETTINGS,
-        ruleSets: DEFAULT_RULE_SETS.map((r) => (r.name === name ? { ...r, ...over } : r))
-    };
-}
+/** The default settings with one rule set changed. */
+const settingsWithRule = (name: string, over: Partial<ComplianceRuleSet>): Settings => ({
+    ...DEFAULT_SETTINGS,
+    ruleSets: withRule(name, over)
+});
 
 const attemptAt = (destinationId: string, at: number, number = 1): Attempt => makeAttempt(destinationId, at, number);
 
@@ -82,14 +89,14 @@ const rows: Row[] = [
     {
         name: 'Florida turned off: a Florida number at 8:30 PM is callable under US federal hours',
         pop: popOf([phone('p', MIAMI)]),
-        settings: withRule('US_Florida', { active: false }),
+        settings: settingsWithRule('US_Florida', { active: false }),
         at: eastern(20, 30),
         expected: NOW_
     },
     {
         name: 'Florida set to warn: 8:30 PM is callable with a warning until 8:00 AM',
         pop: popOf([phone('p', MIAMI)]),
-        settings: withRule('US_Florida', { mode: RuleMode.Warn }),
+        settings: settingsWithRule('US_Florida', { mode: RuleMode.Warn }),
         at: eastern(20, 30),
         expected: { status: 'Warn', reason: FLORIDA_WINDOW, from: eastern(8) + 24 * HOUR, zone: NY }
     },
@@ -232,7 +239,7 @@ describe('CallableSelector (CP-4 as the clock moves)', () => {
         const pop = popOf([phone('p', MIAMI)]);
         const at = eastern(20, 30);
         expect(selector.select(pop, DEFAULT_SETTINGS, at)?.p?.status).toBe('Later');
-        expect(selector.select(pop, withRule('US_Florida', { active: false }), at)?.p?.status).toBe('Now');
+        expect(selector.select(pop, settingsWithRule('US_Florida', { active: false }), at)?.p?.status).toBe('Now');
     });
 
     it('CP-4 a limit freeing between minutes is seen at once', () => {

@@ -35,7 +35,8 @@ import {
     makeDestination,
     makeHistoryPop,
     makeRecord,
-    makeState
+    makeState,
+    withRule
 } from 'test-support/fixtures';
 
 const MINUTE = 60_000;
@@ -68,10 +69,6 @@ function stateWith(
         screenPop: pop,
         settings: { ...DEFAULT_SETTINGS, ruleSets: over.ruleSets ?? DEFAULT_RULE_SETS }
     });
-}
-
-function withRule(name: string, over: Partial<ComplianceRuleSet>): readonly ComplianceRuleSet[] {
-    return DEFAULT_RULE_SETS.map((r) => (r.name === name ? { ...r, ...over } : r));
 }
 
 function finding(over: Partial<ComplianceFinding>): ComplianceFinding {
