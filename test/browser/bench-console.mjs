@@ -146,22 +146,19 @@ try {
             if (hop && !hop.notified) hop.notified = performance.now();
         });
         const native = window.__nativeDom;
-        const observer = new native.MutationObserver((records) => {
-            if (!pending) return;
-            const seen = performance.now();
-            const status = pending.status;
-            const shows = native.shows(records, status);
-            if (shows) {
-                samples.push(seen - pending.at);
-                windows.push([pending.at, seen]);
+        const observer = native.watchStatus(
+            root,
+            () => pending,
+            (seen, shown) => {
+                samples.push(seen - shown.at);
+                windows.push([shown.at, seen]);
                 if (hop?.notified && hop.taskDone) {
                     hops.push([hop.notified - hop.at, hop.taskDone - hop.notified, seen - hop.taskDone]);
                 }
                 hop = null;
                 pending = null;
             }
-        });
-        native.observe.call(observer, root, { subtree: true, childList: true, characterData: true });
+        );
 
         // The platform floor, sampled in the same loop (so under the same load): a bare component's status text
         // changed at a timestamp, seen by the same kind of observer.
@@ -170,17 +167,14 @@ try {
         const floor = bench.mountFloor(floorHost);
         const floorSamples = [];
         let floorPending = null;
-        const floorObserver = new native.MutationObserver((records) => {
-            if (!floorPending) return;
-            const seen = performance.now();
-            const status = floorPending.status;
-            const shows = native.shows(records, status);
-            if (shows) {
-                floorSamples.push(seen - floorPending.at);
+        const floorObserver = native.watchStatus(
+            floorHost,
+            () => floorPending,
+            (seen, shown) => {
+                floorSamples.push(seen - shown.at);
                 floorPending = null;
             }
-        });
-        native.observe.call(floorObserver, floorHost, { subtree: true, childList: true, characterData: true });
+        );
         const floorStatuses = ['Dialing', 'Ringing', 'Active', 'Held', 'Ended'];
 
         while (samples.length < wanted && steps < wanted * 40) {

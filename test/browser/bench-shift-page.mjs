@@ -127,21 +127,14 @@ export async function sampleEvents(wanted) {
         if (!known || known.call.status === payload.status) return;
         pending = { at, status: payload.status };
     };
-    const observer = new native.MutationObserver((records) => {
-        if (!pending) return;
-        const seen = performance.now();
-        const status = pending.status;
-        const shows = native.shows(records, status);
-        if (shows) {
-            samples.push(seen - pending.at);
+    const observer = native.watchStatus(
+        document.getElementById('console'),
+        () => pending,
+        (seen, shown) => {
+            samples.push(seen - shown.at);
             pending = null;
         }
-    });
-    native.observe.call(observer, document.getElementById('console'), {
-        subtree: true,
-        childList: true,
-        characterData: true
-    });
+    );
     let steps = 0;
     for (; samples.length < wanted && steps < wanted * 40; steps += 1) {
         pending = null;
