@@ -1,11 +1,11 @@
 // Tab sharing (BX-2): a second tab forwards every command through the typed channel, the leading tab
 // refuses what a click could not send, and the channel carries ids and states only.
-import type { DialerAdapter, DialerEventMap } from 'c/pcDialerPort';
 import type { Call, Preview } from 'c/pcModel';
 import { SimulatedDialer } from 'c/pcSimDialer';
 import { TabLeader } from 'c/pcTabLeader';
 import { openSharedTabs } from 'test-support/sharedTabs';
 import type { SharedTabs } from 'test-support/sharedTabs';
+import { EventRecorder } from 'test-support/recorders';
 import { settle, until } from 'test-support/time';
 import type { StepOptions } from 'test-support/time';
 
@@ -29,12 +29,6 @@ function pump<T>(promise: Promise<T>): Promise<T> {
 /** Moves the shared dialer's time until `test` holds; false if it never does. */
 function holds(test: () => boolean): Promise<boolean> {
     return until(sim.control, test, TICK);
-}
-
-function watch<K extends keyof DialerEventMap>(adapter: DialerAdapter, type: K): DialerEventMap[K][] {
-    const seen: DialerEventMap[K][] = [];
-    adapter.on(type, (e) => seen.push(e));
-    return seen;
 }
 
 async function open(preview: boolean): Promise<SharedTabs> {
@@ -63,22 +57,22 @@ describe('c/pcTabShare', () => {
         const skill = skills.find((s) => s.isPersonalConnection)!;
         await pump(t.second.listUnavailableCodes());
         await pump(t.second.listDispositions(skill.id));
-        const offered = watch(t.second, 'previewOffered');
-        const updated = watch(t.second, 'callUpdated');
+        const events = new EventRecorder(t.second);
         await pump(t.second.loginToSkill(skill.id));
-        expect(await holds(() => offered.length > 0)).toBe(true);
-        const preview = offered[0]!;
+        expect(await holds(() => events.of('previewOffered').length > 0)).toBe(true);
+        const preview = events.of('previewOffered')[0]!;
         sim.control.forceNextOutcome('Live');
         await pump(t.second.acceptPreview(preview.id));
         const isLive = (c: Call): boolean => c.record.id === preview.record.id && c.status === 'Active';
-        expect(await holds(() => updated.some(isLive))).toBe(true);
-        const callId = updated.find(isLive)!.id;
+        expect(await holds(() => events.of('callUpdated').some(isLive))).toBe(true);
+        const callId = events.of('callUpdated').find(isLive)!.id;
         await pump(t.second.hold(callId));
         await pump(t.second.resume(callId));
         await pump(t.second.mute(callId));
         await pump(t.second.unmute(callId));
         await pump(t.second.endCall(callId));
-        expect(await holds(() => updated.some((c) => c.id === callId && c.status === 'Ended'))).toBe(true);
+        const ended = (c: Call): boolean => c.id === callId && c.status === 'Ended';
+        expect(await holds(() => events.of('callUpdated').some(ended))).toBe(true);
         const dispositions = await pump(t.second.listDispositions(skill.id));
         await pump(t.second.disposition(callId, dispositions[0]!.id, 'done'));
         await pump(t.second.logout());
@@ -108,12 +102,10 @@ describe('c/pcTabShare', () => {
         const skill = skills.find((s) => s.isPersonalConnection)!;
         const codes = await pump(t.second.listUnavailableCodes());
         const dispositions = await pump(t.second.listDispositions(skill.id));
-        const offered = watch(t.second, 'previewOffered');
-        const closed = watch(t.second, 'previewClosed');
-        const updated = watch(t.second, 'callUpdated');
+        const events = new EventRecorder(t.second);
         const next = async (n: number): Promise<Preview> => {
-            expect(await holds(() => offered.length >= n)).toBe(true);
-            return offered[n - 1]!;
+            expect(await holds(() => events.of('previewOffered').length >= n)).toBe(true);
+            return events.of('previewOffered')[n - 1]!;
         };
         await pump(t.second.loginToSkill(skill.id));
         await pump(t.second.requeuePreview((await next(1)).id));
@@ -130,19 +122,24 @@ describe('c/pcTabShare', () => {
         );
         // What the agent typed comes back; the contact's name never crossed the channel.
         expect(callback).toMatchObject({ number: '+13125550142', notes: 'after lunch', contactName: '' });
-        expect(closed.map((c) => c.reason)).toEqual(['Requeued', 'Snoozed', 'Dispositioned', 'Rescheduled']);
+        expect(events.of('previewClosed').map((c) => c.reason)).toEqual([
+            'Requeued',
+            'Snoozed',
+            'Dispositioned',
+            'Rescheduled'
+        ]);
         const fifth = await next(5);
         sim.control.forceNextOutcome('NoAnswer');
         await pump(t.second.acceptPreview(fifth.id));
         const dialing = (c: Call): boolean => c.record.id === fifth.record.id && c.status === 'Dialing';
-        expect(await holds(() => updated.some(dialing))).toBe(true);
-        await pump(t.second.overrideMachine(updated.find(dialing)!.id, 'BadNumber'));
+        expect(await holds(() => events.of('callUpdated').some(dialing))).toBe(true);
+        await pump(t.second.overrideMachine(events.of('callUpdated').find(dialing)!.id, 'BadNumber'));
         const sixth = await next(6);
         sim.control.forceNextOutcome('Live');
         await pump(t.second.acceptPreview(sixth.id));
         const live = (c: Call): boolean => c.record.id === sixth.record.id && c.status === 'Active';
-        expect(await holds(() => updated.some(live))).toBe(true);
-        await pump(t.second.transfer(updated.find(live)!.id, { kind: 'Skill', value: skill.id }));
+        expect(await holds(() => events.of('callUpdated').some(live))).toBe(true);
+        await pump(t.second.transfer(events.of('callUpdated').find(live)!.id, { kind: 'Skill', value: skill.id }));
         await pump(t.second.setUnavailable(codes[0]!.id));
         expect(commandsOnChannel(t)).toEqual(
             expect.arrayContaining([
@@ -160,11 +157,11 @@ describe('c/pcTabShare', () => {
     it('BX-2 the leading tab refuses a forged command: an unknown command, a transfer to a number not allowed, a call not in the book', async () => {
         const t = await open(false);
         const skills = await pump(t.leading.listSkills());
-        const updated = watch(t.leading, 'callUpdated');
+        const events = new EventRecorder(t.leading);
         sim.control.forceNextOutcome('Live');
         await pump(t.leading.loginToSkill(skills.find((s) => s.isPersonalConnection)!.id));
-        expect(await holds(() => updated.some((c) => c.status === 'Active'))).toBe(true);
-        const live = updated.find((c) => c.status === 'Active')!;
+        expect(await holds(() => events.of('callUpdated').some((c) => c.status === 'Active'))).toBe(true);
+        const live = events.of('callUpdated').find((c) => c.status === 'Active')!;
 
         // A third party on the channel, speaking the tabs' own protocol.
         const forger = new TabLeader({
@@ -206,7 +203,7 @@ describe('c/pcTabShare', () => {
             error: { code: 'InvalidState' }
         });
         expect(await forge('f6', 'hold', [42])).toMatchObject({ ok: false, error: { code: 'Rejected' } });
-        expect(updated.at(-1)?.status).toBe('Active');
+        expect(events.of('callUpdated').at(-1)?.status).toBe('Active');
         for (const spy of sent) expect(spy).not.toHaveBeenCalled();
         forger.stop();
     });
@@ -218,11 +215,11 @@ describe('c/pcTabShare', () => {
         t.leading.on('callUpdated', (c) => seenRecords.push(c));
         const skills = await pump(t.second.listSkills());
         const skill = skills.find((s) => s.isPersonalConnection)!;
-        const offered = watch(t.second, 'previewOffered');
+        const events = new EventRecorder(t.second);
         await pump(t.second.loginToSkill(skill.id));
-        expect(await holds(() => offered.length > 0)).toBe(true);
+        expect(await holds(() => events.of('previewOffered').length > 0)).toBe(true);
         sim.control.forceNextOutcome('Live');
-        await pump(t.second.acceptPreview(offered[0]!.id));
+        await pump(t.second.acceptPreview(events.of('previewOffered')[0]!.id));
         expect(await holds(() => seenRecords.some((r) => 'status' in r && r.status === 'Active'))).toBe(true);
         const live = seenRecords.find((r): r is Call => 'status' in r && r.status === 'Active')!;
         await pump(t.second.endCall(live.id));
@@ -236,8 +233,8 @@ describe('c/pcTabShare', () => {
             )
         ).toBe(true);
         await pump(t.second.disposition(live.id, dispositions[0]!.id, 'done'));
-        expect(await holds(() => offered.length > 1)).toBe(true);
-        await pump(t.second.requeuePreview(offered[1]!.id));
+        expect(await holds(() => events.of('previewOffered').length > 1)).toBe(true);
+        await pump(t.second.requeuePreview(events.of('previewOffered')[1]!.id));
 
         const secrets = new Set<string>();
         for (const r of seenRecords) {
@@ -257,6 +254,6 @@ describe('c/pcTabShare', () => {
                 expect({ message: text, has: text.includes(secret) }).toEqual({ message: text, has: false });
         }
         // The second tab still shows every line and status.
-        expect(offered.every((p) => p.record.firstName === '' && p.number === '')).toBe(true);
+        expect(events.of('previewOffered').every((p) => p.record.firstName === '' && p.number === '')).toBe(true);
     });
 });
