@@ -2,14 +2,11 @@
  * WU-1 in the call card: the wrap-up countdown (a c-pc-counter), its polite announcements at 30 s and 10 s, the
  * time-up notice, and a disposition that requires notes refusing Save with the message beside Notes.
  */
-import PcCallCard from 'c/pcCallCard';
 import { CallStatus, Outcome } from 'c/pcModel';
 import type { CallView } from 'c/pcModel';
 import { makeCallView, makeState, NOW } from 'test-support/fixtures';
-import { StubConsoleApi } from 'test-support/recorders';
-import { byDataId, change, cleanup, click, counterText, findButton, flush, PageClock, render } from 'test-support/lwc';
-
-type CardEl = HTMLElement & { view: CallView; now: number };
+import { byDataId, change, cleanup, click, counterText, findButton, flush, PageClock } from 'test-support/lwc';
+import { renderCallCard } from 'test-support/callCard';
 
 const page = new PageClock(NOW);
 const clock = page.now;
@@ -22,19 +19,9 @@ function wrapUpView(deadline: number | null, timedOut = false): CallView {
 }
 
 async function mount(view: CallView) {
-    const service = new StubConsoleApi();
-    const state = makeState();
-    const el = await render<CardEl>('c-pc-call-card', PcCallCard, {
-        view,
-        service,
-        now: NOW,
-        clock,
-        capabilities: state.capabilities,
-        dispositions: state.dispositions,
-        skills: state.skills
-    });
+    const mounted = await renderCallCard(view, { clock });
     await flush();
-    return { el, service };
+    return mounted;
 }
 
 describe('c-pc-call-card wrap-up (WU-1)', () => {
@@ -107,18 +94,11 @@ describe('c-pc-call-card voicemail drop (WU-3)', () => {
     afterEach(cleanup);
 
     async function atMachine(voicemailDrop: boolean) {
-        const service = new StubConsoleApi();
-        const state = makeState();
-        const el = await render<CardEl>('c-pc-call-card', PcCallCard, {
-            view: makeCallView({ status: CallStatus.Amd }),
-            service,
-            now: NOW,
-            capabilities: { ...state.capabilities, voicemailDrop },
-            dispositions: state.dispositions,
-            skills: state.skills
+        const mounted = await renderCallCard(makeCallView({ status: CallStatus.Amd }), {
+            capabilities: { ...makeState().capabilities, voicemailDrop }
         });
         await flush();
-        return { el, service };
+        return mounted;
     }
 
     it('WU-3 at AMD a named button with an icon leaves the voicemail once', async () => {
@@ -132,14 +112,8 @@ describe('c-pc-call-card voicemail drop (WU-3)', () => {
     });
 
     it('CL-1 WU-3 a call reaching AMD shows the status at once; Leave voicemail follows a task later', async () => {
-        const state = makeState();
-        const el = await render<CardEl>('c-pc-call-card', PcCallCard, {
-            view: makeCallView({ status: CallStatus.Ringing }),
-            service: new StubConsoleApi(),
-            now: NOW,
-            capabilities: { ...state.capabilities, voicemailDrop: true },
-            dispositions: state.dispositions,
-            skills: state.skills
+        const { el } = await renderCallCard(makeCallView({ status: CallStatus.Ringing }), {
+            capabilities: { ...makeState().capabilities, voicemailDrop: true }
         });
         el.view = makeCallView({ status: CallStatus.Amd });
         // Microtasks only: the card's render, no timer.
