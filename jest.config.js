@@ -3,8 +3,10 @@ const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 module.exports = {
     ...jestConfig,
     // Custom labels resolve to their values (BX-8): scripts/gen-labels.mjs writes one module per label.
+    // The suites' shared helpers (test/support) by one alias at any depth; tsconfig.paths.json names it too.
     moduleNameMapper: {
-        '^@salesforce/label/c\\.(.+)$': '<rootDir>/.jest-labels/$1.js'
+        '^@salesforce/label/c\\.(.+)$': '<rootDir>/.jest-labels/$1.js',
+        '^test-support/(.+)$': '<rootDir>/test/support/$1'
     },
     // Labels are generated before any suite runs, so a fresh clone's `npx jest` passes without a generate step.
     globalSetup: '<rootDir>/test/jest-global-setup.mjs',

@@ -10,8 +10,9 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { DialerAdapter, DialerEventName } from 'c/pcDialerPort';
 import { averageWrapUpMs, connectRate } from 'c/pcModel';
-import { agentStep, flush, makeRig, startWorking } from '../service-harness';
-import type { AgentScript } from '../service-harness';
+import { flush } from 'test-support/time';
+import { agentStep, makeRig, startWorking } from 'test-support/serviceRig';
+import type { AgentScript } from 'test-support/serviceRig';
 
 const HOUR = 60 * 60 * 1000;
 const SHIFT_MS = Number(process.env.BENCH_SHIFT_HOURS ?? 8) * HOUR;
@@ -94,7 +95,7 @@ describe('engine benchmark', () => {
         while (rig.clock.now() < end) {
             const next = rig.clock.nextDueAt();
             rig.clock.advanceTo(next === null ? end : Math.min(end, Math.max(next, rig.clock.now())));
-            await flush(12);
+            await flush({ turns: 12 });
             if (!baseline && rig.clock.now() - shiftStart >= WARM_UP_MS) {
                 baseline = heapAfterGc();
                 warmSamples = samples.length;

@@ -5,14 +5,13 @@
 // - attemptsRenderMs: median time to render an Attempts History of 20 destinations x 25 attempts (500 attempts)
 //   into the DOM, layout included.
 // Writes test-results/bench-console.json. Targets: p95 <= 4 ms, attempts <= 30 ms (reported, not asserted).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { buildConsole, DIST, isBuildFresh } from '../../local/build.mjs';
 import { startServer } from '../../local/server.mjs';
-import { chromiumAvailable, CHROMIUM, launch } from './harness.mjs';
+import { chromiumAvailable, CHROMIUM, launch, loadAverage, writeResult } from './harness.mjs';
 import { bundleOwners, splitWindows } from './bench-profile.mjs';
+import { keepNativeDom } from './bench-dom.mjs';
 
 const SAMPLES = 300;
 /** Set (to anything) to profile the event samples and say whose code their time went to, in µs per sample. */
@@ -82,16 +81,8 @@ try {
     // PC_BENCH_VIEWPORT=360x600 measures in a utility-bar panel (UB-1); the default is the 1280x800 console page.
     const size = /^(\d+)x(\d+)$/.exec(process.env.PC_BENCH_VIEWPORT ?? '');
     const context = await browser.newContext(size ? { width: Number(size[1]), height: Number(size[2]) } : undefined);
-    // Synthetic shadow filters MutationObserver records to one shadow tree, as native shadow DOM would; the
-    // benchmark keeps the browser's own observer (taken before any page script runs) to see every render.
-    await context.addInitScript(() => {
-        window.__nativeDom = {
-            MutationObserver: window.MutationObserver,
-            observe: window.MutationObserver.prototype.observe,
-            disconnect: window.MutationObserver.prototype.disconnect,
-            textContent: Object.getOwnPropertyDescriptor(Node.prototype, 'textContent').get
-        };
-    });
+    // The browser's own observer, taken before any page script runs, sees every render (bench-dom.mjs).
+    await context.addInitScript(keepNativeDom);
     // A cross-origin-isolated page gets performance.now() at 5 µs instead of 100 µs: the floor is a few tenths of a
     // millisecond, so at 100 µs its p95 (and the ratio over it) would move by a whole tick.
     await context.route('**/*', async (route) => {
@@ -155,27 +146,19 @@ try {
             if (hop && !hop.notified) hop.notified = performance.now();
         });
         const native = window.__nativeDom;
-        const text = (node) => native.textContent.call(node) ?? '';
-        const observer = new native.MutationObserver((records) => {
-            if (!pending) return;
-            const seen = performance.now();
-            const status = pending.status;
-            const shows = records.some((r) =>
-                r.type === 'characterData'
-                    ? text(r.target).includes(status)
-                    : [...r.addedNodes].some((n) => text(n).includes(status))
-            );
-            if (shows) {
-                samples.push(seen - pending.at);
-                windows.push([pending.at, seen]);
+        const observer = native.watchStatus(
+            root,
+            () => pending,
+            (seen, shown) => {
+                samples.push(seen - shown.at);
+                windows.push([shown.at, seen]);
                 if (hop?.notified && hop.taskDone) {
                     hops.push([hop.notified - hop.at, hop.taskDone - hop.notified, seen - hop.taskDone]);
                 }
                 hop = null;
                 pending = null;
             }
-        });
-        native.observe.call(observer, root, { subtree: true, childList: true, characterData: true });
+        );
 
         // The platform floor, sampled in the same loop (so under the same load): a bare component's status text
         // changed at a timestamp, seen by the same kind of observer.
@@ -184,21 +167,14 @@ try {
         const floor = bench.mountFloor(floorHost);
         const floorSamples = [];
         let floorPending = null;
-        const floorObserver = new native.MutationObserver((records) => {
-            if (!floorPending) return;
-            const seen = performance.now();
-            const status = floorPending.status;
-            const shows = records.some((r) =>
-                r.type === 'characterData'
-                    ? text(r.target).includes(status)
-                    : [...r.addedNodes].some((n) => text(n).includes(status))
-            );
-            if (shows) {
-                floorSamples.push(seen - floorPending.at);
+        const floorObserver = native.watchStatus(
+            floorHost,
+            () => floorPending,
+            (seen, shown) => {
+                floorSamples.push(seen - shown.at);
                 floorPending = null;
             }
-        });
-        native.observe.call(floorObserver, floorHost, { subtree: true, childList: true, characterData: true });
+        );
         const floorStatuses = ['Dialing', 'Ringing', 'Active', 'Held', 'Ended'];
 
         while (samples.length < wanted && steps < wanted * 40) {
@@ -288,15 +264,12 @@ try {
             `floor ${floorSorted.length} samples (p50 ${round(percentile(floorSorted, 50))}, p95 ${round(floorP95)} ms), ` +
             `attempts render runs ${renderSorted.map(round).join(', ')} ms; ` +
             // Figures on a shared machine vary with its load; the load average says how busy it was.
-            `load average ${loadavg()
-                .map((l) => l.toFixed(1))
-                .join(' ')}`
+            `load average ${loadAverage()}`
     );
     await context.close();
 } finally {
     await browser.close();
     await server.close();
 }
-mkdirSync('test-results', { recursive: true });
-writeFileSync(join('test-results', 'bench-console.json'), `${JSON.stringify(result)}\n`);
+writeResult('bench-console', result);
 console.log(JSON.stringify(result));

@@ -1,14 +1,8 @@
 // The in-page half of the shift bench (test/browser/bench-shift.mjs): functions handed to page.evaluate or
 // addInitScript, so each runs in the page and uses nothing from this module's scope.
 
-/** Installed before any page script: the browser's own MutationObserver and textContent, and long tasks. */
+/** Installed before any page script (after bench-dom.mjs's keepNativeDom): long tasks and a quick yield. */
 export function beforePage() {
-    window.__nativeDom = {
-        MutationObserver: window.MutationObserver,
-        observe: window.MutationObserver.prototype.observe,
-        disconnect: window.MutationObserver.prototype.disconnect,
-        textContent: Object.getOwnPropertyDescriptor(Node.prototype, 'textContent').get
-    };
     window.__longTasks = [];
     // Yields to the next task without the 4 ms clamp nested timers get, so stepping the clock stays quick.
     const channel = new MessageChannel();
@@ -125,7 +119,6 @@ export async function sampleEvents(wanted) {
     bench.setSpeed(0);
     const settle = window.__pcYield;
     const native = window.__nativeDom;
-    const text = (node) => native.textContent.call(node) ?? '';
     const samples = [];
     let pending = null;
     bench.onDialerEvent = (type, payload, at) => {
@@ -134,25 +127,14 @@ export async function sampleEvents(wanted) {
         if (!known || known.call.status === payload.status) return;
         pending = { at, status: payload.status };
     };
-    const observer = new native.MutationObserver((records) => {
-        if (!pending) return;
-        const seen = performance.now();
-        const status = pending.status;
-        const shows = records.some((r) =>
-            r.type === 'characterData'
-                ? text(r.target).includes(status)
-                : [...r.addedNodes].some((n) => text(n).includes(status))
-        );
-        if (shows) {
-            samples.push(seen - pending.at);
+    const observer = native.watchStatus(
+        document.getElementById('console'),
+        () => pending,
+        (seen, shown) => {
+            samples.push(seen - shown.at);
             pending = null;
         }
-    });
-    native.observe.call(observer, document.getElementById('console'), {
-        subtree: true,
-        childList: true,
-        characterData: true
-    });
+    );
     let steps = 0;
     for (; samples.length < wanted && steps < wanted * 40; steps += 1) {
         pending = null;

@@ -11,13 +11,13 @@
 // start, and over the shift per finished attempt and per screen pop.
 // Writes test-results/bench-shift.json and test-results/bench-org.json.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { buildConsole, DIST, isBuildFresh } from '../../local/build.mjs';
 import { startServer } from '../../local/server.mjs';
-import { chromiumAvailable, CHROMIUM, launch } from './harness.mjs';
+import { chromiumAvailable, CHROMIUM, launch, loadAverage, writeResult } from './harness.mjs';
 import { beforePage, quiesce, resume, sampleEvents, startShift } from './bench-shift-page.mjs';
 import { attributeLongTasks, bundleOwners } from './bench-profile.mjs';
+import { keepNativeDom } from './bench-dom.mjs';
 
 const HOUR = 3_600_000;
 const SPEED = 600;
@@ -120,6 +120,7 @@ try {
     // PC_BENCH_VIEWPORT=360x600 runs the shift in a utility-bar panel (UB-1); the default is the 1280x800 page.
     const size = /^(\d+)x(\d+)$/.exec(process.env.PC_BENCH_VIEWPORT ?? '');
     const context = await browser.newContext(size ? { width: Number(size[1]), height: Number(size[2]) } : undefined);
+    await context.addInitScript(keepNativeDom);
     await context.addInitScript(beforePage);
     const page = await context.newPage();
     const errors = [];
@@ -289,16 +290,13 @@ try {
         `bench shift: hour 1 ${JSON.stringify({ ...hour1, samples: undefined })}, ` +
             `hour 8 ${JSON.stringify({ ...hour8, samples: undefined })}; ` +
             `${first.length} / ${last.length} event samples; long tasks ${longTasks.map((task) => round(task.ms, 1)).join(', ') || 'none'}; ` +
-            `load average ${loadavg()
-                .map((l) => l.toFixed(1))
-                .join(' ')}`
+            `load average ${loadAverage()}`
     );
     await context.close();
 } finally {
     await browser.close();
     await server.close();
 }
-mkdirSync('test-results', { recursive: true });
-writeFileSync(join('test-results', 'bench-shift.json'), `${JSON.stringify(shiftResult)}\n`);
-writeFileSync(join('test-results', 'bench-org.json'), `${JSON.stringify(orgResult)}\n`);
+writeResult('bench-shift', shiftResult);
+writeResult('bench-org', orgResult);
 console.log(JSON.stringify({ shift: shiftResult, org: orgResult }));

@@ -6,14 +6,11 @@
 // - bundles: the JavaScript the deployable bundles ship, minified and gzip, per bundle and in total, with the
 //   budget scripts/bundle-size.mjs keeps.
 // Writes test-results/bench-startup.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { buildConsole, isBuildFresh } from '../../local/build.mjs';
 import { startServer } from '../../local/server.mjs';
 import { BUDGET, measureBundles, overBudget } from '../../scripts/bundle-size.mjs';
-import { chromiumAvailable, CHROMIUM, launch } from './harness.mjs';
+import { chromiumAvailable, CHROMIUM, launch, loadAverage, writeResult } from './harness.mjs';
 
 const RUNS = 10;
 
@@ -117,10 +114,7 @@ const result = {
 };
 console.error(
     `bench startup: cold ${cold.map(round1).join(', ')} ms; warm ${warm.map(round1).join(', ')} ms; ` +
-        `load average ${loadavg()
-            .map((l) => l.toFixed(1))
-            .join(' ')}`
+        `load average ${loadAverage()}`
 );
-mkdirSync('test-results', { recursive: true });
-writeFileSync(join('test-results', 'bench-startup.json'), `${JSON.stringify(result)}\n`);
+writeResult('bench-startup', result);
 console.log(JSON.stringify(result));

@@ -5,21 +5,7 @@
 // time outside them there, keeping what was typed. axe finds no violation in either state.
 import assert from 'node:assert/strict';
 import { testAtBothSizes } from './suite.mjs';
-import { callsRegion, chooseSkill, previewWindow, waitForPreview } from './steps.mjs';
-
-/** The text of the elements a field's aria-describedby names: its accessible description. */
-async function description(locator) {
-    return locator.evaluate((el) => {
-        const root = el.getRootNode();
-        return (el.getAttribute('aria-describedby') ?? '')
-            .split(/\s+/)
-            .filter(Boolean)
-            .map((id) => (root.querySelector?.(`[id="${id}"]`) ?? document.getElementById(id))?.textContent ?? '')
-            .join(' ')
-            .replace(/\s+/g, ' ')
-            .trim();
-    });
-}
+import { callsRegion, chooseSkill, description, previewWindow, waitForPreview } from './steps.mjs';
 
 testAtBothSizes(
     'CP-1 CP-3 RS-6 Accept outside calling hours is refused with the rule and the next time; Reschedule starts at the next legal time and refuses an illegal one beside the field',

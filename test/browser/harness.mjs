@@ -1,7 +1,9 @@
 // The browser test harness: one chromium for the whole suite (Debian's /usr/bin/chromium driven by
 // playwright-core, never a downloaded browser), a fresh context per test, the console served on 127.0.0.1,
-// bounded waits everywhere, and an axe scan helper.
-import { existsSync, readFileSync } from 'node:fs';
+// bounded waits everywhere, an axe scan helper, and the benches' load average and result files.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -85,4 +87,17 @@ export async function axeViolations(page) {
 /** True when the browser the suite needs is installed. */
 export function chromiumAvailable() {
     return existsSync(CHROMIUM);
+}
+
+/** The machine's load average (1, 5, 15 min): figures on a shared machine vary with its load, so benches print it. */
+export function loadAverage() {
+    return loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ');
+}
+
+/** Writes a bench's result to test-results/<name>.json. */
+export function writeResult(name, result) {
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync(join('test-results', `${name}.json`), `${JSON.stringify(result)}\n`);
 }

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { axeViolations } from './harness.mjs';
 import { test } from './suite.mjs';
-import { callsRegion, chooseSkill, previewWindow, waitForPreview } from './steps.mjs';
+import { callsRegion, chooseSkill, description, previewWindow, waitForPreview } from './steps.mjs';
 
 const SIZES = [
     { name: '360x600', width: 360, height: 600 },
@@ -26,20 +26,6 @@ async function openForm(ctx, size) {
     const form = ctx.console().getByRole('region', { name: 'Reschedule' });
     await form.waitFor();
     return { form, preview };
-}
-
-/** The text of the elements a field's aria-describedby names: its accessible description. */
-async function description(locator) {
-    return locator.evaluate((el) => {
-        const root = el.getRootNode();
-        return (el.getAttribute('aria-describedby') ?? '')
-            .split(/\s+/)
-            .filter(Boolean)
-            .map((id) => (root.querySelector?.(`[id="${id}"]`) ?? document.getElementById(id))?.textContent ?? '')
-            .join(' ')
-            .replace(/\s+/g, ' ')
-            .trim();
-    });
 }
 
 /** axe (WCAG 2.x A/AA) over the whole page, the screen pop included: 0 violations in each state. */

@@ -111,3 +111,17 @@ export async function isHighlighted(combobox, option) {
     ]);
     return expanded === 'true' && !!id && active === id;
 }
+
+/** The text of the elements a field's aria-describedby names: its accessible description. */
+export async function description(locator) {
+    return locator.evaluate((el) => {
+        const root = el.getRootNode();
+        return (el.getAttribute('aria-describedby') ?? '')
+            .split(/\s+/)
+            .filter(Boolean)
+            .map((id) => (root.querySelector?.(`[id="${id}"]`) ?? document.getElementById(id))?.textContent ?? '')
+            .join(' ')
+            .replace(/\s+/g, ' ')
+            .trim();
+    });
+}

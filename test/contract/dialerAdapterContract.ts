@@ -8,110 +8,38 @@ import type { DialerAdapter, DialerEventMap, DialerEventName, SessionInfo } from
 import { isAgentStatus, isCallStatus, isOutcome, OVERRIDABLE_STATUSES } from 'c/pcModel';
 import type { Call, Disposition, MachineOverride, Preview, Skill } from 'c/pcModel';
 import type { ContractHarness, ForcedOutcome, HarnessFactory } from './harness';
+import { EventRecorder } from 'test-support/recorders';
+import { pass as passIn, reach, settle as settleIn } from 'test-support/time';
+import type { StepOptions } from 'test-support/time';
 
 /** Dialer time per driver step while waiting. */
 const STEP_MS = 100;
 /** The longest any single wait may take, in dialer time. */
 const MAX_WAIT_MS = 120_000;
 
-interface Seen<K extends DialerEventName = DialerEventName> {
-    readonly type: K;
-    readonly payload: DialerEventMap[K];
-}
-
-/** Records every event the adapter sends, in order. */
-class Recorder {
-    readonly events: Seen[] = [];
-    private readonly offs: (() => void)[] = [];
-
-    constructor(adapter: DialerAdapter) {
-        for (const type of DIALER_EVENT_NAMES) {
-            this.offs.push(adapter.on(type, (payload) => this.events.push({ type, payload } as Seen)));
-        }
-    }
-
-    /** The payloads of one event type, from index `since` of the whole log. */
-    of<K extends DialerEventName>(type: K, since = 0): DialerEventMap[K][] {
-        return this.events
-            .slice(since)
-            .filter((e) => e.type === type)
-            .map((e) => e.payload as DialerEventMap[K]);
-    }
-
-    /** The latest view of each call that has not left the agent's set. */
-    liveCalls(): Map<string, Call> {
-        const calls = new Map<string, Call>();
-        for (const e of this.events) {
-            if (e.type === 'callUpdated') {
-                const call = e.payload as Call;
-                calls.set(call.id, call);
-            } else if (e.type === 'callRemoved' || e.type === 'callRouted') {
-                calls.delete((e.payload as { callId: string }).callId);
-            }
-        }
-        return calls;
-    }
-
-    stop(): void {
-        this.offs.forEach((off) => off());
-    }
-}
-
-/** Lets promise chains and the harness's own I/O run without moving dialer time. */
-async function flush(): Promise<void> {
-    for (let i = 0; i < 5; i++) await Promise.resolve();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-}
+/** Every wait of the contract: bounded in dialer time, letting the harness's own I/O run between steps. */
+const WAIT: StepOptions = { step: STEP_MS, maxMs: MAX_WAIT_MS, turns: 5, timers: 1 };
 
 /** Waits for a command while dialer time passes; fails (never hangs) if it does not settle. */
-async function settle<T>(h: ContractHarness, command: Promise<T>): Promise<T> {
-    let state: 'pending' | 'resolved' | 'rejected' = 'pending';
-    let value: T | undefined;
-    let error: unknown;
-    command.then(
-        (v) => {
-            state = 'resolved';
-            value = v;
-        },
-        (e: unknown) => {
-            state = 'rejected';
-            error = e;
-        }
-    );
-    for (let waited = 0; ; waited += STEP_MS) {
-        await flush();
-        if (state !== 'pending' || waited >= MAX_WAIT_MS) break;
-        await h.driver.advance(STEP_MS);
-    }
-    if (state === 'pending') throw new Error(`the command did not settle within ${MAX_WAIT_MS} ms of dialer time`);
-    if (state === 'rejected') throw error;
-    return value as T;
+function settle<T>(h: ContractHarness, command: Promise<T>): Promise<T> {
+    return settleIn(h.driver, command, WAIT);
 }
 
 /** Advances dialer time until an event of `type` matching `match` arrives after index `since`. */
-async function waitFor<K extends DialerEventName>(
+function waitFor<K extends DialerEventName>(
     h: ContractHarness,
-    rec: Recorder,
+    rec: EventRecorder,
     type: K,
     match: (payload: DialerEventMap[K]) => boolean = () => true,
     since = 0,
     maxMs = MAX_WAIT_MS
 ): Promise<DialerEventMap[K]> {
-    for (let waited = 0; ; waited += STEP_MS) {
-        await flush();
-        const found = rec.of(type, since).find(match);
-        if (found !== undefined) return found;
-        if (waited >= maxMs) throw new Error(`no ${type} event within ${maxMs} ms of dialer time`);
-        await h.driver.advance(STEP_MS);
-    }
+    return reach(h.driver, () => rec.of(type, since).find(match), { ...WAIT, maxMs });
 }
 
 /** Lets `ms` of dialer time pass. */
-async function pass(h: ContractHarness, ms: number): Promise<void> {
-    for (let waited = 0; waited < ms; waited += STEP_MS) {
-        await h.driver.advance(STEP_MS);
-        await flush();
-    }
+function pass(h: ContractHarness, ms: number): Promise<void> {
+    return passIn(h.driver, ms, WAIT);
 }
 
 /** Sends a command that must fail: never synchronously, always with a typed DialerError. */
@@ -131,13 +59,13 @@ async function expectDialerError(h: ContractHarness, send: () => Promise<unknown
 }
 
 interface Working {
-    readonly rec: Recorder;
+    readonly rec: EventRecorder;
     readonly session: SessionInfo;
     readonly skill: Skill;
 }
 
-async function connect(h: ContractHarness): Promise<{ rec: Recorder; session: SessionInfo }> {
-    const rec = new Recorder(h.adapter);
+async function connect(h: ContractHarness): Promise<{ rec: EventRecorder; session: SessionInfo }> {
+    const rec = new EventRecorder(h.adapter);
     const session = await settle(h, h.adapter.connect());
     return { rec, session };
 }
@@ -242,7 +170,7 @@ export function describeDialerAdapterContract(name: string, factory: HarnessFact
                 const w = await working(h, { preview: true });
                 await settle(h, h.adapter.logout());
                 await waitFor(h, w.rec, 'agentState', (a) => a.status === 'LoggedOut');
-                const after = w.rec.events.length;
+                const after = w.rec.all.length;
                 await pass(h, 30_000);
                 expect(w.rec.of('previewOffered', after)).toHaveLength(0);
                 expect(w.rec.of('callUpdated', after).filter((c) => c.status === 'Dialing')).toHaveLength(0);
@@ -269,7 +197,7 @@ export function describeDialerAdapterContract(name: string, factory: HarnessFact
                 await wrapUp(h, w, active);
                 const state = await waitFor(h, w.rec, 'agentState', (a) => a.status === 'Unavailable');
                 expect(state.unavailableCode?.id).toBe(codes[0]!.id);
-                const after = w.rec.events.length;
+                const after = w.rec.all.length;
                 await pass(h, 30_000);
                 expect(w.rec.of('callUpdated', after).filter((c) => c.status === 'Dialing')).toHaveLength(0);
                 expect(w.rec.liveCalls().size).toBe(0);
@@ -282,7 +210,7 @@ export function describeDialerAdapterContract(name: string, factory: HarnessFact
                 const preview = await waitFor(h, w.rec, 'previewOffered');
                 // A mirroring tab is told ids and states only: the number stays in the driving tab.
                 expect(preview.number === '').toBe(h.mirror === true);
-                const mark = w.rec.events.length;
+                const mark = w.rec.all.length;
                 await settle(h, h.adapter.acceptPreview(preview.id));
                 const closed = await waitFor(h, w.rec, 'previewClosed', (c) => c.previewId === preview.id, mark);
                 expect(closed.reason).toBe('Accepted');
@@ -376,28 +304,28 @@ export function describeDialerAdapterContract(name: string, factory: HarnessFact
                 const caps = h.adapter.capabilities();
                 const active = await callWhere(h, w, (c) => c.status === 'Active');
                 const id = active.id;
-                let mark = w.rec.events.length;
+                let mark = w.rec.all.length;
                 if (caps.hold) {
                     await settle(h, h.adapter.hold(id));
                     await callWhere(h, w, (c) => c.id === id && c.status === 'Held', mark);
                     await expectDialerError(h, () => h.adapter.hold(id));
-                    mark = w.rec.events.length;
+                    mark = w.rec.all.length;
                     await settle(h, h.adapter.resume(id));
                     await callWhere(h, w, (c) => c.id === id && c.status === 'Active', mark);
                 } else {
                     expect((await expectDialerError(h, () => h.adapter.hold(id))).code).toBe('Unsupported');
                 }
                 if (caps.mute) {
-                    mark = w.rec.events.length;
+                    mark = w.rec.all.length;
                     await settle(h, h.adapter.mute(id));
                     await callWhere(h, w, (c) => c.id === id && c.muted, mark);
-                    mark = w.rec.events.length;
+                    mark = w.rec.all.length;
                     await settle(h, h.adapter.unmute(id));
                     await callWhere(h, w, (c) => c.id === id && !c.muted, mark);
                 } else {
                     expect((await expectDialerError(h, () => h.adapter.mute(id))).code).toBe('Unsupported');
                 }
-                mark = w.rec.events.length;
+                mark = w.rec.all.length;
                 await settle(h, h.adapter.endCall(id));
                 const ended = await callWhere(h, w, (c) => c.id === id && c.status === 'Ended', mark);
                 expect(ended.endedAt).not.toBeNull();
@@ -421,7 +349,7 @@ export function describeDialerAdapterContract(name: string, factory: HarnessFact
                 expect(w.rec.of('callUpdated').every((c) => isCallStatus(c.status))).toBe(true);
                 // Replay the events: at no point do two unanswered calls both carry mostLikely.
                 const calls = new Map<string, Call>();
-                for (const e of w.rec.events) {
+                for (const e of w.rec.all) {
                     if (e.type === 'callUpdated') calls.set((e.payload as Call).id, e.payload as Call);
                     if (e.type === 'callRemoved' || e.type === 'callRouted')
                         calls.delete((e.payload as { callId: string }).callId);
@@ -452,7 +380,7 @@ export function describeDialerAdapterContract(name: string, factory: HarnessFact
                     // Replay every event: the set never held more than n calls, not even between samples.
                     const set = new Set<string>();
                     let peak = 0;
-                    for (const e of w.rec.events) {
+                    for (const e of w.rec.all) {
                         if (e.type === 'callUpdated') set.add((e.payload as Call).id);
                         if (e.type === 'callRemoved' || e.type === 'callRouted') {
                             set.delete((e.payload as { callId: string }).callId);

@@ -9,6 +9,7 @@ import { CxoneOAuth } from 'c/pcCxoneAuth';
 import type { DialerAdapter, DialerEventMap, DialerEventName } from 'c/pcDialerPort';
 import type { ContractHarness } from '../contract/harness';
 import { FakeCxoneServer } from './fakeCxoneServer';
+import { REAL_TIME, until as waitFor } from 'test-support/time';
 import type { FakeBehaviour } from './fakeCxoneServer';
 
 /** Signs in to the fake through authorize + token with PKCE, as the browser would. */
@@ -147,10 +148,5 @@ export async function settleWithin(send: () => Promise<unknown>, limitMs: number
 
 /** Waits (bounded, real time) until a condition holds; returns whether it did. */
 export async function until(test: () => boolean, limitMs = 5000): Promise<boolean> {
-    const started = Date.now();
-    while (!test()) {
-        if (Date.now() - started > limitMs) return false;
-        await new Promise((r) => setTimeout(r, 10));
-    }
-    return true;
+    return waitFor(REAL_TIME, test, { step: 10, maxMs: limitMs });
 }

@@ -1,7 +1,8 @@
 import PcAgentMessages from 'c/pcAgentMessages';
 import { MessageKind } from 'c/pcModel';
 import type { AgentMessage } from 'c/pcModel';
-import { HOSTILE, NOW, byDataId, cleanup, click, flush, queryAll, render } from '../../../../../../test/lwc-helpers';
+import { HOSTILE, NOW } from 'test-support/fixtures';
+import { byDataId, cleanup, click, flush, queryAll, render } from 'test-support/lwc';
 
 type MessagesEl = HTMLElement & { messages: AgentMessage[] };
 

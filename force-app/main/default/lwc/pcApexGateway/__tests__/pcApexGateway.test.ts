@@ -1,3 +1,4 @@
+import 'test-support/apexMocks';
 import getSettings from '@salesforce/apex/PersonalConnectionController.getSettings';
 import findContact from '@salesforce/apex/PersonalConnectionController.findContact';
 import getContactHistory from '@salesforce/apex/PersonalConnectionController.getContactHistory';
@@ -15,25 +16,6 @@ import {
 } from 'c/pcApexGateway';
 import type { AttemptLog } from 'c/pcModel';
 import { GatewayError } from 'c/pcSalesforcePort';
-
-jest.mock('@salesforce/apex/PersonalConnectionController.getSettings', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PersonalConnectionController.findContact', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PersonalConnectionController.getContactHistory', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PersonalConnectionController.getCallingListContacts', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PersonalConnectionController.logAttempt', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PersonalConnectionController.collectSignIn', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 
 const mocked = (fn: unknown): jest.Mock => fn as jest.Mock;
 const CONTACT_ID = '003000000000001AAA';

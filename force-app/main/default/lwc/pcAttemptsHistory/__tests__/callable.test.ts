@@ -4,27 +4,11 @@ import type { Callability, Destination, DestinationCallable, Instant, ScreenPop,
 import { VirtualClock } from 'c/pcVirtualClock';
 import { tickNow } from 'c/pcTicker';
 import { CallableSelector } from '../../pcService/callable';
-import { HOSTILE, cleanup, flush, makeScreenPop, queryAll, render } from '../../../../../../test/lwc-helpers';
+import { eastern, HOSTILE, makeDestination, makeScreenPop } from 'test-support/fixtures';
+import { cleanup, flush, queryAll, render } from 'test-support/lwc';
 
-/** Wall time in New York on Tuesday 2026-01-06 (EST, UTC-5). */
-const eastern = (h: number, m = 0): number => Date.UTC(2026, 0, 6, h + 5, m);
-
-function phone(id: string, value: string, over: Partial<Destination> = {}): Destination {
-    return {
-        id,
-        kind: DestinationKind.Phone,
-        description: id,
-        value,
-        attempts: 0,
-        maxAttempts: 10,
-        availableAt: null,
-        lastPresentation: null,
-        lastOutcome: null,
-        unavailableReason: null,
-        cadenceOrder: id.charCodeAt(0),
-        ...over
-    };
-}
+const phone = (id: string, value: string, over: Partial<Destination> = {}): Destination =>
+    makeDestination({ id, value, cadenceOrder: id.charCodeAt(0), ...over });
 
 // The calling list names no zone: the Miami numbers put the contact in Eastern Time and Florida.
 const POP: ScreenPop = makeScreenPop({

@@ -1,4 +1,3 @@
-/* eslint-disable no-await-in-loop -- virtual time is stepped in order: each step awaits the one before */
 import PcAttemptsHistory from 'c/pcAttemptsHistory';
 import PcScreenPop from 'c/pcScreenPop';
 import { ConsoleService } from 'c/pcService';
@@ -8,7 +7,8 @@ import type { MemoryInteraction } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { AttemptsHistory, ConsoleState } from 'c/pcModel';
-import { cleanup, flush, queryAll, render, textOf } from '../../../../../../test/lwc-helpers';
+import { cleanup, flush, queryAll, render, textOf } from 'test-support/lwc';
+import { settle, until } from 'test-support/time';
 
 const START = Date.UTC(2026, 10, 24, 15, 0, 0);
 const HOUR = 3_600_000;
@@ -83,21 +83,12 @@ async function popWithoutDialerHistory(): Promise<ConsoleState> {
         interactions: LOGGED
     });
     const service = new ConsoleService({ adapter, gateway, clock, settings: { ...DEFAULT_SETTINGS } });
-    const settle = async () => {
-        for (let i = 0; i < 50; i += 1) {
-            clock.advance(100);
-            await Promise.resolve();
-            await new Promise((resolve) => setTimeout(resolve, 0));
-        }
-    };
-    const started = service.start();
-    await settle();
-    await started;
+    // Between steps of virtual time, promise chains and a zero-delay timer run.
+    const paced = { step: 100, turns: 1, timers: 1 };
+    await settle(clock, service.start(), paced);
     const skill = service.getState().skills.find((s) => s.isPersonalConnection && s.id === 'skill-collections');
-    const login = service.loginToSkill(skill!.id);
-    await settle();
-    await login;
-    for (let i = 0; i < 20 && !service.getState().screenPop?.attemptsHistory; i += 1) await settle();
+    await settle(clock, service.loginToSkill(skill!.id), paced);
+    await until(clock, () => service.getState().screenPop?.attemptsHistory, { ...paced, maxMs: 100_000 });
     const state = service.getState();
     await service.stop();
     return state;

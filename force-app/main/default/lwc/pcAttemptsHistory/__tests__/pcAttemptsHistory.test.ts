@@ -2,7 +2,8 @@ import PcAttemptsHistory from 'c/pcAttemptsHistory';
 import { DestinationKind, DestinationUnavailableReason, Outcome } from 'c/pcModel';
 import type { AttemptsHistory, Destination } from 'c/pcModel';
 import { formatDateTime } from 'c/pcFormat';
-import { HOSTILE, NOW, byDataId, cleanup, makeScreenPop, queryAll, render } from '../../../../../../test/lwc-helpers';
+import { HOSTILE, makeScreenPop, NOW } from 'test-support/fixtures';
+import { byDataId, cleanup, queryAll, render } from 'test-support/lwc';
 
 jest.mock('c/pcFormat', () => {
     const actual = jest.requireActual('c/pcFormat');

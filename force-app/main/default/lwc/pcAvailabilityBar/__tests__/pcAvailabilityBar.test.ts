@@ -1,18 +1,9 @@
 import PcAvailabilityBar from 'c/pcAvailabilityBar';
 import { AgentStatus, PendingAgentChange } from 'c/pcModel';
 import type { AgentState } from 'c/pcModel';
-import {
-    StubConsoleApi,
-    buttonNames,
-    byDataId,
-    cleanup,
-    click,
-    findButton,
-    flush,
-    makeState,
-    press,
-    render
-} from '../../../../../../test/lwc-helpers';
+import { makeState } from 'test-support/fixtures';
+import { StubConsoleApi } from 'test-support/recorders';
+import { buttonNames, byDataId, cleanup, click, findButton, flush, press, render } from 'test-support/lwc';
 
 type BarEl = HTMLElement & { agent: AgentState; agentPending: string[] };
 

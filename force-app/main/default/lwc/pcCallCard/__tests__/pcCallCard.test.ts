@@ -1,43 +1,13 @@
-import PcCallCard from 'c/pcCallCard';
 import * as pcFormat from 'c/pcFormat';
 import { CallDirection, CallStatus, ErrorCode, MachineOverride, Outcome, TransferTargetKind } from 'c/pcModel';
 import type { CallView } from 'c/pcModel';
-import {
-    HOSTILE,
-    NOW,
-    StubConsoleApi,
-    buttonNames,
-    byDataId,
-    counterText,
-    change,
-    cleanup,
-    click,
-    findButton,
-    flush,
-    makeCallView,
-    makeError,
-    makeRecord,
-    makeState,
-    render
-} from '../../../../../../test/lwc-helpers';
+import { HOSTILE, makeCallView, makeError, makeRecord, makeState, NOW } from 'test-support/fixtures';
+import { buttonNames, byDataId, change, cleanup, click, counterText, findButton, flush } from 'test-support/lwc';
+import { renderCallCard } from 'test-support/callCard';
 
-type CardEl = HTMLElement & { view: CallView; now: number };
 type Stub = { disabled: boolean; iconName: string; title: string; label: string };
 
-async function mount(view: CallView, over: Record<string, unknown> = {}) {
-    const service = new StubConsoleApi();
-    const state = makeState();
-    const el = await render<CardEl>('c-pc-call-card', PcCallCard, {
-        view,
-        service,
-        now: NOW,
-        capabilities: state.capabilities,
-        dispositions: state.dispositions,
-        skills: state.skills,
-        ...over
-    });
-    return { el, service };
-}
+const mount = renderCallCard;
 
 const stub = (el: HTMLElement, name: string) => findButton(el, name) as unknown as Stub;
 

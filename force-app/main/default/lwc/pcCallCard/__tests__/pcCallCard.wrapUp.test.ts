@@ -2,28 +2,14 @@
  * WU-1 in the call card: the wrap-up countdown (a c-pc-counter), its polite announcements at 30 s and 10 s, the
  * time-up notice, and a disposition that requires notes refusing Save with the message beside Notes.
  */
-import PcCallCard from 'c/pcCallCard';
 import { CallStatus, Outcome } from 'c/pcModel';
 import type { CallView } from 'c/pcModel';
-import {
-    NOW,
-    StubConsoleApi,
-    byDataId,
-    change,
-    cleanup,
-    click,
-    counterText,
-    findButton,
-    flush,
-    makeCallView,
-    makeState,
-    render
-} from '../../../../../../test/lwc-helpers';
+import { makeCallView, makeState, NOW } from 'test-support/fixtures';
+import { byDataId, change, cleanup, click, counterText, findButton, flush, PageClock } from 'test-support/lwc';
+import { renderCallCard } from 'test-support/callCard';
 
-type CardEl = HTMLElement & { view: CallView; now: number };
-
-let clockNow = NOW;
-const clock = (): number => clockNow;
+const page = new PageClock(NOW);
+const clock = page.now;
 
 function wrapUpView(deadline: number | null, timedOut = false): CallView {
     return makeCallView(
@@ -33,39 +19,16 @@ function wrapUpView(deadline: number | null, timedOut = false): CallView {
 }
 
 async function mount(view: CallView) {
-    const service = new StubConsoleApi();
-    const state = makeState();
-    const el = await render<CardEl>('c-pc-call-card', PcCallCard, {
-        view,
-        service,
-        now: NOW,
-        clock,
-        capabilities: state.capabilities,
-        dispositions: state.dispositions,
-        skills: state.skills
-    });
+    const mounted = await renderCallCard(view, { clock });
     await flush();
-    return { el, service };
-}
-
-async function tick(ms: number): Promise<void> {
-    for (let i = 0; i < ms / 1000; i += 1) {
-        clockNow += 1000;
-        jest.advanceTimersByTime(1000);
-        // Each second is its own tick, as in the browser.
-        // eslint-disable-next-line no-await-in-loop
-        await flush();
-    }
+    return mounted;
 }
 
 describe('c-pc-call-card wrap-up (WU-1)', () => {
-    beforeEach(() => {
-        jest.useFakeTimers({ doNotFake: ['setTimeout', 'queueMicrotask', 'nextTick', 'setImmediate'] });
-        clockNow = NOW;
-    });
+    beforeEach(() => page.install());
     afterEach(() => {
         cleanup();
-        jest.useRealTimers();
+        page.uninstall();
     });
 
     it('WU-1 shows the time left as a countdown and announces 30 s and 10 s politely, once each', async () => {
@@ -76,17 +39,17 @@ describe('c-pc-call-card wrap-up (WU-1)', () => {
         const live = byDataId(el, 'wrap-up-announce')!;
         expect(live.getAttribute('aria-live')).toBe('polite');
         expect(live.textContent).toBe('');
-        await tick(14_000);
+        await page.tick(14_000);
         expect(counterText(el, 'wrap-up-countdown')).toBe('0:31');
         expect(live.textContent).toBe('');
-        await tick(1000);
+        await page.tick(1000);
         expect(counterText(el, 'wrap-up-countdown')).toBe('0:30');
         expect(live.textContent).toBe('30 seconds left to wrap up.');
-        await tick(19_000);
+        await page.tick(19_000);
         expect(live.textContent).toBe('30 seconds left to wrap up.');
-        await tick(1000);
+        await page.tick(1000);
         expect(live.textContent).toBe('10 seconds left to wrap up.');
-        await tick(15_000);
+        await page.tick(15_000);
         expect(counterText(el, 'wrap-up-countdown')).toBe('0:00');
         await expect(el).toBeAccessible();
     });
@@ -131,18 +94,11 @@ describe('c-pc-call-card voicemail drop (WU-3)', () => {
     afterEach(cleanup);
 
     async function atMachine(voicemailDrop: boolean) {
-        const service = new StubConsoleApi();
-        const state = makeState();
-        const el = await render<CardEl>('c-pc-call-card', PcCallCard, {
-            view: makeCallView({ status: CallStatus.Amd }),
-            service,
-            now: NOW,
-            capabilities: { ...state.capabilities, voicemailDrop },
-            dispositions: state.dispositions,
-            skills: state.skills
+        const mounted = await renderCallCard(makeCallView({ status: CallStatus.Amd }), {
+            capabilities: { ...makeState().capabilities, voicemailDrop }
         });
         await flush();
-        return { el, service };
+        return mounted;
     }
 
     it('WU-3 at AMD a named button with an icon leaves the voicemail once', async () => {
@@ -156,14 +112,8 @@ describe('c-pc-call-card voicemail drop (WU-3)', () => {
     });
 
     it('CL-1 WU-3 a call reaching AMD shows the status at once; Leave voicemail follows a task later', async () => {
-        const state = makeState();
-        const el = await render<CardEl>('c-pc-call-card', PcCallCard, {
-            view: makeCallView({ status: CallStatus.Ringing }),
-            service: new StubConsoleApi(),
-            now: NOW,
-            capabilities: { ...state.capabilities, voicemailDrop: true },
-            dispositions: state.dispositions,
-            skills: state.skills
+        const { el } = await renderCallCard(makeCallView({ status: CallStatus.Ringing }), {
+            capabilities: { ...makeState().capabilities, voicemailDrop: true }
         });
         el.view = makeCallView({ status: CallStatus.Amd });
         // Microtasks only: the card's render, no timer.

@@ -1,20 +1,9 @@
 import PcCallPanel from 'c/pcCallPanel';
 import { CallStatus } from 'c/pcModel';
 import type { CallView, RoutedNotice } from 'c/pcModel';
-import {
-    NOW,
-    StubConsoleApi,
-    byDataId,
-    cleanup,
-    flush,
-    makeCallView,
-    makeRecord,
-    makeState,
-    press,
-    queryAll,
-    render,
-    textOf
-} from '../../../../../../test/lwc-helpers';
+import { makeCallView, makeRecord, makeState, NOW } from 'test-support/fixtures';
+import { StubConsoleApi } from 'test-support/recorders';
+import { byDataId, cleanup, flush, press, queryAll, render, textOf } from 'test-support/lwc';
 
 type PanelEl = HTMLElement & { calls: CallView[]; routed: RoutedNotice[]; now: number };
 

@@ -1,16 +1,9 @@
 /** CP-1, CP-3 at click-to-dial (WU-4): a refusal names the rule and when, where the agent clicked; a warning offers Call anyway. */
 import PcClickToDial from 'c/pcClickToDial';
 import type { ComplianceNotice } from 'c/pcModel';
-import {
-    StubConsoleApi,
-    byDataId,
-    cleanup,
-    click,
-    findButton,
-    flush,
-    makeError,
-    render
-} from '../../../../../../test/lwc-helpers';
+import { makeError } from 'test-support/fixtures';
+import { StubConsoleApi } from 'test-support/recorders';
+import { byDataId, cleanup, click, findButton, flush, render } from 'test-support/lwc';
 
 /** 5:10 AM in Honolulu on March 10, 2026. */
 const EARLY = Date.UTC(2026, 2, 10, 15, 10);

@@ -1,13 +1,6 @@
 import PcClickToDial from 'c/pcClickToDial';
-import {
-    StubConsoleApi,
-    byDataId,
-    cleanup,
-    click,
-    findButton,
-    flush,
-    render
-} from '../../../../../../test/lwc-helpers';
+import { StubConsoleApi } from 'test-support/recorders';
+import { byDataId, cleanup, click, findButton, flush, render } from 'test-support/lwc';
 
 const NUMBERS = [
     { label: 'Phone', number: '+13125550100' },

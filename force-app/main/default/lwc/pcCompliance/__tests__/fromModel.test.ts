@@ -2,6 +2,7 @@ import { callability, checkNumber, placeFieldsOf, placeFromContact, SHIPPED_RULE
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { ContactFacts } from 'c/pcCompliance';
 import type { AttemptsHistory, CallingRecord, Destination } from 'c/pcModel';
+import { makeAttempt, makeDestination } from 'test-support/fixtures';
 
 const HOUR = 3_600_000;
 const NOON_MIAMI = Date.UTC(2027, 0, 12, 17, 0);
@@ -15,21 +16,8 @@ const RECORD: CallingRecord = {
     fields: {}
 };
 
-function destination(id: string, value: string, dnc = false): Destination {
-    return {
-        id,
-        kind: 'Phone',
-        description: id,
-        value,
-        attempts: 0,
-        maxAttempts: null,
-        availableAt: null,
-        lastPresentation: null,
-        lastOutcome: null,
-        unavailableReason: dnc ? 'DNC' : null,
-        cadenceOrder: 0
-    };
-}
+const destination = (id: string, value: string, dnc = false): Destination =>
+    makeDestination({ id, value, maxAttempts: null, cadenceOrder: 0, unavailableReason: dnc ? 'DNC' : null });
 
 const HISTORY: AttemptsHistory = {
     recordId: 'r1',
@@ -39,21 +27,9 @@ const HISTORY: AttemptsHistory = {
         destination('cell', '+14072345678', true)
     ],
     attempts: [
-        {
-            number: 1,
-            destinationId: 'home',
-            destinationDescription: 'home',
-            at: NOON_MIAMI - 5 * HOUR,
-            outcome: 'NoAnswer'
-        },
-        {
-            number: 1,
-            destinationId: 'work',
-            destinationDescription: 'work',
-            at: NOON_MIAMI - 3 * HOUR,
-            outcome: 'NoAnswer'
-        },
-        { number: 2, destinationId: 'home', destinationDescription: 'home', at: NOON_MIAMI - 1 * HOUR, outcome: 'Busy' }
+        makeAttempt('home', NOON_MIAMI - 5 * HOUR),
+        makeAttempt('work', NOON_MIAMI - 3 * HOUR),
+        makeAttempt('home', NOON_MIAMI - 1 * HOUR, 2, 'Busy')
     ]
 };
 

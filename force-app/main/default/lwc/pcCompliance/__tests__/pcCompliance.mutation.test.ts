@@ -19,10 +19,9 @@ import {
 import type { ComplianceQuery, ContactPlace } from 'c/pcCompliance';
 import { RuleMode } from 'c/pcModel';
 import type { ComplianceRuleSet, Destination } from 'c/pcModel';
+import { central, makeDestination } from 'test-support/fixtures';
 
 const HOUR = 3_600_000;
-/** Wall time in Chicago on Tuesday 2026-01-06 (CST, UTC-6). */
-const central = (h: number, m = 0): number => Date.UTC(2026, 0, 6, h + 6, m);
 const federal = SHIPPED_RULE_SETS.find((s) => s.name === 'US_Federal')!;
 const florida = SHIPPED_RULE_SETS.find((s) => s.name === 'US_Florida')!;
 const CHICAGO = '+13125550100';
@@ -180,19 +179,8 @@ describe('CP-1 the next allowed instant', () => {
 
 describe('CP-4 callability', () => {
     it('CP-4 answers for phone destinations only', () => {
-        const phone = (id: string, value: string, kind: Destination['kind'] = 'Phone'): Destination => ({
-            id,
-            kind,
-            description: id,
-            value,
-            attempts: 0,
-            maxAttempts: null,
-            availableAt: null,
-            lastPresentation: null,
-            lastOutcome: null,
-            unavailableReason: null,
-            cadenceOrder: 0
-        });
+        const phone = (id: string, value: string, kind: Destination['kind'] = 'Phone'): Destination =>
+            makeDestination({ id, value, kind, maxAttempts: null, cadenceOrder: 0 });
         const verdicts = callability(
             {
                 record: { id: 'r', firstName: 'A', lastName: 'B', timeZone: null, salesforceId: null, fields: {} },

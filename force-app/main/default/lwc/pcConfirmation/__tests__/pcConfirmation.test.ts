@@ -1,6 +1,6 @@
 import PcConfirmation from 'c/pcConfirmation';
 import type { Confirmation } from 'c/pcModel';
-import { byDataId, cleanup, click, flush, render } from '../../../../../../test/lwc-helpers';
+import { byDataId, cleanup, click, flush, render } from 'test-support/lwc';
 
 const BASE: Confirmation = {
     id: 1,

@@ -2,16 +2,9 @@ import PcConsole from 'c/pcConsole';
 import { createConsoleService } from 'c/pcRuntime';
 import { applyPageOverrides, parseSettings } from 'c/pcSettings';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
-import {
-    StubConsoleApi,
-    byDataId,
-    cleanup,
-    makePreviewState,
-    makeState,
-    query,
-    render,
-    textOf
-} from '../../../../../../test/lwc-helpers';
+import { makePreviewState, makeState } from 'test-support/fixtures';
+import { StubConsoleApi } from 'test-support/recorders';
+import { byDataId, cleanup, query, render, textOf } from 'test-support/lwc';
 
 jest.mock('c/pcRuntime', () => ({ createConsoleService: jest.fn() }), { virtual: false });
 const mockedCreate = createConsoleService as jest.MockedFunction<typeof createConsoleService>;

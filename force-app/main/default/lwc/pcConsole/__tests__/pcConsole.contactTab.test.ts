@@ -2,15 +2,9 @@ import PcConsole from 'c/pcConsole';
 import { focusTab, getAllTabInfo, getFocusedTabInfo, openSubtab, openTab } from 'lightning/platformWorkspaceApi';
 import { CallStatus, DEFAULT_SETTINGS } from 'c/pcModel';
 import type { ContactTabMode } from 'c/pcModel';
-import {
-    StubConsoleApi,
-    cleanup,
-    flush,
-    makeCallView,
-    makeScreenPop,
-    makeState,
-    render
-} from '../../../../../../test/lwc-helpers';
+import { makeCallView, makeScreenPop, makeState } from 'test-support/fixtures';
+import { StubConsoleApi } from 'test-support/recorders';
+import { cleanup, flush, render } from 'test-support/lwc';
 
 // sfdx-lwc-jest's stub of lightning/platformWorkspaceApi: every method a jest.fn resolving as the platform would.
 const mocked = {

@@ -1,6 +1,7 @@
 import PcConsole from 'c/pcConsole';
 import { APPLICATION_SCOPE, subscribe, unsubscribe } from 'lightning/messageService';
-import { StubConsoleApi, cleanup, flush, render } from '../../../../../../test/lwc-helpers';
+import { StubConsoleApi } from 'test-support/recorders';
+import { cleanup, flush, render } from 'test-support/lwc';
 
 // sfdx-lwc-jest's stub of lightning/messageService: every function a jest.fn, so the test plays the channel.
 const mocked = {

@@ -5,20 +5,10 @@
 import PcConsole from 'c/pcConsole';
 import { recordName } from 'c/pcModel';
 import { formatPhone } from 'c/pcFormat';
-import {
-    byDataId,
-    change,
-    cleanup,
-    click,
-    findButton,
-    flush,
-    query,
-    queryAll,
-    render,
-    textOf
-} from '../../../../../../test/lwc-helpers';
-import { makeRig, until, work } from '../../../../../../test/service-harness';
-import type { Rig, RigOptions } from '../../../../../../test/service-harness';
+import { until } from 'test-support/time';
+import { byDataId, change, cleanup, click, findButton, flush, query, queryAll, render, textOf } from 'test-support/lwc';
+import { makeRig, work } from 'test-support/serviceRig';
+import type { Rig, RigOptions } from 'test-support/serviceRig';
 
 async function open(options: RigOptions = {}): Promise<{ rig: Rig; el: HTMLElement }> {
     const rig = makeRig(options);
@@ -30,7 +20,7 @@ async function open(options: RigOptions = {}): Promise<{ rig: Rig; el: HTMLEleme
 
 /** Lets virtual time pass until the predicate holds, then lets the DOM catch up. */
 async function waitFor(rig: Rig, predicate: () => boolean, maxMs = 10 * 60_000): Promise<void> {
-    expect(await until(rig.clock, predicate, maxMs)).toBe(true);
+    expect(await until(rig.clock, predicate, { maxMs: maxMs })).toBe(true);
     await flush();
 }
 

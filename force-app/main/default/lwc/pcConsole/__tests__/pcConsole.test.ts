@@ -2,24 +2,20 @@ import PcConsole from 'c/pcConsole';
 import { createConsoleService } from 'c/pcRuntime';
 import { AgentStatus, CallStatus, ConnectionStatus, PreviewTimeoutAction } from 'c/pcModel';
 import type { ConsoleApi } from 'c/pcModel';
+import { makeCallView, makePreviewState, makeScreenPop, makeState, NOW } from 'test-support/fixtures';
+import { StubConsoleApi } from 'test-support/recorders';
 import {
-    NOW,
-    StubConsoleApi,
     byDataId,
-    counterText,
     cleanup,
     click,
+    counterText,
     findButton,
     flush,
-    makeCallView,
-    makePreviewState,
-    makeScreenPop,
-    makeState,
     press,
     query,
     render,
     textOf
-} from '../../../../../../test/lwc-helpers';
+} from 'test-support/lwc';
 
 jest.mock('c/pcRuntime', () => ({ createConsoleService: jest.fn() }), { virtual: false });
 const mockedCreate = createConsoleService as jest.MockedFunction<typeof createConsoleService>;

@@ -6,24 +6,9 @@ import PcAgentMessages from 'c/pcAgentMessages';
 import PcAvailabilityBar from 'c/pcAvailabilityBar';
 import { CallStatus, DEFAULT_SETTINGS, ErrorCode, Outcome, PreviewAction, TransferTargetKind } from 'c/pcModel';
 import type { AgentMessage, ConsoleApi } from 'c/pcModel';
-import {
-    NOW,
-    StubConsoleApi,
-    byDataId,
-    cleanup,
-    click,
-    findButton,
-    flush,
-    makeCallView,
-    makeError,
-    makePreviewState,
-    makeScreenPop,
-    makeState,
-    press,
-    query,
-    queryAll,
-    render
-} from '../../../../../../test/lwc-helpers';
+import { makeCallView, makeError, makePreviewState, makeScreenPop, makeState, NOW } from 'test-support/fixtures';
+import { StubConsoleApi } from 'test-support/recorders';
+import { byDataId, cleanup, click, findButton, flush, press, query, queryAll, render } from 'test-support/lwc';
 
 jest.mock('c/pcRuntime', () => ({ createConsoleService: jest.fn() }), { virtual: false });
 

@@ -2,7 +2,7 @@ import PcContactDial from 'c/pcContactDial';
 import { getRecord } from 'lightning/uiRecordApi';
 import { publish } from 'lightning/messageService';
 import PC_DIAL from '@salesforce/messageChannel/PC_Dial__c';
-import { byDataId, cleanup, click, findButton, flush, render } from '../../../../../../test/lwc-helpers';
+import { byDataId, cleanup, click, findButton, flush, render } from 'test-support/lwc';
 
 // sfdx-lwc-jest's stubs: getRecord is a test wire adapter that emits what the test gives it; publish is a jest.fn.
 // eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages -- the test drives the wire stub

@@ -2,43 +2,31 @@ import PcCounter from 'c/pcCounter';
 import PcCallCard from 'c/pcCallCard';
 import { CallStatus } from 'c/pcModel';
 import { tickingCount } from 'c/pcTicker';
-import {
-    NOW,
-    StubConsoleApi,
-    cleanup,
-    counterText,
-    flush,
-    makeCallView,
-    makeState,
-    render
-} from '../../../../../../test/lwc-helpers';
+import { makeCallView, makeState, NOW } from 'test-support/fixtures';
+import { StubConsoleApi } from 'test-support/recorders';
+import { cleanup, counterText, PageClock, render } from 'test-support/lwc';
 
 type CounterEl = HTMLElement & { since: number; now: number; clock?: () => number; stoppedAt: number | null };
 
 const text = (el: HTMLElement) => el.shadowRoot!.textContent!.trim();
 
 describe('c-pc-counter', () => {
-    let clockNow = NOW;
-    const clock = () => clockNow;
+    const page = new PageClock(NOW);
+    const clock = page.now;
 
-    beforeEach(() => {
-        jest.useFakeTimers({ doNotFake: ['setTimeout', 'queueMicrotask', 'nextTick', 'setImmediate'] });
-        clockNow = NOW;
-    });
+    beforeEach(() => page.install());
     afterEach(() => {
         cleanup();
-        jest.useRealTimers();
+        page.uninstall();
     });
 
     it('UB-4 counts up every second from the clock between snapshots', async () => {
         const el = await render<CounterEl>('c-pc-counter', PcCounter, { since: NOW - 5000, now: NOW, clock });
         expect(text(el)).toBe('0:05');
         for (const expected of ['0:06', '0:07', '0:08']) {
-            clockNow += 1000;
-            jest.advanceTimersByTime(1000);
             // Each second is checked after its own tick.
             // eslint-disable-next-line no-await-in-loop
-            await flush();
+            await page.advance(1000);
             expect(text(el)).toBe(expected);
         }
     });
@@ -48,9 +36,7 @@ describe('c-pc-counter', () => {
         const records: MutationRecord[] = [];
         const observer = new MutationObserver((r) => records.push(...r));
         observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
-        clockNow += 1000;
-        jest.advanceTimersByTime(1000);
-        await flush();
+        await page.advance(1000);
         observer.disconnect();
         expect(text(el)).toBe('0:06');
         expect(records.map((r) => r.type)).toEqual(['characterData']);
@@ -63,9 +49,7 @@ describe('c-pc-counter', () => {
             clock,
             stoppedAt: NOW
         });
-        clockNow += 10_000;
-        jest.advanceTimersByTime(10_000);
-        await flush();
+        await page.advance(10_000);
         expect(text(el)).toBe('1:23');
     });
 
@@ -93,9 +77,7 @@ describe('c-pc-counter', () => {
         // The tick is the counter's own: the card keeps the very same nodes and gets no new time from its parent.
         const status = card.shadowRoot!.querySelector('[data-id="status"]');
         const counter = card.shadowRoot!.querySelector('c-pc-counter');
-        clockNow += 3000;
-        jest.advanceTimersByTime(3000);
-        await flush();
+        await page.advance(3000);
         expect(counterText(card, 'time-in-state')).toBe('0:05');
         expect((card as HTMLElement & { now: number }).now).toBe(NOW);
         expect(card.shadowRoot!.querySelector('[data-id="status"]')).toBe(status);
@@ -122,9 +104,7 @@ describe('c-pc-counter', () => {
             clock,
             capabilities: makeState().capabilities
         });
-        clockNow += 5000;
-        jest.advanceTimersByTime(5000);
-        await flush();
+        await page.advance(5000);
         expect(counterText(ended, 'talk-time')).toBe('1:35');
         expect(ended.shadowRoot!.querySelector('[data-id="talk-time"]')!.textContent).toContain('Talk time');
     });

@@ -3,7 +3,7 @@
 import type { FetchLike } from 'c/pcCxoneAuth';
 import type { ConnectionState } from 'c/pcModel';
 import { adapterOnScript } from '../../../../../../test/cxone/cxoneSteps';
-import { SteppedClock } from '../../../../../../test/tabs/memoryTabs';
+import { SteppedClock } from 'test-support/clocks';
 
 /** CXone that starts a session, answers the first poll, then is unreachable. */
 function goneAfterConnect(): { fetch: FetchLike; requests: string[] } {

@@ -7,7 +7,7 @@ import type { DialerError } from 'c/pcDialerPort';
 import type { ConnectionState } from 'c/pcModel';
 import { until } from '../../../../../../test/cxone/cxoneHarness';
 import { adapterOnScript } from '../../../../../../test/cxone/cxoneSteps';
-import { SteppedClock } from '../../../../../../test/tabs/memoryTabs';
+import { SteppedClock } from 'test-support/clocks';
 
 /** One scripted answer: a status and body, a thrown network error, or no answer at all. */
 type Reply = { status: number; body?: unknown; raw?: string; after?: Promise<void> } | 'down' | 'hang';

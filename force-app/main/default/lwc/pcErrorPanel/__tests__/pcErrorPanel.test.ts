@@ -1,17 +1,9 @@
 import PcErrorPanel from 'c/pcErrorPanel';
 import { ErrorCode, ErrorSource } from 'c/pcModel';
 import type { ConsoleError } from 'c/pcModel';
-import {
-    StubConsoleApi,
-    byDataId,
-    cleanup,
-    click,
-    findButton,
-    flush,
-    makeError,
-    queryAll,
-    render
-} from '../../../../../../test/lwc-helpers';
+import { makeError } from 'test-support/fixtures';
+import { StubConsoleApi } from 'test-support/recorders';
+import { byDataId, cleanup, click, findButton, flush, queryAll, render } from 'test-support/lwc';
 
 type PanelEl = HTMLElement & { errors: ConsoleError[] };
 

@@ -1,16 +1,9 @@
 import PcMarquee from 'c/pcMarquee';
 import { MessageKind } from 'c/pcModel';
 import type { AgentMessage } from 'c/pcModel';
-import {
-    NOW,
-    StubConsoleApi,
-    byDataId,
-    cleanup,
-    click,
-    findButton,
-    flush,
-    render
-} from '../../../../../../test/lwc-helpers';
+import { NOW } from 'test-support/fixtures';
+import { StubConsoleApi } from 'test-support/recorders';
+import { byDataId, cleanup, click, findButton, flush, render } from 'test-support/lwc';
 
 type MarqueeEl = HTMLElement & { message: AgentMessage | null };
 

@@ -2,18 +2,9 @@
 import PcPreviewWindow from 'c/pcPreviewWindow';
 import PcErrorPanel from 'c/pcErrorPanel';
 import type { ComplianceNotice, PreviewState } from 'c/pcModel';
-import {
-    NOW,
-    StubConsoleApi,
-    byDataId,
-    cleanup,
-    click,
-    findButton,
-    makeError,
-    makePreviewState,
-    makeState,
-    render
-} from '../../../../../../test/lwc-helpers';
+import { makeError, makePreviewState, makeState, NOW } from 'test-support/fixtures';
+import { StubConsoleApi } from 'test-support/recorders';
+import { byDataId, cleanup, click, findButton, render } from 'test-support/lwc';
 
 /** 7:40 AM in New York on March 10, 2026 (EDT). */
 const EARLY = Date.UTC(2026, 2, 10, 11, 40);

@@ -1,10 +1,9 @@
 import PcPreviewWindow from 'c/pcPreviewWindow';
 import { PreviewAction, PreviewTimeoutAction, ErrorCode } from 'c/pcModel';
 import type { PreviewState } from 'c/pcModel';
+import { HOSTILE, makeError, makePreviewState, makeRecord, makeState, NOW } from 'test-support/fixtures';
+import { StubConsoleApi } from 'test-support/recorders';
 import {
-    HOSTILE,
-    NOW,
-    StubConsoleApi,
     buttonNames,
     byDataId,
     change,
@@ -12,14 +11,10 @@ import {
     click,
     findButton,
     flush,
-    makeError,
-    makePreviewState,
-    makeRecord,
-    makeState,
     press,
     render,
     textOf
-} from '../../../../../../test/lwc-helpers';
+} from 'test-support/lwc';
 
 type PreviewEl = HTMLElement & { preview: PreviewState | null; now: number };
 

@@ -1,17 +1,8 @@
 /** CP-1, CP-3, BX-3 in the reschedule form: the rules' hours beside the time, a refusal there, a warning to confirm. */
-import PcRescheduleForm from 'c/pcRescheduleForm';
 import { DeliverTo } from 'c/pcModel';
 import type { ComplianceFinding, ComplianceNotice, RescheduleDraft, RescheduleValidation } from 'c/pcModel';
-import {
-    StubConsoleApi,
-    byDataId,
-    change,
-    cleanup,
-    click,
-    findButton,
-    makePreviewState,
-    render
-} from '../../../../../../test/lwc-helpers';
+import { byDataId, change, cleanup, click, findButton } from 'test-support/lwc';
+import { renderRescheduleForm } from 'test-support/rescheduleForm';
 
 const DRAFT: RescheduleDraft = {
     number: '+13055550100',
@@ -59,19 +50,7 @@ const VALID: RescheduleValidation = {
     callingWindow: WINDOW
 };
 
-async function mount(validation: RescheduleValidation = VALID) {
-    const service = new StubConsoleApi();
-    service.draft = DRAFT;
-    service.validation = validation;
-    const el = await render<HTMLElement>('c-pc-reschedule-form', PcRescheduleForm, {
-        preview: makePreviewState(),
-        capabilities: service.state.capabilities,
-        clock: () => service.state.now,
-        service,
-        agentTimeZone: 'America/New_York'
-    });
-    return { el, service };
-}
+const mount = (validation: RescheduleValidation = VALID) => renderRescheduleForm({ draft: DRAFT, validation });
 
 const timeInput = (el: HTMLElement) => el.shadowRoot!.querySelector('[data-field="time"]') as HTMLInputElement;
 

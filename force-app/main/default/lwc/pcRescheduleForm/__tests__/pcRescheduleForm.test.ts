@@ -1,17 +1,8 @@
-import PcRescheduleForm from 'c/pcRescheduleForm';
 import { DeliverTo, ErrorCode } from 'c/pcModel';
 import type { FieldIssue, RescheduleDraft, RescheduleValidation } from 'c/pcModel';
-import {
-    StubConsoleApi,
-    byDataId,
-    change,
-    cleanup,
-    click,
-    findButton,
-    makeError,
-    makePreviewState,
-    render
-} from '../../../../../../test/lwc-helpers';
+import { makeError } from 'test-support/fixtures';
+import { byDataId, change, cleanup, click, findButton } from 'test-support/lwc';
+import { renderRescheduleForm } from 'test-support/rescheduleForm';
 
 const DRAFT: RescheduleDraft = {
     number: '+13125550100',
@@ -46,19 +37,7 @@ const issue = (
     params
 });
 
-async function mount(draft: RescheduleDraft | null = DRAFT) {
-    const service = new StubConsoleApi();
-    service.draft = draft;
-    service.validation = VALID;
-    const el = await render<HTMLElement>('c-pc-reschedule-form', PcRescheduleForm, {
-        preview: makePreviewState(),
-        capabilities: service.state.capabilities,
-        clock: () => service.state.now,
-        service,
-        agentTimeZone: 'America/New_York'
-    });
-    return { el, service };
-}
+const mount = (draft: RescheduleDraft | null = DRAFT) => renderRescheduleForm({ draft, validation: VALID });
 
 const field = (el: HTMLElement, name: string) =>
     el.shadowRoot!.querySelector(`[data-field="${name}"]`) as HTMLElement & {

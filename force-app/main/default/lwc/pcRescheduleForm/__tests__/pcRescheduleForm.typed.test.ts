@@ -2,23 +2,13 @@
  * The form with the real validation (c/pcSchedule) behind a stub service: what the agent types, what the field
  * says beside it and what reaches the service (RS-5, RS-6, RS-7, RS-1 capabilities, RS-2 failed saves).
  */
-import PcRescheduleForm from 'c/pcRescheduleForm';
 import { DEFAULT_SETTINGS, DeliverTo, ErrorCode } from 'c/pcModel';
 import type { RescheduleDraft, RescheduleValidation } from 'c/pcModel';
 import { validateReschedule } from 'c/pcSchedule';
-import {
-    StubConsoleApi,
-    byDataId,
-    change,
-    cleanup,
-    click,
-    findButton,
-    flush,
-    makeError,
-    makePreviewState,
-    makeState,
-    render
-} from '../../../../../../test/lwc-helpers';
+import { makeError, makeState } from 'test-support/fixtures';
+import { StubConsoleApi } from 'test-support/recorders';
+import { accessibleDescription, byDataId, change, cleanup, click, findButton, flush } from 'test-support/lwc';
+import { renderRescheduleForm } from 'test-support/rescheduleForm';
 
 const NOW = Date.UTC(2027, 0, 10, 18); // Sunday 10 January 2027, 12:00 in Chicago
 
@@ -48,15 +38,7 @@ class ValidatingStub extends StubConsoleApi {
 async function mount(caps: Partial<ReturnType<typeof makeState>['capabilities']> = {}, draft: RescheduleDraft = DRAFT) {
     const base = makeState({ now: NOW });
     const service = new ValidatingStub(makeState({ now: NOW, capabilities: { ...base.capabilities, ...caps } }));
-    service.draft = draft;
-    const el = await render<HTMLElement>('c-pc-reschedule-form', PcRescheduleForm, {
-        preview: makePreviewState(),
-        capabilities: service.state.capabilities,
-        clock: () => service.state.now,
-        service,
-        agentTimeZone: 'America/New_York'
-    });
-    return { el, service };
+    return renderRescheduleForm({ service, draft });
 }
 
 const input = (el: HTMLElement, name: string) =>
@@ -69,16 +51,6 @@ async function type(el: HTMLElement, name: string, value: string) {
     field.dispatchEvent(new CustomEvent('input'));
     field.dispatchEvent(new CustomEvent('change'));
     await flush();
-}
-
-/** The field's accessible description: the text of the elements its aria-describedby names. */
-function description(field: Element): string {
-    const root = field.getRootNode() as ShadowRoot;
-    return (field.getAttribute('aria-describedby') ?? '')
-        .split(/\s+/)
-        .map((id) => root.querySelector(`[id="${id}"]`)?.textContent?.trim() ?? '')
-        .join(' ')
-        .trim();
 }
 
 describe('c-pc-reschedule-form with the real validation', () => {
@@ -98,7 +70,7 @@ describe('c-pc-reschedule-form with the real validation', () => {
             expect(field.value).toBe(typed);
             expect(field.getAttribute('aria-invalid')).toBe('true');
             expect(byDataId(el, 'error-date')!.textContent!.trim()).toBe(message);
-            expect(description(field)).toBe(message);
+            expect(accessibleDescription(field)).toBe(message);
             await expect(el).toBeAccessible();
         }
     );
@@ -116,7 +88,7 @@ describe('c-pc-reschedule-form with the real validation', () => {
             const field = input(el, 'time');
             expect(field.value).toBe(typed);
             expect(field.getAttribute('aria-invalid')).toBe('true');
-            expect(description(field)).toBe(message);
+            expect(accessibleDescription(field)).toBe(message);
             await click(findButton(el, 'Save'));
             expect(service.callsOf('reschedulePreview')).toHaveLength(0);
             expect(input(el, 'time').value).toBe(typed);
@@ -164,7 +136,7 @@ describe('c-pc-reschedule-form with the real validation', () => {
         const field = input(el, 'number');
         expect(field.value).toBe(typed);
         expect(field.getAttribute('aria-invalid')).toBe('true');
-        expect(description(field)).toBe(message);
+        expect(accessibleDescription(field)).toBe(message);
         await click(findButton(el, 'Save'));
         expect(service.callsOf('reschedulePreview')).toHaveLength(0);
         expect(byDataId(el, 'summary')!.textContent).toContain('Nothing was sent.');
@@ -279,7 +251,7 @@ describe('c-pc-reschedule-form with the real validation', () => {
             await flush();
             expect(box(el).value).toBe('Atlantis');
             expect(box(el).getAttribute('aria-invalid')).toBe('true');
-            expect(description(box(el))).toBe('Choose a time zone from the list.');
+            expect(accessibleDescription(box(el))).toBe('Choose a time zone from the list.');
         });
     });
 });

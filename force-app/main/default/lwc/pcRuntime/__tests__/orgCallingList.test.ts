@@ -1,56 +1,16 @@
 /* eslint-disable no-await-in-loop -- real time is stepped in order: each step awaits the one before */
+import 'test-support/apexMocks';
 import { buildConsoleService } from 'c/pcRuntime';
 import type { RuntimeDeps } from 'c/pcRuntime';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { ConsoleApi, ConsoleState } from 'c/pcModel';
 import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import type { MemoryContact } from 'c/pcMemoryGateway';
-import type { RealTimeSource } from 'c/pcVirtualClock';
-
-jest.mock('@salesforce/apex/PersonalConnectionController.getSettings', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PersonalConnectionController.findContact', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PersonalConnectionController.getContactHistory', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PersonalConnectionController.logAttempt', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PersonalConnectionController.getCallingListContacts', () => ({ default: jest.fn() }), {
-    virtual: true
-});
+import { ManualClock } from 'test-support/clocks';
+import { pass, until } from 'test-support/time';
+import type { StepOptions } from 'test-support/time';
 
 const NOW = Date.UTC(2026, 10, 24, 15, 0, 0);
-
-/** Real time moved by hand, so the paced simulated clock never waits on the wall clock. */
-class ManualRealTime implements RealTimeSource {
-    private current = NOW;
-    private timers: { at: number; fn: () => void; live: boolean }[] = [];
-    now(): number {
-        return this.current;
-    }
-    schedule(ms: number, fn: () => void): () => void {
-        const timer = { at: this.current + ms, fn, live: true };
-        this.timers.push(timer);
-        return () => {
-            timer.live = false;
-        };
-    }
-    advance(ms: number): void {
-        const end = this.current + ms;
-        for (;;) {
-            const due = this.timers.filter((t) => t.live && t.at <= end).sort((a, b) => a.at - b.at)[0];
-            if (!due) break;
-            due.live = false;
-            this.current = due.at;
-            due.fn();
-        }
-        this.current = end;
-    }
-}
 
 /** The sample data's Contacts as an org holds them: phones as typed, a dialer record id on each. */
 const CONTACTS: readonly MemoryContact[] = [
@@ -75,7 +35,7 @@ function contact(id: string, name: string, phone: string, accountName: string, d
     };
 }
 
-function depsWith(gateway: InMemorySalesforceGateway, realTime: ManualRealTime): RuntimeDeps {
+function depsWith(gateway: InMemorySalesforceGateway, realTime: ManualClock): RuntimeDeps {
     return {
         gateway,
         now: () => NOW,
@@ -95,14 +55,12 @@ function send(command: Promise<unknown>): void {
     command.catch(() => undefined);
 }
 
-async function step(realTime: ManualRealTime, ms = 200): Promise<void> {
-    realTime.advance(ms);
-    for (let i = 0; i < 5; i += 1) await Promise.resolve();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-}
+/** Real time moves 200 ms a step, the paced dialer's I/O running between steps. */
+const PACED: StepOptions = { step: 200, maxMs: 120_000, turns: 5, timers: 1 };
 
-async function until(realTime: ManualRealTime, service: ConsoleApi, test: (s: ConsoleState) => boolean) {
-    for (let i = 0; i < 600 && !test(service.getState()); i += 1) await step(realTime);
+/** Moves real time until the console's state passes `test`, and returns that state. */
+async function stateWhen(realTime: ManualClock, service: ConsoleApi, test: (s: ConsoleState) => boolean) {
+    await until(realTime, () => test(service.getState()), PACED);
     return service.getState();
 }
 
@@ -111,10 +69,10 @@ describe('the simulated dialer in an org', () => {
 
     it("SP-1 AD-1 the calling list is the gateway's marked Contacts, so the preview's pop is that very Contact with its Value one", async () => {
         const gateway = new InMemorySalesforceGateway({ contacts: CONTACTS, settings });
-        const realTime = new ManualRealTime();
+        const realTime = new ManualClock(NOW);
         const service = await buildConsoleService({}, depsWith(gateway, realTime));
         send(service.start());
-        await until(realTime, service, (s) => s.connection.status === 'Connected');
+        await stateWhen(realTime, service, (s) => s.connection.status === 'Connected');
         const skills = service.getState().skills.filter((s) => s.isPersonalConnection);
         const seen = new Map<string, ConsoleState['screenPop']>();
         // Each PC skill holds some of the three Contacts; visit them all and requeue each preview.
@@ -122,7 +80,7 @@ describe('the simulated dialer in an org', () => {
             // Commands complete on the paced clock: send, then move real time until they have.
             send(service.loginToSkill(skill.id));
             for (let n = 0; n < 3; n += 1) {
-                const s = await until(
+                const s = await stateWhen(
                     realTime,
                     service,
                     (x) => !!x.preview && x.screenPop?.forId === x.preview.preview.id && !x.screenPop.loading
@@ -130,15 +88,15 @@ describe('the simulated dialer in an org', () => {
                 if (!s.preview) break;
                 seen.set(s.preview.preview.record.id, s.screenPop);
                 send(service.requeuePreview());
-                await step(realTime, 1000);
+                await pass(realTime, 1000, PACED);
                 if (seen.size === 3) break;
             }
             if (seen.size === 3) break;
             send(service.logout());
-            await until(realTime, service, (x) => x.agent.status === 'LoggedOut');
+            await stateWhen(realTime, service, (x) => x.agent.status === 'LoggedOut');
         }
         send(service.stop());
-        await step(realTime, 1000);
+        await pass(realTime, 1000, PACED);
 
         expect([...seen.keys()].sort()).toEqual(['PC-1001', 'PC-1002', 'PC-1003']);
         const ava = seen.get('PC-1001');
@@ -168,7 +126,7 @@ describe('the simulated dialer in an org', () => {
 
     it('SP-1 a CXone console never reads the demo Contacts', async () => {
         const gateway = new InMemorySalesforceGateway({ contacts: CONTACTS, settings });
-        const realTime = new ManualRealTime();
+        const realTime = new ManualClock(NOW);
         const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
         const service = await buildConsoleService({ dialerAdapter: 'CXone' }, depsWith(gateway, realTime));
         warn.mockRestore();

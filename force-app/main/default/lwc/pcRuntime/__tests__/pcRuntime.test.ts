@@ -1,4 +1,5 @@
 /* eslint-disable no-await-in-loop -- real time is stepped in order: each step awaits the one before */
+import 'test-support/apexMocks';
 import apexGetSettings from '@salesforce/apex/PersonalConnectionController.getSettings';
 import { assemble, buildConsoleService, createConsoleService, daySeed } from 'c/pcRuntime';
 import type { CxoneTokens, RuntimeDeps } from 'c/pcRuntime';
@@ -10,59 +11,12 @@ import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { SalesforceGateway } from 'c/pcSalesforcePort';
 import { GatewayError } from 'c/pcSalesforcePort';
 import { SimulatedDialer } from 'c/pcSimDialer';
-import type { RealTimeSource } from 'c/pcVirtualClock';
+import { ManualClock } from 'test-support/clocks';
+import { pass, STILL } from 'test-support/time';
 import type { CxoneSignInConfig } from '../signIn';
-
-jest.mock('@salesforce/apex/PersonalConnectionController.getSettings', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PersonalConnectionController.findContact', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PersonalConnectionController.getContactHistory', () => ({ default: jest.fn() }), {
-    virtual: true
-});
-jest.mock('@salesforce/apex/PersonalConnectionController.logAttempt', () => ({ default: jest.fn() }), {
-    virtual: true
-});
 
 const NOW = Date.UTC(2026, 10, 24, 14, 30, 0);
 const CONSOLE_ORIGIN = 'https://acme.lightning.force.com';
-
-/** Real time the test moves by hand, so a paced simulated clock never touches wall time. */
-class ManualRealTime implements RealTimeSource {
-    private current = NOW;
-    private timers: { at: number; fn: () => void; live: boolean }[] = [];
-
-    now(): number {
-        return this.current;
-    }
-
-    schedule(ms: number, fn: () => void): () => void {
-        const timer = { at: this.current + ms, fn, live: true };
-        this.timers.push(timer);
-        return () => {
-            timer.live = false;
-        };
-    }
-
-    get pending(): number {
-        return this.timers.filter((t) => t.live).length;
-    }
-
-    advance(ms: number): void {
-        const end = this.current + ms;
-        for (;;) {
-            const due = this.timers.filter((t) => t.live && t.at <= end).sort((a, b) => a.at - b.at)[0];
-            if (!due) break;
-            due.live = false;
-            this.current = due.at;
-            due.fn();
-        }
-        this.current = end;
-        this.timers = this.timers.filter((t) => t.live);
-    }
-}
 
 const CXONE = Object.freeze({
     ...DEFAULT_SETTINGS,
@@ -140,14 +94,14 @@ class TokenGatedDialer extends SimulatedDialer {
 
 interface Built {
     readonly deps: RuntimeDeps;
-    readonly realTime: ManualRealTime;
+    readonly realTime: ManualClock;
     readonly tokens: FakeTokens;
     readonly cxoneAdapter: jest.Mock;
     readonly cxoneTokens: jest.Mock;
 }
 
 function deps(settings: unknown, pageOrigin = CONSOLE_ORIGIN): Built {
-    const realTime = new ManualRealTime();
+    const realTime = new ManualClock(NOW);
     const tokens = new FakeTokens();
     const cxoneAdapter = jest.fn((_options: BrowserCxoneOptions): DialerAdapter => new TokenGatedDialer(tokens));
     const cxoneTokens = jest.fn((_config: CxoneSignInConfig): CxoneTokens => tokens);
@@ -167,15 +121,12 @@ function deps(settings: unknown, pageOrigin = CONSOLE_ORIGIN): Built {
     };
 }
 
-async function settle(realTime?: ManualRealTime): Promise<void> {
-    for (let i = 0; i < 10; i += 1) {
-        realTime?.advance(200);
-        await Promise.resolve();
-        await new Promise((resolve) => setTimeout(resolve, 0));
-    }
+/** Lets the console's promises and I/O run while hand-moved real time (where there is one) passes 2 s. */
+function settle(realTime?: ManualClock): Promise<void> {
+    return pass(realTime ?? STILL, 2_000, { step: 200, turns: 1, timers: 1 });
 }
 
-async function started(service: ConsoleApi, realTime?: ManualRealTime): Promise<ConsoleState> {
+async function started(service: ConsoleApi, realTime?: ManualClock): Promise<ConsoleState> {
     const result = service.start();
     await settle(realTime);
     await result;

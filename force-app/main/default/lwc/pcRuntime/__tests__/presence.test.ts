@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { ConsoleApi } from 'c/pcModel';
 import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { systemClock } from 'c/pcDialerPort';
+import { REAL_TIME, until } from 'test-support/time';
 
 const SETTINGS = Object.freeze({ ...DEFAULT_SETTINGS, previewEnabled: true, presenceMode: 'DialerLeads' });
 
@@ -24,15 +25,6 @@ function deps(): RuntimeDeps {
     };
 }
 
-async function until(predicate: () => boolean, ms = 5_000): Promise<boolean> {
-    const end = Date.now() + ms;
-    while (!predicate() && Date.now() < end) {
-        // eslint-disable-next-line no-await-in-loop -- real time passes in order
-        await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    return predicate();
-}
-
 describe('WU-5 presence at the composition root', () => {
     const services: ConsoleApi[] = [];
     afterEach(async () => {
@@ -45,7 +37,12 @@ describe('WU-5 presence at the composition root', () => {
         services.push(service);
         expect((await service.start()).ok).toBe(true);
         expect((await service.loginToSkill('skill-collections')).ok).toBe(true);
-        expect(await until(() => omni.control.view().status?.developerName === 'Available')).toBe(true);
+        expect(
+            await until(REAL_TIME, () => omni.control.view().status?.developerName === 'Available', {
+                step: 20,
+                maxMs: 5_000
+            })
+        ).toBe(true);
         expect(service.retryPresence).toBeDefined();
     });
 

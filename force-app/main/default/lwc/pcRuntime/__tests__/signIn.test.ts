@@ -14,6 +14,7 @@ import {
     visualforceOriginFor
 } from '../signIn';
 import type { OAuthClient, PopupWindow, SignInHost } from '../signIn';
+import { flush } from 'test-support/time';
 
 const PAGE_ORIGIN = 'https://acme--c.vf.force.com';
 const REDIRECT = `${PAGE_ORIGIN}/apex/PersonalConnectionSignIn`;
@@ -63,10 +64,6 @@ class FakeOAuth implements OAuthClient {
         return Promise.reject(new DialerError('Unauthorized', 'no refresh token; sign in again'));
     }
 }
-
-const flush = async (): Promise<void> => {
-    for (let i = 0; i < 8; i += 1) await Promise.resolve();
-};
 
 function setup(over: Partial<ConstructorParameters<typeof CxoneSignIn>[0]> = {}) {
     const host = new FakeHost();

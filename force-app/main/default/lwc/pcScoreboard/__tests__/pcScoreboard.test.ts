@@ -1,6 +1,6 @@
 import PcScoreboard from 'c/pcScoreboard';
 import type { Scoreboard } from 'c/pcModel';
-import { byDataId, cleanup, click, flush, press, render } from '../../../../../../test/lwc-helpers';
+import { byDataId, cleanup, click, flush, press, render } from 'test-support/lwc';
 
 type ScoreEl = HTMLElement & { scoreboard: Scoreboard };
 

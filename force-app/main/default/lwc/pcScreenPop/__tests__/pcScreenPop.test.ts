@@ -1,18 +1,8 @@
 import PcScreenPop from 'c/pcScreenPop';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { ScreenPop } from 'c/pcModel';
-import {
-    HOSTILE,
-    NOW,
-    byDataId,
-    cleanup,
-    click,
-    findButton,
-    flush,
-    makeScreenPop,
-    queryAll,
-    render
-} from '../../../../../../test/lwc-helpers';
+import { HOSTILE, makeScreenPop, NOW } from 'test-support/fixtures';
+import { byDataId, cleanup, click, findButton, flush, queryAll, render } from 'test-support/lwc';
 
 const mockNavigate = jest.fn();
 jest.mock('lightning/navigation', () => {

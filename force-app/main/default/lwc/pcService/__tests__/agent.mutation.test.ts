@@ -2,8 +2,9 @@
 // double click leaves, and how the dialer's own agent state meets a change the console is waiting on.
 import { DialerError } from 'c/pcDialerPort';
 import type { AgentState } from 'c/pcModel';
-import { flush } from '../../../../../../test/service-harness';
-import { T0, WORKING, call, started } from '../../../../../../test/scriptedService';
+import { flush } from 'test-support/time';
+import { call, started, T0, WORKING } from 'test-support/scriptedService';
+import { holdOnce } from 'test-support/hold';
 
 const LOGGED_OUT: AgentState = { ...WORKING, status: 'LoggedOut', skillId: null, skillName: null };
 const UNAVAILABLE: AgentState = { ...WORKING, status: 'Unavailable', unavailableCode: { id: 'break', label: 'Break' } };
@@ -38,8 +39,7 @@ describe('c-pc-service availability commands', () => {
         dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
         await service.setUnavailable('break');
         expect(service.getState().agent.pending).toBe('Unavailable');
-        let answer: () => void = () => undefined;
-        dialer.setAvailable.mockImplementationOnce(() => new Promise<undefined>((r) => (answer = () => r(undefined))));
+        const answer = holdOnce(dialer.setAvailable);
         const going = service.setAvailable();
         expect(service.getState().agent.pending).toBeNull();
         expect(service.getState().agentPending).toEqual(['available']);
@@ -86,8 +86,7 @@ describe('c-pc-service availability commands', () => {
 
     it('AV-3 a second Logout while the first is on its way sends nothing twice', async () => {
         const { dialer, service } = await started();
-        let answer: () => void = () => undefined;
-        dialer.logout.mockImplementationOnce(() => new Promise<undefined>((r) => (answer = () => r(undefined))));
+        const answer = holdOnce(dialer.logout);
         const first = service.logout();
         const second = await service.logout();
         expect(second.ok ? null : second.error.code).toBe('InFlight');

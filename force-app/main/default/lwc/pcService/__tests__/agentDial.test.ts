@@ -1,5 +1,6 @@
 /** WU-4: click-to-dial through the service, on the simulated dialer: the call then behaves as any other line. */
-import { makeRig, settle, startWorking, until } from '../../../../../../test/service-harness';
+import { settle, until } from 'test-support/time';
+import { makeRig, startWorking } from 'test-support/serviceRig';
 
 describe('WU-4 click-to-dial', () => {
     it('WU-4 dials a contact`s number as typed on the record; the call follows like any other', async () => {

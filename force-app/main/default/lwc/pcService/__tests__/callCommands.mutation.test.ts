@@ -8,8 +8,9 @@ import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { AgentDialRequest, CallStatus, CommandResult, DialerCapabilities } from 'c/pcModel';
-import { flush } from '../../../../../../test/service-harness';
-import { CAPS, PREVIEW, T0, WORKING, ScriptedDialer, call } from '../../../../../../test/scriptedService';
+import { flush } from 'test-support/time';
+import { call, CAPS, PREVIEW, ScriptedDialer, T0, WORKING } from 'test-support/scriptedService';
+import { holdOnce } from 'test-support/hold';
 
 /** T0 is 09:00 in Chicago and 07:00 in San Francisco: too early there for the federal window (08:00–21:00). */
 const CHICAGO = '+13125550100';
@@ -165,8 +166,7 @@ describe('c-pc-service call commands: one at a time', () => {
         const { dialer, service } = await build();
         dialer.events.emit('callUpdated', inStatus('Active'));
         dialer.events.emit('callUpdated', inStatus('Held', 'call-2'));
-        let answer: () => void = () => undefined;
-        dialer.mute.mockImplementationOnce(() => new Promise<undefined>((r) => (answer = () => r(undefined))));
+        const answer = holdOnce(dialer.mute);
         const first = service.mute('call-1');
         expect(service.getState().calls[0]?.pending).toEqual(['mute']);
         expect(code(await service.mute('call-1'))).toBe('InFlight');
@@ -236,8 +236,7 @@ describe('c-pc-service transfer to a number (CL-4, CP-1)', () => {
     it('CL-4 a second transfer click while the first is on its way is refused as in flight, not re-checked', async () => {
         const { dialer, service } = await build();
         dialer.events.emit('callUpdated', inStatus('Active'));
-        let answer: () => void = () => undefined;
-        dialer.transfer.mockImplementationOnce(() => new Promise<undefined>((r) => (answer = () => r(undefined))));
+        const answer = holdOnce(dialer.transfer);
         const first = service.transfer('call-1', { kind: 'Number', value: CHICAGO });
         expect(code(await service.transfer('call-1', { kind: 'Number', value: SAN_FRANCISCO }))).toBe('InFlight');
         answer();
@@ -295,8 +294,7 @@ describe('c-pc-service click-to-dial (WU-4)', () => {
 
     it('WU-4 a second dial while the first is on its way sends nothing; a failed dial is reported and can be sent again', async () => {
         const { dialer, service } = await build();
-        let answer: () => void = () => undefined;
-        dialer.dialNumber.mockImplementationOnce(() => new Promise<undefined>((r) => (answer = () => r(undefined))));
+        const answer = holdOnce(dialer.dialNumber);
         const first = service.dial({ number: CHICAGO, contactId: null });
         await flush();
         expect(code(await service.dial({ number: CHICAGO, contactId: null }))).toBe('InFlight');
@@ -359,8 +357,7 @@ describe('c-pc-service a call that leaves while its command is on its way', () =
     it('CL-4 a Hold answered after the dialer removed the call resolves, and nothing of the call comes back', async () => {
         const { dialer, service } = await build();
         dialer.events.emit('callUpdated', inStatus('Active'));
-        let answer: () => void = () => undefined;
-        dialer.hold.mockImplementationOnce(() => new Promise<undefined>((r) => (answer = () => r(undefined))));
+        const answer = holdOnce(dialer.hold);
         const holding = service.hold('call-1');
         dialer.events.emit('callRemoved', { callId: 'call-1' });
         answer();

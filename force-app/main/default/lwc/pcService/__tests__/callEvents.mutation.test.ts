@@ -4,8 +4,8 @@
 /* eslint-disable no-await-in-loop -- each status gets a fresh service, one after another */
 import { MARQUEE_MS, ROUTED_NOTICE_MS } from 'c/pcService';
 import type { AgentMessage, Callback } from 'c/pcModel';
-import { flush, pass } from '../../../../../../test/service-harness';
-import { HISTORY, PREVIEW, RECORD, T0, call, started } from '../../../../../../test/scriptedService';
+import { flush, pass } from 'test-support/time';
+import { call, HISTORY, PREVIEW, RECORD, started, T0 } from 'test-support/scriptedService';
 
 const OTHER = { ...RECORD, id: 'rec-2', salesforceId: null, firstName: 'Grace', lastName: 'Hopper' };
 
@@ -153,9 +153,9 @@ describe('c-pc-service routed and removed calls (CL-3)', () => {
         expect(state.calls).toEqual([]);
         expect(state.screenPop).toBeNull();
         expect(state.routed).toEqual([{ callId: 'call-1', contactName: 'Ada Lovelace', until: T0 + ROUTED_NOTICE_MS }]);
-        await pass(clock, ROUTED_NOTICE_MS - 100, 100);
+        await pass(clock, ROUTED_NOTICE_MS - 100, { step: 100 });
         expect(service.getState().routed).toHaveLength(1);
-        await pass(clock, 200, 100);
+        await pass(clock, 200, { step: 100 });
         expect(service.getState().routed).toEqual([]);
     });
 
@@ -163,12 +163,12 @@ describe('c-pc-service routed and removed calls (CL-3)', () => {
         const { clock, dialer, service } = await started();
         dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
         dialer.events.emit('callRouted', { callId: 'gone-1', contactName: 'One' });
-        await pass(clock, 2_000, 500);
+        await pass(clock, 2_000, { step: 500 });
         dialer.events.emit('callRouted', { callId: 'gone-2', contactName: 'Two' });
         expect(service.getState().screenPop?.forId).toBe('call-1');
-        await pass(clock, 2_500, 500);
+        await pass(clock, 2_500, { step: 500 });
         expect(service.getState().routed.map((r) => r.contactName)).toEqual(['Two']);
-        await pass(clock, 2_000, 500);
+        await pass(clock, 2_000, { step: 500 });
         expect(service.getState().routed).toEqual([]);
     });
 
@@ -235,11 +235,11 @@ describe('c-pc-service callback notes and the marquee (RS-4, UB-7, AG-1)', () =>
         expect(service.getState().marquee).toBeNull();
         dialer.events.emit('agentMessage', message());
         expect(service.getState().marquee?.id).toBe('m-1');
-        await pass(clock, 3_000, 500);
+        await pass(clock, 3_000, { step: 500 });
         dialer.events.emit('agentMessage', message({ id: 'm-2' }));
-        await pass(clock, 2_500, 500);
+        await pass(clock, 2_500, { step: 500 });
         expect(service.getState().marquee?.id).toBe('m-2');
-        await pass(clock, MARQUEE_MS - 2_000, 500);
+        await pass(clock, MARQUEE_MS - 2_000, { step: 500 });
         expect(service.getState().marquee).toBeNull();
         expect(service.getState().messages.map((m) => m.id)).toEqual(['m-2', 'm-1', 'r-1']);
     });

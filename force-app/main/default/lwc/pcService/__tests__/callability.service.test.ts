@@ -1,6 +1,7 @@
 /** CP-4 through the service's public API: the real service, simulated dialer and in-memory Salesforce. */
 import { DEFAULT_RULE_SETS } from 'c/pcModel';
-import { makeRig, startWorking, until } from '../../../../../../test/service-harness';
+import { until } from 'test-support/time';
+import { makeRig, startWorking } from 'test-support/serviceRig';
 
 describe('CP-4 ConsoleService.callability', () => {
     it('CP-4 answers for every phone destination of the previewed contact from the rule sets in its settings', async () => {

@@ -6,41 +6,18 @@
 import { callableAt, CallableSelector } from '../callable';
 import { DEFAULT_RULE_SETS, DEFAULT_SETTINGS, DestinationKind, RuleMode } from 'c/pcModel';
 import type { AttemptsHistorySource, ComplianceRuleSet, Destination, ScreenPop, Settings } from 'c/pcModel';
-import { makeScreenPop } from '../../../../../../test/lwc-helpers';
+import { central, makeDestination, makeHistoryPop, makeScreenPop } from 'test-support/fixtures';
 
-/** Wall time in Chicago on Tuesday 2026-01-06 (CST, UTC-6). */
-const central = (h: number, m = 0, s = 0): number => Date.UTC(2026, 0, 6, h + 6, m, s);
 const CHICAGO = '+13125550100';
 
-function phone(id: string, over: Partial<Destination> = {}): Destination {
-    return {
-        id,
-        kind: DestinationKind.Phone,
-        description: id,
-        value: CHICAGO,
-        attempts: 0,
-        maxAttempts: 10,
-        availableAt: null,
-        lastPresentation: null,
-        lastOutcome: null,
-        unavailableReason: null,
-        cadenceOrder: 1,
-        ...over
-    };
-}
+const phone = (id: string, over: Partial<Destination> = {}): Destination =>
+    makeDestination({ id, value: CHICAGO, ...over });
 
-function popOf(
+const popOf = (
     destinations: readonly Destination[],
     source: AttemptsHistorySource = 'Dialer',
     fields: Record<string, string | null> = {}
-): ScreenPop {
-    const base = makeScreenPop();
-    return makeScreenPop({
-        record: { ...base.record, timeZone: 'America/Chicago' },
-        contact: base.contact ? { ...base.contact, fields } : null,
-        attemptsHistory: { recordId: base.record.id, destinations, attempts: [], source }
-    });
-}
+): ScreenPop => makeHistoryPop({ destinations, source, fields, timeZone: 'America/Chicago' });
 
 const rules = (ruleSets: readonly ComplianceRuleSet[]): Settings => ({ ...DEFAULT_SETTINGS, ruleSets });
 const federal = DEFAULT_RULE_SETS.find((r) => r.name === 'US_Federal')!;

@@ -1,5 +1,5 @@
 import { callableAt, CallableSelector } from '../callable';
-import { DEFAULT_RULE_SETS, DEFAULT_SETTINGS, DestinationKind, Outcome, RuleMode } from 'c/pcModel';
+import { DEFAULT_SETTINGS, DestinationKind, RuleMode } from 'c/pcModel';
 import type {
     Attempt,
     Callability,
@@ -10,62 +10,38 @@ import type {
     Settings
 } from 'c/pcModel';
 import { VirtualClock } from 'c/pcVirtualClock';
-import { makeScreenPop } from '../../../../../../test/lwc-helpers';
+import {
+    central,
+    eastern,
+    makeAttempt,
+    makeDestination,
+    makeHistoryPop,
+    makeScreenPop,
+    withRule
+} from 'test-support/fixtures';
 
 const HOUR = 3_600_000;
-/** Wall time in New York on Tuesday 2026-01-06 (EST, UTC-5). */
-const eastern = (h: number, m = 0): number => Date.UTC(2026, 0, 6, h + 5, m);
-/** Wall time in Chicago on 2026-01-06 (CST, UTC-6). */
-const central = (h: number, m = 0): number => Date.UTC(2026, 0, 6, h + 6, m);
 
 const MIAMI = '+13055550100';
 const CHICAGO = '+13125550100';
 
-function phone(id: string, value: string, over: Partial<Destination> = {}): Destination {
-    return {
-        id,
-        kind: DestinationKind.Phone,
-        description: id,
-        value,
-        attempts: 0,
-        maxAttempts: 10,
-        availableAt: null,
-        lastPresentation: null,
-        lastOutcome: null,
-        unavailableReason: null,
-        cadenceOrder: 1,
-        ...over
-    };
-}
+const phone = (id: string, value: string, over: Partial<Destination> = {}): Destination =>
+    makeDestination({ id, value, ...over });
 
-function popOf(
+const popOf = (
     destinations: readonly Destination[],
     attempts: readonly Attempt[] = [],
     fields: Record<string, string | null> = {},
     timeZone: string | null = null
-): ScreenPop {
-    const base = makeScreenPop();
-    return makeScreenPop({
-        record: { ...base.record, timeZone },
-        contact: base.contact ? { ...base.contact, fields } : null,
-        attemptsHistory: { recordId: 'rec-1', destinations, attempts }
-    });
-}
+): ScreenPop => makeHistoryPop({ destinations, attempts, fields, timeZone });
 
-function withRule(name: string, over: Partial<ComplianceRuleSet>): Settings {
-    return {
-        ...DEFAULT_SETTINGS,
-        ruleSets: DEFAULT_RULE_SETS.map((r) => (r.name === name ? { ...r, ...over } : r))
-    };
-}
-
-const attemptAt = (destinationId: string, at: number, number = 1): Attempt => ({
-    number,
-    destinationId,
-    destinationDescription: destinationId,
-    at,
-    outcome: Outcome.NoAnswer
+/** The default settings with one rule set changed. */
+const settingsWithRule = (name: string, over: Partial<ComplianceRuleSet>): Settings => ({
+    ...DEFAULT_SETTINGS,
+    ruleSets: withRule(name, over)
 });
+
+const attemptAt = (destinationId: string, at: number, number = 1): Attempt => makeAttempt(destinationId, at, number);
 
 const NOW_: DestinationCallable = { status: 'Now', reason: null, from: null, zone: null };
 
@@ -113,14 +89,14 @@ const rows: Row[] = [
     {
         name: 'Florida turned off: a Florida number at 8:30 PM is callable under US federal hours',
         pop: popOf([phone('p', MIAMI)]),
-        settings: withRule('US_Florida', { active: false }),
+        settings: settingsWithRule('US_Florida', { active: false }),
         at: eastern(20, 30),
         expected: NOW_
     },
     {
         name: 'Florida set to warn: 8:30 PM is callable with a warning until 8:00 AM',
         pop: popOf([phone('p', MIAMI)]),
-        settings: withRule('US_Florida', { mode: RuleMode.Warn }),
+        settings: settingsWithRule('US_Florida', { mode: RuleMode.Warn }),
         at: eastern(20, 30),
         expected: { status: 'Warn', reason: FLORIDA_WINDOW, from: eastern(8) + 24 * HOUR, zone: NY }
     },
@@ -263,7 +239,7 @@ describe('CallableSelector (CP-4 as the clock moves)', () => {
         const pop = popOf([phone('p', MIAMI)]);
         const at = eastern(20, 30);
         expect(selector.select(pop, DEFAULT_SETTINGS, at)?.p?.status).toBe('Later');
-        expect(selector.select(pop, withRule('US_Florida', { active: false }), at)?.p?.status).toBe('Now');
+        expect(selector.select(pop, settingsWithRule('US_Florida', { active: false }), at)?.p?.status).toBe('Now');
     });
 
     it('CP-4 a limit freeing between minutes is seen at once', () => {

@@ -3,7 +3,7 @@
  * with a console state built by hand: whose facts a check uses, what a refusal names, how a warning is confirmed and
  * logged, the calling window and the next callable quarter hour.
  */
-import { DEFAULT_RULE_SETS, DEFAULT_SETTINGS, DestinationKind, Outcome, RuleMode } from 'c/pcModel';
+import { DEFAULT_RULE_SETS, DEFAULT_SETTINGS, Outcome, RuleMode } from 'c/pcModel';
 import type {
     Call,
     Callback,
@@ -28,12 +28,19 @@ import {
     withCompliance,
     withOverride
 } from '../compliance';
-import { makeCall, makeRecord, makeScreenPop, makeState } from '../../../../../../test/lwc-helpers';
+import {
+    central,
+    makeAttempt,
+    makeCall,
+    makeDestination,
+    makeHistoryPop,
+    makeRecord,
+    makeState,
+    withRule
+} from 'test-support/fixtures';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-/** Wall time in Chicago on Tuesday 2026-01-06 (CST, UTC-6). */
-const central = (h: number, m = 0): number => Date.UTC(2026, 0, 6, h + 6, m);
 const CHICAGO = '+13125550100';
 const MIAMI = '+13055550100';
 const FLORIDA_FIELDS = { MailingState: 'Florida', MailingCountry: 'US' };
@@ -48,44 +55,20 @@ function stateWith(
         attemptsAt?: readonly number[];
     } = {}
 ): ConsoleState {
-    const base = makeScreenPop();
-    const pop = makeScreenPop({
-        record: { ...base.record, id: over.forRecord ?? 'rec-1', timeZone: 'America/Chicago' },
-        contact: base.contact ? { ...base.contact, fields: over.fields ?? {} } : null,
-        attemptsHistory: {
-            recordId: over.forRecord ?? 'rec-1',
-            destinations: [
-                {
-                    id: 'd-1',
-                    kind: DestinationKind.Phone,
-                    description: 'Phone',
-                    value: CHICAGO,
-                    attempts: 0,
-                    maxAttempts: 10,
-                    availableAt: null,
-                    lastPresentation: null,
-                    lastOutcome: null,
-                    unavailableReason: null,
-                    cadenceOrder: 1
-                }
-            ],
-            attempts: (over.attemptsAt ?? []).map((at, i) => ({
-                number: i + 1,
-                destinationId: 'd-1',
-                destinationDescription: 'Phone',
-                at,
-                outcome: Outcome.NoAnswer
-            }))
-        }
+    const pop = makeHistoryPop({
+        recordId: over.forRecord ?? 'rec-1',
+        timeZone: 'America/Chicago',
+        fields: over.fields ?? {},
+        destinations: [makeDestination({ description: 'Phone', value: CHICAGO })],
+        attempts: (over.attemptsAt ?? []).map((at, i) => ({
+            ...makeAttempt('d-1', at, i + 1),
+            destinationDescription: 'Phone'
+        }))
     });
     return makeState({
         screenPop: pop,
         settings: { ...DEFAULT_SETTINGS, ruleSets: over.ruleSets ?? DEFAULT_RULE_SETS }
     });
-}
-
-function withRule(name: string, over: Partial<ComplianceRuleSet>): readonly ComplianceRuleSet[] {
-    return DEFAULT_RULE_SETS.map((r) => (r.name === name ? { ...r, ...over } : r));
 }
 
 function finding(over: Partial<ComplianceFinding>): ComplianceFinding {

@@ -10,8 +10,9 @@ import { DEFAULT_RULE_SETS } from 'c/pcModel';
 import type { CallingRecord, ComplianceRuleSet, ConsoleState, Instant, RescheduleRequest } from 'c/pcModel';
 import { checkCall, checkNumber, placeFromContact, resolvePlace } from 'c/pcCompliance';
 import type { ComplianceVerdict } from 'c/pcCompliance';
-import { makeRig, settle, startWorking } from '../../../../../../test/service-harness';
-import type { Rig } from '../../../../../../test/service-harness';
+import { settle } from 'test-support/time';
+import { makeRig, startWorking } from 'test-support/serviceRig';
+import type { Rig } from 'test-support/serviceRig';
 
 const HOUR = 3_600_000;
 const DAY_START = Date.UTC(2027, 0, 11, 0, 0);

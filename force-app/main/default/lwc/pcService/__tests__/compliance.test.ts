@@ -6,8 +6,9 @@
 import { DEFAULT_RULE_SETS } from 'c/pcModel';
 import type { ComplianceRuleSet, ConsoleError, RescheduleDraft } from 'c/pcModel';
 import { wallTime, zoneOffset } from 'c/pcSchedule';
-import { makeRig, settle, startWorking, until, work } from '../../../../../../test/service-harness';
-import type { Rig, RigOptions } from '../../../../../../test/service-harness';
+import { settle, until } from 'test-support/time';
+import { makeRig, startWorking, work } from 'test-support/serviceRig';
+import type { Rig, RigOptions } from 'test-support/serviceRig';
 
 const MINUTE = 60_000;
 /** 07:30 in New York, 06:30 in Chicago: before every US zone's calling hours. */

@@ -7,8 +7,9 @@ import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { Callback, DialerCapabilities } from 'c/pcModel';
-import { flush, pass } from '../../../../../../test/service-harness';
-import { CAPS, PREVIEW, T0, ScriptedDialer, call, started } from '../../../../../../test/scriptedService';
+import { flush, pass } from 'test-support/time';
+import { call, CAPS, PREVIEW, ScriptedDialer, scripted, started, T0 } from 'test-support/scriptedService';
+import { holdOnce } from 'test-support/hold';
 
 /** A dialer that asks the console before a callback rings. */
 class GatedDialer extends ScriptedDialer {
@@ -129,14 +130,13 @@ describe('c-pc-service lifecycle edges', () => {
         await service.stop();
         const stopped = service.getState();
         expect(stopped.connection).toEqual({ status: 'Disconnected', detail: '', attempt: 0, nextRetryAt: null });
-        await pass(clock, MARQUEE_MS * 2, 1_000);
+        await pass(clock, MARQUEE_MS * 2, { step: 1_000 });
         expect(service.getState()).toBe(stopped);
         expect(stopped.marquee?.id).toBe('m-1');
     });
 
     it('BX-2 a connection state the dialer announced while connecting is kept, not overwritten', async () => {
-        const clock = new VirtualClock({ startAt: T0 });
-        const dialer = new ScriptedDialer();
+        const { dialer, service } = scripted({ settings: DEFAULT_SETTINGS });
         dialer.connect.mockImplementationOnce(async () => {
             dialer.events.emit('connection', {
                 status: 'Reconnecting',
@@ -146,28 +146,15 @@ describe('c-pc-service lifecycle edges', () => {
             });
             return dialer.session;
         });
-        const service = new ConsoleService({
-            adapter: dialer,
-            gateway: new InMemorySalesforceGateway({ contacts: [] }),
-            clock,
-            settings: DEFAULT_SETTINGS
-        });
         await service.start();
         await flush();
         expect(service.getState().connection).toMatchObject({ status: 'Reconnecting', detail: 'relay' });
     });
 
     it('BX-2 a refresh restores the agent`s state and calls as the dialer reports them', async () => {
-        const clock = new VirtualClock({ startAt: T0 });
-        const dialer = new ScriptedDialer();
+        const { dialer, service } = scripted({ settings: DEFAULT_SETTINGS });
         const agent = { ...dialer.session.agent, status: 'Unavailable' as const, since: T0 - 5_000 };
         dialer.session = { ...dialer.session, agent, calls: [call({ status: 'Ringing' })] };
-        const service = new ConsoleService({
-            adapter: dialer,
-            gateway: new InMemorySalesforceGateway({ contacts: [] }),
-            clock,
-            settings: DEFAULT_SETTINGS
-        });
         await service.start();
         await flush();
         expect(service.getState().agent).toEqual(agent);
@@ -192,8 +179,7 @@ describe('c-pc-service lifecycle edges', () => {
     it('CL-4 an update of a live call keeps the commands on their way', async () => {
         const { dialer, service } = await started();
         dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
-        let answer: () => void = () => undefined;
-        dialer.hold.mockImplementationOnce(() => new Promise<undefined>((r) => (answer = () => r(undefined))));
+        const answer = holdOnce(dialer.hold);
         const holding = service.hold('call-1');
         dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0, muted: true }));
         expect(service.getState().calls[0]).toMatchObject({ pending: ['hold'], wrapUp: null, call: { muted: true } });

@@ -1,4 +1,5 @@
-import { makeRig, startWorking, until } from '../../../../../../test/service-harness';
+import { until } from 'test-support/time';
+import { makeRig, startWorking } from 'test-support/serviceRig';
 
 describe('Value one / Value two from a dialer field', () => {
     it('AD-1 a dialer field is found whatever the case of its column name (CXone sends them in lower case)', async () => {

@@ -1,27 +1,13 @@
 // The service's start, restore and sign-in at their edges: what a refresh or a partly failing dialer leaves on
 // screen. Scripted dialer: every event and every answer is set by the test.
-import { ConsoleService } from 'c/pcService';
 import { DialerError } from 'c/pcDialerPort';
 import type { DialerSignIn } from 'c/pcDialerPort';
 import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
-import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
-import { flush } from '../../../../../../test/service-harness';
-import { CAPS, T0, PREVIEW, WORKING, ScriptedDialer, call, started } from '../../../../../../test/scriptedService';
+import { flush } from 'test-support/time';
+import { call, CAPS, PREVIEW, scripted, started, T0, WORKING } from 'test-support/scriptedService';
 
-function build(options: { settings?: unknown; signIn?: DialerSignIn; gateway?: InMemorySalesforceGateway } = {}) {
-    const clock = new VirtualClock({ startAt: T0 });
-    const dialer = new ScriptedDialer();
-    const gateway = options.gateway ?? new InMemorySalesforceGateway({ contacts: [] });
-    const service = new ConsoleService({
-        adapter: dialer,
-        gateway,
-        clock,
-        settings: 'settings' in options ? options.settings : { ...DEFAULT_SETTINGS, linesPerAgent: 3 },
-        signIn: options.signIn
-    });
-    return { clock, dialer, gateway, service };
-}
+const build = scripted;
 
 function commandsOf(errors: readonly { command: string | null }[]): (string | null)[] {
     return errors.map((e) => e.command);

@@ -1,14 +1,13 @@
 // Behaviour the mutation run showed no suite pinned down: the error list's bound, the screen-pops setting at
 // the moment a contact answers. Same scripted dialer as the store suite: every event is emitted by the test.
-import { ConsoleService, MAX_ERRORS } from 'c/pcService';
+import { MAX_ERRORS } from 'c/pcService';
 import { DialerError } from 'c/pcDialerPort';
 import type { DialerSignIn } from 'c/pcDialerPort';
-import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
-import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { Call } from 'c/pcModel';
-import { flush } from '../../../../../../test/service-harness';
-import { T0, call, ScriptedDialer, started } from '../../../../../../test/scriptedService';
+import { flush } from 'test-support/time';
+import { call, scripted, started, T0 } from 'test-support/scriptedService';
+import { holdOnce } from 'test-support/hold';
 
 describe('c-pc-service bounds and settings at their use', () => {
     it('UB-6 keeps only the newest errors for the error panel, so a long shift does not grow without bound', async () => {
@@ -49,17 +48,13 @@ describe('c-pc-service bounds and settings at their use', () => {
 
 /** A service on a dialer whose session the test sets before start (a refresh joining a live session). */
 async function joined(calls: Call[], lines = 1, signIn?: DialerSignIn) {
-    const clock = new VirtualClock({ startAt: T0 });
-    const dialer = new ScriptedDialer();
-    dialer.session = { ...dialer.session, joined: true, calls };
-    const service = new ConsoleService({
-        adapter: dialer,
-        gateway: new InMemorySalesforceGateway({ contacts: [] }),
-        clock,
+    return scripted({
+        prepare: (dialer) => {
+            dialer.session = { ...dialer.session, joined: true, calls };
+        },
         settings: { ...DEFAULT_SETTINGS, linesPerAgent: lines },
         signIn
     });
-    return { clock, dialer, service };
 }
 
 describe('c-pc-service restores a session and recovers', () => {
@@ -158,10 +153,7 @@ describe('c-pc-service commands in flight', () => {
     it('CL-4 Hold shows as sending while the dialer answers, and no longer once it has', async () => {
         const { dialer, service } = await started();
         dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
-        let answer: () => void = () => undefined;
-        dialer.hold.mockImplementationOnce(
-            () => new Promise<undefined>((resolve) => (answer = () => resolve(undefined)))
-        );
+        const answer = holdOnce(dialer.hold);
         const holding = service.hold('call-1');
         expect(service.getState().calls[0]?.pending).toEqual(['hold']);
         answer();

@@ -7,8 +7,9 @@ import fc from 'fast-check';
 import type { ConsoleState, DestinationUnavailableReason, MachineOverride } from 'c/pcModel';
 import { OVERRIDABLE_STATUSES } from 'c/pcModel';
 import type { ForcedOutcome } from 'c/pcSimDialer';
-import { flush, makeRig, pass, settle, startWorking } from '../../../../../../test/service-harness';
-import type { Rig } from '../../../../../../test/service-harness';
+import { flush, pass, settle } from 'test-support/time';
+import { makeRig, startWorking } from 'test-support/serviceRig';
+import type { Rig } from 'test-support/serviceRig';
 
 /** Reasons that forbid dialing a destination (Presented only marks the record on screen now). */
 const UNDIALABLE: readonly DestinationUnavailableReason[] = [
@@ -218,11 +219,11 @@ async function runScenario(
     const results: Array<Promise<unknown>> = [];
     for (const step of steps) {
         run(rig, step, results);
-        await pass(rig.clock, step.kind === 'advance' ? step.ms : 100, 250);
+        await pass(rig.clock, step.kind === 'advance' ? step.ms : 100, { step: 250 });
     }
     let rejected = 0;
     const all = Promise.all(results.map((p) => p.catch(() => (rejected += 1))));
-    await settle(rig.clock, all, 60_000, 250);
+    await settle(rig.clock, all, { maxMs: 60_000, step: 250 });
     if (rejected) findings.push(`${rejected} commands rejected instead of resolving`);
     findings.push(...commandFindings(rig));
     return { rig, findings };

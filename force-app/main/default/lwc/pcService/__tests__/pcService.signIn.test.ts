@@ -6,8 +6,8 @@ import type { DialerSignIn } from 'c/pcDialerPort';
 import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
-import { flush } from '../../../../../../test/service-harness';
-import { T0, ScriptedDialer } from '../../../../../../test/scriptedService';
+import { flush } from 'test-support/time';
+import { ScriptedDialer, T0 } from 'test-support/scriptedService';
 
 describe('c-pc-service sign-in and the connect error', () => {
     it('BX-11 UB-6 the connect refused before the sign-in leaves the error panel once the signed-in console connects', async () => {

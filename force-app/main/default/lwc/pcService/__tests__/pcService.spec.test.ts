@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { LOG_RETRY_MS, MARQUEE_MS, ROUTED_NOTICE_MS } from 'c/pcService';
 import type { CallView, ConsoleState, DestinationUnavailableReason, RescheduleDraft } from 'c/pcModel';
 import { recordName } from 'c/pcModel';
-import { makeRig, pass, settle, startWorking, until, work } from '../../../../../../test/service-harness';
-import type { Rig, RigOptions } from '../../../../../../test/service-harness';
+import { pass, settle, until } from 'test-support/time';
+import { makeRig, startWorking, work } from 'test-support/serviceRig';
+import type { Rig, RigOptions } from 'test-support/serviceRig';
 
 const table = JSON.parse(
     readFileSync(join(__dirname, '..', '..', 'pcSchedule', '__tests__', 'data', 'badDrafts.json'), 'utf8')
@@ -122,7 +123,7 @@ describe('c-pc-service on the simulated dialer', () => {
             await settle(rig.clock, rig.service.endCall(active.call.id));
             await settle(rig.clock, rig.service.saveDisposition(active.call.id, 'disp-completed', ''));
             expect(await until(rig.clock, () => rig.state().agent.status === 'Unavailable')).toBe(true);
-            await pass(rig.clock, 5 * MINUTE, 500);
+            await pass(rig.clock, 5 * MINUTE, { step: 500 });
             expect(rig.state().calls).toEqual([]);
             expect(rig.state().agent).toMatchObject({ unavailableCode: { label: 'Break' }, pending: null });
         });
@@ -135,7 +136,7 @@ describe('c-pc-service on the simulated dialer', () => {
             const off = rig.service.subscribe((s) => {
                 most = Math.max(most, live(s).length);
             });
-            await pass(rig.clock, 3 * MINUTE, 200);
+            await pass(rig.clock, 3 * MINUTE, { step: 200 });
             off();
             expect(most).toBe(3);
             const view = rig.state().calls[0];
@@ -151,7 +152,7 @@ describe('c-pc-service on the simulated dialer', () => {
             rig.service.subscribe((s) => {
                 most = Math.max(most, live(s).length);
             });
-            await pass(rig.clock, 2 * MINUTE, 200);
+            await pass(rig.clock, 2 * MINUTE, { step: 200 });
             expect(most).toBe(2);
             expect(rig.state().errors.some((e) => e.code === 'Protocol')).toBe(true);
         });
@@ -696,9 +697,9 @@ describe('c-pc-service on the simulated dialer', () => {
             expect(rig.state().errors).toContainEqual(
                 expect.objectContaining({ command: 'logAttempt', code: 'Network' })
             );
-            await pass(rig.clock, LOG_RETRY_MS[0]!, 1000);
+            await pass(rig.clock, LOG_RETRY_MS[0]!, { step: 1000 });
             expect(mine().map((t) => t.log.outcome)).toEqual(['BadNumber']);
-            await pass(rig.clock, LOG_RETRY_MS[1]! + LOG_RETRY_MS[2]!, 10_000);
+            await pass(rig.clock, LOG_RETRY_MS[1]! + LOG_RETRY_MS[2]!, { step: 10_000 });
             expect(mine()).toHaveLength(1);
         });
 

@@ -7,8 +7,9 @@ import { DialerError } from 'c/pcDialerPort';
 import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
-import { flush } from '../../../../../../test/service-harness';
-import { T0, call, PREVIEW, HISTORY, ScriptedDialer, started } from '../../../../../../test/scriptedService';
+import { flush } from 'test-support/time';
+import { call, HISTORY, PREVIEW, ScriptedDialer, started, T0 } from 'test-support/scriptedService';
+import { holdOnce } from 'test-support/hold';
 
 describe('c-pc-service store and defences', () => {
     it('publishes a new snapshot per change and shares the unchanged parts by reference', async () => {
@@ -134,10 +135,7 @@ describe('c-pc-service store and defences', () => {
     it('PV-6 the window closes when the dialer confirms by event, before the command resolves', async () => {
         const { dialer, service } = await started();
         dialer.events.emit('previewOffered', PREVIEW);
-        let confirm: () => void = () => undefined;
-        dialer.snoozePreview.mockImplementationOnce(
-            () => new Promise<undefined>((r) => (confirm = () => r(undefined)))
-        );
+        const confirm = holdOnce(dialer.snoozePreview);
         const pending = service.snoozePreview();
         expect(service.getState().preview?.pending).toBe('Snooze');
         dialer.events.emit('previewClosed', { previewId: 'preview-1', reason: 'Snoozed' });

@@ -3,48 +3,12 @@
  * read after the dialer's, a status the console already shows, logging out on either side, the agent re-picking the
  * status the console set, changes coalesced while a dialer command is in flight, and what a failure says (UB-6).
  */
-import { InMemoryOmniChannel } from '../../../../../../local/memoryOmni';
-import { OmniToolkitPresence } from 'c/pcOmniToolkit';
 import { DEFAULT_PRESENCE_MAP } from 'c/pcModel';
-import type { ConsoleError, PresenceMapping, PresenceMode } from 'c/pcModel';
+import type { PresenceMapping } from 'c/pcModel';
 import type { PresencePort } from 'c/pcPresencePort';
-import { makeRig, pass, settle, startWorking, until } from '../../../../../../test/service-harness';
-import type { Rig } from '../../../../../../test/service-harness';
-
-interface OmniRig extends Rig {
-    readonly omni: InMemoryOmniChannel;
-    omniStatus(): string | null;
-    agentCommands(): string[];
-    presenceErrors(): readonly ConsoleError[];
-}
-
-function rigWith(
-    mode: PresenceMode,
-    options: { map?: readonly PresenceMapping[]; port?: (p: PresencePort) => PresencePort; initial?: string } = {}
-): OmniRig {
-    const omni = new InMemoryOmniChannel(undefined, options.initial ?? null);
-    const port = new OmniToolkitPresence(omni);
-    const rig = makeRig({
-        preview: true,
-        presence: options.port ? options.port(port) : port,
-        settings: { presenceMode: mode, presenceMap: options.map ?? DEFAULT_PRESENCE_MAP }
-    });
-    return {
-        ...rig,
-        omni,
-        omniStatus: () => omni.control.view().status?.developerName ?? null,
-        agentCommands: () =>
-            rig.sent
-                .filter((c) => ['setAvailable', 'setUnavailable', 'logout'].includes(c.name))
-                .map((c) => (c.name === 'setUnavailable' ? `setUnavailable:${String(c.args[0])}` : c.name)),
-        presenceErrors: () => rig.state().errors.filter((e) => e.command === 'presence')
-    };
-}
-
-async function agentPicksInOmni(rig: OmniRig, status: string | null): Promise<void> {
-    rig.omni.control.agentSets(status);
-    await pass(rig.clock, 500);
-}
+import { pass, settle, until } from 'test-support/time';
+import { startWorking } from 'test-support/serviceRig';
+import { agentPicksInOmni, omniRig } from 'test-support/omniRig';
 
 /** A port whose first status read answers only when `release` is called (Omni-Channel slow to load). */
 function slowFirstRead(port: PresencePort): { port: PresencePort; release: () => void } {
@@ -84,32 +48,32 @@ const lunchRow: PresenceMapping = {
 describe('WU-5 Omni-Channel`s status read after the dialer`s', () => {
     it('WU-5 dialer leads: a slow first status read does not hold the dialer`s state back, and it is set once', async () => {
         let slow: ReturnType<typeof slowFirstRead> | null = null;
-        const rig = rigWith('DialerLeads', {
+        const rig = omniRig('DialerLeads', {
             initial: 'Away',
             port: (p) => (slow = slowFirstRead(p)).port
         });
         await startWorking(rig);
         await pass(rig.clock, 500);
         slow!.release();
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
         expect(rig.omni.control.view().toolkitSets).toBe(1);
     });
 
     it('WU-5 Salesforce leads: once Omni-Channel`s status is known, the dialer takes it', async () => {
         let slow: ReturnType<typeof slowFirstRead> | null = null;
-        const rig = rigWith('SalesforceLeads', { initial: 'Away', port: (p) => (slow = slowFirstRead(p)).port });
+        const rig = omniRig('SalesforceLeads', { initial: 'Away', port: (p) => (slow = slowFirstRead(p)).port });
         await startWorking(rig);
         await pass(rig.clock, 500);
         expect(rig.agentCommands()).toEqual([]);
         slow!.release();
-        expect(await until(rig.clock, () => rig.state().agent.status === 'Unavailable', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.state().agent.status === 'Unavailable', { maxMs: 5_000 })).toBe(true);
         expect(rig.agentCommands()).toEqual(['setUnavailable:code-break']);
         expect(rig.omniStatus()).toBe('Away');
     });
 
     it('WU-5 off: a late status read changes nothing', async () => {
         let slow: ReturnType<typeof slowFirstRead> | null = null;
-        const rig = rigWith('Off', { initial: 'Away', port: (p) => (slow = slowFirstRead(p)).port });
+        const rig = omniRig('Off', { initial: 'Away', port: (p) => (slow = slowFirstRead(p)).port });
         await startWorking(rig);
         slow!.release();
         await pass(rig.clock, 2_000);
@@ -120,7 +84,7 @@ describe('WU-5 Omni-Channel`s status read after the dialer`s', () => {
 
 describe('WU-5 each side as it already is', () => {
     it('WU-5 dialer leads: Omni-Channel already showing the mapped status is sent nothing', async () => {
-        const rig = rigWith('DialerLeads', { initial: 'Available' });
+        const rig = omniRig('DialerLeads', { initial: 'Available' });
         await startWorking(rig);
         await pass(rig.clock, 2_000);
         expect(rig.omniStatus()).toBe('Available');
@@ -128,7 +92,7 @@ describe('WU-5 each side as it already is', () => {
     });
 
     it('WU-5 Salesforce leads: the dialer`s own change stays; the dialer is not sent back to Omni-Channel`s status', async () => {
-        const rig = rigWith('SalesforceLeads', { initial: 'Available' });
+        const rig = omniRig('SalesforceLeads', { initial: 'Available' });
         await startWorking(rig);
         await pass(rig.clock, 1_000);
         await settle(rig.clock, rig.service.setUnavailable('code-break'));
@@ -138,7 +102,7 @@ describe('WU-5 each side as it already is', () => {
     });
 
     it('WU-5 Salesforce leads: a status whose code the dialer already has sends nothing', async () => {
-        const rig = rigWith('SalesforceLeads', { initial: 'Available', map: [...DEFAULT_PRESENCE_MAP, lunchRow] });
+        const rig = omniRig('SalesforceLeads', { initial: 'Available', map: [...DEFAULT_PRESENCE_MAP, lunchRow] });
         await startWorking(rig);
         await pass(rig.clock, 1_000);
         await settle(rig.clock, rig.service.setUnavailable('code-lunch'));
@@ -150,20 +114,20 @@ describe('WU-5 each side as it already is', () => {
 
 describe('WU-5 logging out', () => {
     it('WU-5 dialer leads: logging out of the dialer logs the agent out of Omni-Channel where the map says so', async () => {
-        const rig = rigWith('DialerLeads', { map: [...DEFAULT_PRESENCE_MAP, offlineRow] });
+        const rig = omniRig('DialerLeads', { map: [...DEFAULT_PRESENCE_MAP, offlineRow] });
         await startWorking(rig);
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
         await settle(rig.clock, rig.service.logout());
-        expect(await until(rig.clock, () => rig.omniStatus() === null, 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === null, { maxMs: 5_000 })).toBe(true);
         expect(rig.presenceErrors()).toEqual([]);
     });
 
     it('WU-5 Salesforce leads: logging out of Omni-Channel logs the dialer out once', async () => {
-        const rig = rigWith('SalesforceLeads', { initial: 'Available', map: [...DEFAULT_PRESENCE_MAP, offlineRow] });
+        const rig = omniRig('SalesforceLeads', { initial: 'Available', map: [...DEFAULT_PRESENCE_MAP, offlineRow] });
         await startWorking(rig);
         await pass(rig.clock, 1_000);
         await agentPicksInOmni(rig, null);
-        expect(await until(rig.clock, () => rig.state().agent.status === 'LoggedOut', 10_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.state().agent.status === 'LoggedOut', { maxMs: 10_000 })).toBe(true);
         await pass(rig.clock, 2_000);
         expect(rig.agentCommands()).toEqual(['logout']);
     });
@@ -171,9 +135,9 @@ describe('WU-5 logging out', () => {
 
 describe('WU-5 once the console stops', () => {
     it('WU-5 both lead: after the console stops, neither side follows the other', async () => {
-        const rig = rigWith('Both');
+        const rig = omniRig('Both');
         await startWorking(rig);
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
         await settle(rig.clock, rig.service.stop());
         await agentPicksInOmni(rig, 'Away');
         await pass(rig.clock, 2_000);
@@ -184,13 +148,13 @@ describe('WU-5 once the console stops', () => {
 
 describe('WU-5 loop safety and coalescing', () => {
     it('WU-5 both lead: the agent picking again the status the console set still reaches the dialer', async () => {
-        const rig = rigWith('Both');
+        const rig = omniRig('Both');
         await startWorking(rig);
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
         await agentPicksInOmni(rig, 'Away');
-        expect(await until(rig.clock, () => rig.state().agent.status === 'Unavailable', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.state().agent.status === 'Unavailable', { maxMs: 5_000 })).toBe(true);
         await agentPicksInOmni(rig, 'Available');
-        expect(await until(rig.clock, () => rig.state().agent.status !== 'Unavailable', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.state().agent.status !== 'Unavailable', { maxMs: 5_000 })).toBe(true);
         expect(rig.agentCommands()).toEqual(['setUnavailable:code-break', 'setAvailable']);
     });
 
@@ -207,20 +171,20 @@ describe('WU-5 loop safety and coalescing', () => {
             },
             DEFAULT_PRESENCE_MAP[2]!
         ];
-        const rig = rigWith('Both', { map });
+        const rig = omniRig('Both', { map });
         await startWorking(rig);
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
         await agentPicksInOmni(rig, 'Away');
-        expect(await until(rig.clock, () => rig.state().agent.status === 'Unavailable', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.state().agent.status === 'Unavailable', { maxMs: 5_000 })).toBe(true);
         await agentPicksInOmni(rig, 'Lunch');
-        expect(await until(rig.clock, () => rig.state().agent.status !== 'Unavailable', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.state().agent.status !== 'Unavailable', { maxMs: 5_000 })).toBe(true);
         await pass(rig.clock, 2_000);
         expect(rig.omniStatus()).toBe('Lunch');
         expect(rig.omni.control.view().toolkitSets).toBe(1);
     });
 
     it('WU-5 Salesforce leads: two quick changes in Omni-Channel reach the dialer in order, the latest last', async () => {
-        const rig = rigWith('SalesforceLeads', { initial: 'Available' });
+        const rig = omniRig('SalesforceLeads', { initial: 'Available' });
         await startWorking(rig);
         await pass(rig.clock, 1_000);
         rig.omni.control.agentSets('Away');
@@ -233,9 +197,9 @@ describe('WU-5 loop safety and coalescing', () => {
 
 describe('UB-6 WU-5 what a presence failure says', () => {
     it('UB-6 WU-5 Omni-Channel that never answers is shown as a timeout after 10 s', async () => {
-        const rig = rigWith('DialerLeads');
+        const rig = omniRig('DialerLeads');
         await startWorking(rig);
-        await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000);
+        await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 });
         rig.omni.control.holdNext();
         await settle(rig.clock, rig.service.setUnavailable('code-break'));
         await pass(rig.clock, 11_000);
@@ -244,7 +208,7 @@ describe('UB-6 WU-5 what a presence failure says', () => {
 
     it('UB-6 WU-5 a refusal that is not an Error is shown as rejected, and a Retry that fails again says so', async () => {
         let refuse = true;
-        const rig = rigWith('DialerLeads', {
+        const rig = omniRig('DialerLeads', {
             port: (p) => ({
                 name: p.name,
                 getStatus: () => p.getStatus(),

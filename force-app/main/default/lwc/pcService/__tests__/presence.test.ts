@@ -5,42 +5,11 @@
 import { InMemoryOmniChannel } from '../../../../../../local/memoryOmni';
 import { OmniToolkitPresence } from 'c/pcOmniToolkit';
 import { DEFAULT_PRESENCE_MAP } from 'c/pcModel';
-import type { PresenceMapping, PresenceMode } from 'c/pcModel';
+import type { PresenceMapping } from 'c/pcModel';
 import { PRESENCE_TIMEOUT_MS } from '../presenceSync';
-import { flush, makeRig, pass, settle, startWorking, until } from '../../../../../../test/service-harness';
-import type { Rig } from '../../../../../../test/service-harness';
-
-interface OmniRig extends Rig {
-    readonly omni: InMemoryOmniChannel;
-    /** The agent's status in Omni-Channel now (null: logged out). */
-    omniStatus(): string | null;
-    /** The agent's availability commands the dialer received, in order. */
-    agentCommands(): string[];
-}
-
-function rigWith(mode: PresenceMode, options: { preview?: boolean; map?: readonly PresenceMapping[] } = {}): OmniRig {
-    const omni = new InMemoryOmniChannel(undefined, null);
-    const rig = makeRig({
-        preview: options.preview ?? true,
-        presence: new OmniToolkitPresence(omni),
-        settings: { presenceMode: mode, presenceMap: options.map ?? DEFAULT_PRESENCE_MAP }
-    });
-    return {
-        ...rig,
-        omni,
-        omniStatus: () => omni.control.view().status?.developerName ?? null,
-        agentCommands: () =>
-            rig.sent
-                .filter((c) => ['setAvailable', 'setUnavailable', 'logout'].includes(c.name))
-                .map((c) => (c.name === 'setUnavailable' ? `setUnavailable:${String(c.args[0])}` : c.name))
-    };
-}
-
-/** The agent picks a status in Omni-Channel's utility, and the console has time to react. */
-async function agentPicksInOmni(rig: OmniRig, status: string | null): Promise<void> {
-    rig.omni.control.agentSets(status);
-    await pass(rig.clock, 500);
-}
+import { flush, pass, settle, until } from 'test-support/time';
+import { makeRig, startWorking } from 'test-support/serviceRig';
+import { agentPicksInOmni, omniRig } from 'test-support/omniRig';
 
 const withCodes: readonly PresenceMapping[] = [
     ...DEFAULT_PRESENCE_MAP,
@@ -55,33 +24,33 @@ const withCodes: readonly PresenceMapping[] = [
 
 describe('WU-5 Omni-Channel presence in step with the dialer', () => {
     it('WU-5 dialer leads: logging in, going Unavailable and Available set the mapped Omni-Channel status', async () => {
-        const rig = rigWith('DialerLeads');
+        const rig = omniRig('DialerLeads');
         await startWorking(rig);
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
 
         expect((await settle(rig.clock, rig.service.setUnavailable('code-break'))).ok).toBe(true);
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Away', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Away', { maxMs: 5_000 })).toBe(true);
 
         expect((await settle(rig.clock, rig.service.setAvailable())).ok).toBe(true);
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
         expect(rig.omni.control.view().toolkitSets).toBe(3);
     });
 
     it('WU-5 dialer leads: a change made in Omni-Channel does not reach the dialer', async () => {
-        const rig = rigWith('DialerLeads');
+        const rig = omniRig('DialerLeads');
         await startWorking(rig);
-        await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000);
+        await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 });
         await agentPicksInOmni(rig, 'Away');
         expect(rig.agentCommands()).toEqual([]);
         expect(rig.state().agent.status).not.toBe('Unavailable');
     });
 
     it('WU-5 a dialer call shows as busy in Omni-Channel, and Available comes back after its wrap-up', async () => {
-        const rig = rigWith('DialerLeads', { preview: false });
+        const rig = omniRig('DialerLeads', { preview: false });
         await startWorking(rig);
         rig.dialer.control.forceNextOutcome('Live');
         expect(await until(rig.clock, () => rig.state().calls.length > 0)).toBe(true);
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Busy', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Busy', { maxMs: 5_000 })).toBe(true);
         const callId = rig.state().calls[0]!.call.id;
         await settle(rig.clock, rig.service.endCall(callId));
         // Still busy through the wrap-up.
@@ -89,12 +58,12 @@ describe('WU-5 Omni-Channel presence in step with the dialer', () => {
         expect(rig.omniStatus()).toBe('Busy');
         await rig.service.setUnavailable('code-break');
         await settle(rig.clock, rig.service.saveDisposition(callId, 'disp-completed', ''));
-        expect(await until(rig.clock, () => rig.state().calls.length === 0, 10_000)).toBe(true);
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Away', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.state().calls.length === 0, { maxMs: 10_000 })).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Away', { maxMs: 5_000 })).toBe(true);
     });
 
     it('WU-5 Salesforce leads: going Unavailable in Omni-Channel sets the dialer Unavailable, Available sets it back', async () => {
-        const rig = rigWith('SalesforceLeads', { map: withCodes });
+        const rig = omniRig('SalesforceLeads', { map: withCodes });
         await startWorking(rig);
         await agentPicksInOmni(rig, 'Available');
         await agentPicksInOmni(rig, 'Lunch');
@@ -112,14 +81,14 @@ describe('WU-5 Omni-Channel presence in step with the dialer', () => {
     });
 
     it('WU-5 Salesforce leads: at login the dialer takes Omni-Channel status; a call shows busy, then the status before it', async () => {
-        const rig = rigWith('SalesforceLeads', { preview: false });
+        const rig = omniRig('SalesforceLeads', { preview: false });
         await settle(rig.clock, rig.service.start());
         await agentPicksInOmni(rig, 'Away');
         await settle(rig.clock, rig.service.loginToSkill('skill-collections'));
-        expect(await until(rig.clock, () => rig.state().agent.status === 'Unavailable', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.state().agent.status === 'Unavailable', { maxMs: 5_000 })).toBe(true);
         expect(rig.agentCommands()).toEqual(['setUnavailable:code-break']);
 
-        const rig2 = rigWith('SalesforceLeads', { preview: false });
+        const rig2 = omniRig('SalesforceLeads', { preview: false });
         await settle(rig2.clock, rig2.service.start());
         await agentPicksInOmni(rig2, 'Available');
         await settle(rig2.clock, rig2.service.loginToSkill('skill-collections'));
@@ -129,17 +98,17 @@ describe('WU-5 Omni-Channel presence in step with the dialer', () => {
         await settle(rig2.clock, rig2.service.setUnavailable('code-break'));
         await settle(rig2.clock, rig2.service.endCall(callId));
         await settle(rig2.clock, rig2.service.saveDisposition(callId, 'disp-completed', ''));
-        expect(await until(rig2.clock, () => rig2.omniStatus() === 'Available', 5_000)).toBe(true);
+        expect(await until(rig2.clock, () => rig2.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
     });
 
     it('WU-5 both lead: each side sets the other, and no change echoes back (loop safety)', async () => {
-        const rig = rigWith('Both', { map: withCodes });
+        const rig = omniRig('Both', { map: withCodes });
         await startWorking(rig);
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 })).toBe(true);
 
         // Dialer side first: one toolkit call, and the dialer receives nothing back.
         await settle(rig.clock, rig.service.setUnavailable('code-lunch'));
-        expect(await until(rig.clock, () => rig.omniStatus() === 'Lunch', 5_000)).toBe(true);
+        expect(await until(rig.clock, () => rig.omniStatus() === 'Lunch', { maxMs: 5_000 })).toBe(true);
         await pass(rig.clock, 2_000);
         expect(rig.agentCommands()).toEqual(['setUnavailable:code-lunch']);
         expect(rig.omni.control.view().toolkitSets).toBe(2);
@@ -178,9 +147,9 @@ describe('WU-5 Omni-Channel presence in step with the dialer', () => {
                 direction: 'ToOmni'
             }
         ];
-        const rig = rigWith('Both', { map });
+        const rig = omniRig('Both', { map });
         await startWorking(rig);
-        await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000);
+        await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 });
         await agentPicksInOmni(rig, 'Away');
         await pass(rig.clock, 3_000);
         expect(rig.state().agent.unavailableCode?.id).toBe('code-break');
@@ -190,7 +159,7 @@ describe('WU-5 Omni-Channel presence in step with the dialer', () => {
     });
 
     it('WU-5 off: neither side follows the other', async () => {
-        const rig = rigWith('Off');
+        const rig = omniRig('Off');
         await startWorking(rig);
         await settle(rig.clock, rig.service.setUnavailable('code-break'));
         await agentPicksInOmni(rig, 'Available');
@@ -201,9 +170,9 @@ describe('WU-5 Omni-Channel presence in step with the dialer', () => {
     });
 
     it('WU-5 a failed change is shown once with Retry, never blocks the dialer, and Retry sends it again', async () => {
-        const rig = rigWith('DialerLeads');
+        const rig = omniRig('DialerLeads');
         await startWorking(rig);
-        await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000);
+        await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 });
         rig.omni.control.failNext();
         expect((await settle(rig.clock, rig.service.setUnavailable('code-break'))).ok).toBe(true);
         await pass(rig.clock, 500);
@@ -227,9 +196,9 @@ describe('WU-5 Omni-Channel presence in step with the dialer', () => {
     });
 
     it('WU-5 Omni-Channel that never answers fails after the timeout, and the change is retried once', async () => {
-        const rig = rigWith('DialerLeads');
+        const rig = omniRig('DialerLeads');
         await startWorking(rig);
-        await until(rig.clock, () => rig.omniStatus() === 'Available', 5_000);
+        await until(rig.clock, () => rig.omniStatus() === 'Available', { maxMs: 5_000 });
         rig.omni.control.holdNext();
         await settle(rig.clock, rig.service.setUnavailable('code-break'));
         await pass(rig.clock, PRESENCE_TIMEOUT_MS - 1_000);
@@ -257,7 +226,7 @@ describe('WU-5 Omni-Channel presence in step with the dialer', () => {
         };
         const rig = makeRig({ preview: true, presence: port, settings: { presenceMode: 'DialerLeads' } });
         await startWorking(rig);
-        await until(rig.clock, () => sets.length === 1, 5_000);
+        await until(rig.clock, () => sets.length === 1, { maxMs: 5_000 });
         expect(sets).toEqual(['Available']);
         await settle(rig.clock, rig.service.setUnavailable('code-break'));
         await settle(rig.clock, rig.service.setAvailable());

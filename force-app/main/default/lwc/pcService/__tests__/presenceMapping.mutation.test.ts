@@ -5,7 +5,7 @@
 import { DEFAULT_PRESENCE_MAP } from 'c/pcModel';
 import type { PresenceMapping } from 'c/pcModel';
 import { codeMatches, dialerRowFor, keyOf, keyText, omniTargetFor, same } from '../presenceMapping';
-import { makeCallView, makeState } from '../../../../../../test/lwc-helpers';
+import { makeCallView, makeState } from 'test-support/fixtures';
 
 const BREAK = { id: 'code-break', label: 'Break' };
 const LUNCH = { id: 'code-lunch', label: 'Lunch' };

@@ -3,8 +3,9 @@
 import { ConsoleService } from 'c/pcService';
 import { DialerError } from 'c/pcDialerPort';
 import type { DialerCapabilities, Disposition, Preview, PreviewAction, RescheduleDraft } from 'c/pcModel';
-import { flush, pass } from '../../../../../../test/service-harness';
-import { CAPS, PREVIEW, RECORD, call, started } from '../../../../../../test/scriptedService';
+import { flush, pass } from 'test-support/time';
+import { call, CAPS, PREVIEW, RECORD, started } from 'test-support/scriptedService';
+import { holdOnce } from 'test-support/hold';
 
 const ALL: PreviewAction[] = ['Accept', 'Requeue', 'Snooze', 'Reschedule', 'Disposition'];
 
@@ -48,12 +49,6 @@ function errorsOf(service: ConsoleService): string[] {
     return service.getState().errors.map((e) => `${e.command}:${e.code}`);
 }
 
-function hold<T>(mock: jest.Mock): () => void {
-    let answer: () => void = () => undefined;
-    mock.mockImplementationOnce(() => new Promise<T | undefined>((r) => (answer = () => r(undefined))));
-    return () => answer();
-}
-
 describe('c-pc-service preview commands refused before anything is sent', () => {
     it('PV-6 with no preview on screen each action is refused as not found, under its own name', async () => {
         const { dialer, service } = await previewing();
@@ -92,7 +87,7 @@ describe('c-pc-service preview commands refused before anything is sent', () => 
 
     it('PV-6 a second click while an action is on its way sends nothing more, whichever action it is', async () => {
         const { dialer, service } = await previewing();
-        const answer = hold(dialer.requeuePreview);
+        const answer = holdOnce(dialer.requeuePreview);
         const first = service.requeuePreview();
         expect(service.getState().preview?.pending).toBe('Requeue');
         const again = [
@@ -179,14 +174,14 @@ describe('c-pc-service preview commands that go through', () => {
         await service.requeuePreview();
         const first = service.getState().confirmation;
         expect(first?.action).toBe('Requeue');
-        await pass(clock, 5_000, 1_000);
+        await pass(clock, 5_000, { step: 1_000 });
         dialer.events.emit('previewOffered', NEXT);
         await service.snoozePreview();
         const second = service.getState().confirmation;
         expect(second?.id).toBe(first!.id + 1);
-        await pass(clock, 4_000, 1_000);
+        await pass(clock, 4_000, { step: 1_000 });
         expect(service.getState().confirmation).toBe(second);
-        await pass(clock, 4_000, 1_000);
+        await pass(clock, 4_000, { step: 1_000 });
         expect(service.getState().confirmation).toBeNull();
     });
 });

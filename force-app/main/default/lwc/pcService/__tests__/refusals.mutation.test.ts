@@ -1,29 +1,25 @@
 // UB-6: every command refused before anything is sent says, in the error panel's technical detail and under the
 // command the agent used, what was wrong, so the one message shown is the right one. Scripted dialer.
-import { ConsoleService } from 'c/pcService';
-import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
-import { VirtualClock } from 'c/pcVirtualClock';
-import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { CommandResult, RescheduleValidation } from 'c/pcModel';
-import { flush } from '../../../../../../test/service-harness';
-import { CAPS, PREVIEW, T0, WORKING, ScriptedDialer, call } from '../../../../../../test/scriptedService';
+import { call, CAPS, PREVIEW, started, T0, WORKING } from 'test-support/scriptedService';
 
 type Rig = Awaited<ReturnType<typeof build>>;
 
-async function build() {
-    const clock = new VirtualClock({ startAt: T0 });
-    const dialer = new ScriptedDialer();
-    dialer.capabilities = () => ({ ...CAPS, agentDial: true, previewActions: ['Accept', 'Requeue', 'Snooze'] });
-    Object.assign(dialer, { dialNumber: jest.fn(async () => undefined) });
-    const service = new ConsoleService({
-        adapter: dialer,
-        gateway: new InMemorySalesforceGateway({ contacts: [] }),
-        clock,
-        settings: { ...DEFAULT_SETTINGS, linesPerAgent: 3 }
-    });
-    await service.start();
-    await flush();
-    return { clock, dialer, service };
+function build() {
+    return started(
+        {},
+        {
+            contacts: [],
+            prepare: (dialer) => {
+                dialer.capabilities = () => ({
+                    ...CAPS,
+                    agentDial: true,
+                    previewActions: ['Accept', 'Requeue', 'Snooze']
+                });
+                Object.assign(dialer, { dialNumber: jest.fn(async () => undefined) });
+            }
+        }
+    );
 }
 
 const LOGGED_OUT = { ...WORKING, status: 'LoggedOut' as const, skillId: null, skillName: null };

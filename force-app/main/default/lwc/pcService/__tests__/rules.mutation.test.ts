@@ -3,8 +3,9 @@
 // action is on its way, a confirmed click-to-dial on its Task, and skills refused before anything is sent.
 import { DEFAULT_RULE_SETS } from 'c/pcModel';
 import type { AttemptsHistory, DialerCapabilities, Preview, PreviewAction, RescheduleDraft } from 'c/pcModel';
-import { flush } from '../../../../../../test/service-harness';
-import { CAPS, HISTORY, PREVIEW, RECORD, ScriptedDialer, call, started } from '../../../../../../test/scriptedService';
+import { flush } from 'test-support/time';
+import { call, CAPS, HISTORY, PREVIEW, RECORD, ScriptedDialer, started } from 'test-support/scriptedService';
+import { holdOnce } from 'test-support/hold';
 
 const ALL: PreviewAction[] = ['Accept', 'Requeue', 'Snooze', 'Reschedule', 'Disposition'];
 const FEDERAL_WARNS = DEFAULT_RULE_SETS.map((r) => (r.name === 'US_Federal' ? { ...r, mode: 'Warn' as const } : r));
@@ -79,10 +80,7 @@ describe('c-pc-service Accept under the rules (CP-1, PV-6)', () => {
         const { dialer, service } = await build();
         offer(dialer, { number: SAN_FRANCISCO, record: { ...RECORD, timeZone: 'America/Los_Angeles' } });
         await flush();
-        let answer: () => void = () => undefined;
-        dialer.requeuePreview.mockImplementationOnce(
-            () => new Promise<undefined>((r) => (answer = () => r(undefined)))
-        );
+        const answer = holdOnce(dialer.requeuePreview);
         const requeue = service.requeuePreview();
         const accept = await service.acceptPreview();
         expect(accept.ok ? null : accept.error.code).toBe('InFlight');
@@ -121,10 +119,7 @@ describe('c-pc-service Attempts History that changes nothing (SP-5)', () => {
 
     it('SP-5 a pop`s Attempts History that withdraws no action leaves the preview as it was', async () => {
         const { dialer, service } = await build();
-        let answer: () => void = () => undefined;
-        dialer.getAttemptsHistory.mockImplementationOnce(
-            () => new Promise<AttemptsHistory>((r) => (answer = () => r(HISTORY)))
-        );
+        const answer = holdOnce(dialer.getAttemptsHistory, () => HISTORY);
         offer(dialer);
         const preview = service.getState().preview;
         answer();

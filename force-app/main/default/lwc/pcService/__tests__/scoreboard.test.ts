@@ -7,8 +7,9 @@ import { ConsoleService, parseScoreboard, scoreboardKey, serializeScoreboard } f
 import type { ScoreboardStore } from 'c/pcService';
 import { averageWrapUpMs, connectRate, DEFAULT_SETTINGS } from 'c/pcModel';
 import type { Call, CallView, Scoreboard } from 'c/pcModel';
-import { makeRig, pass, settle, startWorking, until } from '../../../../../../test/service-harness';
-import type { Rig } from '../../../../../../test/service-harness';
+import { pass, settle, until } from 'test-support/time';
+import { makeRig, startWorking } from 'test-support/serviceRig';
+import type { Rig } from 'test-support/serviceRig';
 import { EMPTY_SCOREBOARD, countCallback, countEndedCall, countWrapUp, recountMachine } from '../scoreboard';
 
 const SECOND = 1000;

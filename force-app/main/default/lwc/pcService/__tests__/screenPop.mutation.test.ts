@@ -3,10 +3,10 @@
 // bounded memory of the Contacts found. Scripted dialer and the in-memory Salesforce.
 /* eslint-disable no-await-in-loop -- calls follow one another on one line */
 import { DialerError } from 'c/pcDialerPort';
-import type { ContactInfo } from 'c/pcModel';
 import type { ContactQuery } from 'c/pcSalesforcePort';
-import { flush } from '../../../../../../test/service-harness';
-import { CAPS, HISTORY, RECORD, T0, call, started } from '../../../../../../test/scriptedService';
+import { flush } from 'test-support/time';
+import { call, CAPS, HISTORY, RECORD, started, T0 } from 'test-support/scriptedService';
+import { holdNext } from 'test-support/hold';
 
 const ACCOUNT = { label: 'Account', source: 'ContactField', field: 'Account.Name' };
 
@@ -165,13 +165,7 @@ describe('c-pc-service Attempts History in the pop (SP-4, BX-1)', () => {
 describe('c-pc-service a pop overtaken while it loads', () => {
     it('SP-1 a pop whose Salesforce answer comes after a newer pop opened leaves the newer one as it is', async () => {
         const { dialer, gateway, service } = await started();
-        let release: () => void = () => undefined;
-        const slow = new Promise<void>((r) => (release = r));
-        const find = gateway.findContact.bind(gateway);
-        jest.spyOn(gateway, 'findContact').mockImplementationOnce(async (q): Promise<ContactInfo | null> => {
-            await slow;
-            return find(q);
-        });
+        const release = holdNext(gateway, 'findContact');
         dialer.events.emit('callUpdated', call({ status: 'AMD' }));
         // The same record answers on another line: a newer pop of the same record.
         dialer.events.emit('callUpdated', call({ status: 'Ended', endedAt: T0 }));
@@ -186,13 +180,7 @@ describe('c-pc-service a pop overtaken while it loads', () => {
 
     it('SP-1 a pop whose record was replaced on screen is not overwritten by its late answer', async () => {
         const { dialer, gateway, service } = await started();
-        let release: () => void = () => undefined;
-        const slow = new Promise<void>((r) => (release = r));
-        const find = gateway.findContact.bind(gateway);
-        jest.spyOn(gateway, 'findContact').mockImplementationOnce(async (q): Promise<ContactInfo | null> => {
-            await slow;
-            return find(q);
-        });
+        const release = holdNext(gateway, 'findContact');
         dialer.events.emit('callUpdated', call({ status: 'AMD' }));
         dialer.events.emit('callUpdated', call({ status: 'Ended', endedAt: T0 }));
         expect(service.getState().screenPop).toBeNull();
@@ -203,13 +191,7 @@ describe('c-pc-service a pop overtaken while it loads', () => {
 
     it('AV-3 a pop answering after the console stopped changes nothing', async () => {
         const { dialer, gateway, service } = await started();
-        let release: () => void = () => undefined;
-        const slow = new Promise<void>((r) => (release = r));
-        const find = gateway.findContact.bind(gateway);
-        jest.spyOn(gateway, 'findContact').mockImplementationOnce(async (q): Promise<ContactInfo | null> => {
-            await slow;
-            return find(q);
-        });
+        const release = holdNext(gateway, 'findContact');
         dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
         await service.stop();
         const stopped = service.getState();

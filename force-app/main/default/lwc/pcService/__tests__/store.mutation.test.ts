@@ -3,13 +3,13 @@
 // starting again after a failed connect. Scripted dialer: every answer is set by the test.
 import { ConsoleService } from 'c/pcService';
 import { DialerError } from 'c/pcDialerPort';
-import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_RULE_SETS, DEFAULT_SETTINGS } from 'c/pcModel';
 import type { CommandResult, ConsoleState } from 'c/pcModel';
 import type { PresencePort, PresenceStatus } from 'c/pcPresencePort';
-import { flush } from '../../../../../../test/service-harness';
-import { CAPS, T0, ScriptedDialer, call, started } from '../../../../../../test/scriptedService';
+import { flush } from 'test-support/time';
+import { call, CAPS, ScriptedDialer, scripted, started, T0 } from 'test-support/scriptedService';
+import { holdOnce } from 'test-support/hold';
 
 /** T0 is 07:00 in San Francisco: before the federal window (08:00–21:00). */
 const SAN_FRANCISCO = '+14155550123';
@@ -17,18 +17,9 @@ const LOS_ANGELES = '+12135550123';
 
 const FEDERAL_WARNS = DEFAULT_RULE_SETS.map((r) => (r.name === 'US_Federal' ? { ...r, mode: 'Warn' as const } : r));
 
-function build(settings: Record<string, unknown> = {}) {
-    const clock = new VirtualClock({ startAt: T0 });
-    const dialer = new ScriptedDialer();
-    const gateway = new InMemorySalesforceGateway({ contacts: [] });
-    const service = new ConsoleService({
-        adapter: dialer,
-        gateway,
-        clock,
-        settings: { ...DEFAULT_SETTINGS, linesPerAgent: 3, ...settings }
-    });
-    return { clock, dialer, gateway, service };
-}
+/** Not started; `settings` over the defaults on three lines. */
+const build = (settings: Record<string, unknown> = {}) =>
+    scripted({ settings: { ...DEFAULT_SETTINGS, linesPerAgent: 3, ...settings } });
 
 /** Started, on a dialer that also transfers to numbers. */
 async function transferring(settings: Record<string, unknown> = {}) {
@@ -107,8 +98,7 @@ describe('c-pc-service what an error says (UB-6)', () => {
     it('UB-6 a second click while a command is on its way says so, and is not added to the error panel', async () => {
         const { dialer, service } = await started();
         dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
-        let answer: () => void = () => undefined;
-        dialer.hold.mockImplementationOnce(() => new Promise<undefined>((r) => (answer = () => r(undefined))));
+        const answer = holdOnce(dialer.hold);
         const first = service.hold('call-1');
         const again = await service.hold('call-1');
         expect(detailOf(again)).toEqual(['InFlight', 'hold already sent', 'hold']);
@@ -149,11 +139,7 @@ describe('c-pc-service Omni-Channel reports (WU-5)', () => {
             logout: async () => undefined,
             onChange: () => () => undefined
         };
-        const clock = new VirtualClock({ startAt: T0 });
-        const service = new ConsoleService({
-            adapter: new ScriptedDialer(),
-            gateway: new InMemorySalesforceGateway({ contacts: [] }),
-            clock,
+        const { service } = scripted({
             settings: { ...DEFAULT_SETTINGS, presenceMode: 'DialerLeads' },
             presence: port
         });
@@ -171,17 +157,16 @@ describe('c-pc-service Omni-Channel reports (WU-5)', () => {
 describe('c-pc-service compliance stops and their confirmation (CP-1, CP-3)', () => {
     it('CP-3 a refusal by two rules names both', async () => {
         // 06:30 in Miami: before both the federal window (08:00) and Florida's (08:00).
-        const clock = new VirtualClock({ startAt: Date.UTC(2027, 0, 11, 11, 30) });
-        const dialer = new ScriptedDialer();
-        dialer.capabilities = () => ({ ...CAPS, transferKinds: ['Skill', 'Number'] });
-        const service = new ConsoleService({
-            adapter: dialer,
-            gateway: new InMemorySalesforceGateway({ contacts: [] }),
-            clock,
-            settings: { ...DEFAULT_SETTINGS, linesPerAgent: 3 }
-        });
-        await service.start();
-        await flush();
+        const { dialer, service } = await started(
+            {},
+            {
+                contacts: [],
+                startAt: Date.UTC(2027, 0, 11, 11, 30),
+                prepare: (d) => {
+                    d.capabilities = () => ({ ...CAPS, transferKinds: ['Skill', 'Number'] });
+                }
+            }
+        );
         dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
         const result = await service.transfer('call-1', { kind: 'Number', value: '+13055550100' });
         expect(result.ok ? null : result.error.detail).toBe('Block by US_Federal:Window,US_Florida:Window');
@@ -266,10 +251,7 @@ describe('c-pc-service starting again after a failed connect (BX-5)', () => {
         await service.start();
         await flush();
         expect(service.getState().connection).toMatchObject({ status: 'Failed', detail: 'down' });
-        let answer: () => void = () => undefined;
-        dialer.connect.mockImplementationOnce(
-            () => new Promise<typeof dialer.session>((r) => (answer = () => r(dialer.session)))
-        );
+        const answer = holdOnce(dialer.connect, () => dialer.session);
         const retry = service.start();
         expect(service.getState().connection).toMatchObject({ status: 'Connecting', detail: '' });
         answer();
@@ -279,10 +261,7 @@ describe('c-pc-service starting again after a failed connect (BX-5)', () => {
 
     it('BX-5 while the first connect is under way the console shows Connecting, with no detail', async () => {
         const { dialer, service } = build();
-        let answer: () => void = () => undefined;
-        dialer.connect.mockImplementationOnce(
-            () => new Promise<typeof dialer.session>((r) => (answer = () => r(dialer.session)))
-        );
+        const answer = holdOnce(dialer.connect, () => dialer.session);
         const starting = service.start();
         await flush();
         expect(service.getState().connection).toEqual({
@@ -300,10 +279,7 @@ describe('c-pc-service starting again after a failed connect (BX-5)', () => {
         dialer.connect.mockRejectedValueOnce(new DialerError('Network', 'down'));
         await service.start();
         await flush();
-        let answer: () => void = () => undefined;
-        dialer.connect.mockImplementationOnce(
-            () => new Promise<typeof dialer.session>((r) => (answer = () => r(dialer.session)))
-        );
+        const answer = holdOnce(dialer.connect, () => dialer.session);
         const retry = service.start();
         // The dialer reports the connect failing meanwhile: the console shows Failed, but the retry is still out.
         dialer.events.emit('connection', { status: 'Failed', detail: 'down', attempt: 1, nextRetryAt: null });

@@ -1,6 +1,7 @@
 /** WU-3: voicemail drop at an answering machine, on the real service and the simulated dialer. */
-import { makeRig, settle, startWorking, until } from '../../../../../../test/service-harness';
-import type { Rig, RigOptions } from '../../../../../../test/service-harness';
+import { settle, until } from 'test-support/time';
+import { makeRig, startWorking } from 'test-support/serviceRig';
+import type { Rig, RigOptions } from 'test-support/serviceRig';
 
 async function atMachine(options: RigOptions = {}): Promise<{ rig: Rig; callId: string }> {
     const rig = makeRig({ preview: false, ...options });

@@ -5,8 +5,9 @@
 import type { CallView, Skill } from 'c/pcModel';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import { parseSettings } from 'c/pcSettings';
-import { makeRig, pass, settle, startWorking, until } from '../../../../../../test/service-harness';
-import type { Rig, RigOptions } from '../../../../../../test/service-harness';
+import { pass, settle, until } from 'test-support/time';
+import { makeRig, startWorking } from 'test-support/serviceRig';
+import type { Rig, RigOptions } from 'test-support/serviceRig';
 import { withNotesRule, wrapUpLimitMs } from '../wrapUpRules';
 
 const SECOND = 1000;
@@ -107,7 +108,7 @@ describe('WU-1 wrap-up on the virtual clock', () => {
         const rig = await working();
         const view = await inWrapUp(rig);
         expect(view.wrapUp?.deadline ?? null).toBeNull();
-        await pass(rig.clock, 10 * 60 * SECOND, 1000);
+        await pass(rig.clock, 10 * 60 * SECOND, { step: 1000 });
         expect(rig.state().calls.find((v) => v.call.id === view.call.id)?.wrapUp?.saved).toBe(false);
         expect(rig.sent.filter((c) => c.name === 'disposition')).toHaveLength(0);
     });
@@ -163,8 +164,10 @@ describe('WU-1 wrap-up on the virtual clock', () => {
         const saved = await settle(rig.clock, rig.service.saveDisposition(view.call.id, 'disp-completed', ''));
         expect(saved.ok).toBe(true);
         // The dialer applies Unavailable once the wrap-up is done: no next call reaches the agent.
-        expect(await until(rig.clock, () => rig.state().agent.status === 'Unavailable', 30 * SECOND)).toBe(true);
-        await pass(rig.clock, 60 * SECOND, 1000);
+        expect(await until(rig.clock, () => rig.state().agent.status === 'Unavailable', { maxMs: 30 * SECOND })).toBe(
+            true
+        );
+        await pass(rig.clock, 60 * SECOND, { step: 1000 });
         expect(rig.state().calls.filter((v) => v.call.status !== 'Ended')).toEqual([]);
     });
 
@@ -174,7 +177,7 @@ describe('WU-1 wrap-up on the virtual clock', () => {
         });
         const view = await inWrapUp(rig);
         await settle(rig.clock, rig.service.saveDisposition(view.call.id, 'disp-paid', ''));
-        await pass(rig.clock, 60 * SECOND, 1000);
+        await pass(rig.clock, 60 * SECOND, { step: 1000 });
         expect(rig.sent.filter((c) => c.name === 'disposition').map((c) => c.args[1])).toEqual(['disp-paid']);
     });
 

@@ -3,8 +3,9 @@
 import { ENDED_LINGER_MS, LOG_RETRY_MS } from 'c/pcService';
 import { DialerError } from 'c/pcDialerPort';
 import type { Disposition } from 'c/pcModel';
-import { flush, pass } from '../../../../../../test/service-harness';
-import { RECORD, T0, call, started } from '../../../../../../test/scriptedService';
+import { flush, pass } from 'test-support/time';
+import { call, RECORD, started, T0 } from 'test-support/scriptedService';
+import { holdOnce, holdNext } from 'test-support/hold';
 
 const ANSWERED_AT = T0 + 2_000;
 const ENDED_AT = T0 + 65_400;
@@ -190,12 +191,12 @@ describe('c-pc-service wrap-up: a failed log', () => {
         expect(service.getState().errors.map((e) => [e.command, e.source, e.code])).toEqual([
             ['logAttempt', 'Salesforce', 'Network']
         ]);
-        await pass(clock, LOG_RETRY_MS[0]! - 1_000, 1_000);
+        await pass(clock, LOG_RETRY_MS[0]! - 1_000, { step: 1_000 });
         expect(gateway.callCount('logAttempt')).toBe(1);
-        await pass(clock, 2_000, 1_000);
+        await pass(clock, 2_000, { step: 1_000 });
         expect(gateway.callCount('logAttempt')).toBe(2);
         expect(gateway.tasks()).toHaveLength(1);
-        await pass(clock, 15 * 60_000, 10_000);
+        await pass(clock, 15 * 60_000, { step: 10_000 });
         expect(gateway.callCount('logAttempt')).toBe(2);
     });
 
@@ -204,7 +205,7 @@ describe('c-pc-service wrap-up: a failed log', () => {
         for (let i = 0; i <= LOG_RETRY_MS.length; i += 1) gateway.failNext('logAttempt', 'Network');
         dialer.events.emit('callUpdated', call({ status: 'Dialing' }));
         dialer.events.emit('callUpdated', call({ status: 'Ended', outcome: 'NoAnswer' }));
-        await pass(clock, LOG_RETRY_MS.reduce((a, b) => a + b, 0) + 60 * 60_000, 10_000);
+        await pass(clock, LOG_RETRY_MS.reduce((a, b) => a + b, 0) + 60 * 60_000, { step: 10_000 });
         expect(gateway.callCount('logAttempt')).toBe(LOG_RETRY_MS.length + 1);
         expect(service.getState().errors.filter((e) => e.command === 'logAttempt')).toHaveLength(
             LOG_RETRY_MS.length + 1
@@ -215,13 +216,7 @@ describe('c-pc-service wrap-up: a failed log', () => {
     it('BX-1 a log failing after the console stopped is not reported, and not tried again', async () => {
         const { dialer, gateway, service, clock } = await started();
         gateway.failNext('logAttempt', 'Network');
-        let release: () => void = () => undefined;
-        const gate = new Promise<void>((r) => (release = r));
-        const original = gateway.logAttempt.bind(gateway);
-        jest.spyOn(gateway, 'logAttempt').mockImplementation(async (log) => {
-            await gate;
-            return original(log);
-        });
+        const release = holdNext(gateway, 'logAttempt', { every: true });
         dialer.events.emit('callUpdated', call({ status: 'Dialing' }));
         dialer.events.emit('callUpdated', call({ status: 'Ended', outcome: 'NoAnswer' }));
         await flush();
@@ -229,7 +224,7 @@ describe('c-pc-service wrap-up: a failed log', () => {
         release();
         await flush();
         expect(service.getState().errors).toEqual([]);
-        await pass(clock, 60 * 60_000, 60_000);
+        await pass(clock, 60 * 60_000, { step: 60_000 });
         expect(gateway.logAttempt).toHaveBeenCalledTimes(1);
     });
 
@@ -280,10 +275,7 @@ describe('c-pc-service wrap-up: what is refused before anything is sent', () => 
     it('CL-4 a second Save while the first is on its way sends nothing twice', async () => {
         const rig = await withDispositions();
         await talkedAndEnded(rig);
-        let answer: () => void = () => undefined;
-        rig.dialer.disposition.mockImplementationOnce(
-            () => new Promise<undefined>((r) => (answer = () => r(undefined)))
-        );
+        const answer = holdOnce(rig.dialer.disposition);
         const first = rig.service.saveDisposition('call-1', 'done', '');
         expect(rig.service.getState().calls[0]?.pending).toEqual(['disposition']);
         const second = await rig.service.saveDisposition('call-1', 'done', '');

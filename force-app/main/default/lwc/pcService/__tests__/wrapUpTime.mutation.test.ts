@@ -2,8 +2,9 @@
 // warning carried onto the attempt's Task (CP-3). Scripted dialer on a virtual clock.
 import { DEFAULT_RULE_SETS } from 'c/pcModel';
 import type { DialerCapabilities, Disposition, Skill } from 'c/pcModel';
-import { flush, pass } from '../../../../../../test/service-harness';
-import { CAPS, T0, ScriptedDialer, call, started } from '../../../../../../test/scriptedService';
+import { flush, pass } from 'test-support/time';
+import { call, CAPS, ScriptedDialer, started, T0 } from 'test-support/scriptedService';
+import { holdOnce } from 'test-support/hold';
 
 const DISPOSITIONS: Disposition[] = [
     { id: 'done', label: 'Completed', outcome: 'Completed', requiresNotes: false },
@@ -39,9 +40,9 @@ describe('c-pc-service the wrap-up time limit (WU-1)', () => {
         });
         endAnswered(dialer);
         expect(service.getState().calls[0]?.wrapUp).toEqual({ saved: false, error: null, deadline: T0 + 30_000 });
-        await pass(clock, 29_000, 1_000);
+        await pass(clock, 29_000, { step: 1_000 });
         expect(dialer.disposition).not.toHaveBeenCalled();
-        await pass(clock, 1_000, 1_000);
+        await pass(clock, 1_000, { step: 1_000 });
         expect(dialer.disposition).toHaveBeenCalledWith('call-1', 'done', '');
         expect(gateway.tasks().map((t) => t.log.dispositionLabel)).toEqual(['Completed']);
         expect(service.getState().calls).toEqual([]);
@@ -54,7 +55,7 @@ describe('c-pc-service the wrap-up time limit (WU-1)', () => {
             wrapUpAtZero: 'Disposition'
         });
         endAnswered(dialer);
-        await pass(clock, 10_000, 1_000);
+        await pass(clock, 10_000, { step: 1_000 });
         expect(dialer.disposition).toHaveBeenCalledWith('call-1', 'refused', '');
         expect(service.getState().calls).toEqual([]);
     });
@@ -67,7 +68,7 @@ describe('c-pc-service the wrap-up time limit (WU-1)', () => {
         });
         endAnswered(dialer);
         dialer.events.emit('callUpdated', call({ id: 'call-2', line: 2, status: 'Active', answeredAt: T0 }));
-        await pass(clock, 10_000, 1_000);
+        await pass(clock, 10_000, { step: 1_000 });
         expect(dialer.disposition).not.toHaveBeenCalled();
         expect(dialer.setUnavailable).toHaveBeenCalledWith('break');
         const [ended, live] = service.getState().calls;
@@ -83,7 +84,7 @@ describe('c-pc-service the wrap-up time limit (WU-1)', () => {
             status: 'Unavailable',
             unavailableCode: { id: 'break', label: 'Break' }
         });
-        await pass(clock, 10_000, 1_000);
+        await pass(clock, 10_000, { step: 1_000 });
         expect(service.getState().calls[0]?.wrapUp).toMatchObject({ timedOut: true });
         expect(dialer.setUnavailable).not.toHaveBeenCalled();
     });
@@ -95,7 +96,7 @@ describe('c-pc-service the wrap-up time limit (WU-1)', () => {
         await service.start();
         await flush();
         endAnswered(dialer);
-        await pass(clock, 10_000, 1_000);
+        await pass(clock, 10_000, { step: 1_000 });
         expect(service.getState().calls[0]?.wrapUp).toMatchObject({ timedOut: true });
         expect(dialer.setUnavailable).not.toHaveBeenCalled();
     });
@@ -107,10 +108,9 @@ describe('c-pc-service the wrap-up time limit (WU-1)', () => {
             wrapUpAtZero: 'Disposition'
         });
         endAnswered(dialer);
-        let answer: () => void = () => undefined;
-        dialer.disposition.mockImplementationOnce(() => new Promise<undefined>((r) => (answer = () => r(undefined))));
+        const answer = holdOnce(dialer.disposition);
         const saving = service.saveDisposition('call-1', 'refused', 'said no');
-        await pass(clock, 11_000, 1_000);
+        await pass(clock, 11_000, { step: 1_000 });
         expect(dialer.disposition).toHaveBeenCalledTimes(1);
         expect(service.getState().calls[0]?.wrapUp).not.toHaveProperty('timedOut');
         answer();
@@ -121,10 +121,9 @@ describe('c-pc-service the wrap-up time limit (WU-1)', () => {
     it('WU-1 with Unavailable chosen, a save on its way when the time runs out leaves the agent as they are', async () => {
         const { clock, dialer, service } = await build({ wrapUpLimitSeconds: 10, wrapUpAtZero: 'Unavailable' });
         endAnswered(dialer);
-        let answer: () => void = () => undefined;
-        dialer.disposition.mockImplementationOnce(() => new Promise<undefined>((r) => (answer = () => r(undefined))));
+        const answer = holdOnce(dialer.disposition);
         const saving = service.saveDisposition('call-1', 'done', '');
-        await pass(clock, 11_000, 1_000);
+        await pass(clock, 11_000, { step: 1_000 });
         expect(dialer.setUnavailable).not.toHaveBeenCalled();
         expect(service.getState().calls[0]?.wrapUp).not.toHaveProperty('timedOut');
         answer();
@@ -138,7 +137,7 @@ describe('c-pc-service the wrap-up time limit (WU-1)', () => {
             wrapUpAtZero: 'Unavailable'
         });
         endAnswered(dialer);
-        await pass(clock, 10_000, 1_000);
+        await pass(clock, 10_000, { step: 1_000 });
         expect(dialer.disposition).not.toHaveBeenCalled();
         expect(dialer.setUnavailable).toHaveBeenCalledWith('break');
         expect(service.getState().calls[0]?.wrapUp).toMatchObject({ timedOut: true });
@@ -147,13 +146,13 @@ describe('c-pc-service the wrap-up time limit (WU-1)', () => {
     it('WU-1 each wrap-up runs out on its own: another call`s wrap-up keeps its time', async () => {
         const { clock, dialer, service } = await build({ wrapUpLimitSeconds: 10, wrapUpAtZero: 'Unavailable' });
         endAnswered(dialer);
-        await pass(clock, 5_000, 1_000);
+        await pass(clock, 5_000, { step: 1_000 });
         dialer.events.emit('callUpdated', call({ id: 'call-2', line: 2, status: 'Active', answeredAt: T0 }));
         dialer.events.emit(
             'callUpdated',
             call({ id: 'call-2', line: 2, status: 'Ended', answeredAt: T0, endedAt: T0 + 5_000 })
         );
-        await pass(clock, 5_000, 1_000);
+        await pass(clock, 5_000, { step: 1_000 });
         const [first, second] = service.getState().calls;
         expect(first?.wrapUp).toMatchObject({ timedOut: true });
         expect(second?.wrapUp).toEqual({ saved: false, error: null, deadline: T0 + 15_000 });
@@ -168,7 +167,7 @@ describe('c-pc-service the wrap-up time limit (WU-1)', () => {
         endAnswered(dialer);
         gateway.failNext('logAttempt', 'Network');
         expect((await service.saveDisposition('call-1', 'refused', 'said no')).ok).toBe(false);
-        await pass(clock, 10_000, 1_000);
+        await pass(clock, 10_000, { step: 1_000 });
         // The dialer has the agent's disposition; the log goes through with it, not with the default.
         expect(dialer.disposition).toHaveBeenCalledTimes(1);
         expect(gateway.tasks().map((t) => t.log.dispositionLabel)).toEqual(['Refused']);
@@ -179,13 +178,13 @@ describe('c-pc-service the wrap-up time limit (WU-1)', () => {
         const { clock, dialer, service } = await build({ wrapUpLimitSeconds: 10, wrapUpAtZero: 'Unavailable' });
         endAnswered(dialer);
         expect((await service.saveDisposition('call-1', 'done', '')).ok).toBe(true);
-        await pass(clock, 5_000, 1_000);
+        await pass(clock, 5_000, { step: 1_000 });
         dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 + 5_000 }));
         dialer.events.emit('callUpdated', call({ status: 'Ended', answeredAt: T0 + 5_000, endedAt: T0 + 5_000 }));
-        await pass(clock, 6_000, 1_000);
+        await pass(clock, 6_000, { step: 1_000 });
         expect(service.getState().calls[0]?.wrapUp).toEqual({ saved: false, error: null, deadline: T0 + 15_000 });
         expect(dialer.setUnavailable).not.toHaveBeenCalled();
-        await pass(clock, 5_000, 1_000);
+        await pass(clock, 5_000, { step: 1_000 });
         expect(service.getState().calls[0]?.wrapUp).toMatchObject({ timedOut: true });
     });
 });

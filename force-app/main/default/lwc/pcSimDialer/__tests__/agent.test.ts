@@ -1,5 +1,6 @@
 import { SimulatedDialer } from 'c/pcSimDialer';
-import { Events, START, callWhere, send, until, working } from '../../../../../../test/simDialer';
+import { reach } from 'test-support/time';
+import { callWhere, recordEvents, send, START, working } from 'test-support/simDialer';
 
 describe('c-pc-sim-dialer agent', () => {
     it('AV-1 the agent goes Logged out -> Working -> Unavailable (with reason) -> Working -> Logged out', async () => {
@@ -35,7 +36,7 @@ describe('c-pc-sim-dialer agent', () => {
         expect(dialer.control.agent()).toMatchObject({ status: 'Available', skillId: null });
         await send(dialer, dialer.loginToSkill('skill-renewals'));
         expect(dialer.control.agent()).toMatchObject({ status: 'Working', skillId: 'skill-renewals' });
-        const preview = await until(dialer, () => dialer.control.preview());
+        const preview = await reach(dialer.control, () => dialer.control.preview());
         expect(preview.skillId).toBe('skill-renewals');
     });
 
@@ -53,7 +54,7 @@ describe('c-pc-sim-dialer agent', () => {
     it('AV-2 the skills and their dispositions come from the dialer', async () => {
         expect.assertions(4);
         const dialer = new SimulatedDialer({ seed: 1 });
-        const events = new Events(dialer);
+        const events = recordEvents(dialer);
         await send(dialer, dialer.connect());
         const skills = await send(dialer, dialer.listSkills());
         expect(skills.filter((s) => s.isPersonalConnection).length).toBeGreaterThanOrEqual(3);
@@ -96,7 +97,7 @@ describe('c-pc-sim-dialer agent', () => {
     it('AV-3 logout with unanswered dials only takes them back and logs out at once', async () => {
         const { dialer, events } = await working({ preview: false, lines: 3 });
         for (let i = 0; i < 3; i++) dialer.control.forceNextOutcome('NoAnswer');
-        await until(dialer, () => dialer.control.calls().length === 3);
+        await reach(dialer.control, () => dialer.control.calls().length === 3);
         await send(dialer, dialer.logout());
         expect(dialer.control.agent().status).toBe('LoggedOut');
         expect(events.of('callRemoved')).toHaveLength(3);
@@ -112,13 +113,13 @@ describe('c-pc-sim-dialer agent', () => {
 
     it('AV-4 unavailable withdraws the preview on screen and stops deliveries', async () => {
         const { dialer, events } = await working({ preview: true });
-        const preview = await until(dialer, () => dialer.control.preview());
+        const preview = await reach(dialer.control, () => dialer.control.preview());
         await send(dialer, dialer.setUnavailable('code-break'));
         expect(events.last('previewClosed')).toEqual({ previewId: preview.id, reason: 'Withdrawn' });
         dialer.control.advance(10 * 60_000);
         expect(events.of('previewOffered')).toHaveLength(1);
         await send(dialer, dialer.setAvailable());
-        const again = await until(dialer, () => dialer.control.preview());
+        const again = await reach(dialer.control, () => dialer.control.preview());
         expect(again.record.id).toBe(preview.record.id);
     });
 
@@ -129,7 +130,7 @@ describe('c-pc-sim-dialer agent', () => {
         const active = await callWhere(dialer, (c) => c.status === 'Active');
         await send(dialer, dialer.setUnavailable('code-meeting'));
         expect(dialer.control.agent()).toMatchObject({ status: 'Working', pending: 'Unavailable' });
-        await until(dialer, () => events.of('callRouted').length === 1);
+        await reach(dialer.control, () => events.of('callRouted').length === 1);
         const placedBefore = events.of('callUpdated').filter((c) => c.status === 'Dialing').length;
         dialer.control.advance(120_000);
         expect(events.of('callUpdated').filter((c) => c.status === 'Dialing')).toHaveLength(placedBefore);
@@ -163,7 +164,7 @@ describe('c-pc-sim-dialer agent', () => {
 
     it('BX-2 a reconnect joins the running session and rebuilds from the dialer', async () => {
         const { dialer, events } = await working({ preview: true });
-        const preview = await until(dialer, () => dialer.control.preview());
+        const preview = await reach(dialer.control, () => dialer.control.preview());
         await dialer.disconnect();
         expect(events.last('connection')?.status).toBe('Disconnected');
         const before = events.all.length;
@@ -185,7 +186,7 @@ describe('c-pc-sim-dialer agent', () => {
     it('BX-5 a failed connect reports Failed and can be retried', async () => {
         expect.assertions(2);
         const dialer = new SimulatedDialer({ seed: 1 });
-        const events = new Events(dialer);
+        const events = recordEvents(dialer);
         dialer.control.failNextCommand('Network');
         await expect(send(dialer, dialer.connect())).rejects.toMatchObject({ code: 'Network', retryable: true });
         await send(dialer, dialer.connect());

@@ -3,17 +3,18 @@
 import type { CallbackVerdict } from 'c/pcDialerPort';
 import type { Callback, Preview, RescheduleRequest } from 'c/pcModel';
 import type { SimulatedDialer } from 'c/pcSimDialer';
-import { send, until, working } from '../../../../../../test/simDialer';
-import type { Events } from '../../../../../../test/simDialer';
+import { pass, reach } from 'test-support/time';
+import type { EventRecorder } from 'test-support/recorders';
+import { send, working } from 'test-support/simDialer';
 
 const MINUTE = 60_000;
 
 async function offered(dialer: SimulatedDialer): Promise<Preview> {
-    return until(dialer, () => dialer.control.preview());
+    return reach(dialer.control, () => dialer.control.preview());
 }
 
 /** Reschedules the first preview for 30 minutes from now, to this agent; returns the callback. */
-async function booked(): Promise<{ dialer: SimulatedDialer; events: Events; callback: Callback }> {
+async function booked(): Promise<{ dialer: SimulatedDialer; events: EventRecorder; callback: Callback }> {
     const { dialer, events } = await working({ preview: true });
     const preview = await offered(dialer);
     const request: RescheduleRequest = {
@@ -27,14 +28,8 @@ async function booked(): Promise<{ dialer: SimulatedDialer; events: Events; call
     return { dialer, events, callback };
 }
 
-/** Moves virtual time by `ms` in steps, letting the dialer's promises run. */
-async function pass(dialer: SimulatedDialer, ms: number): Promise<void> {
-    for (let t = 0; t < ms; t += MINUTE) {
-        dialer.control.advance(Math.min(MINUTE, ms - t));
-        // eslint-disable-next-line no-await-in-loop
-        await Promise.resolve();
-    }
-}
+/** Virtual time moves a minute a step, letting the dialer's promises run between. */
+const BY_MINUTE = { step: MINUTE, turns: 1 };
 
 describe('c-pc-sim-dialer callback held by the calling rules', () => {
     it('CP-1 RS-4 a callback held until a later instant rings at that instant, not before, and only once', async () => {
@@ -50,9 +45,9 @@ describe('c-pc-sim-dialer callback held by the calling rules', () => {
         expect(events.of('callbackDue')).toEqual([]);
         expect(events.of('agentMessage').at(-1)!.text).toMatch(/held by the calling rules/);
         expect(dialer.control.nextCallbackAt()).toBe(callback.dueAt);
-        await pass(dialer, 20 * MINUTE - 1);
+        await pass(dialer.control, 20 * MINUTE - 1, BY_MINUTE);
         expect(events.of('callbackDue')).toEqual([]);
-        await pass(dialer, 1);
+        await pass(dialer.control, 1, BY_MINUTE);
         expect(events.of('callbackDue')).toEqual([callback]);
         expect(asked).toEqual([callback.dueAt, callback.dueAt + 20 * MINUTE]);
         expect(dialer.control.calls().filter((c) => c.direction === 'Callback')).toHaveLength(1);
@@ -71,7 +66,7 @@ describe('c-pc-sim-dialer callback held by the calling rules', () => {
         const { dialer, events } = await booked();
         dialer.setCallbackGate(() => ({ deliver: false, notBefore: null }));
         dialer.control.advanceToNextCallback();
-        await pass(dialer, 3 * 60 * MINUTE);
+        await pass(dialer.control, 3 * 60 * MINUTE, BY_MINUTE);
         expect(events.of('callbackDue')).toEqual([]);
         expect(dialer.control.nextCallbackAt()).toBeNull();
     });

@@ -2,7 +2,8 @@
 import { SimulatedDialer } from 'c/pcSimDialer';
 import { DestinationUnavailableReason } from 'c/pcModel';
 import type { AttemptsHistory } from 'c/pcModel';
-import { START, send, until, workShift, working } from '../../../../../../test/simDialer';
+import { reach } from 'test-support/time';
+import { send, START, working, workShift } from 'test-support/simDialer';
 
 const PERMANENT = [
     'Finalized',
@@ -74,7 +75,7 @@ describe('c-pc-sim-dialer calling list', () => {
         });
         // Preview: accept every other record, requeue the rest.
         for (let i = 0; i < 40; i++) {
-            const preview = await until(dialer, () => dialer.control.preview());
+            const preview = await reach(dialer.control, () => dialer.control.preview());
             await send(dialer, i % 2 ? dialer.acceptPreview(preview.id) : dialer.requeuePreview(preview.id));
             if (i % 2) {
                 const call = dialer.control.calls()[0];
@@ -110,7 +111,7 @@ describe('c-pc-sim-dialer calling list', () => {
     it('SP-2 attemptsUpdated carries the history after each attempt, and getAttemptsHistory agrees', async () => {
         const { dialer, events } = await working({ preview: false });
         dialer.control.forceNextOutcome('Busy');
-        await until(dialer, () => events.of('attemptsUpdated').length > 0);
+        await reach(dialer.control, () => events.of('attemptsUpdated').length > 0);
         const update = events.last('attemptsUpdated')!;
         expect(update.attempts.at(-1)!.outcome).toBe('Busy');
         const fetched = await send(dialer, dialer.getAttemptsHistory(update.recordId));
@@ -129,7 +130,7 @@ describe('c-pc-sim-dialer calling list', () => {
             code: 'Unsupported'
         });
         dialer.control.forceNextOutcome('Busy');
-        await until(dialer, () => events.of('callRemoved').length > 0);
+        await reach(dialer.control, () => events.of('callRemoved').length > 0);
         expect(events.of('attemptsUpdated')).toHaveLength(0);
     });
 });

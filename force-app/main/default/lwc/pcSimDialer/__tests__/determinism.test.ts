@@ -1,6 +1,6 @@
 /* eslint-disable no-await-in-loop -- virtual time is stepped in order: each step awaits the one before */
 import { SimulatedDialer } from 'c/pcSimDialer';
-import { START, send, workShift } from '../../../../../../test/simDialer';
+import { send, START, workShift } from 'test-support/simDialer';
 
 /** One scripted session: connect, log in, work 20 minutes on 3 lines, then 20 in preview. */
 async function script(seed: number): Promise<readonly string[]> {

@@ -1,10 +1,11 @@
 import type { Call } from 'c/pcModel';
 import type { ForcedOutcome } from 'c/pcSimDialer';
-import { callWhere, send, until, working, workShift } from '../../../../../../test/simDialer';
-import type { Events } from '../../../../../../test/simDialer';
+import { reach } from 'test-support/time';
+import type { EventRecorder } from 'test-support/recorders';
+import { callWhere, send, working, workShift } from 'test-support/simDialer';
 
 /** The statuses one call went through, from the events. */
-function statuses(events: Events, callId: string): string[] {
+function statuses(events: EventRecorder, callId: string): string[] {
     const out: string[] = [];
     for (const c of events.of('callUpdated')) {
         if (c.id === callId && out.at(-1) !== c.status) out.push(c.status);
@@ -26,7 +27,7 @@ describe('c-pc-sim-dialer dialing', () => {
             const { dialer, events } = await working({ preview: false });
             dialer.control.forceNextOutcome(outcome);
             const first = await callWhere(dialer, () => true);
-            await until(dialer, () => events.of('attemptsUpdated').some((h) => h.recordId === first.record.id));
+            await reach(dialer.control, () => events.of('attemptsUpdated').some((h) => h.recordId === first.record.id));
             expect(statuses(events, first.id)).toEqual(expected);
             const last = events
                 .of('callUpdated')
@@ -79,7 +80,7 @@ describe('c-pc-sim-dialer dialing', () => {
         expect(() => dialer.control.setLines(4)).toThrow(RangeError);
         for (let i = 0; i < 6; i++) dialer.control.forceNextOutcome('NoAnswer');
         dialer.control.setLines(3);
-        await until(dialer, () => dialer.control.calls().length === 3);
+        await reach(dialer.control, () => dialer.control.calls().length === 3);
         expect(dialer.control.view().lines).toBe(3);
     });
 
@@ -87,7 +88,7 @@ describe('c-pc-sim-dialer dialing', () => {
         const { dialer, events } = await working({ preview: false, lines: 2 });
         dialer.control.forceNextOutcome('Live');
         dialer.control.forceNextOutcome('Live');
-        const routed = await until(dialer, () => events.last('callRouted'));
+        const routed = await reach(dialer.control, () => events.last('callRouted'));
         const active = dialer.control.calls().find((c) => c.status === 'Active')!;
         expect(active).toBeDefined();
         expect(routed.callId).not.toBe(active.id);
@@ -104,7 +105,9 @@ describe('c-pc-sim-dialer dialing', () => {
         const { dialer, events } = await working({ preview: false, lines: 2, otherAgentsAvailable: false });
         dialer.control.forceNextOutcome('Live');
         dialer.control.forceNextOutcome('Live');
-        const abandoned = await until(dialer, () => events.of('callUpdated').find((c) => c.outcome === 'Abandoned'));
+        const abandoned = await reach(dialer.control, () =>
+            events.of('callUpdated').find((c) => c.outcome === 'Abandoned')
+        );
         expect(abandoned.status).toBe('Ended');
         expect(events.of('callRouted')).toHaveLength(0);
         expect(events.of('callRemoved').map((r) => r.callId)).toContain(abandoned.id);
@@ -195,7 +198,7 @@ describe('c-pc-sim-dialer dialing', () => {
         const call = await callWhere(dialer, (c) => c.status === 'Dialing');
         dialer.control.forceNextOutcome('Fax');
         expect(dialer.control.view().forced).toBeNull();
-        const ended = await until(dialer, () => dialer.control.calls().length === 0 || null);
+        const ended = await reach(dialer.control, () => dialer.control.calls().length === 0 || null);
         expect(ended).toBe(true);
         const history = dialer.control.attemptsHistory(call.record.id)!;
         expect(history.attempts.at(-1)!.outcome).toBe('Fax');

@@ -3,7 +3,7 @@
 // cadence, what earlier attempts look like, and each unavailable reason with the history that explains it.
 import { SimulatedDialer } from 'c/pcSimDialer';
 import type { AttemptsHistory, CallingRecord, Destination } from 'c/pcModel';
-import { START } from '../../../../../../test/simDialer';
+import { START } from 'test-support/simDialer';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

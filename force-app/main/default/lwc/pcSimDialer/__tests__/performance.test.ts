@@ -1,4 +1,4 @@
-import { workShift, working } from '../../../../../../test/simDialer';
+import { working, workShift } from 'test-support/simDialer';
 
 describe('c-pc-sim-dialer performance', () => {
     it('CL-1 simulates an 8-hour shift on 3 lines (at least 1,500 calls) with bounded state', async () => {

@@ -1,15 +1,16 @@
 import type { Preview, RescheduleRequest } from 'c/pcModel';
-import { callWhere, send, until, working } from '../../../../../../test/simDialer';
-import type { Events } from '../../../../../../test/simDialer';
+import { reach } from 'test-support/time';
+import type { EventRecorder } from 'test-support/recorders';
+import { callWhere, send, working } from 'test-support/simDialer';
 import type { SimulatedDialer } from 'c/pcSimDialer';
 
 const MINUTE = 60_000;
 
 async function offered(dialer: SimulatedDialer): Promise<Preview> {
-    return until(dialer, () => dialer.control.preview());
+    return reach(dialer.control, () => dialer.control.preview());
 }
 
-function closes(events: Events, previewId: string): string[] {
+function closes(events: EventRecorder, previewId: string): string[] {
     return events
         .of('previewClosed')
         .filter((c) => c.previewId === previewId)
@@ -29,6 +30,21 @@ function request(dialer: SimulatedDialer, preview: Preview, patch: Partial<Resch
         notes: 'Call after lunch',
         ...patch
     };
+}
+
+/**
+ * Books a callback for the offered preview (to the agent or the skill), takes the next preview live and moves to
+ * the callback's time: it falls due while the agent is on a call.
+ */
+async function callbackWhileOnCall(dialer: SimulatedDialer, deliverTo: 'Me' | 'Skill') {
+    const preview = await offered(dialer);
+    const callback = await send(dialer, dialer.reschedulePreview(preview.id, request(dialer, preview, { deliverTo })));
+    const next = await offered(dialer);
+    dialer.control.forceNextOutcome('Live');
+    await send(dialer, dialer.acceptPreview(next.id));
+    const active = await callWhere(dialer, (c) => c.status === 'Active');
+    dialer.control.advanceToNextCallback();
+    return { preview, callback, active };
 }
 
 describe('c-pc-sim-dialer preview', () => {
@@ -89,8 +105,8 @@ describe('c-pc-sim-dialer preview', () => {
         expect(closes(events, preview.id)).toEqual(['Snoozed']);
         expect(lastAttempt(dialer, preview.record.id).outcome).toBe('Snoozed');
         // Keep requeueing whatever else comes until the snoozed record is back.
-        const back = await until(
-            dialer,
+        const back = await reach(
+            dialer.control,
             () => {
                 const p = dialer.control.preview();
                 if (p && p.record.id !== preview.record.id) {
@@ -99,7 +115,7 @@ describe('c-pc-sim-dialer preview', () => {
                 }
                 return p;
             },
-            15 * MINUTE
+            { maxMs: 15 * MINUTE }
         );
         expect(back.record.id).toBe(preview.record.id);
         expect(back.offeredAt - preview.offeredAt).toBeGreaterThanOrEqual(5 * MINUTE);
@@ -236,13 +252,7 @@ describe('c-pc-sim-dialer reschedule and callbacks', () => {
 
     it('RS-4 a callback to Me waits while the agent is on a call, then comes first', async () => {
         const { dialer, events } = await working({ preview: true, contactHangsUp: false });
-        const preview = await offered(dialer);
-        const callback = await send(dialer, dialer.reschedulePreview(preview.id, request(dialer, preview)));
-        const next = await offered(dialer);
-        dialer.control.forceNextOutcome('Live');
-        await send(dialer, dialer.acceptPreview(next.id));
-        const active = await callWhere(dialer, (c) => c.status === 'Active');
-        dialer.control.advanceToNextCallback();
+        const { preview, callback, active } = await callbackWhileOnCall(dialer, 'Me');
         expect(events.of('callbackDue')).toHaveLength(0);
         await send(dialer, dialer.endCall(active.id));
         await send(dialer, dialer.disposition(active.id, 'disp-refused', ''));
@@ -262,13 +272,7 @@ describe('c-pc-sim-dialer reschedule and callbacks', () => {
 
     it('RS-4 a callback to the skill goes to another agent when this one is busy, with a message', async () => {
         const { dialer, events } = await working({ preview: true });
-        const preview = await offered(dialer);
-        await send(dialer, dialer.reschedulePreview(preview.id, request(dialer, preview, { deliverTo: 'Skill' })));
-        const next = await offered(dialer);
-        dialer.control.forceNextOutcome('Live');
-        await send(dialer, dialer.acceptPreview(next.id));
-        await callWhere(dialer, (c) => c.status === 'Active');
-        dialer.control.advanceToNextCallback();
+        const { preview } = await callbackWhileOnCall(dialer, 'Skill');
         expect(events.of('callbackDue')).toHaveLength(0);
         expect(events.last('agentMessage')).toMatchObject({ kind: 'Info', number: preview.number });
         expect(dialer.control.calls().filter((c) => c.direction === 'Callback')).toHaveLength(0);
@@ -277,13 +281,7 @@ describe('c-pc-sim-dialer reschedule and callbacks', () => {
 
     it('RS-4 a skill callback with no other agent free waits for this agent', async () => {
         const { dialer, events } = await working({ preview: true, otherAgentsAvailable: false, contactHangsUp: false });
-        const preview = await offered(dialer);
-        await send(dialer, dialer.reschedulePreview(preview.id, request(dialer, preview, { deliverTo: 'Skill' })));
-        const next = await offered(dialer);
-        dialer.control.forceNextOutcome('Live');
-        await send(dialer, dialer.acceptPreview(next.id));
-        const active = await callWhere(dialer, (c) => c.status === 'Active');
-        dialer.control.advanceToNextCallback();
+        const { active } = await callbackWhileOnCall(dialer, 'Skill');
         expect(events.of('callbackDue')).toHaveLength(0);
         await send(dialer, dialer.endCall(active.id));
         await send(dialer, dialer.disposition(active.id, 'disp-completed', ''));
@@ -322,7 +320,7 @@ describe('c-pc-sim-dialer reschedule and callbacks', () => {
         expect.assertions(3);
         const { dialer } = await working({ preview: true });
         // Requeue until a record with a DNC phone comes up (every 20th record from the 6th has one).
-        const preview = await until(dialer, () => {
+        const preview = await reach(dialer.control, () => {
             const p = dialer.control.preview();
             if (!p) return null;
             const history = dialer.control.attemptsHistory(p.record.id)!;

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { SimulatedDialer } from 'c/pcSimDialer';
 import type { Call } from 'c/pcModel';
 import { DialerError } from 'c/pcDialerPort';
-import { START, flush } from '../../../../../../test/simDialer';
+import { flush } from 'test-support/time';
+import { START } from 'test-support/simDialer';
 
 /** One thing an agent, the dialer's admin or time can do. */
 type Step =
@@ -60,6 +61,19 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 /** Sends a command the way an agent would; returns its settled promise for the hang check. */
+type ControlStep = Extract<Step, { kind: 'advance' | 'force' | 'lines' | 'preview' | 'failNext' }>;
+
+/** Applies a step that works the dialer's controls; false for a command, which the caller sends. */
+function control(dialer: SimulatedDialer, s: Step): s is ControlStep {
+    if (s.kind === 'advance') dialer.control.advance(s.ms);
+    else if (s.kind === 'force') dialer.control.forceNextOutcome(s.outcome);
+    else if (s.kind === 'lines') dialer.control.setLines(s.lines);
+    else if (s.kind === 'preview') dialer.control.setPreview(s.on);
+    else if (s.kind === 'failNext') dialer.control.failNextCommand();
+    else return false;
+    return true;
+}
+
 function send(dialer: SimulatedDialer, s: Step): Promise<unknown> | null {
     const preview = dialer.control.preview();
     const calls = dialer.control.calls();
@@ -167,12 +181,7 @@ describe('c-pc-sim-dialer properties', () => {
                     dialer.control.advance(100);
                     await connect;
                     for (const s of steps) {
-                        if (s.kind === 'advance') dialer.control.advance(s.ms);
-                        else if (s.kind === 'force') dialer.control.forceNextOutcome(s.outcome);
-                        else if (s.kind === 'lines') dialer.control.setLines(s.lines);
-                        else if (s.kind === 'preview') dialer.control.setPreview(s.on);
-                        else if (s.kind === 'failNext') dialer.control.failNextCommand();
-                        else {
+                        if (!control(dialer, s)) {
                             let sent: Promise<unknown> | null = null;
                             try {
                                 sent = send(dialer, s);
@@ -216,16 +225,10 @@ describe('c-pc-sim-dialer properties', () => {
             dialer.control.advance(100);
             await connect;
             for (const s of steps) {
-                if (s.kind === 'advance') dialer.control.advance(s.ms);
-                else if (s.kind === 'force') dialer.control.forceNextOutcome(s.outcome);
-                else if (s.kind === 'lines') dialer.control.setLines(s.lines);
-                else if (s.kind === 'preview') dialer.control.setPreview(s.on);
-                else if (s.kind === 'failNext') dialer.control.failNextCommand();
-                else {
-                    send(dialer, s)?.catch(() => undefined);
-                    dialer.control.advance(100);
-                    await flush();
-                }
+                if (control(dialer, s)) continue;
+                send(dialer, s)?.catch(() => undefined);
+                dialer.control.advance(100);
+                await flush();
             }
             return dialer.control.eventLog().join('\n');
         }

@@ -3,8 +3,11 @@
 // and the timings a tab uses when none are given. A "probe" is a bare channel end that reads and writes the wire
 // as another tab would.
 import { TabLeader, browserTabLeader } from 'c/pcTabLeader';
-import { ChannelHub, MemoryLocks, SteppedClock, flushMicrotasks } from '../../../../../../test/tabs/memoryTabs';
-import type { MemoryChannel } from '../../../../../../test/tabs/memoryTabs';
+import { ChannelHub, MemoryLocks } from 'test-support/tabs';
+import { SteppedClock } from 'test-support/clocks';
+import { decide, election } from 'test-support/election';
+import { flush } from 'test-support/time';
+import type { MemoryChannel } from 'test-support/tabs';
 
 interface Probe {
     readonly heard: unknown[];
@@ -27,53 +30,28 @@ function probe(hub: ChannelHub): Probe {
     };
 }
 
-function tab(
-    hub: ChannelHub,
-    clock: SteppedClock,
-    id: string,
-    locks: MemoryLocks | null = null,
-    timings: { heartbeatMs?: number; leaseMs?: number; claimMs?: number } = {}
-): TabLeader {
-    return new TabLeader({ name: 'pc-dialer', channel: hub.open(), locks, clock, tabId: id, ...timings });
-}
-
-/** A heartbeat tab that leads alone, with its start settled. */
-async function loneLeader(hub: ChannelHub, clock: SteppedClock, id: string): Promise<TabLeader> {
-    const t = tab(hub, clock, id);
-    const started = t.start();
-    await clock.advance(1_000);
-    expect(await started).toBe(true);
-    return t;
-}
-
 describe('c/pcTabLeader (what other tabs say)', () => {
     it('BX-2 a lone tab leads once the claim window has passed with no answer', async () => {
-        const hub = new ChannelHub();
-        const clock = new SteppedClock();
+        const { hub, clock, tab } = election();
         const p = probe(hub);
-        const t = tab(hub, clock, 'm');
-        let decided: boolean | null = null;
-        t.start().then(
-            (leading) => (decided = leading),
-            () => undefined
-        );
+        const t = tab('m');
+        const decided = decide(t);
         await clock.advance(200);
         // Still asking who leads, not yet claiming.
-        expect(decided).toBeNull();
+        expect(decided.leads).toBeNull();
         expect(p.typesFrom('m')).toEqual(['who']);
         await clock.advance(300);
         expect(p.typesFrom('m').slice(0, 2)).toEqual(['who', 'claim']);
         await clock.advance(300);
-        expect(decided).toBe(true);
+        expect(decided.leads).toBe(true);
         expect(t.isLeader()).toBe(true);
         t.stop();
     });
 
     it('BX-2 a leader announces itself about every half second, so followers never take over', async () => {
-        const hub = new ChannelHub();
-        const clock = new SteppedClock();
+        const { hub, clock, loneLeader } = election();
         const p = probe(hub);
-        const t = await loneLeader(hub, clock, 'm');
+        const t = await loneLeader('m');
         const before = p.typesFrom('m').filter((x) => x === 'hb').length;
         await clock.advance(5_000);
         const beats = p.typesFrom('m').filter((x) => x === 'hb').length - before;
@@ -83,15 +61,14 @@ describe('c/pcTabLeader (what other tabs say)', () => {
     });
 
     it('BX-2 a leader answers a newly opened tab asking who leads, and a rival claim, with its heartbeat', async () => {
-        const hub = new ChannelHub();
-        const clock = new SteppedClock();
-        const t = await loneLeader(hub, clock, 'm');
+        const { hub, clock, loneLeader } = election();
+        const t = await loneLeader('m');
         const p = probe(hub);
         p.send({ t: 'who', from: 'x' });
-        await flushMicrotasks();
+        await flush();
         expect(p.typesFrom('m')).toEqual(['hb']);
         p.send({ t: 'claim', from: 'a' });
-        await flushMicrotasks();
+        await flush();
         expect(p.typesFrom('m')).toEqual(['hb', 'hb']);
         // A claim, even from a lower id, does not unseat a running leader.
         await clock.advance(3_000);
@@ -100,17 +77,13 @@ describe('c/pcTabLeader (what other tabs say)', () => {
     });
 
     it('BX-2 a follower does not answer who leads or a claim', async () => {
-        const hub = new ChannelHub();
-        const clock = new SteppedClock();
-        const leader = await loneLeader(hub, clock, 'a');
-        const follower = tab(hub, clock, 'b');
-        const started = follower.start();
-        await clock.advance(1_000);
-        expect(await started).toBe(false);
+        const { hub, loneLeader, follows } = election();
+        const leader = await loneLeader('a');
+        const follower = await follows('b', 1_000);
         const p = probe(hub);
         p.send({ t: 'who', from: 'x' });
         p.send({ t: 'claim', from: 'x' });
-        await flushMicrotasks();
+        await flush();
         expect(p.typesFrom('b')).toEqual([]);
         leader.stop();
         follower.stop();
@@ -121,15 +94,10 @@ describe('c/pcTabLeader (what other tabs say)', () => {
             ['a', false],
             ['z', true]
         ] as const) {
-            const hub = new ChannelHub();
-            const clock = new SteppedClock();
+            const { hub, clock, tab } = election();
             const p = probe(hub);
-            const t = tab(hub, clock, 'm');
-            let decided: boolean | null = null;
-            t.start().then(
-                (leading) => (decided = leading),
-                () => undefined
-            );
+            const t = tab('m');
+            const decided = decide(t);
             // Let the claim window open, then claim as a rival within it.
             // eslint-disable-next-line no-await-in-loop
             await clock.advance(260);
@@ -137,26 +105,21 @@ describe('c/pcTabLeader (what other tabs say)', () => {
             p.send({ t: 'claim', from: rival });
             // eslint-disable-next-line no-await-in-loop
             await clock.advance(300);
-            expect(decided).toBe(expected);
+            expect(decided.leads).toBe(expected);
             t.stop();
         }
     });
 
     it('BX-2 a heartbeat heard while claiming makes the tab follow, and it claims again when the lease runs out', async () => {
-        const hub = new ChannelHub();
-        const clock = new SteppedClock();
+        const { hub, clock, tab } = election();
         const p = probe(hub);
-        const t = tab(hub, clock, 'm');
-        let decided: boolean | null = null;
-        t.start().then(
-            (leading) => (decided = leading),
-            () => undefined
-        );
+        const t = tab('m');
+        const decided = decide(t);
         await clock.advance(260);
         // A higher id's heartbeat still means a leader exists.
         p.send({ t: 'hb', from: 'z' });
         await clock.advance(300);
-        expect(decided).toBe(false);
+        expect(decided.leads).toBe(false);
         // The leader then goes silent: within the lease plus a claim window the tab leads.
         const changes: boolean[] = [];
         t.onChange((leading) => changes.push(leading));
@@ -169,17 +132,16 @@ describe('c/pcTabLeader (what other tabs say)', () => {
     });
 
     it('BX-2 of two leaders after a split the higher id steps down and the lower id keeps leading', async () => {
-        const hub = new ChannelHub();
-        const clock = new SteppedClock();
-        const t = await loneLeader(hub, clock, 'm');
+        const { hub, clock, loneLeader } = election();
+        const t = await loneLeader('m');
         const changes: boolean[] = [];
         t.onChange((leading) => changes.push(leading));
         const p = probe(hub);
         p.send({ t: 'hb', from: 'z' });
-        await flushMicrotasks();
+        await flush();
         expect(t.isLeader()).toBe(true);
         p.send({ t: 'hb', from: 'a' });
-        await flushMicrotasks();
+        await flush();
         expect(t.isLeader()).toBe(false);
         expect(changes).toEqual([false]);
         // Having stepped down it stops beating; once the lower id falls silent it takes over again.
@@ -193,20 +155,16 @@ describe('c/pcTabLeader (what other tabs say)', () => {
     });
 
     it('BX-2 a leader that stops tells the others at once, so a follower leads within one claim window', async () => {
-        const hub = new ChannelHub();
-        const clock = new SteppedClock();
-        const a = await loneLeader(hub, clock, 'a');
-        const b = tab(hub, clock, 'b');
-        const started = b.start();
-        await clock.advance(600);
-        expect(await started).toBe(false);
+        const { hub, clock, loneLeader, follows } = election();
+        const a = await loneLeader('a');
+        const b = await follows('b', 600);
         const p = probe(hub);
         const aChanges: boolean[] = [];
         a.onChange((leading) => aChanges.push(leading));
         a.stop();
         expect(a.isLeader()).toBe(false);
         expect(aChanges).toEqual([false]);
-        await flushMicrotasks();
+        await flush();
         expect(p.typesFrom('a')).toEqual(['resign']);
         await clock.advance(300);
         expect(b.isLeader()).toBe(true);
@@ -218,10 +176,9 @@ describe('c/pcTabLeader (what other tabs say)', () => {
     });
 
     it('BX-2 a follower that stops says nothing and tells its listeners nothing; stop() twice is harmless', async () => {
-        const hub = new ChannelHub();
-        const clock = new SteppedClock();
-        const a = await loneLeader(hub, clock, 'a');
-        const b = tab(hub, clock, 'b');
+        const { hub, clock, tab, loneLeader } = election();
+        const a = await loneLeader('a');
+        const b = tab('b');
         const started = b.start();
         await clock.advance(600);
         await started;
@@ -238,21 +195,19 @@ describe('c/pcTabLeader (what other tabs say)', () => {
     });
 
     it('BX-2 start() again while running answers the current role and sends nothing', async () => {
-        const hub = new ChannelHub();
-        const clock = new SteppedClock();
-        const t = await loneLeader(hub, clock, 'm');
+        const { hub, loneLeader } = election();
+        const t = await loneLeader('m');
         const p = probe(hub);
         expect(await t.start()).toBe(true);
-        await flushMicrotasks();
+        await flush();
         expect(p.typesFrom('m')).toEqual([]);
         t.stop();
     });
 
     it('BX-2 a resign from another tab makes a follower claim without waiting for the lease', async () => {
-        const hub = new ChannelHub();
-        const clock = new SteppedClock();
+        const { hub, clock, tab } = election();
         const p = probe(hub);
-        const t = tab(hub, clock, 'm');
+        const t = tab('m');
         const started = t.start();
         await clock.advance(100);
         p.send({ t: 'hb', from: 'a' });
@@ -265,9 +220,8 @@ describe('c/pcTabLeader (what other tabs say)', () => {
     });
 
     it('BX-2 what is not a message of the election is ignored: no role change, no delivery', async () => {
-        const hub = new ChannelHub();
-        const clock = new SteppedClock();
-        const t = await loneLeader(hub, clock, 'm');
+        const { hub, clock, loneLeader } = election();
+        const t = await loneLeader('m');
         const delivered: unknown[] = [];
         t.onMessage((data, from) => delivered.push([data, from]));
         const p = probe(hub);
@@ -289,15 +243,14 @@ describe('c/pcTabLeader (what other tabs say)', () => {
         expect(t.isLeader()).toBe(true);
         expect(delivered).toEqual([]);
         p.send({ t: 'app', from: 'x', data: { ok: true } });
-        await flushMicrotasks();
+        await flush();
         expect(delivered).toEqual([[{ ok: true }, 'x']]);
         t.stop();
     });
 
     it('BX-2 listeners removed get nothing more; a stopped tab neither posts nor delivers', async () => {
-        const hub = new ChannelHub();
-        const clock = new SteppedClock();
-        const t = await loneLeader(hub, clock, 'm');
+        const { hub, loneLeader } = election();
+        const t = await loneLeader('m');
         const p = probe(hub);
         const delivered: unknown[] = [];
         const changes: boolean[] = [];
@@ -307,20 +260,19 @@ describe('c/pcTabLeader (what other tabs say)', () => {
         offChange();
         p.send({ t: 'app', from: 'x', data: 1 });
         p.send({ t: 'hb', from: 'a' });
-        await flushMicrotasks();
+        await flush();
         expect(t.isLeader()).toBe(false);
         expect(delivered).toEqual([]);
         expect(changes).toEqual([]);
         t.stop();
         t.post({ after: 'stop' });
-        await flushMicrotasks();
+        await flush();
         expect(p.typesFrom('m')).not.toContain('app');
     });
 
     it('BX-2 a tab that stopped can join again and lead', async () => {
-        const hub = new ChannelHub();
-        const clock = new SteppedClock();
-        const t = tab(hub, clock, 'm');
+        const { clock, tab } = election();
+        const t = tab('m');
         t.start().catch(() => undefined);
         // Stopped in the middle of its claim.
         await clock.advance(260);
@@ -332,8 +284,7 @@ describe('c/pcTabLeader (what other tabs say)', () => {
     });
 
     it('BX-2 tabs opened without an id get distinct ids, and tell each other apart', async () => {
-        const hub = new ChannelHub();
-        const clock = new SteppedClock();
+        const { hub, clock } = election();
         const a = new TabLeader({ name: 'pc-dialer', channel: hub.open(), clock });
         const b = new TabLeader({ name: 'pc-dialer', channel: hub.open(), clock });
         expect(a.tabId).not.toBe('');
@@ -346,10 +297,9 @@ describe('c/pcTabLeader (what other tabs say)', () => {
     });
 
     it('BX-2 a tab that took over after a resign leads alone: one heartbeat every half second, no further claim', async () => {
-        const hub = new ChannelHub();
-        const clock = new SteppedClock();
+        const { hub, clock, tab } = election();
         const p = probe(hub);
-        const t = tab(hub, clock, 'm');
+        const t = tab('m');
         t.start().catch(() => undefined);
         await clock.advance(100);
         p.send({ t: 'hb', from: 'a' });
@@ -409,12 +359,10 @@ describe('c/pcTabLeader (what other tabs say)', () => {
 
 describe('c/pcTabLeader (with Web Locks)', () => {
     it('BX-2 the lock holder announces itself every heartbeat; a follower does not take over on silence', async () => {
-        const hub = new ChannelHub();
-        const clock = new SteppedClock();
-        const locks = new MemoryLocks();
+        const { hub, clock, tab } = election({ locks: true });
         const p = probe(hub);
-        const a = tab(hub, clock, 'a', locks);
-        const b = tab(hub, clock, 'b', locks);
+        const a = tab('a');
+        const b = tab('b');
         expect(await a.start()).toBe(true);
         expect(await b.start()).toBe(false);
         await clock.advance(2_000);
@@ -428,18 +376,16 @@ describe('c/pcTabLeader (with Web Locks)', () => {
         await clock.advance(5_000);
         expect([a.isLeader(), b.isLeader()]).toEqual([true, false]);
         a.stop();
-        await flushMicrotasks();
+        await flush();
         expect(b.isLeader()).toBe(true);
         b.stop();
     });
 
     it('BX-2 while the lock is held a follower never takes over, even when the holder falls silent', async () => {
-        const hub = new ChannelHub();
-        const clock = new SteppedClock();
-        const locks = new MemoryLocks();
+        const { hub, clock, locks, tab } = election({ locks: true });
         const channelOfA = hub.open();
         const a = new TabLeader({ name: 'pc-dialer', channel: channelOfA, locks, clock, tabId: 'a' });
-        const b = tab(hub, clock, 'b', locks);
+        const b = tab('b');
         expect(await a.start()).toBe(true);
         expect(await b.start()).toBe(false);
         await clock.advance(1_000);
@@ -448,14 +394,13 @@ describe('c/pcTabLeader (with Web Locks)', () => {
         await clock.advance(10_000);
         expect(b.isLeader()).toBe(false);
         a.stop();
-        await flushMicrotasks();
+        await flush();
         expect(b.isLeader()).toBe(true);
         b.stop();
     });
 
     it('BX-2 a tab that hears the leader before its lock request is answered knows at once that it follows', async () => {
-        const hub = new ChannelHub();
-        const clock = new SteppedClock();
+        const { hub, clock } = election();
         let answer: ((lock: unknown) => unknown) | null = null;
         const slowLocks = {
             request: (_name: string, _options: unknown, callback: (lock: unknown) => unknown) => {
@@ -464,23 +409,17 @@ describe('c/pcTabLeader (with Web Locks)', () => {
             }
         };
         const t = new TabLeader({ name: 'pc-dialer', channel: hub.open(), locks: slowLocks, clock, tabId: 'm' });
-        let decided: boolean | null = null;
-        t.start().then(
-            (leading) => (decided = leading),
-            () => undefined
-        );
+        const decided = decide(t);
         const p = probe(hub);
         p.send({ t: 'hb', from: 'z' });
-        await flushMicrotasks();
-        expect(decided).toBe(false);
+        await flush();
+        expect(decided.leads).toBe(false);
         t.stop();
     });
 
     it('BX-2 a heartbeat does not unseat the lock holder, whatever its id', async () => {
-        const hub = new ChannelHub();
-        const clock = new SteppedClock();
-        const locks = new MemoryLocks();
-        const t = tab(hub, clock, 'm', locks);
+        const { hub, clock, tab } = election({ locks: true });
+        const t = tab('m');
         expect(await t.start()).toBe(true);
         const p = probe(hub);
         p.send({ t: 'hb', from: 'a' });
@@ -490,18 +429,13 @@ describe('c/pcTabLeader (with Web Locks)', () => {
     });
 
     it('BX-2 a tab stopped while waiting for the lock never leads when it is freed', async () => {
-        const hub = new ChannelHub();
-        const clock = new SteppedClock();
-        const locks = new MemoryLocks();
-        const a = tab(hub, clock, 'a', locks);
-        const b = tab(hub, clock, 'b', locks);
-        await a.start();
-        await b.start();
+        const { tab, startPair } = election({ locks: true });
+        const [a, b] = await startPair('a', 'b');
         b.stop();
-        const c = tab(hub, clock, 'c', locks);
+        const c = tab('c');
         expect(await c.start()).toBe(false);
         a.stop();
-        await flushMicrotasks();
+        await flush();
         expect(b.isLeader()).toBe(false);
         // The lock went on to the next waiting tab.
         expect(c.isLeader()).toBe(true);
@@ -509,19 +443,14 @@ describe('c/pcTabLeader (with Web Locks)', () => {
     });
 
     it('BX-2 a follower with locks is told of the change only when it takes over', async () => {
-        const hub = new ChannelHub();
-        const clock = new SteppedClock();
-        const locks = new MemoryLocks();
-        const a = tab(hub, clock, 'a', locks);
-        const b = tab(hub, clock, 'b', locks);
-        await a.start();
-        await b.start();
+        const { clock, startPair } = election({ locks: true });
+        const [a, b] = await startPair('a', 'b');
         const changes: boolean[] = [];
         b.onChange((leading) => changes.push(leading));
         await clock.advance(2_000);
         expect(changes).toEqual([]);
         a.stop();
-        await flushMicrotasks();
+        await flush();
         expect(changes).toEqual([true]);
         b.stop();
         expect(changes).toEqual([true, false]);
@@ -582,7 +511,7 @@ describe('browserTabLeader', () => {
         expect(names).toEqual(['pc-dialer-x']);
         // Without locks it asks who leads (the heartbeat election), rather than waiting on a lock.
         t?.start().catch(() => undefined);
-        await flushMicrotasks();
+        await flush();
         expect(posted).toEqual([{ t: 'who', from: t?.tabId }]);
         t?.stop();
     });

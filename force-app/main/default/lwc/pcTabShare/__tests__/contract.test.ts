@@ -5,7 +5,7 @@ import { CxoneAdapter } from 'c/pcCxoneAdapter';
 import { SimulatedDialer } from 'c/pcSimDialer';
 import { describeDialerAdapterContract } from '../../../../../../test/contract/dialerAdapterContract';
 import { startRig, testOptions } from '../../../../../../test/cxone/cxoneHarness';
-import { sharedContractHarness } from '../../../../../../test/tabs/sharedHarness';
+import { sharedContractHarness } from 'test-support/sharedTabs';
 
 // Real HTTP on a shared 2-core machine: a generous bound, never a speed assertion.
 jest.setTimeout(60_000);

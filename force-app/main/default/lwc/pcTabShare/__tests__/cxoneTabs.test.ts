@@ -7,7 +7,7 @@ import type { FetchLike } from 'c/pcCxoneAuth';
 import { TabLeader } from 'c/pcTabLeader';
 import { record, signIn, testOptions, until } from '../../../../../../test/cxone/cxoneHarness';
 import { FakeCxoneServer } from '../../../../../../test/cxone/fakeCxoneServer';
-import { ChannelHub, MemoryLocks } from '../../../../../../test/tabs/memoryTabs';
+import { ChannelHub, MemoryLocks } from 'test-support/tabs';
 
 // Real HTTP on a shared 2-core machine: a generous bound, never a speed assertion.
 jest.setTimeout(60_000);

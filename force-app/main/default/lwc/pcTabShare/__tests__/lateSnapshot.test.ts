@@ -6,7 +6,9 @@ import type { AgentState, Call } from 'c/pcModel';
 import { SimulatedDialer } from 'c/pcSimDialer';
 import { TabLeader } from 'c/pcTabLeader';
 import { SharedDialer } from 'c/pcTabShare';
-import { ChannelHub, MemoryLocks, SteppedClock, flushMicrotasks } from '../../../../../../test/tabs/memoryTabs';
+import { ChannelHub, MemoryLocks } from 'test-support/tabs';
+import { SteppedClock } from 'test-support/clocks';
+import { flush } from 'test-support/time';
 
 const WORKING: AgentState = {
     status: AgentStatus.Working,
@@ -77,7 +79,7 @@ describe('c/pcTabShare: a snapshot after connect', () => {
         second.on('callUpdated', (e) => calls.push(e));
 
         const leaderConnected = leading.connect();
-        await flushMicrotasks();
+        await flush();
         const secondConnected = second.connect();
         // The leading tab is still connecting: it cannot answer, so the second tab stops waiting.
         await clock.advance(2500);

@@ -1,13 +1,14 @@
 // Tab sharing (BX-2): a second tab forwards every command through the typed channel, the leading tab
 // refuses what a click could not send, and the channel carries ids and states only.
-import type { DialerAdapter, DialerEventMap } from 'c/pcDialerPort';
 import type { Call, Preview } from 'c/pcModel';
 import { SimulatedDialer } from 'c/pcSimDialer';
 import { TabLeader } from 'c/pcTabLeader';
-import { openSharedTabs } from '../../../../../../test/tabs/sharedHarness';
-import type { SharedTabs } from '../../../../../../test/tabs/sharedHarness';
+import { openSharedTabs } from 'test-support/sharedTabs';
+import type { SharedTabs } from 'test-support/sharedTabs';
+import { EventRecorder } from 'test-support/recorders';
+import { settle, until } from 'test-support/time';
+import type { StepOptions } from 'test-support/time';
 
-/* eslint-disable no-await-in-loop -- virtual time is stepped one tick after another */
 let tabs: SharedTabs | null = null;
 let sim: SimulatedDialer;
 
@@ -17,32 +18,17 @@ afterEach(async () => {
 });
 
 /** Lets the simulator's virtual time pass until the promise settles. */
-async function pump<T>(promise: Promise<T>): Promise<T> {
-    let done = false;
-    const settled = promise.finally(() => {
-        done = true;
-    });
-    settled.catch(() => undefined);
-    for (let guard = 0; !done && guard < 2000; guard += 1) {
-        await sim.control.advance(50);
-        await new Promise((r) => setTimeout(r, 0));
-    }
-    return settled;
+/** The shared dialer's time: 50 ms a step, the channel's deliveries and timers running between, 100 s at most. */
+const TICK: StepOptions = { step: 50, maxMs: 100_000, turns: 1, timers: 1 };
+
+/** Awaits a command sent through the tabs while the shared dialer's time passes. */
+function pump<T>(promise: Promise<T>): Promise<T> {
+    return settle(sim.control, promise, TICK);
 }
 
-async function until(test: () => boolean): Promise<boolean> {
-    for (let guard = 0; guard < 2000; guard += 1) {
-        if (test()) return true;
-        await sim.control.advance(50);
-        await new Promise((r) => setTimeout(r, 0));
-    }
-    return test();
-}
-
-function watch<K extends keyof DialerEventMap>(adapter: DialerAdapter, type: K): DialerEventMap[K][] {
-    const seen: DialerEventMap[K][] = [];
-    adapter.on(type, (e) => seen.push(e));
-    return seen;
+/** Moves the shared dialer's time until `test` holds; false if it never does. */
+function holds(test: () => boolean): Promise<boolean> {
+    return until(sim.control, test, TICK);
 }
 
 async function open(preview: boolean): Promise<SharedTabs> {
@@ -71,22 +57,22 @@ describe('c/pcTabShare', () => {
         const skill = skills.find((s) => s.isPersonalConnection)!;
         await pump(t.second.listUnavailableCodes());
         await pump(t.second.listDispositions(skill.id));
-        const offered = watch(t.second, 'previewOffered');
-        const updated = watch(t.second, 'callUpdated');
+        const events = new EventRecorder(t.second);
         await pump(t.second.loginToSkill(skill.id));
-        expect(await until(() => offered.length > 0)).toBe(true);
-        const preview = offered[0]!;
+        expect(await holds(() => events.of('previewOffered').length > 0)).toBe(true);
+        const preview = events.of('previewOffered')[0]!;
         sim.control.forceNextOutcome('Live');
         await pump(t.second.acceptPreview(preview.id));
         const isLive = (c: Call): boolean => c.record.id === preview.record.id && c.status === 'Active';
-        expect(await until(() => updated.some(isLive))).toBe(true);
-        const callId = updated.find(isLive)!.id;
+        expect(await holds(() => events.of('callUpdated').some(isLive))).toBe(true);
+        const callId = events.of('callUpdated').find(isLive)!.id;
         await pump(t.second.hold(callId));
         await pump(t.second.resume(callId));
         await pump(t.second.mute(callId));
         await pump(t.second.unmute(callId));
         await pump(t.second.endCall(callId));
-        expect(await until(() => updated.some((c) => c.id === callId && c.status === 'Ended'))).toBe(true);
+        const ended = (c: Call): boolean => c.id === callId && c.status === 'Ended';
+        expect(await holds(() => events.of('callUpdated').some(ended))).toBe(true);
         const dispositions = await pump(t.second.listDispositions(skill.id));
         await pump(t.second.disposition(callId, dispositions[0]!.id, 'done'));
         await pump(t.second.logout());
@@ -116,12 +102,10 @@ describe('c/pcTabShare', () => {
         const skill = skills.find((s) => s.isPersonalConnection)!;
         const codes = await pump(t.second.listUnavailableCodes());
         const dispositions = await pump(t.second.listDispositions(skill.id));
-        const offered = watch(t.second, 'previewOffered');
-        const closed = watch(t.second, 'previewClosed');
-        const updated = watch(t.second, 'callUpdated');
+        const events = new EventRecorder(t.second);
         const next = async (n: number): Promise<Preview> => {
-            expect(await until(() => offered.length >= n)).toBe(true);
-            return offered[n - 1]!;
+            expect(await holds(() => events.of('previewOffered').length >= n)).toBe(true);
+            return events.of('previewOffered')[n - 1]!;
         };
         await pump(t.second.loginToSkill(skill.id));
         await pump(t.second.requeuePreview((await next(1)).id));
@@ -138,19 +122,24 @@ describe('c/pcTabShare', () => {
         );
         // What the agent typed comes back; the contact's name never crossed the channel.
         expect(callback).toMatchObject({ number: '+13125550142', notes: 'after lunch', contactName: '' });
-        expect(closed.map((c) => c.reason)).toEqual(['Requeued', 'Snoozed', 'Dispositioned', 'Rescheduled']);
+        expect(events.of('previewClosed').map((c) => c.reason)).toEqual([
+            'Requeued',
+            'Snoozed',
+            'Dispositioned',
+            'Rescheduled'
+        ]);
         const fifth = await next(5);
         sim.control.forceNextOutcome('NoAnswer');
         await pump(t.second.acceptPreview(fifth.id));
         const dialing = (c: Call): boolean => c.record.id === fifth.record.id && c.status === 'Dialing';
-        expect(await until(() => updated.some(dialing))).toBe(true);
-        await pump(t.second.overrideMachine(updated.find(dialing)!.id, 'BadNumber'));
+        expect(await holds(() => events.of('callUpdated').some(dialing))).toBe(true);
+        await pump(t.second.overrideMachine(events.of('callUpdated').find(dialing)!.id, 'BadNumber'));
         const sixth = await next(6);
         sim.control.forceNextOutcome('Live');
         await pump(t.second.acceptPreview(sixth.id));
         const live = (c: Call): boolean => c.record.id === sixth.record.id && c.status === 'Active';
-        expect(await until(() => updated.some(live))).toBe(true);
-        await pump(t.second.transfer(updated.find(live)!.id, { kind: 'Skill', value: skill.id }));
+        expect(await holds(() => events.of('callUpdated').some(live))).toBe(true);
+        await pump(t.second.transfer(events.of('callUpdated').find(live)!.id, { kind: 'Skill', value: skill.id }));
         await pump(t.second.setUnavailable(codes[0]!.id));
         expect(commandsOnChannel(t)).toEqual(
             expect.arrayContaining([
@@ -168,11 +157,11 @@ describe('c/pcTabShare', () => {
     it('BX-2 the leading tab refuses a forged command: an unknown command, a transfer to a number not allowed, a call not in the book', async () => {
         const t = await open(false);
         const skills = await pump(t.leading.listSkills());
-        const updated = watch(t.leading, 'callUpdated');
+        const events = new EventRecorder(t.leading);
         sim.control.forceNextOutcome('Live');
         await pump(t.leading.loginToSkill(skills.find((s) => s.isPersonalConnection)!.id));
-        expect(await until(() => updated.some((c) => c.status === 'Active'))).toBe(true);
-        const live = updated.find((c) => c.status === 'Active')!;
+        expect(await holds(() => events.of('callUpdated').some((c) => c.status === 'Active'))).toBe(true);
+        const live = events.of('callUpdated').find((c) => c.status === 'Active')!;
 
         // A third party on the channel, speaking the tabs' own protocol.
         const forger = new TabLeader({
@@ -193,7 +182,7 @@ describe('c/pcTabShare', () => {
             args: unknown[]
         ): Promise<{ ok: boolean; error?: { code: string } }> => {
             forger.post({ k: 'cmd', id, method, args });
-            expect(await until(() => replies.some((r) => r.id === id))).toBe(true);
+            expect(await holds(() => replies.some((r) => r.id === id))).toBe(true);
             return replies.find((r) => r.id === id)!;
         };
         const sent = [jest.spyOn(sim, 'transfer'), jest.spyOn(sim, 'hold'), jest.spyOn(sim, 'overrideMachine')];
@@ -214,7 +203,7 @@ describe('c/pcTabShare', () => {
             error: { code: 'InvalidState' }
         });
         expect(await forge('f6', 'hold', [42])).toMatchObject({ ok: false, error: { code: 'Rejected' } });
-        expect(updated.at(-1)?.status).toBe('Active');
+        expect(events.of('callUpdated').at(-1)?.status).toBe('Active');
         for (const spy of sent) expect(spy).not.toHaveBeenCalled();
         forger.stop();
     });
@@ -226,26 +215,26 @@ describe('c/pcTabShare', () => {
         t.leading.on('callUpdated', (c) => seenRecords.push(c));
         const skills = await pump(t.second.listSkills());
         const skill = skills.find((s) => s.isPersonalConnection)!;
-        const offered = watch(t.second, 'previewOffered');
+        const events = new EventRecorder(t.second);
         await pump(t.second.loginToSkill(skill.id));
-        expect(await until(() => offered.length > 0)).toBe(true);
+        expect(await holds(() => events.of('previewOffered').length > 0)).toBe(true);
         sim.control.forceNextOutcome('Live');
-        await pump(t.second.acceptPreview(offered[0]!.id));
-        expect(await until(() => seenRecords.some((r) => 'status' in r && r.status === 'Active'))).toBe(true);
+        await pump(t.second.acceptPreview(events.of('previewOffered')[0]!.id));
+        expect(await holds(() => seenRecords.some((r) => 'status' in r && r.status === 'Active'))).toBe(true);
         const live = seenRecords.find((r): r is Call => 'status' in r && r.status === 'Active')!;
         await pump(t.second.endCall(live.id));
         const ended = seenRecords.filter((r): r is Call => 'status' in r && r.id === live.id).at(-1)!;
         const dispositions = await pump(t.second.listDispositions(skill.id));
         expect(
-            await until(
+            await holds(
                 () =>
                     ended.status === 'Ended' ||
                     seenRecords.some((r) => 'status' in r && r.id === live.id && r.status === 'Ended')
             )
         ).toBe(true);
         await pump(t.second.disposition(live.id, dispositions[0]!.id, 'done'));
-        expect(await until(() => offered.length > 1)).toBe(true);
-        await pump(t.second.requeuePreview(offered[1]!.id));
+        expect(await holds(() => events.of('previewOffered').length > 1)).toBe(true);
+        await pump(t.second.requeuePreview(events.of('previewOffered')[1]!.id));
 
         const secrets = new Set<string>();
         for (const r of seenRecords) {
@@ -265,6 +254,6 @@ describe('c/pcTabShare', () => {
                 expect({ message: text, has: text.includes(secret) }).toEqual({ message: text, has: false });
         }
         // The second tab still shows every line and status.
-        expect(offered.every((p) => p.record.firstName === '' && p.number === '')).toBe(true);
+        expect(events.of('previewOffered').every((p) => p.record.firstName === '' && p.number === '')).toBe(true);
     });
 });

@@ -1,5 +1,5 @@
 import PcZonePicker from 'c/pcZonePicker';
-import { cleanup, flush, render } from '../../../../../../test/lwc-helpers';
+import { cleanup, flush, render } from 'test-support/lwc';
 
 const WINTER = Date.UTC(2027, 0, 10, 12);
 

@@ -1,8 +1,8 @@
 /**
  * In-memory stand-ins for what the browser gives the tab election: a BroadcastChannel hub (delivery to
- * the other tabs, asynchronously, as structured data), a Web Locks manager, and a stepped clock.
+ * the other tabs, asynchronously, as structured data) and a Web Locks manager. (The stepped clock they run on is in
+ * ./clocks.)
  */
-import type { Clock } from 'c/pcDialerPort';
 import type { ChannelLike, LockManagerLike } from 'c/pcTabLeader';
 
 /** One channel name shared by several tabs. */
@@ -77,45 +77,4 @@ export class MemoryLocks implements LockManagerLike {
             this.waiting.get(name)?.shift()?.();
         }
     }
-}
-
-/** A clock that moves only when told, running due timers in order and letting promises settle between. */
-export class SteppedClock implements Clock {
-    private t = 0;
-    private seq = 0;
-    private timers: { at: number; seq: number; fn: () => void }[] = [];
-
-    now(): number {
-        return this.t;
-    }
-
-    schedule(ms: number, fn: () => void): () => void {
-        this.seq += 1;
-        const timer = { at: this.t + Math.max(0, ms), seq: this.seq, fn };
-        this.timers.push(timer);
-        return () => {
-            this.timers = this.timers.filter((x) => x !== timer);
-        };
-    }
-
-    /** Moves time forward by `ms`. */
-    async advance(ms: number): Promise<void> {
-        const target = this.t + ms;
-        for (let guard = 0; guard < 100_000; guard += 1) {
-            await flushMicrotasks();
-            this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
-            const next = this.timers[0];
-            if (!next || next.at > target) break;
-            this.timers.shift();
-            this.t = next.at;
-            next.fn();
-        }
-        this.t = target;
-        await flushMicrotasks();
-    }
-}
-
-/** Lets queued promise callbacks run. */
-export async function flushMicrotasks(): Promise<void> {
-    for (let i = 0; i < 20; i += 1) await Promise.resolve();
 }

@@ -5,12 +5,13 @@
  */
 import { ConsoleService } from 'c/pcService';
 import { DialerError, DialerEvents } from 'c/pcDialerPort';
-import type { DialerAdapter, DialerEventHandler, DialerEventName, SessionInfo } from 'c/pcDialerPort';
+import type { DialerAdapter, DialerEventHandler, DialerEventName, DialerSignIn, SessionInfo } from 'c/pcDialerPort';
+import type { PresencePort } from 'c/pcPresencePort';
 import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { AgentState, AttemptsHistory, Call, CallingRecord, DialerCapabilities, Preview } from 'c/pcModel';
-import { flush } from './service-harness';
+import { flush } from './time';
 
 export const T0 = Date.UTC(2027, 0, 11, 15, 0, 0);
 
@@ -152,25 +153,47 @@ export const ADA_CONTACT = {
     dialerRecordId: 'rec-1'
 };
 
-/** How a test's service differs from the default: the org's Contacts, and the dialer as it is before the start. */
-export interface StartOptions {
+/** How a test's scripted service differs from the default. */
+export interface ScriptedOptions {
+    /** The org's Contacts (default: none; a started service's org holds Ada). */
     readonly contacts?: readonly (typeof ADA_CONTACT)[];
+    /** The org itself, where the test holds on to it. */
+    readonly gateway?: InMemorySalesforceGateway;
+    /** Sets the dialer up as it is before the service sees it. */
     readonly prepare?: (dialer: ScriptedDialer) => void;
+    /** The virtual clock's start (default T0). */
+    readonly startAt?: number;
+    /** The settings as given to the service (default: the defaults on three lines); `undefined` reads the org's. */
+    readonly settings?: unknown;
+    readonly signIn?: DialerSignIn;
+    readonly presence?: PresencePort;
 }
 
-/** A service started on a scripted dialer, an in-memory org and a virtual clock at T0, three lines. */
-export async function started(settings: Record<string, unknown> = {}, options: StartOptions = {}) {
-    const clock = new VirtualClock({ startAt: T0 });
+/** A service on a scripted dialer, an in-memory org and a virtual clock; not started. */
+export function scripted(options: ScriptedOptions = {}) {
+    const clock = new VirtualClock({ startAt: options.startAt ?? T0 });
     const dialer = new ScriptedDialer();
     options.prepare?.(dialer);
-    const gateway = new InMemorySalesforceGateway({ contacts: [...(options.contacts ?? [ADA_CONTACT])] });
+    const gateway = options.gateway ?? new InMemorySalesforceGateway({ contacts: [...(options.contacts ?? [])] });
     const service = new ConsoleService({
         adapter: dialer,
         gateway,
         clock,
+        settings: 'settings' in options ? options.settings : { ...DEFAULT_SETTINGS, linesPerAgent: 3 },
+        ...(options.signIn ? { signIn: options.signIn } : {}),
+        ...(options.presence ? { presence: options.presence } : {})
+    });
+    return { clock, dialer, gateway, service };
+}
+
+/** A service started as `scripted` builds it, its org holding Ada, with `settings` over the defaults on three lines. */
+export async function started(settings: Record<string, unknown> = {}, options: ScriptedOptions = {}) {
+    const rig = scripted({
+        contacts: [ADA_CONTACT],
+        ...options,
         settings: { ...DEFAULT_SETTINGS, linesPerAgent: 3, ...settings }
     });
-    await service.start();
+    await rig.service.start();
     await flush();
-    return { clock, dialer, gateway, service };
+    return rig;
 }

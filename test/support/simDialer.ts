@@ -1,17 +1,12 @@
-/** Helpers of the simulated dialer's suites (pcSimDialer/__tests__): send a command while virtual time passes, record events, work a shift. */
+/** The simulated dialer's suites (pcSimDialer/__tests__): send a command while virtual time passes, work a shift. */
 import { SimulatedDialer } from 'c/pcSimDialer';
 import type { SimulatedDialerOptions } from 'c/pcSimDialer';
-import { DIALER_EVENT_NAMES } from 'c/pcDialerPort';
-import type { DialerEventMap, DialerEventName } from 'c/pcDialerPort';
 import type { Call } from 'c/pcModel';
+import { EventRecorder } from './recorders';
+import { flush, reach } from './time';
 
 /** Monday 2026-01-05 14:00 UTC, 09:00 in New York. */
 export const START = Date.UTC(2026, 0, 5, 14, 0, 0);
-
-/** Lets pending promise chains run. */
-export async function flush(): Promise<void> {
-    for (let i = 0; i < 10; i++) await Promise.resolve();
-}
 
 /** Sends a command, lets the dialer's latency pass, and returns its result. */
 export async function send<T>(dialer: SimulatedDialer, command: Promise<T>, ms = 200): Promise<T> {
@@ -20,55 +15,26 @@ export async function send<T>(dialer: SimulatedDialer, command: Promise<T>, ms =
     return command;
 }
 
-/** Every event of the dialer, typed, in order. */
-export class Events {
-    readonly all: { type: DialerEventName; payload: unknown; at: number }[] = [];
-
-    constructor(dialer: SimulatedDialer) {
-        for (const type of DIALER_EVENT_NAMES) {
-            dialer.on(type, (payload) => this.all.push({ type, payload, at: dialer.control.clock.now() }));
-        }
-    }
-
-    of<K extends DialerEventName>(type: K): DialerEventMap[K][] {
-        return this.all.filter((e) => e.type === type).map((e) => e.payload as DialerEventMap[K]);
-    }
-
-    last<K extends DialerEventName>(type: K): DialerEventMap[K] | undefined {
-        return this.of(type).at(-1);
-    }
+/** Every event of the dialer, stamped with the dialer's own clock. */
+export function recordEvents(dialer: SimulatedDialer): EventRecorder {
+    return new EventRecorder(dialer, () => dialer.control.clock.now());
 }
 
 /** A connected dialer with the agent Working on PC Collections. */
 export async function working(
     options: Partial<SimulatedDialerOptions> = {},
     skillId = 'skill-collections'
-): Promise<{ dialer: SimulatedDialer; events: Events }> {
+): Promise<{ dialer: SimulatedDialer; events: EventRecorder }> {
     const dialer = new SimulatedDialer({ seed: 11, startAt: START, ...options });
-    const events = new Events(dialer);
+    const events = recordEvents(dialer);
     await send(dialer, dialer.connect());
     await send(dialer, dialer.loginToSkill(skillId));
     return { dialer, events };
 }
 
-/** Advances in steps until `probe` returns a value, or fails after `maxMs`. */
-export async function until<T>(
-    dialer: SimulatedDialer,
-    probe: () => T | undefined | null | false,
-    maxMs = 120_000
-): Promise<T> {
-    for (let waited = 0; waited <= maxMs; waited += 100) {
-        const value = probe();
-        if (value) return value;
-        dialer.control.advance(100);
-        await flush();
-    }
-    throw new Error('condition not reached in time');
-}
-
 /** The first call in the dialer's set matching `match`, once there is one. */
 export function callWhere(dialer: SimulatedDialer, match: (c: Call) => boolean, maxMs?: number): Promise<Call> {
-    return until(dialer, () => dialer.control.calls().find(match), maxMs);
+    return reach(dialer.control, () => dialer.control.calls().find(match), { maxMs: maxMs ?? 120_000 });
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The rig the service suites, the property test and the engine benchmark share: the real ConsoleService on
- * the simulated dialer and the in-memory Salesforce, all on one virtual clock, plus helpers that let virtual
- * time pass while the service's promises settle, and a recorder of every command the adapter received.
+ * the simulated dialer and the in-memory Salesforce, all on one virtual clock, with every command the adapter
+ * received recorded, plus a scripted agent that works the console while virtual time passes.
  */
 import { ConsoleService } from 'c/pcService';
 import { SimulatedDialer } from 'c/pcSimDialer';
@@ -10,35 +10,13 @@ import { InMemorySalesforceGateway, seedFromRecords } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import type { ConsoleState, DialerCapabilities, Settings } from 'c/pcModel';
-import type { DialerAdapter } from 'c/pcDialerPort';
 import type { PresencePort } from 'c/pcPresencePort';
+import { recordCommands } from './recorders';
+import type { SentCommand } from './recorders';
+import { settle, until } from './time';
 
 /** 2027-01-11T15:00:00Z: a Monday, 09:00 in Chicago. */
 export const RIG_START = Date.UTC(2027, 0, 11, 15, 0, 0);
-
-/** A command as the adapter received it, with the service's view of its target at that moment. */
-export interface SentCommand {
-    readonly name: string;
-    readonly args: readonly unknown[];
-    readonly at: number;
-    /** For call commands: the call's status in the service's state when it was sent. */
-    readonly callStatus: string | null;
-    /** True when the same command for the same target was already in flight or had succeeded. */
-    readonly repeat: boolean;
-    /** How the dialer answered; 'pending' until it did. */
-    outcome: 'pending' | 'ok' | 'failed';
-}
-
-/** Commands that may reach the dialer once per target: a preview's actions, a call's override and wrap-up. */
-const ONCE_PER_TARGET: ReadonlyMap<string, string> = new Map([
-    ['acceptPreview', 'preview'],
-    ['requeuePreview', 'preview'],
-    ['snoozePreview', 'preview'],
-    ['reschedulePreview', 'preview'],
-    ['dispositionPreview', 'preview'],
-    ['overrideMachine', 'override'],
-    ['disposition', 'disposition']
-]);
 
 export interface RigOptions {
     readonly seed?: number;
@@ -65,82 +43,6 @@ export interface Rig {
     /** Every command that reached the adapter, in order. */
     readonly sent: SentCommand[];
     state(): ConsoleState;
-}
-
-const COMMANDS: ReadonlyArray<keyof DialerAdapter> = [
-    'loginToSkill',
-    'logout',
-    'setAvailable',
-    'setUnavailable',
-    'acceptPreview',
-    'requeuePreview',
-    'snoozePreview',
-    'reschedulePreview',
-    'dispositionPreview',
-    'overrideMachine',
-    'dropVoicemail',
-    'dialNumber',
-    'hold',
-    'resume',
-    'mute',
-    'unmute',
-    'endCall',
-    'transfer',
-    'disposition'
-];
-
-/** Lets every pending promise chain of the service run (no virtual time passes). */
-export async function flush(turns = 40): Promise<void> {
-    for (let i = 0; i < turns; i += 1) await Promise.resolve();
-}
-
-/** Lets `ms` of virtual time pass in steps, settling promises between the steps. */
-export async function pass(clock: VirtualClock, ms: number, step = 50): Promise<void> {
-    const end = clock.now() + ms;
-    await flush();
-    while (clock.now() < end) {
-        clock.advanceTo(Math.min(end, clock.now() + step));
-        await flush();
-    }
-}
-
-/** Awaits a command while virtual time passes, as it would in the browser. */
-export async function settle<T>(clock: VirtualClock, promise: Promise<T>, maxMs = 60_000, step = 50): Promise<T> {
-    let done = false;
-    const tracked = promise.then(
-        (v) => {
-            done = true;
-            return v;
-        },
-        (e: unknown) => {
-            done = true;
-            throw e;
-        }
-    );
-    await flush();
-    const end = clock.now() + maxMs;
-    while (!done && clock.now() < end) {
-        clock.advanceTo(Math.min(end, clock.now() + step));
-        await flush();
-    }
-    return tracked;
-}
-
-/** Lets virtual time pass until the predicate holds; returns whether it did within maxMs. */
-export async function until(
-    clock: VirtualClock,
-    predicate: () => boolean,
-    maxMs = 10 * 60_000,
-    step = 100
-): Promise<boolean> {
-    await flush();
-    const end = clock.now() + maxMs;
-    while (!predicate()) {
-        if (clock.now() >= end) return false;
-        clock.advanceTo(Math.min(end, clock.now() + step));
-        await flush();
-    }
-    return true;
 }
 
 /** Builds the rig: dialer, Salesforce seeded from its calling list, and the service. Not started. */
@@ -170,50 +72,13 @@ export function makeRig(options: RigOptions = {}): Rig {
         settings: { ...DEFAULT_SETTINGS, linesPerAgent: options.lines ?? 1, ...(options.settings ?? {}) },
         ...(options.presence ? { presence: options.presence } : {})
     });
-    recordCommands(dialer, sent, () => service.getState(), clock);
+    recordCommands(
+        dialer,
+        sent,
+        () => service.getState(),
+        () => clock.now()
+    );
     return { clock, dialer, gateway, service, sent, state: () => service.getState() };
-}
-
-/** Wraps the adapter's commands so each one sent is recorded with the service's view at that moment. */
-function recordCommands(
-    adapter: DialerAdapter,
-    sent: SentCommand[],
-    state: () => ConsoleState,
-    clock: VirtualClock
-): void {
-    const target = adapter as unknown as Record<string, (...args: unknown[]) => unknown>;
-    for (const name of COMMANDS) {
-        const original = target[name]!.bind(adapter);
-        target[name] = (...args: unknown[]) => {
-            const callId = typeof args[0] === 'string' ? args[0] : null;
-            const view = callId ? state().calls.find((v) => v.call.id === callId) : undefined;
-            const group = ONCE_PER_TARGET.get(name);
-            const repeat =
-                group !== undefined &&
-                sent.some(
-                    (c) => ONCE_PER_TARGET.get(c.name) === group && c.args[0] === callId && c.outcome !== 'failed'
-                );
-            const entry: SentCommand = {
-                name,
-                args,
-                at: clock.now(),
-                callStatus: view ? view.call.status : null,
-                repeat,
-                outcome: 'pending'
-            };
-            sent.push(entry);
-            const result = original(...args) as Promise<unknown>;
-            result.then(
-                () => {
-                    entry.outcome = 'ok';
-                },
-                () => {
-                    entry.outcome = 'failed';
-                }
-            );
-            return result;
-        };
-    }
 }
 
 /** Starts the service and logs in to the first Personal Connection skill. */
@@ -274,7 +139,6 @@ export async function work(
             agentStep(rig, script);
             return false;
         },
-        maxMs,
-        step
+        { maxMs, step }
     );
 }

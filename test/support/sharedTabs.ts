@@ -7,7 +7,7 @@ import type { DialerAdapter } from 'c/pcDialerPort';
 import { TabLeader } from 'c/pcTabLeader';
 import { SharedDialer } from 'c/pcTabShare';
 import type { ContractHarness } from '../contract/harness';
-import { ChannelHub, MemoryLocks } from './memoryTabs';
+import { ChannelHub, MemoryLocks } from './tabs';
 
 /** A hub that also keeps every message posted. */
 export class RecordingHub extends ChannelHub {
