@@ -16,8 +16,7 @@ import type {
     Feed,
     Instant,
     Skill,
-    TransferTargetKind as TransferKind,
-    Unsubscribe
+    TransferTargetKind as TransferKind
 } from 'c/pcModel';
 import {
     LABELS,
@@ -27,6 +26,7 @@ import {
     OUTCOME_LABELS,
     formatLabel
 } from 'c/pcLabels';
+import { FeedFollower } from 'c/pcFeed';
 import { formatPhone } from 'c/pcFormat';
 import { shortcutText } from 'c/pcShortcuts';
 
@@ -79,41 +79,26 @@ export default class PcCallCard extends LightningElement {
      */
     @api
     get callsFeed(): Feed<readonly CallView[]> | undefined {
-        return this.feed;
+        return this.follower.feed;
     }
     set callsFeed(value: Feed<readonly CallView[]> | undefined) {
-        if (value === this.feed) return;
-        this.unfollow();
-        this.feed = value;
-        if (this.connected) this.followFeed();
+        this.follower.feed = value;
     }
 
     /** The id of the call this card follows in `callsFeed`. */
     @api callId = '';
 
-    private feed: Feed<readonly CallView[]> | undefined;
-    private stopFeed: Unsubscribe | null = null;
     private fedView: CallView | undefined;
-    private connected = false;
+    private readonly follower = new FeedFollower<readonly CallView[]>((calls) => this.pick(calls));
 
-    private followFeed(): void {
-        const feed = this.feed;
-        if (!feed || this.stopFeed) return;
+    /** This card's call in the feed's calls. */
+    private pick(calls: readonly CallView[]): void {
         // Compared with the last view the feed gave, not with `view`: a view set as a property may be LWC's
         // read-only proxy of the same object.
-        const pick = (calls: readonly CallView[]): void => {
-            const own = calls.find((v) => v.call.id === this.callId);
-            if (!own || own === this.fedView) return;
-            this.fedView = own;
-            this.take(own);
-        };
-        pick(feed.value);
-        this.stopFeed = feed.subscribe(pick);
-    }
-
-    private unfollow(): void {
-        this.stopFeed?.();
-        this.stopFeed = null;
+        const own = calls.find((v) => v.call.id === this.callId);
+        if (!own || own === this.fedView) return;
+        this.fedView = own;
+        this.take(own);
     }
 
     private take(value: CallView | undefined): void {
@@ -162,13 +147,11 @@ export default class PcCallCard extends LightningElement {
     }
 
     override connectedCallback(): void {
-        this.connected = true;
-        this.followFeed();
+        this.follower.connect();
     }
 
     override disconnectedCallback(): void {
-        this.connected = false;
-        this.unfollow();
+        this.follower.disconnect();
         if (this.settleTimer) clearTimeout(this.settleTimer);
         this.settleTimer = null;
     }

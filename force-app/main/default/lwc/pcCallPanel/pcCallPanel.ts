@@ -7,9 +7,9 @@ import type {
     Feed,
     Instant,
     RoutedNotice,
-    Skill,
-    Unsubscribe
+    Skill
 } from 'c/pcModel';
+import { FeedFollower } from 'c/pcFeed';
 import { LABELS, formatLabel } from 'c/pcLabels';
 import { shortcutFor, isMachineShortcut } from 'c/pcShortcuts';
 import type { KeyLike } from 'c/pcShortcuts';
@@ -29,13 +29,12 @@ export default class PcCallPanel extends LightningElement {
      */
     @api
     get callsFeed(): Feed<readonly CallView[]> | undefined {
-        return this.feed;
+        return this.follower.feed;
     }
     set callsFeed(value: Feed<readonly CallView[]> | undefined) {
-        if (value === this.feed) return;
-        this.unfollow();
-        this.feed = value;
-        if (this.connected) this.follow();
+        if (value === this.follower.feed) return;
+        this.forgetLineup();
+        this.follower.feed = value;
     }
     /** Answers routed to another agent, shown until they expire (CL-3). */
     @api routed: readonly RoutedNotice[] = [];
@@ -66,30 +65,18 @@ export default class PcCallPanel extends LightningElement {
      */
     lineup: readonly CallView[] | null = null;
     private lineupKey = '';
-    private feed: Feed<readonly CallView[]> | undefined;
-    private stopFeed: Unsubscribe | null = null;
-    private connected = false;
+    private readonly follower = new FeedFollower<readonly CallView[]>((calls) => this.line(calls));
 
     override connectedCallback(): void {
-        this.connected = true;
-        this.follow();
+        this.follower.connect();
     }
 
     override disconnectedCallback(): void {
-        this.connected = false;
-        this.unfollow();
+        this.follower.disconnect();
+        this.forgetLineup();
     }
 
-    private follow(): void {
-        const feed = this.feed;
-        if (!feed || this.stopFeed) return;
-        this.line(feed.value);
-        this.stopFeed = feed.subscribe((calls) => this.line(calls));
-    }
-
-    private unfollow(): void {
-        this.stopFeed?.();
-        this.stopFeed = null;
+    private forgetLineup(): void {
         this.lineup = null;
         this.lineupKey = '';
     }

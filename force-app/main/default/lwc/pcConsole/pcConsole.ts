@@ -7,7 +7,6 @@ import type {
     ConsoleApi,
     ConsoleError,
     ConsoleState,
-    Feed,
     Instant,
     Scoreboard,
     ScreenPop,
@@ -31,6 +30,7 @@ import { tickNow } from 'c/pcTicker';
 import { shortcutFor, isMachineShortcut } from 'c/pcShortcuts';
 import type { KeyLike } from 'c/pcShortcuts';
 import { DialListener } from 'c/pcDialBridge';
+import { SliceFeed } from 'c/pcFeed';
 
 interface ShortcutTarget {
     handleShortcut(action: string): boolean;
@@ -47,28 +47,6 @@ function callKey(v: CallView): string {
 const NO_VALUES: readonly ShownValue[] = Object.freeze([]);
 const NO_CALLS: readonly CallView[] = Object.freeze([]);
 
-/**
- * A slice of the state that one child follows by itself (see Feed): the console publishes a new value and only
- * that child renders. Written here rather than taken from a library: it is the whole of it.
- */
-class SliceFeed<T> implements Feed<T> {
-    private readonly listeners = new Set<(value: T) => void>();
-
-    constructor(public value: T) {}
-
-    subscribe(listener: (value: T) => void): Unsubscribe {
-        this.listeners.add(listener);
-        return () => {
-            this.listeners.delete(listener);
-        };
-    }
-
-    publish(value: T): void {
-        if (value === this.value) return;
-        this.value = value;
-        this.listeners.forEach((l) => l(value));
-    }
-}
 const NO_PROBLEMS: readonly { key: string; text: string }[] = Object.freeze([]);
 
 /**

@@ -1,6 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import { averageWrapUpMs, connectRate } from 'c/pcModel';
-import type { Feed, Scoreboard, Unsubscribe } from 'c/pcModel';
+import type { Feed, Scoreboard } from 'c/pcModel';
+import { FeedFollower } from 'c/pcFeed';
 import { LABELS } from 'c/pcLabels';
 import { formatDuration } from 'c/pcFormat';
 
@@ -21,46 +22,28 @@ export default class PcScoreboard extends LightningElement {
      */
     @api
     get scoreboardFeed(): Feed<Scoreboard | undefined> | undefined {
-        return this.feed;
+        return this.follower.feed;
     }
     set scoreboardFeed(value: Feed<Scoreboard | undefined> | undefined) {
-        if (value === this.feed) return;
-        this.unfollow();
-        this.feed = value;
-        if (this.connected) this.follow();
+        this.follower.feed = value;
+        // Without a feed the popover shows `scoreboard` again.
+        if (!value) this.followed = null;
     }
 
     labels = LABELS;
     open = false;
     /** The feed's figures while following it; read only by the open popover, so a closed one never renders. */
     followed: Scoreboard | null = null;
-    private feed: Feed<Scoreboard | undefined> | undefined;
-    private stopFeed: Unsubscribe | null = null;
-    private connected = false;
+    private readonly follower = new FeedFollower<Scoreboard | undefined>((board) => {
+        this.followed = board ?? null;
+    });
 
     override connectedCallback(): void {
-        this.connected = true;
-        this.follow();
+        this.follower.connect();
     }
 
     override disconnectedCallback(): void {
-        this.connected = false;
-        this.unfollow();
-    }
-
-    private follow(): void {
-        const feed = this.feed;
-        if (!feed || this.stopFeed) return;
-        this.followed = feed.value ?? null;
-        this.stopFeed = feed.subscribe((board) => {
-            this.followed = board ?? null;
-        });
-    }
-
-    private unfollow(): void {
-        this.stopFeed?.();
-        this.stopFeed = null;
-        this.followed = null;
+        this.follower.disconnect();
     }
 
     get ariaExpanded(): string {

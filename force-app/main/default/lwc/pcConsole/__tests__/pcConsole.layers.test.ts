@@ -20,14 +20,14 @@ const UI = [
     'pcClickToDial',
     'pcContactDial'
 ];
-/** What a component may import: the model, the headless UI helpers (the workspace-tab one too), and the platform. */
+/** What a component may import: the model, the headless UI helpers (the workspace-tab one and the feeds too), and the platform. */
 const ALLOWED = [
     /^lwc$/,
     /^lightning\//,
     /^@salesforce\/i18n\//,
     /^@salesforce\/schema\//,
     // pcDialBridge: the record page's dial requests on the message channel (WU-4), never a dialer.
-    /^c\/pc(Model|Labels|Format|Shortcuts|Schedule|Zones|Phone|ContactTab|Ticker|DialBridge)$/
+    /^c\/pc(Model|Labels|Format|Shortcuts|Schedule|Zones|Phone|ContactTab|Ticker|Feed|DialBridge)$/
 ];
 
 function imports(file: string): string[] {
