@@ -12,7 +12,7 @@
  */
 import type { ComplianceFinding, ComplianceRuleSet, ComplianceVerdict, FindingKind, Instant } from 'c/pcModel';
 import { RuleMode } from 'c/pcModel';
-import { resolveWallTime, wallTime } from 'c/pcSchedule';
+import { resolveWallTime, wallTime } from 'c/pcZones';
 import type { ContactPlace } from './place';
 
 export { resolvePlace, normalizeCountry, normalizeRegion } from './place';

@@ -5,7 +5,7 @@
  */
 import { nanpAreaRegions, contactZones } from 'c/pcZones';
 import { phoneRegion } from 'c/pcPhone';
-import { isValidTimeZone } from 'c/pcSchedule';
+import { isValidTimeZone } from 'c/pcZones';
 
 /** What the Contact record says, from the fields the admin names; null where a field is empty or unnamed. */
 export interface RecordPlace {
