@@ -149,6 +149,11 @@ export class Session {
             });
             return { ok: false, error };
         }
+        if (!store.running) {
+            // Stopped while the connect was under way: the console stays stopped and the late session is closed.
+            await this.disconnectQuietly();
+            return OK;
+        }
         this.restore(session);
         // A connect that failed before (e.g. before the agent signed in) is over: its Retry would do nothing.
         const connectErrors = errs.without('connect');
@@ -214,12 +219,16 @@ export class Session {
         this.parts.presence?.stop();
         for (const off of this.subscriptions.splice(0)) off();
         store.cancelTimers();
+        await this.disconnectQuietly();
+        store.commit({ connection: { status: 'Disconnected', detail: '', attempt: 0, nextRetryAt: null } });
+    }
+
+    private async disconnectQuietly(): Promise<void> {
         try {
             await this.ctx.adapter.disconnect();
         } catch {
             // Stopping must always succeed; the session ends on the dialer's side regardless.
         }
-        store.commit({ connection: { status: 'Disconnected', detail: '', attempt: 0, nextRetryAt: null } });
     }
 
     /** The dialer's sign-in changed (signed out elsewhere, token expired). */
