@@ -1,8 +1,8 @@
 // The session slice at its edges: what the dialer says while a connect is under way, what a sign-in does to a
 // console that runs and to one that does not, and the snapshots a connect publishes. Scripted dialer and sign-in.
 import { DialerError } from 'c/pcDialerPort';
-import type { DialerSignIn } from 'c/pcDialerPort';
-import type { ConsoleState, SessionInfo } from 'c/pcModel';
+import type { DialerSignIn, SessionInfo } from 'c/pcDialerPort';
+import type { ConsoleState } from 'c/pcModel';
 import { flush } from 'test-support/time';
 import { CAPS, scripted, started } from 'test-support/scriptedService';
 
