@@ -2,7 +2,7 @@
 // console that runs and to one that does not, and the snapshots a connect publishes. Scripted dialer and sign-in.
 import { DialerError } from 'c/pcDialerPort';
 import type { DialerSignIn, SessionInfo } from 'c/pcDialerPort';
-import type { ConsoleState } from 'c/pcModel';
+import type { ConnectionStatus, ConsoleState } from 'c/pcModel';
 import { flush } from 'test-support/time';
 import { CAPS, scripted, started } from 'test-support/scriptedService';
 
@@ -38,12 +38,13 @@ describe('c-pc-service session: a connect under way', () => {
         expect(service.getState().capabilities).toEqual({ ...CAPS, maxLines: 1, hold: false });
     });
 
-    it('BX-2 a connect that succeeds after the dialer reported itself disconnected shows the console connected', async () => {
+    /** Starts a console whose dialer announces `status` while its connect is under way, then connects. */
+    async function connectAnnouncing(status: ConnectionStatus): Promise<ConsoleState['connection']> {
         const { dialer, service } = scripted();
         dialer.connect.mockImplementationOnce(async () => {
             dialer.events.emit('connection', {
-                status: 'Disconnected',
-                detail: 'socket closed',
+                status,
+                detail: 'said while connecting',
                 attempt: 0,
                 nextRetryAt: null
             });
@@ -51,7 +52,11 @@ describe('c-pc-service session: a connect under way', () => {
         });
         await service.start();
         await flush();
-        expect(service.getState().connection).toEqual({
+        return service.getState().connection;
+    }
+
+    it('BX-2 a connect that succeeds after the dialer reported itself disconnected shows the console connected', async () => {
+        expect(await connectAnnouncing('Disconnected')).toEqual({
             status: 'Connected',
             detail: '',
             attempt: 0,
@@ -60,14 +65,7 @@ describe('c-pc-service session: a connect under way', () => {
     });
 
     it("BX-2 a connect that succeeds while the dialer says another tab leads keeps the dialer's word", async () => {
-        const { dialer, service } = scripted();
-        dialer.connect.mockImplementationOnce(async () => {
-            dialer.events.emit('connection', { status: 'Mirroring', detail: '', attempt: 0, nextRetryAt: null });
-            return dialer.session;
-        });
-        await service.start();
-        await flush();
-        expect(service.getState().connection.status).toBe('Mirroring');
+        expect(await connectAnnouncing('Mirroring')).toMatchObject({ status: 'Mirroring' });
     });
 
     it('BX-2 a console stopped while its connect was under way stays stopped, and the late session is closed', async () => {
