@@ -2,7 +2,7 @@ import { DEFAULT_START, VirtualClock } from 'c/pcVirtualClock';
 import type { RealTimeSource } from 'c/pcVirtualClock';
 
 /** A hand-driven real time source: nothing here ever waits on the wall clock. */
-function fakeRealTime(): RealTimeSource & { step(ms: number): void; pending(): number } {
+function fakeRealTime(): RealTimeSource & { step(ms: number): void; spend(ms: number): void; pending(): number } {
     let now = 1_000;
     let timers: { at: number; fn: () => void }[] = [];
     return {
@@ -20,10 +20,14 @@ function fakeRealTime(): RealTimeSource & { step(ms: number): void; pending(): n
                 const due = timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
                 if (!due) break;
                 timers = timers.filter((t) => t !== due);
-                now = due.at;
+                now = Math.max(now, due.at);
                 due.fn();
             }
-            now = end;
+            now = Math.max(now, end);
+        },
+        /** Real time passing inside a task (work being done), with no timer run. */
+        spend(ms) {
+            now += ms;
         },
         pending: () => timers.length
     };
@@ -178,6 +182,61 @@ describe('c-pc-virtual-clock', () => {
             const t = clock.now();
             real.step(10_000);
             expect(clock.now()).toBe(t);
+            expect(real.pending()).toBe(0);
+        });
+
+        it('CL-1 a paced tick runs its timers a slice of real time at a time, the rest in the next task', () => {
+            const real = fakeRealTime();
+            const clock = new VirtualClock({ startAt: 0, realTime: real, tickMs: 100, sliceMs: 16 });
+            const ran: number[] = [];
+            // Ten dialer events a virtual second apart, each taking 5 ms of real work.
+            for (let i = 1; i <= 10; i += 1) {
+                clock.schedule(i * 1_000, () => {
+                    ran.push(clock.now());
+                    real.spend(5);
+                });
+            }
+            clock.setSpeed(600);
+            // The first tick paces the clock a virtual minute on: four events fill its 16 ms slice (20 ms).
+            real.step(100);
+            expect(ran).toEqual([1_000, 2_000, 3_000, 4_000]);
+            expect(clock.now()).toBe(4_000);
+            // The next task takes the next slice; then the last two, and the clock reaches the paced instant.
+            real.step(0);
+            expect(ran).toHaveLength(8);
+            real.step(0);
+            expect(ran).toEqual([1_000, 2_000, 3_000, 4_000, 5_000, 6_000, 7_000, 8_000, 9_000, 10_000]);
+            expect(clock.now()).toBe(60_000);
+        });
+
+        it('CL-1 a clock still catching up loses no virtual time: it ends where real time paced it', () => {
+            const real = fakeRealTime();
+            const clock = new VirtualClock({ startAt: 0, realTime: real, tickMs: 100, sliceMs: 1 });
+            // One event whose work takes 250 ms of real time: the next tick comes due while the clock catches up.
+            clock.schedule(10_000, () => real.spend(250));
+            clock.setSpeed(600);
+            real.step(100);
+            expect(clock.now()).toBe(10_000);
+            real.step(0);
+            // 350 real ms since the clock was set going, at 600x.
+            expect(clock.now()).toBe(210_000);
+        });
+
+        it('CL-1 pausing stops a clock that was still catching up', () => {
+            const real = fakeRealTime();
+            const clock = new VirtualClock({ startAt: 0, realTime: real, tickMs: 100, sliceMs: 1 });
+            const fn = jest.fn(() => real.spend(5));
+            clock.schedule(1_000, fn);
+            clock.schedule(2_000, fn);
+            clock.setSpeed(600);
+            real.step(100);
+            expect(fn).toHaveBeenCalledTimes(1);
+            clock.setSpeed(0);
+            // Nothing is left waiting on real time: neither the tick nor the rest of the catching up.
+            expect(real.pending()).toBe(0);
+            real.step(10_000);
+            expect(fn).toHaveBeenCalledTimes(1);
+            expect(clock.now()).toBe(1_000);
             expect(real.pending()).toBe(0);
         });
 
