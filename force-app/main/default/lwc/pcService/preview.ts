@@ -50,6 +50,7 @@ export async function previewCommand(
         // PV-6: the command resolving is the dialer's confirmation; a previewClosed event may have come first.
         const patch: Patch = ctx.preview.closePatch(previewId, action === 'Accept') ?? {};
         const rest = errors.without(command);
+        // Stryker disable next-line ConditionalExpression: the patch is committed either way; the same list again changes nothing
         if (rest !== store.state.errors) patch.errors = rest;
         patch.confirmation = ctx.messages.confirmationOf(action, ps.preview.record, ps.preview.number, confirm);
         if (action === 'Reschedule') patch.scoreboard = ctx.score.callback();

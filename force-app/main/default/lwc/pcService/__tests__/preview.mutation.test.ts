@@ -399,3 +399,65 @@ describe('c-pc-service the reschedule form`s starting draft (RS-6)', () => {
         expect(unsaid.service.rescheduleDraftFor('America/Chicago')?.deliverTo).toBe('Skill');
     });
 });
+
+describe('c-pc-service preview actions and reschedules at their edges', () => {
+    it('PV-4 with Reschedule switched off by the admin, every other action the dialer offers stays offered', async () => {
+        const { service } = await previewing({ rescheduleEnabled: false });
+        expect(service.getState().preview?.actions).toEqual(['Accept', 'Requeue', 'Snooze', 'Disposition']);
+    });
+
+    it('WU-2 only a reschedule books a callback on the scoreboard; a requeue does not', async () => {
+        const { service } = await previewing();
+        expect(await service.requeuePreview()).toEqual({ ok: true });
+        expect(service.getState().scoreboard?.callbacksBooked).toBe(0);
+    });
+
+    it('PV-6 a failed reschedule is reported under its own name', async () => {
+        const { dialer, service } = await previewing();
+        dialer.reschedulePreview.mockRejectedValueOnce(new DialerError('Network', 'down'));
+        const result = await service.reschedulePreview(DRAFT);
+        expect(result.ok ? null : 'error' in result ? result.error.command : 'validation').toBe('reschedule');
+        expect(errorsOf(service)).toEqual(['reschedule:Network']);
+    });
+
+    it('PV-6 a second reschedule while one is on its way is refused by name, and Retry sends the first one again', async () => {
+        const { dialer, service } = await previewing();
+        let fail: () => void = () => undefined;
+        (dialer.reschedulePreview as jest.Mock)
+            .mockImplementationOnce(
+                () => new Promise<never>((_, reject) => (fail = () => reject(new DialerError('Network', 'down'))))
+            )
+            .mockImplementationOnce(async () => undefined);
+        const first = service.reschedulePreview(DRAFT);
+        const again = await service.reschedulePreview({ ...DRAFT, time: '11:00' });
+        expect(again.ok ? null : 'error' in again ? [again.error.code, again.error.command] : 'validation').toEqual([
+            'InFlight',
+            'reschedule'
+        ]);
+        fail();
+        expect((await first).ok).toBe(false);
+        expect(await service.retryPreview()).toEqual({ ok: true });
+        const sent = (dialer.reschedulePreview as jest.Mock).mock.calls.map((c) => (c[1] as { at: number }).at);
+        expect(sent).toEqual([DRAFT_AT, DRAFT_AT]);
+    });
+
+    it('RS-6 a zone on the contact that is no zone at all gives way to the zone of the number', async () => {
+        const record = { ...RECORD, timeZone: 'Not/AZone' };
+        const { service } = await previewing({}, {}, { ...PREVIEW, record, actions: ALL });
+        expect(service.rescheduleDraftFor('Europe/London')?.timeZone).toBe('America/Chicago');
+    });
+
+    it('RS-6 a starting date early in the month is written with a two-digit day', async () => {
+        // 2027-01-05 15:00 UTC is 09:00 in Chicago.
+        const rig = await started(
+            {},
+            {
+                startAt: Date.UTC(2027, 0, 5, 15, 0, 0),
+                prepare: (d) => (d.capabilities = () => ({ ...CAPS, previewActions: ALL }))
+            }
+        );
+        rig.dialer.events.emit('previewOffered', { ...PREVIEW, actions: ALL });
+        await flush();
+        expect(rig.service.rescheduleDraftFor('Europe/London')).toMatchObject({ date: '2027-01-05', time: '09:15' });
+    });
+});
