@@ -2,7 +2,7 @@
 // which call the screen pop follows, what the lines limit lets through, routed notices, removed calls, callback
 // notes and the marquee. Scripted dialer: every event is emitted by the test.
 /* eslint-disable no-await-in-loop -- each status gets a fresh service, one after another */
-import { MARQUEE_MS, ROUTED_NOTICE_MS } from 'c/pcService';
+import { ENDED_LINGER_MS, MARQUEE_MS, ROUTED_NOTICE_MS } from 'c/pcService';
 import type { AgentMessage, Callback } from 'c/pcModel';
 import { flush, pass } from 'test-support/time';
 import { call, HISTORY, PREVIEW, RECORD, started, T0 } from 'test-support/scriptedService';
@@ -289,5 +289,41 @@ describe('c-pc-service Attempts History as the dialer updates it (SP-4, SP-5)', 
         };
         dialer.events.emit('attemptsUpdated', dnc);
         expect(service.getState().preview?.actions).toContain('Accept');
+    });
+});
+
+describe('c-pc-service calls at their edges (CL-1, SP-1, WU-1)', () => {
+    it('CL-1 with every line busy a further call, even on a line within 1..N, is refused and named', async () => {
+        const { dialer, service } = await started({ linesPerAgent: 3 });
+        for (const line of [1, 2, 3]) dialer.events.emit('callUpdated', call({ id: `call-${line}`, line }));
+        dialer.events.emit('callUpdated', call({ id: 'call-4', line: 3, status: 'Ringing' }));
+        expect(service.getState().calls.map((v) => v.call.id)).toEqual(['call-1', 'call-2', 'call-3']);
+        expect(service.getState().errors.map((e) => [e.code, e.detail])).toEqual([
+            ['Protocol', 'call beyond the 3-line limit ignored']
+        ]);
+    });
+
+    it('WU-1 a call the dialer reports answered and ended in one update still gets its wrap-up', async () => {
+        const { dialer, service } = await started();
+        dialer.events.emit('callUpdated', call({ status: 'Ringing' }));
+        dialer.events.emit('callUpdated', call({ status: 'Ended', answeredAt: T0 + 1000, endedAt: T0 + 5000 }));
+        expect(service.getState().calls[0]?.wrapUp).toMatchObject({ saved: false, error: null });
+    });
+
+    it('SP-1 an unanswered call ending beside one in wrap-up is logged, and leaves without taking the other`s pop', async () => {
+        const { dialer, gateway, service, clock } = await started();
+        const logged = jest.spyOn(gateway, 'logAttempt');
+        dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
+        dialer.events.emit('callUpdated', call({ status: 'Ended', answeredAt: T0, endedAt: T0 + 1000 }));
+        dialer.events.emit('callUpdated', call({ id: 'call-2', line: 2, status: 'Ringing', record: OTHER }));
+        dialer.events.emit(
+            'callUpdated',
+            call({ id: 'call-2', line: 2, status: 'Ended', record: OTHER, outcome: 'NoAnswer' })
+        );
+        await flush();
+        expect(logged.mock.calls.map(([log]) => log.dialerContactId)).toEqual(['call-2']);
+        await pass(clock, ENDED_LINGER_MS + 100);
+        expect(service.getState().calls.map((v) => v.call.id)).toEqual(['call-1']);
+        expect(service.getState().screenPop?.forId).toBe('call-1');
     });
 });
