@@ -184,6 +184,11 @@ export const MODULES = {
     pcTabLeader: {
         mutate: [`${LWC}/pcTabLeader/pcTabLeader.ts`],
         tests: ['pcTabLeader']
+    },
+    // The virtual clock: timers in order, and real-time pacing a slice at a time (the local console at 600x).
+    pcVirtualClock: {
+        mutate: [`${LWC}/pcVirtualClock/pcVirtualClock.ts`],
+        tests: ['pcVirtualClock']
     }
 };
 

@@ -209,6 +209,29 @@ describe('c-pc-virtual-clock', () => {
             expect(clock.now()).toBe(60_000);
         });
 
+        it('CL-1 a paced tick ends its slice when the slice is used up exactly, and never runs a timer past the paced instant', () => {
+            const real = fakeRealTime();
+            const clock = new VirtualClock({ startAt: 0, realTime: real, tickMs: 100, sliceMs: 16 });
+            const ran: number[] = [];
+            for (let i = 1; i <= 6; i += 1) {
+                clock.schedule(i * 1_000, () => {
+                    ran.push(clock.now());
+                    real.spend(4);
+                });
+            }
+            const later = jest.fn();
+            clock.schedule(90_000, later);
+            clock.setSpeed(600);
+            real.step(100);
+            // Four timers of 4 ms use the 16 ms slice up exactly.
+            expect(ran).toHaveLength(4);
+            real.step(0);
+            expect(ran).toHaveLength(6);
+            // The tick paced the clock one virtual minute on: the timer at 90 s waits for the next tick.
+            expect(clock.now()).toBe(60_000);
+            expect(later).not.toHaveBeenCalled();
+        });
+
         it('CL-1 a clock still catching up loses no virtual time: it ends where real time paced it', () => {
             const real = fakeRealTime();
             const clock = new VirtualClock({ startAt: 0, realTime: real, tickMs: 100, sliceMs: 1 });
