@@ -56,9 +56,44 @@ function classDepth(ctx) {
     return depth;
 }
 
-/** Parses one Apex file; never throws on bad source (errors are returned). */
-export function readApex(path) {
-    const source = readFileSync(path, 'utf8');
+/** The class body a declaration belongs to (its nearest enclosing one), to tell an inner class's members apart. */
+function enclosingClassBody(ctx) {
+    for (let c = ctx.parentCtx; c; c = c.parentCtx) {
+        if (c.constructor.name === 'ClassBodyContext') return c;
+    }
+    return null;
+}
+
+/**
+ * Parameters that hide a static field of their class: Apex names ignore case, so in `STATE.matcher(state)` with a
+ * parameter `state`, `STATE` is the parameter (a String) and the class does not compile. Reported where the method
+ * uses the field's name.
+ */
+export function hiddenStaticFields(info) {
+    const found = [];
+    for (const method of info.methods) {
+        for (const param of method.params) {
+            const field = info.staticFields.find(
+                (f) => f.classBody === method.classBody && f.name.toLowerCase() === param.toLowerCase()
+            );
+            if (!field) continue;
+            const [from, to] = method.tokenRange;
+            const use = info.tokens.find(
+                (t, i) =>
+                    t.index >= from &&
+                    t.index <= to &&
+                    t.text === field.name &&
+                    t.text !== param &&
+                    info.tokens[i + 1]?.text === '.'
+            );
+            if (use) found.push({ param, field: field.name, method: method.name, line: use.line });
+        }
+    }
+    return found;
+}
+
+/** Parses one Apex file (or the source given for that path); never throws on bad source (errors are returned). */
+export function readApex(path, source = readFileSync(path, 'utf8')) {
     const errors = [];
     class Collect extends ApexErrorListener {
         apexSyntaxError(line, column, message) {
@@ -77,7 +112,9 @@ export function readApex(path) {
         sharing: null,
         methods: [],
         soql: [],
-        dynamicQueries: []
+        dynamicQueries: [],
+        /** Static fields of every class in the file: name and the class they belong to (their declaring context). */
+        staticFields: []
     };
     if (errors.length) return info;
     if (!isTrigger) {
@@ -99,8 +136,22 @@ export function readApex(path) {
                 params: (ctx.formalParameters().formalParameterList()?.formalParameter_list() ?? []).map((p) =>
                     p.id().getText()
                 ),
-                line: ctx.start.line
+                line: ctx.start.line,
+                classBody: enclosingClassBody(ctx),
+                // The method's own tokens, for names used in its body.
+                tokenRange: [ctx.start.tokenIndex, ctx.stop?.tokenIndex ?? ctx.start.tokenIndex]
             });
+            return this.visitChildren(ctx);
+        }
+
+        visitFieldDeclaration(ctx) {
+            const body = ctx.parentCtx?.parentCtx;
+            const modifiers = body?.modifier_list ? body.modifier_list() : [];
+            if (keywordsOf(modifiers).has('static')) {
+                for (const declarator of ctx.variableDeclarators().variableDeclarator_list()) {
+                    info.staticFields.push({ name: declarator.id().getText(), classBody: enclosingClassBody(ctx) });
+                }
+            }
             return this.visitChildren(ctx);
         }
 
@@ -113,7 +164,8 @@ export function readApex(path) {
     const tokens = parser
         .getTokenStream()
         .tokens.filter((t) => t.channel === 0)
-        .map((t) => ({ text: t.text, line: t.line }));
+        .map((t) => ({ text: t.text, line: t.line, index: t.tokenIndex }));
+    info.tokens = tokens;
     for (let i = 0; i + 3 < tokens.length; i++) {
         if (tokens[i + 1].text !== '.' || tokens[i + 3].text !== '(') continue;
         const call = `${tokens[i].text}.${tokens[i + 2].text}`.toLowerCase();
