@@ -84,8 +84,11 @@ describe('c-pc-attempts-history', () => {
             const row = queryAll(el, '[data-id="destination"]')[0];
             const shown = byDataId(row!, 'reason')!.textContent!;
             expect(shown.length).toBeGreaterThan(0);
-            const icon = row!.querySelector('lightning-icon') as unknown as { alternativeText: string };
-            expect(icon.alternativeText).toBe(`Not offered for dialing: ${shown}`);
+            // The mark is hidden from screen readers; its assistive text and its title say why.
+            const mark = byDataId(row!, 'not-callable')!;
+            expect(mark.querySelector('svg')!.getAttribute('aria-hidden')).toBe('true');
+            expect(mark.querySelector('.slds-assistive-text')!.textContent).toBe(`Not offered for dialing: ${shown}`);
+            expect(mark.getAttribute('title')).toBe(`Not offered for dialing: ${shown}`);
             expect(cells(row!).availableTime).toBe('');
         }
     );
