@@ -334,8 +334,17 @@ export async function buildConsole({ onProgress, log = console.error } = {}) {
     return { ms: Date.now() - started, warnings, cached: Boolean(cache) };
 }
 
+// `node local/build.mjs [--if-stale]`: builds, or with --if-stale only when a source is newer than the build.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
     const rel = relative(process.cwd(), DIST) || '.';
+    if (process.argv.includes('--if-stale') && isBuildFresh()) {
+        console.error(`The console in ${rel} is newer than its sources; not rebuilt`);
+    } else {
+        build(rel);
+    }
+}
+
+function build(rel) {
     buildConsole({
         onProgress: (n) => {
             if (process.stderr.isTTY && n % 25 === 0) process.stderr.write(`\rBuilding the console: ${n} modules`);

@@ -1,18 +1,20 @@
 // The one test command (`npm test`): every gate CI runs, in order, then a plain
 // "N passed, N failed" line totalling all suites. A step either reports its own counts in
 // test-results/<step>.json ({ "passed": n, "failed": n, "skipped": n }) or counts as one check by exit code.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const RESULTS = 'test-results';
 const STEPS = [
-    { name: 'generate', cmd: 'node scripts/gen-ts-paths.mjs && node scripts/gen-labels.mjs' },
+    // The steps marked `alongside` start once this one has written the paths and labels they read.
+    { name: 'generate', cmd: 'node scripts/gen-ts-paths.mjs && node scripts/gen-labels.mjs', startsAlongside: true },
     { name: 'typecheck', cmd: 'node_modules/.bin/tsc -p tsconfig.json' },
-    { name: 'lint', cmd: 'node_modules/.bin/eslint .' },
+    // Lint and format read only sources (never the .js the build step writes), so they run beside the main steps.
+    { name: 'lint', cmd: 'node_modules/.bin/eslint .', alongside: true },
     // The lint rules bite: a wrong import, a floating promise, an LWS-distorted sink each fail with their rule.
-    { name: 'lint-rules', cmd: 'node scripts/check-lint-rules.mjs lint-rules' },
-    { name: 'format', cmd: 'node_modules/.bin/prettier --check . --log-level warn' },
+    { name: 'lint-rules', cmd: 'node scripts/check-lint-rules.mjs lint-rules', alongside: true },
+    { name: 'format', cmd: 'node_modules/.bin/prettier --check . --log-level warn', alongside: true },
     { name: 'build', cmd: 'node_modules/.bin/tsc -p tsconfig.build.json' },
     { name: 'lwc-compile', cmd: 'node scripts/check-lwc.mjs' },
     // Apex and metadata, offline: syntax and house rules, Apex imports against the Apex source, well-formed XML,
@@ -23,14 +25,16 @@ const STEPS = [
     { name: 'package', cmd: 'node scripts/check-package.mjs' },
     // The JavaScript the bundles ship (built .js, compiled, minified, gzip) against its budget.
     { name: 'bundle-size', cmd: 'node scripts/bundle-size.mjs' },
-    // Salesforce Code Analyzer (PMD Apex rules, the graph engine, RetireJS): fails on severity 1-2. It reads only
-    // the Apex, metadata and static resources, and its graph engine is most of the run's CPU time, so it starts
-    // first and runs beside the single-threaded steps and jest; the browser step waits for it, as its real-time
-    // waits must not share the cores with it.
+    // Salesforce Code Analyzer (PMD Apex rules, RetireJS, and the graph engine when the Apex it last passed has
+    // changed): fails on severity 1-2. It reads only the Apex, metadata and static resources, so it runs beside the
+    // main steps and jest; the browser step waits for it, as its real-time waits must not share the cores.
     { name: 'code-analyzer', cmd: 'node scripts/code-analyzer.mjs code-analyzer', alongside: true },
+    // The local console the browser step walks, built (or found fresh) beside jest rather than before the browser.
+    { name: 'console-build', cmd: 'node local/build.mjs --if-stale', alongside: true },
     {
         name: 'jest',
-        cmd: `node_modules/.bin/sfdx-lwc-jest -- --json --outputFile=${RESULTS}/jest-raw.json`,
+        // Two workers: the steps beside it are short once the graph engine is left out (code-analyzer.mjs).
+        cmd: `node_modules/.bin/sfdx-lwc-jest -- --maxWorkers=2 --json --outputFile=${RESULTS}/jest-raw.json`,
         counts: () => {
             const raw = JSON.parse(readFileSync(join(RESULTS, 'jest-raw.json'), 'utf8'));
             return { passed: raw.numPassedTests, failed: raw.numFailedTests, skipped: raw.numPendingTests };
@@ -65,12 +69,12 @@ function countsOf(step, status) {
 }
 
 /** Adds a finished step to the totals and prints its closing line. */
-function finish(step, status, started) {
+function finish(step, status, started, ended = Date.now()) {
     const counts = countsOf(step, status);
     totals.passed += counts.passed ?? 0;
     totals.failed += counts.failed ?? 0;
     totals.skipped += counts.skipped ?? 0;
-    const secs = ((Date.now() - started) / 1000).toFixed(1);
+    const secs = ((ended - started) / 1000).toFixed(1);
     console.log(
         `◀ ${step.name}: ${status === 0 ? 'ok' : 'FAILED'} in ${secs}s (${counts.passed} passed, ${counts.failed} failed)`
     );
@@ -78,28 +82,47 @@ function finish(step, status, started) {
 }
 
 const env = { ...process.env, FORCE_COLOR: '0' };
-// Steps that run beside the others write to a log, printed whole when they are joined, so output never interleaves.
-const alongside = selected
-    .filter((step) => step.alongside)
-    .map((step) => {
-        rmSync(join(RESULTS, `${step.name}.json`), { force: true });
+
+/** Runs a command; its output goes to the terminal, or to a log file when it runs beside the others. */
+function run(cmd, log) {
+    const fd = log ? openSync(log, 'w') : null;
+    const child = spawn(cmd, { shell: true, stdio: fd === null ? 'inherit' : ['ignore', fd, fd], env });
+    if (fd !== null) closeSync(fd);
+    return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+}
+
+// The steps marked `alongside` run one after another beside the main sequence (two cores: the main steps and jest
+// on one, these on the other), each writing to a log that is printed whole when they are joined, so output never
+// interleaves. They are joined before the first step marked `afterAlongside`.
+const alongsideSteps = selected.filter((step) => step.alongside);
+const alongsideDone = [];
+for (const step of alongsideSteps) rmSync(join(RESULTS, `${step.name}.json`), { force: true });
+if (alongsideSteps.length) {
+    console.log(
+        `\n▷ beside the next steps, one after another (output when joined): ${alongsideSteps.map((s) => s.name).join(', ')}`
+    );
+}
+let startAlongside;
+const alongsideStarted = new Promise((resolve) => (startAlongside = resolve));
+if (!selected.some((step) => step.startsAlongside)) startAlongside();
+const alongsideChain = (async () => {
+    await alongsideStarted;
+    for (const step of alongsideSteps) {
         const log = join(RESULTS, `${step.name}.log`);
-        const fd = openSync(log, 'w');
-        console.log(`\n▷ ${step.name} (beside the next steps, output when joined): ${step.cmd}`);
-        const child = spawn(step.cmd, { shell: true, stdio: ['ignore', fd, fd], env });
-        closeSync(fd);
-        const done = new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
-        return { step, log, done, started: Date.now() };
-    });
+        const started = Date.now();
+        const status = await run(step.cmd, log);
+        alongsideDone.push({ step, log, status, started, ended: Date.now() });
+    }
+})();
 let joined = false;
 async function joinAlongside() {
     if (joined) return;
     joined = true;
-    for (const { step, log, done, started } of alongside) {
-        const status = await done;
+    await alongsideChain;
+    for (const { step, log, status, started, ended } of alongsideDone) {
         console.log(`\n▶ ${step.name}: ${step.cmd}`);
         process.stdout.write(readFileSync(log, 'utf8'));
-        finish(step, status, started);
+        finish(step, status, started, ended);
     }
 }
 
@@ -109,8 +132,8 @@ for (const step of selected) {
     const started = Date.now();
     console.log(`\n▶ ${step.name}: ${step.cmd}`);
     rmSync(join(RESULTS, `${step.name}.json`), { force: true });
-    const run = spawnSync(step.cmd, { shell: true, stdio: 'inherit', env });
-    finish(step, run.status ?? 1, started);
+    finish(step, await run(step.cmd), started);
+    if (step.startsAlongside) startAlongside();
 }
 await joinAlongside();
 if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);

@@ -44,7 +44,7 @@ test('LC-1 LC-3 CXone mode: the dialer clock pauses, advances and speeds up the 
             });
             // The fake's clock never left the browser's: the times CXone reports are real times.
             assert.ok(Math.abs(cxone.fake.clockNow - Date.now()) < 2000, 'the dialer reports real times at any pace');
-            await ctx.axe('CXone panel with the dialer clock');
+            await ctx.axe('CXone panel with the dialer clock', { withPanel: true });
         },
         async (cxone) => {
             await cxone.fake.setLines(1);
@@ -86,7 +86,7 @@ test('UB-6 LC-3 CXone mode: a fault chosen in the panel gives one plain message 
             assert.equal(await retry.count(), 1, 'one Retry');
             assert.ok(await preview.getByRole('button', { name: 'Retry' }).isVisible(), "the Retry is the preview's");
             assert.equal(await callsRegion(ctx).getByRole('article').count(), 0, 'nothing dialed');
-            await ctx.axe('CXone command failed');
+            await ctx.axe('CXone command failed', { withPanel: true });
             await retry.click();
             await ctx.expectGone(preview);
             await ctx.expectGone(alerts);

@@ -66,7 +66,7 @@ async function runOne(t) {
         ]);
         if (ctx.pageErrors.length) throw new Error(`page errors: ${ctx.pageErrors.join(' | ')}`);
         counts.passed += 1;
-        console.log(`  ✓ ${t.name} (${Date.now() - started} ms)`);
+        console.log(`  ✓ ${t.name} (${Date.now() - started} ms; open ${ctx.spent.open}, axe ${ctx.spent.axe})`);
     } catch (e) {
         counts.failed += 1;
         failures.push({ name: t.name, error: e });

@@ -48,10 +48,13 @@ export function makeContext(page, baseUrl, viewport = SIZES.wide) {
         page,
         pageErrors,
         viewport,
+        /** Where a test's time went: loading the console and running axe, in ms (printed beside its result). */
+        spent: { open: 0, axe: 0 },
         /** True at the utility-bar size. */
         narrow: viewport.width < 600,
         async open(params = {}) {
             // Paused unless the test asks otherwise; `speed: undefined` leaves it out (the console's default).
+            const started = Date.now();
             const merged = { seed: '1', speed: 'paused', ...params };
             const query = new URLSearchParams(Object.entries(merged).filter(([, v]) => v !== undefined));
             await page.goto(`${baseUrl}?${query}`, { waitUntil: 'load' });
@@ -64,6 +67,7 @@ export function makeContext(page, baseUrl, viewport = SIZES.wide) {
                         `the console never got ready: ${[e.message, ...pageErrors, ...httpErrors].join(' | ')}`
                     );
                 });
+            ctx.spent.open += Date.now() - started;
         },
         /** The console's landmark: everything the agent sees, without the simulator panel. */
         console: () => page.getByRole('main', { name: 'Agent console' }),
@@ -73,9 +77,14 @@ export function makeContext(page, baseUrl, viewport = SIZES.wide) {
         async sim(name) {
             await ctx.simulator().getByRole('button', { name, exact: true }).click();
         },
-        /** Fails with the violations listed when axe finds any in the page as it is now. */
-        async axe(state) {
-            const violations = await axeViolations(page);
+        /**
+         * Fails with the violations listed when axe finds any in the page as it is now; the simulator panels are
+         * left out unless `{ withPanel: true }`.
+         */
+        async axe(state, options = {}) {
+            const started = Date.now();
+            const violations = await axeViolations(page, options);
+            ctx.spent.axe += Date.now() - started;
             assert.deepEqual(
                 violations,
                 [],
