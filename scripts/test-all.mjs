@@ -33,8 +33,9 @@ const STEPS = [
     { name: 'console-build', cmd: 'node local/build.mjs --if-stale', alongside: true },
     {
         name: 'jest',
-        // Two workers: the steps beside it are short once the graph engine is left out (code-analyzer.mjs).
-        cmd: `node_modules/.bin/sfdx-lwc-jest -- --maxWorkers=2 --json --outputFile=${RESULTS}/jest-raw.json`,
+        // Three workers on two cores: the steps beside it are short once the graph engine is left out
+        // (code-analyzer.mjs), and the CXone suites spend much of their time waiting on real HTTP.
+        cmd: `node_modules/.bin/sfdx-lwc-jest -- --maxWorkers=3 --json --outputFile=${RESULTS}/jest-raw.json`,
         counts: () => {
             const raw = JSON.parse(readFileSync(join(RESULTS, 'jest-raw.json'), 'utf8'));
             return { passed: raw.numPassedTests, failed: raw.numFailedTests, skipped: raw.numPendingTests };

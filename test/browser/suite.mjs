@@ -18,6 +18,15 @@ export function test(name, fn, { timeoutMs = 180_000, viewport = SIZES.wide } = 
 }
 
 /**
+ * Registers a test at one size (`narrow`, 360x600, or `wide`, 1280x800), named with it as testAtBothSizes does: for
+ * a family of cases whose behaviour does not depend on the size, which together cover both.
+ */
+export function testAtSize(size, name, fn, options = {}) {
+    const viewport = SIZES[size];
+    test(`${name} @${viewport.width}x${viewport.height}`, (ctx) => fn(ctx, size), { ...options, viewport });
+}
+
+/**
  * Registers a test once per size (UB-1): at 360x600 (a utility-bar panel) and at 1280x800 (a console page). The
  * name ends with the size, so a run can be narrowed to one size (`node test/browser/run.mjs 360x600`).
  */
