@@ -55,7 +55,7 @@ function graphDigest() {
 const digest = graphDigest();
 const record = existsSync(GRAPH_RECORD) ? JSON.parse(readFileSync(GRAPH_RECORD, 'utf8')) : null;
 const graphUnchanged = !GRAPH_ALWAYS && record?.digest === digest;
-const SELECTORS = graphUnchanged ? ALWAYS : [...ALWAYS.slice(0, 4), 'sfge', ALWAYS[4]];
+const SELECTORS = graphUnchanged ? ALWAYS : [...ALWAYS, 'sfge'];
 
 // Every engine's working folder is kept, in a folder of this run's own, so the graph engine's results file can be
 // read after the run (below) and then removed.

@@ -31,9 +31,7 @@ export function testAtSize(size, name, fn, options = {}) {
  * name ends with the size, so a run can be narrowed to one size (`node test/browser/run.mjs 360x600`).
  */
 export function testAtBothSizes(name, fn, options = {}) {
-    for (const [size, viewport] of Object.entries(SIZES)) {
-        test(`${name} @${viewport.width}x${viewport.height}`, (ctx) => fn(ctx, size), { ...options, viewport });
-    }
+    for (const size of Object.keys(SIZES)) testAtSize(size, name, fn, options);
 }
 
 /**
