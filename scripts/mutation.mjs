@@ -89,6 +89,8 @@ export const MODULES = {
         tests: ['pcSchedule']
     },
     pcSettings: { mutate: [`${LWC}/pcSettings/pcSettings.ts`], tests: ['pcSettings'] },
+    // The zone list, search and names the pickers show, and the contact's candidate zones (pcZones.ts).
+    pcZones: { mutate: [`${LWC}/pcZones/pcZones.ts`], tests: ['pcZones'] },
     pcFormat: { mutate: [`${LWC}/pcFormat/pcFormat.ts`, `${LWC}/pcZones/timeZone.ts:1-76`], tests: ['pcFormat'] },
     // The CXone adapter's wire format (protocol, the contact book) and the long poll (pollLoop.ts).
     pcCxoneAdapter: {
@@ -213,6 +215,11 @@ export function score(results) {
 
 /** Runs one module, part by part where it has parts; each part writes its own report. */
 async function run(name) {
+    // MUTATION_MUTATE=file[:lines],... mutates only those (e.g. the lines a change touched) against the module's
+    // suites, in a report of its own (<module>.focused.json) that the summary leaves out.
+    if (process.env.MUTATION_MUTATE) {
+        return runPart(name, `${name}.focused`, process.env.MUTATION_MUTATE.split(','));
+    }
     const parts = MODULES[name].parts;
     if (!parts) return runPart(name, name, MODULES[name].mutate);
     const only = process.env.MUTATION_PARTS ? process.env.MUTATION_PARTS.split(',').map(Number) : null;
