@@ -105,7 +105,7 @@ export class Reschedule implements RescheduleRetry {
         // A record zone that is no zone (a typo in the org) gives way to the number's, as a missing one does.
         const recordZone = ps.preview.record.timeZone;
         const known = recordZone && isValidTimeZone(recordZone) ? recordZone : null;
-        const zones = contactZones(known, ps.preview.number).filter((z) => isValidTimeZone(z));
+        const zones = contactZones(known, ps.preview.number);
         const zone = zones[0] ?? (isValidTimeZone(agentTimeZone) ? agentTimeZone : '');
         // The next instant no rule objects to (CP-1); with none (DNC) the agent picks one and Save says why.
         const at = nextCallableAt(state, ps.preview.record, ps.preview.number, this.ctx.clock.now());

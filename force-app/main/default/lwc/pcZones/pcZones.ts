@@ -6,7 +6,7 @@
  */
 import type { Instant } from 'c/pcModel';
 import { nanpAreaZones } from './nanpZones';
-import { offsetText, timeZones, zoneOffset } from './timeZone';
+import { isValidTimeZone, offsetText, timeZones, zoneOffset } from './timeZone';
 
 export { nanpAreaRegions } from './nanpRegions';
 export {
@@ -122,9 +122,13 @@ export function searchZones(options: readonly ZoneOption[], query: string): read
     return options.filter((o) => words.every((w) => o.search.includes(w) || o.search.includes(hyphenless(w))));
 }
 
+/** Each area code's zones as this runtime can use them, worked out once per list of the table. */
+const usableZones = new Map<readonly string[], readonly string[]>();
+
 /**
  * The contact's candidate zones: the record's zone when it has one, else those of the number's NANP area code
- * (several where the code spans zones). Empty when neither says.
+ * (several where the code spans zones) that this browser's time-zone data knows: a zone newer than it would make
+ * every date in that zone throw. Empty when neither says.
  */
 export function contactZones(
     recordZone: string | null | undefined,
@@ -132,5 +136,13 @@ export function contactZones(
 ): readonly string[] {
     if (recordZone) return [recordZone];
     const m = /^\+1(\d{3})\d{7}$/.exec(e164 ?? '');
-    return m?.[1] ? nanpAreaZones(m[1]) : [];
+    if (!m?.[1]) return [];
+    const table = nanpAreaZones(m[1]);
+    let usable = usableZones.get(table);
+    // Stryker disable next-line ConditionalExpression: the memo only; working the list out again gives the same zones
+    if (!usable) {
+        usable = Object.freeze(table.filter((z) => isValidTimeZone(z)));
+        usableZones.set(table, usable);
+    }
+    return usable;
 }

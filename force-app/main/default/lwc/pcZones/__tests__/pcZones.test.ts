@@ -34,5 +34,32 @@ describe('pcZones', () => {
         expect(contactZones(null, '+17755550100')).toEqual(['America/Boise', 'America/Los_Angeles']);
         expect(contactZones(null, '+442079460958')).toEqual([]);
         expect(contactZones(null, null)).toEqual([]);
+        // Only a whole NANP number says where it is: nothing before the +1, and ten digits exactly.
+        expect(contactZones(null, '0+13125550100')).toEqual([]);
+        expect(contactZones(null, '+131255501001')).toEqual([]);
+    });
+
+    it('RS-6 CP-1 a zone of the area code that this browser does not know is left out, the others kept', () => {
+        // A browser whose time-zone data predates America/Boise: Intl refuses it as it refuses any unknown zone.
+        const Real = Intl.DateTimeFormat;
+        const refusing = jest.spyOn(Intl, 'DateTimeFormat').mockImplementation(((
+            locales?: string | string[],
+            options?: Intl.DateTimeFormatOptions
+        ) => {
+            if (options?.timeZone === 'America/Boise') throw new RangeError('Invalid time zone specified');
+            return new Real(locales, options);
+        }) as typeof Intl.DateTimeFormat);
+        try {
+            jest.isolateModules(() => {
+                const fresh = jest.requireActual<typeof import('c/pcZones')>('c/pcZones');
+                expect(fresh.contactZones(null, '+17755550100')).toEqual(['America/Los_Angeles']);
+                expect(fresh.contactZones(null, '+13035550100')).toEqual(['America/Denver']);
+                // Asked again, the same answer (worked out once per list).
+                expect(fresh.contactZones(null, '+17755550100')).toEqual(['America/Los_Angeles']);
+                expect(fresh.contactZones(null, '+13125550100')).toEqual(['America/Chicago']);
+            });
+        } finally {
+            refusing.mockRestore();
+        }
     });
 });
