@@ -10,11 +10,12 @@ import { existsSync } from 'node:fs';
 import { buildConsole, DIST, isBuildFresh } from '../../local/build.mjs';
 import { startServer } from '../../local/server.mjs';
 import { chromiumAvailable, CHROMIUM, launch, loadAverage, writeResult } from './harness.mjs';
-import { bundleOwners, splitWindows } from './bench-profile.mjs';
+import { bundleOwners, bundlePlaces, functionsInWindows, splitWindows } from './bench-profile.mjs';
 import { keepNativeDom } from './bench-dom.mjs';
 
 const SAMPLES = 300;
-/** Set (to anything) to profile the event samples and say whose code their time went to, in µs per sample. */
+/** Set to profile the event samples and say whose code their time went to, in µs per sample ("functions": and
+ * which functions). */
 const PROFILE = Boolean(process.env.PC_BENCH_PROFILE);
 const MAP = join(DIST, 'main.js.map');
 const RENDER_RUNS = 15;
@@ -208,6 +209,10 @@ try {
         const { profile } = await cdp.send('Profiler.stop');
         const split = splitWindows(profile, events.windows, events.alignAt, 'pcBenchAlign', bundleOwners(MAP));
         console.error(`bench console: whose code the event samples ran, µs per sample: ${JSON.stringify(split)}`);
+        if (process.env.PC_BENCH_PROFILE === 'functions') {
+            const top = functionsInWindows(profile, events.windows, events.alignAt, 'pcBenchAlign', bundlePlaces(MAP));
+            console.error(`bench console: the functions they ran, self time per sample:\n  ${top.join('\n  ')}`);
+        }
     }
     const now = Date.UTC(2026, 0, 5, 14);
     const history = bigHistory(20, 25, now);

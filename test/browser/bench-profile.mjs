@@ -8,10 +8,11 @@ import { existsSync, readFileSync } from 'node:fs';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-/** Decodes a source map's mappings into, per generated line, [column, source index] pairs (enough to name a file). */
+/** Decodes a source map's mappings into, per generated line, [column, source index, source line] triples. */
 function decodeLines(mappings) {
     const lines = [];
     let source = 0;
+    let sourceLine = 0;
     for (const line of mappings.split(';')) {
         const segments = [];
         let column = 0;
@@ -34,9 +35,9 @@ function decodeLines(mappings) {
             column += fields[0] ?? 0;
             if (fields.length >= 4) {
                 source += fields[1];
-                segments.push([column, source]);
+                sourceLine += fields[2];
+                segments.push([column, source, sourceLine]);
             }
-            // Lines and columns in the source are not needed: only which file.
         }
         lines.push(segments);
     }
@@ -48,18 +49,28 @@ function decodeLines(mappings) {
  * without one.
  */
 export function bundleOwners(mapFile) {
+    const places = bundlePlaces(mapFile);
+    return places && ((line, column) => places(line, column)?.owner ?? null);
+}
+
+/**
+ * Where a place in the bundle came from: its owner (as bundleOwners) and `file:line` in the source, or null without
+ * a source map.
+ */
+export function bundlePlaces(mapFile) {
     if (!existsSync(mapFile)) return null;
     const map = JSON.parse(readFileSync(mapFile, 'utf8'));
     const lines = decodeLines(map.mappings);
     return (line, column) => {
         const segments = lines[line];
         if (!segments?.length) return null;
-        let found = segments[0][1];
-        for (const [col, src] of segments) {
-            if (col > column) break;
-            found = src;
+        let found = segments[0];
+        for (const segment of segments) {
+            if (segment[0] > column) break;
+            found = segment;
         }
-        return ownerOf(map.sources[found] ?? '');
+        const source = map.sources[found[1]] ?? '';
+        return { owner: ownerOf(source), where: `${source.split('/').pop()}:${found[2] + 1}` };
     };
 }
 
@@ -179,4 +190,54 @@ function sampleOwners(profile, owners) {
         return owner;
     };
     return ownerOfSample;
+}
+
+/**
+ * The functions the page ran in the windows (as splitWindows), by self time in µs per window, the `count` largest:
+ * `owner › function (file:line)`. With PC_BENCH_PROFILE=functions, for finding what to make cheaper.
+ */
+export function functionsInWindows(profile, windows, markAt, mark, places, count = 30) {
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+    const times = sampleTimes(profile);
+    const index = profile.samples.findIndex((id) => nodes.get(id).callFrame.functionName === mark);
+    if (index < 0 || !windows.length) return null;
+    const offsetUs = times[index] - markAt * 1000;
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const placeOf = (f) => (f.url.endsWith('/main.js') && places ? places(f.lineNumber, f.columnNumber) : null);
+    const frameName = (f) => {
+        const place = placeOf(f);
+        return place
+            ? `${place.owner} › ${f.functionName || '(anonymous)'} (${place.where})`
+            : `${f.url.split('/').pop() || 'native'} › ${f.functionName || '(anonymous)'}`;
+    };
+    // A frame with no place of its own (a native call) is named with the nearest caller that has one.
+    const nameOf = (id) => {
+        const f = nodes.get(id).callFrame;
+        if (SPECIAL[f.functionName]) return SPECIAL[f.functionName];
+        if (placeOf(f)) return frameName(f);
+        for (let x = parent.get(id); x !== undefined; x = parent.get(x)) {
+            const caller = nodes.get(x).callFrame;
+            if (placeOf(caller)) return `${frameName(f)} ← ${frameName(caller)}`;
+        }
+        return frameName(f);
+    };
+    const total = new Map();
+    let w = 0;
+    const sorted = [...windows].sort((a, b) => a[0] - b[0]);
+    for (let i = 0; i < profile.samples.length; i += 1) {
+        const t = times[i] - offsetUs;
+        while (w < sorted.length && sorted[w][1] * 1000 <= t) w += 1;
+        if (w >= sorted.length) break;
+        const [from, to] = sorted[w];
+        if (t < from * 1000) continue;
+        const step = Math.min((times[i + 1] ?? times[i]) - times[i], to * 1000 - t, 4000);
+        const name = nameOf(profile.samples[i]);
+        if (name === 'idle') continue;
+        total.set(name, (total.get(name) ?? 0) + step);
+    }
+    return [...total]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, count)
+        .map(([k, v]) => `${Math.round(v / windows.length)} µs  ${k}`);
 }
