@@ -144,6 +144,8 @@ export default class PcConsole extends LightningElement {
     private unsubscribe: Unsubscribe | null = null;
     private tick: ReturnType<typeof setInterval> | null = null;
     private popTimer: ReturnType<typeof setTimeout> | null = null;
+    /** The live region, kept once found: looked up in the shadow tree for every snapshot, it cost more than the write. */
+    private liveRegion: HTMLElement | null = null;
     private receivedAt = 0;
     private connected = false;
     /** Opens the answered call's Contact as a console tab where the admin chose so (AD-5). */
@@ -323,9 +325,12 @@ export default class PcConsole extends LightningElement {
     }
 
     private writeAnnouncement(): void {
-        const region = this.template?.querySelector<HTMLElement>('[data-id="live"]');
         const text = this.announcement;
-        if (!region || !text) return;
+        if (!text) return;
+        // The region is the template's first static element: it stays the same element for the console's life.
+        this.liveRegion ??= this.template?.querySelector<HTMLElement>('[data-id="live"]') ?? null;
+        const region = this.liveRegion;
+        if (!region) return;
         const node = region.firstChild;
         if (node && node.nodeType === Node.TEXT_NODE) {
             if ((node as Text).data !== text) (node as Text).data = text;

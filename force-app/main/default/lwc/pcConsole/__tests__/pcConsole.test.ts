@@ -301,6 +301,21 @@ describe('c-pc-console', () => {
         await expect(el).toBeAccessible();
     });
 
+    it('BX-4 a console taken out of the page and put back still says each change in its live region', async () => {
+        const service = new StubConsoleApi(makeState({ calls: [makeCallView({ status: CallStatus.Ringing })] }));
+        const { el } = await mount(service);
+        service.publish({ calls: [makeCallView({ status: CallStatus.Active, statusSince: NOW })] });
+        await flush();
+        expect(byDataId(el, 'live')!.textContent).toBe('Ada Lovelace: Active');
+        // A utility-bar panel popped out and back moves the console: it renders again, with a new live region.
+        document.body.removeChild(el);
+        document.body.appendChild(el);
+        await flush();
+        service.publish({ calls: [makeCallView({ status: CallStatus.Held, statusSince: NOW })] });
+        await flush();
+        expect(byDataId(el, 'live')!.textContent).toBe('Ada Lovelace: Held');
+    });
+
     it('CL-1 a status change of one call renders that call only: not the console, the panel or the other cards', async () => {
         const views = [1, 2, 3].map((line) => makeCallView({ id: `call-${line}`, line, status: CallStatus.Ringing }));
         const service = new StubConsoleApi(makeState({ calls: views }));
