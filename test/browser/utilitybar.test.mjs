@@ -7,6 +7,7 @@ import {
     advanceUntil,
     callsRegion,
     chooseSkill,
+    description,
     nextFrames,
     previewWindow,
     statuses,
@@ -183,6 +184,19 @@ testAtBothSizes(
         await transfer.waitFor();
         assert.deepEqual(await position(endCall), before, 'UB-2 Transfer opens over the content');
         // The kinds are a button group: the agent clicks the label.
+        await transfer.getByText('Number', { exact: true }).click();
+        const numberField = transfer.getByRole('textbox', { name: 'Phone number to transfer to' });
+        await numberField.fill('front desk');
+        await transfer.getByRole('button', { name: 'Transfer now' }).click();
+        // UB-6: what is wrong is said beside the field, as its description; what was typed stays; no banner too.
+        await waitUntil(ctx.page, async () => /Not a number that can be called/.test(await description(numberField)), {
+            what: 'the transfer number field says it is no number'
+        });
+        assert.equal(await numberField.inputValue(), 'front desk');
+        assert.equal(await numberField.getAttribute('aria-invalid'), 'true');
+        assert.equal(await con.getByRole('alert').filter({ hasText: 'Not a number' }).count(), 0);
+        await ctx.axe('transfer number refused');
+        await ctx.shot('12-transfer-number-refused');
         await transfer.getByText('Agent', { exact: true }).click();
         await waitUntil(ctx.page, () => transfer.getByRole('radio', { name: 'Agent' }).isChecked(), {
             what: 'Agent chosen'

@@ -11,6 +11,8 @@ import type {
     CallCommands,
     CallView,
     CommandResult,
+    ConsoleError,
+    ErrorCommands,
     DialerCapabilities,
     Disposition,
     Feed,
@@ -24,6 +26,8 @@ import {
     ERROR_CODE_LABELS,
     MACHINE_OVERRIDE_LABELS,
     OUTCOME_LABELS,
+    complianceRefusal,
+    complianceWarning,
     formatLabel
 } from 'c/pcLabels';
 import { FeedFollower } from 'c/pcFeed';
@@ -119,8 +123,11 @@ export default class PcCallCard extends LightningElement {
     @api now: Instant = 0;
     /** Reads the current time between snapshots, so the counters tick on their own (UB-4). */
     @api clock: (() => Instant) | undefined;
-    /** The call commands of the console's service, which receive the agent's clicks on this line. */
-    @api service: CallCommands | undefined;
+    /**
+     * The call commands of the console's service, which receive the agent's clicks on this line; with its error
+     * commands, the transfer form dismisses a failure it showed and goes on past a rule set's warning (CP-3).
+     */
+    @api service: (CallCommands & Partial<ErrorCommands>) | undefined;
 
     labels = LABELS;
     /** The command sent and not yet answered, so a second click sends nothing twice (AM-3). */
@@ -383,12 +390,80 @@ export default class PcCallCard extends LightningElement {
             : LABELS.callTransferNumberHelp;
     }
 
+    /** The failed or held transfer of this call, which the form shows where the agent acted (UB-6). */
+    private get transferFailure(): ConsoleError | null {
+        return this.view?.transferError ?? null;
+    }
+
+    /**
+     * What is wrong with the target entered, beside the field as its accessible description: nothing entered, a
+     * number that is no phone number, or the rule set that refuses or warns about calling it (CP-3).
+     */
+    get transferFieldError(): string {
+        if (this.transferError) return this.transferError;
+        const failure = this.transferFailure;
+        const notice = failure?.compliance;
+        if (notice) {
+            return notice.verdict === 'Warn'
+                ? complianceWarning(notice.findings, notice.at)
+                : complianceRefusal(notice.findings, notice.at);
+        }
+        return failure?.source === 'Validation' && failure.code === 'Rejected' ? LABELS.rsErrInvalidNumber : '';
+    }
+
+    get transferInvalid(): string {
+        return String(Boolean(this.transferFieldError));
+    }
+
+    get transferFieldClass(): string {
+        return `slds-form-element slds-m-top_x-small${this.transferFieldError ? ' slds-has-error' : ''}`;
+    }
+
+    /** A failure that is not the target's (the dialer refused or did not answer): said in the form, kept open to retry. */
+    get transferFormError(): string {
+        const failure = this.transferFailure;
+        if (!failure || this.transferFieldError) return '';
+        return ERROR_CODE_LABELS[failure.code] ?? LABELS.errUnknown;
+    }
+
+    /** A rule set only warned: one more click transfers anyway, and the choice is logged on the attempt (CP-3). */
+    get canTransferAnyway(): boolean {
+        return (
+            this.transferFailure?.compliance?.verdict === 'Warn' &&
+            typeof this.service?.confirmCompliance === 'function'
+        );
+    }
+
+    get transferAnywayName(): string {
+        return formatLabel(LABELS.cpCallAnywayNamed, [this.transferFieldError]);
+    }
+
+    handleTransferAnyway(): void {
+        const failure = this.transferFailure;
+        const service = this.service;
+        if (!failure || !service?.confirmCompliance || this.busy) return;
+        this.follow('transfer', service.confirmCompliance(failure.id), (ok) => {
+            if (ok) this.transferOpen = false;
+        });
+    }
+
+    private focusTransferTarget(): void {
+        this.template?.querySelector<HTMLInputElement>('input[data-id="transfer-target"]')?.focus();
+    }
+
+    /** The failure shown was of what the agent had entered or chose to leave: it goes with a new entry or the form. */
+    private dismissTransferFailure(): void {
+        const failure = this.transferFailure;
+        if (failure) this.service?.dismissError?.(failure.id);
+    }
+
     /** Escape closes the transfer popover and gives focus back to the Transfer button. */
     handleTransferKeydown(event: KeyboardEvent): void {
         if (event.key !== 'Escape') return;
         event.stopPropagation();
         this.transferOpen = false;
         this.transferError = '';
+        this.dismissTransferFailure();
     }
 
     get transferToSkill(): boolean {
@@ -481,15 +556,30 @@ export default class PcCallCard extends LightningElement {
     handleTransferToggle(): void {
         this.transferOpen = !this.transferOpen;
         this.transferError = '';
+        if (!this.transferOpen) this.dismissTransferFailure();
     }
 
     handleTransferKind(event: CustomEvent<{ value: string }>): void {
         this.transferKind = event.detail.value as TransferKind;
         this.transferValue = '';
+        this.transferError = '';
+        this.dismissTransferFailure();
     }
 
+    /** The skill chosen from the list. */
     handleTransferValue(event: CustomEvent<{ value: string }>): void {
-        this.transferValue = event.detail.value ?? '';
+        this.setTransferValue(event.detail.value ?? '');
+    }
+
+    /** The agent or number typed; kept as typed, whatever it is (checked on Transfer now). */
+    handleTransferInput(event: Event): void {
+        this.setTransferValue((event.target as HTMLInputElement).value);
+    }
+
+    private setTransferValue(value: string): void {
+        this.transferValue = value;
+        this.transferError = '';
+        this.dismissTransferFailure();
     }
 
     handleTransferSubmit(): void {
@@ -498,11 +588,18 @@ export default class PcCallCard extends LightningElement {
         const value = this.transferValue.trim();
         if (!value) {
             this.transferError = LABELS.callTransferRequired;
+            // The skill list says so itself, as its own description; a typed target's field shows transferError.
+            const skills = this.template?.querySelector<HTMLElement & { reportValidity?: () => boolean }>(
+                'lightning-combobox[data-id="transfer-skill"]'
+            );
+            skills?.reportValidity?.();
             return;
         }
         this.transferError = '';
         this.follow('transfer', this.service.transfer(call.id, { kind: this.selectedTransferKind, value }), (ok) => {
             if (ok) this.transferOpen = false;
+            // The field says what is wrong with it: the agent is put back in it to read and correct it.
+            else if (this.transferFieldError) this.focusTransferTarget();
         });
     }
 

@@ -553,7 +553,10 @@ function popDetailedIn(s: ConsoleState): boolean {
 function bannerErrorsOf(s: ConsoleState, previous: readonly ConsoleError[]): readonly ConsoleError[] {
     const inPlace = new Set<string>();
     if (s.preview?.error) inPlace.add(s.preview.error.id);
-    for (const v of s.calls) if (v.wrapUp?.error) inPlace.add(v.wrapUp.error.id);
+    for (const v of s.calls) {
+        if (v.wrapUp?.error) inPlace.add(v.wrapUp.error.id);
+        if (v.transferError) inPlace.add(v.transferError.id);
+    }
     const next = inPlace.size ? s.errors.filter((e) => !inPlace.has(e.id)) : s.errors;
     const same = next.length === previous.length && next.every((e, i) => e === previous[i]);
     return same ? previous : next;

@@ -1079,6 +1079,11 @@ export interface CallView {
     } | null;
     /** For a callback: the notes typed when it was booked (UB-7). */
     readonly callbackNotes?: string;
+    /**
+     * The last transfer of this call that failed or that a rule set held (CP-1, CP-3), shown in the call's transfer
+     * form beside what the agent entered, not in the banner (UB-6); gone once a transfer goes through, or dismissed.
+     */
+    readonly transferError?: ConsoleError | null;
 }
 
 /** What the agent just did, confirmed by the dialer (UB-7); the console words it. */

@@ -167,7 +167,38 @@ export class CallCommands {
     }
 
     /** Transfers an answered call to a skill, an agent or a number (CL-4); a number only where the rules allow (CP-1). */
-    transfer(callId: string, target: TransferTarget, confirmWarnings = false): Promise<CommandResult> {
+    async transfer(callId: string, target: TransferTarget, confirmWarnings = false): Promise<CommandResult> {
+        const result = await this.transferOnce(callId, target, confirmWarnings);
+        this.keepTransferResult(callId, result);
+        return result;
+    }
+
+    /**
+     * Keeps a transfer's failure on its call, for the transfer form to show where the agent acted (UB-6); a result
+     * after it replaces it, and the earlier failure's message goes. A second click while one is in flight is no
+     * failure of its own.
+     */
+    private keepTransferResult(callId: string, result: CommandResult): void {
+        if (!result.ok && result.error.code === 'InFlight') return;
+        const store = this.ctx.store;
+        const calls = store.state.calls;
+        const index = calls.findIndex((v) => v.call.id === callId);
+        const view = calls[index];
+        if (!view) return;
+        const earlier = view.transferError ?? null;
+        const error = result.ok ? null : result.error;
+        if (error === earlier) return;
+        const next = calls.slice();
+        next[index] = { ...view, transferError: error };
+        const errors = store.state.errors;
+        store.commit(
+            earlier && errors.includes(earlier)
+                ? { calls: next, errors: errors.filter((e) => e !== earlier) }
+                : { calls: next }
+        );
+    }
+
+    private transferOnce(callId: string, target: TransferTarget, confirmWarnings: boolean): Promise<CommandResult> {
         const { store, errors } = this.ctx;
         let sent = target;
         if (target.kind === 'Number') {

@@ -57,8 +57,19 @@ export class Errors implements ErrorsApi {
     dismiss(errorId: string): void {
         this.held.delete(errorId);
         const store = this.ctx.store;
-        if (!store.state.errors.some((e) => e.id === errorId)) return;
-        store.commit({ errors: store.state.errors.filter((e) => e.id !== errorId) });
+        const calls = store.state.calls;
+        // A transfer's failure shown in its call's form goes from the form too.
+        const shownOn = calls.findIndex((v) => v.transferError?.id === errorId);
+        const patch: Patch = {};
+        if (shownOn >= 0) {
+            const next = calls.slice();
+            next[shownOn] = { ...calls[shownOn]!, transferError: null };
+            patch.calls = next;
+        }
+        if (store.state.errors.some((e) => e.id === errorId)) {
+            patch.errors = store.state.errors.filter((e) => e.id !== errorId);
+        }
+        if (patch.calls || patch.errors) store.commit(patch);
     }
 
     /**

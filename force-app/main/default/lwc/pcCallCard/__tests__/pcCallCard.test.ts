@@ -1,8 +1,27 @@
 import * as pcFormat from 'c/pcFormat';
-import { CallDirection, CallStatus, ErrorCode, MachineOverride, Outcome, TransferTargetKind } from 'c/pcModel';
-import type { CallView } from 'c/pcModel';
+import {
+    CallDirection,
+    CallStatus,
+    ErrorCode,
+    ErrorSource,
+    MachineOverride,
+    Outcome,
+    TransferTargetKind
+} from 'c/pcModel';
+import type { CallView, ComplianceFinding, ConsoleError } from 'c/pcModel';
+import { ERROR_CODE_LABELS } from 'c/pcLabels';
 import { HOSTILE, makeCallView, makeError, makeRecord, makeState, NOW } from 'test-support/fixtures';
-import { buttonNames, byDataId, change, cleanup, click, counterText, findButton, flush } from 'test-support/lwc';
+import {
+    accessibleDescription,
+    buttonNames,
+    byDataId,
+    change,
+    cleanup,
+    click,
+    counterText,
+    findButton,
+    flush
+} from 'test-support/lwc';
 import { renderCallCard } from 'test-support/callCard';
 
 type Stub = { disabled: boolean; iconName: string; title: string; label: string };
@@ -131,14 +150,114 @@ describe('c-pc-call-card', () => {
         await expect(el).toBeAccessible();
         await change(el.shadowRoot!.querySelector('lightning-radio-group'), TransferTargetKind.Number);
         await click(findButton(el, 'Transfer now'));
-        expect(byDataId(el, 'transfer-error')!.textContent).toContain('Enter where to transfer the call.');
+        const field = byDataId(el, 'transfer-target') as HTMLInputElement;
+        expect(accessibleDescription(field)).toContain('Enter where to transfer the call.');
+        expect(field.getAttribute('aria-invalid')).toBe('true');
         expect(service.callsOf('transfer')).toHaveLength(0);
-        await change(el.shadowRoot!.querySelector('lightning-input'), '+13125550111');
+        await change(field, '+13125550111', 'input');
         await click(findButton(el, 'Transfer now'));
         expect(service.callsOf('transfer')).toEqual([
             { method: 'transfer', args: ['call-1', { kind: 'Number', value: '+13125550111' }] }
         ]);
         expect(byDataId(el, 'transfer-form')).toBeNull();
+    });
+
+    describe('a transfer that failed or that a rule set held (UB-6, CP-3)', () => {
+        /** 07:40 in Miami: Florida allows calls from 08:00 (CP-3's example). */
+        const florida: ComplianceFinding = {
+            kind: 'Window',
+            mode: 'Warn',
+            rule: 'US_FL',
+            ruleLabel: 'Florida',
+            zone: 'America/New_York',
+            nextAt: Date.UTC(2027, 0, 11, 13, 0),
+            windowStartMinute: 8 * 60,
+            windowEndMinute: 20 * 60,
+            limit: null,
+            counted: null,
+            limitWindowHours: null
+        };
+        const warned = makeError({
+            id: 'err-warn',
+            source: ErrorSource.Validation,
+            code: ErrorCode.Compliance,
+            command: 'transfer',
+            compliance: { verdict: 'Warn', findings: [florida], at: Date.UTC(2027, 0, 11, 12, 40), nextAllowedAt: null }
+        });
+
+        /** Opens the form, types `typed` as the number and sends it; the service answers with `failure` on the call. */
+        async function failedTransfer(failure: ConsoleError, typed = '+13055550100') {
+            const view = makeCallView({ status: CallStatus.Active });
+            const { el, service } = await mount(view);
+            service.results.set('transfer', { ok: false, error: failure });
+            service.holdCommand('transfer');
+            await click(findButton(el, 'Transfer'));
+            await change(el.shadowRoot!.querySelector('lightning-radio-group'), TransferTargetKind.Number);
+            await change(byDataId(el, 'transfer-target'), typed, 'input');
+            await click(findButton(el, 'Transfer now'));
+            // As the service does (its own tests): the failure is kept on the call, then the command resolves.
+            el.view = { ...view, transferError: failure };
+            await flush();
+            service.release('transfer');
+            await flush();
+            return { el, service, field: byDataId(el, 'transfer-target') as HTMLInputElement };
+        }
+
+        it('UB-6 CP-1 a number that is no phone number: the field says so as its description and keeps what was typed', async () => {
+            const invalid = makeError({
+                source: ErrorSource.Validation,
+                code: ErrorCode.Rejected,
+                command: 'transfer',
+                detail: 'invalid transfer number'
+            });
+            const { el, field } = await failedTransfer(invalid, 'front desk');
+            expect(accessibleDescription(field)).toContain('Not a number that can be called');
+            expect(field.getAttribute('aria-invalid')).toBe('true');
+            expect(field.value).toBe('front desk');
+            // The agent is put back in the field, to read what is wrong and correct it.
+            expect(el.shadowRoot!.activeElement).toBe(field);
+            expect(byDataId(el, 'transfer-form')).not.toBeNull();
+            expect(byDataId(el, 'transfer-failed')).toBeNull();
+            await expect(el).toBeAccessible();
+        });
+
+        it('CP-3 a warning names the rule and the local time beside the number, and Transfer anyway goes on with one click', async () => {
+            const { el, service, field } = await failedTransfer(warned);
+            expect(accessibleDescription(field)).toMatch(/Florida.*7:40 AM/);
+            expect(buttonNames(el)).toContain('Transfer anyway');
+            await click(findButton(el, 'Transfer anyway'));
+            expect(service.callsOf('confirmCompliance')).toEqual([{ method: 'confirmCompliance', args: ['err-warn'] }]);
+            expect(service.callsOf('transfer')).toHaveLength(1);
+        });
+
+        it('CP-3 a refusal offers no Transfer anyway', async () => {
+            const { el, field } = await failedTransfer({
+                ...warned,
+                compliance: { ...warned.compliance!, verdict: 'Block' }
+            });
+            expect(accessibleDescription(field)).toMatch(/Florida/);
+            expect(buttonNames(el)).not.toContain('Transfer anyway');
+        });
+
+        it("UB-6 the dialer's failure is said in the form, which stays open with the number to send again", async () => {
+            const { el, service, field } = await failedTransfer(makeError({ command: 'transfer' }));
+            expect(byDataId(el, 'transfer-failed')!.getAttribute('role')).toBe('alert');
+            expect(byDataId(el, 'transfer-failed')!.textContent!.trim()).toBe(ERROR_CODE_LABELS[ErrorCode.Timeout]);
+            expect(field.getAttribute('aria-invalid')).toBe('false');
+            expect(field.value).toBe('+13055550100');
+            await click(findButton(el, 'Transfer now'));
+            expect(service.callsOf('transfer')).toHaveLength(2);
+        });
+
+        it('UB-6 a new entry, or closing the form, puts the failure shown away', async () => {
+            const typed = await failedTransfer(makeError({ id: 'err-typed', command: 'transfer' }));
+            await change(typed.field, '+13055550101', 'input');
+            expect(typed.service.callsOf('dismissError')).toEqual([{ method: 'dismissError', args: ['err-typed'] }]);
+            cleanup();
+            const closed = await failedTransfer(makeError({ id: 'err-closed', command: 'transfer' }));
+            await click(findButton(closed.el, 'Cancel'));
+            expect(closed.service.callsOf('dismissError')).toEqual([{ method: 'dismissError', args: ['err-closed'] }]);
+        });
     });
 
     it('CL-4 transfers to a skill chosen from the list', async () => {

@@ -2,7 +2,7 @@ import PcConsole from 'c/pcConsole';
 import { createConsoleService } from 'c/pcRuntime';
 import { AgentStatus, CallStatus, ConnectionStatus, PreviewTimeoutAction } from 'c/pcModel';
 import type { ConsoleApi } from 'c/pcModel';
-import { makeCallView, makePreviewState, makeScreenPop, makeState, NOW } from 'test-support/fixtures';
+import { makeCallView, makeError, makePreviewState, makeScreenPop, makeState, NOW } from 'test-support/fixtures';
 import { StubConsoleApi } from 'test-support/recorders';
 import {
     byDataId,
@@ -299,6 +299,21 @@ describe('c-pc-console', () => {
         expect(live.getAttribute('aria-live')).toBe('polite');
         expect(live.textContent).toBe('Ada Lovelace: Active');
         await expect(el).toBeAccessible();
+    });
+
+    it("UB-6 a call's failed transfer is shown in its transfer form, not again in the banner", async () => {
+        const transferFailed = makeError({ id: 'err-transfer', command: 'transfer' });
+        const other = makeError({ id: 'err-other', command: 'logout' });
+        const call = makeCallView({ status: CallStatus.Active });
+        const service = new StubConsoleApi(
+            makeState({ calls: [{ ...call, transferError: transferFailed }], errors: [transferFailed, other] })
+        );
+        const { el } = await mount(service);
+        const panel = query<HTMLElement & { errors: { id: string }[] }>(el, 'c-pc-error-panel')!;
+        expect(panel.errors.map((e) => e.id)).toEqual(['err-other']);
+        service.publish({ calls: [call] });
+        await flush();
+        expect(panel.errors.map((e) => e.id)).toEqual(['err-transfer', 'err-other']);
     });
 
     it('BX-4 a console taken out of the page and put back still says each change in its live region', async () => {

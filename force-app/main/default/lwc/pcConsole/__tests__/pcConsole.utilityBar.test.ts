@@ -8,7 +8,19 @@ import { CallStatus, DEFAULT_SETTINGS, ErrorCode, Outcome, PreviewAction, Transf
 import type { AgentMessage, ConsoleApi } from 'c/pcModel';
 import { makeCallView, makeError, makePreviewState, makeScreenPop, makeState, NOW } from 'test-support/fixtures';
 import { StubConsoleApi } from 'test-support/recorders';
-import { byDataId, cleanup, click, findButton, flush, press, query, queryAll, render } from 'test-support/lwc';
+import {
+    accessibleDescription,
+    byDataId,
+    cleanup,
+    click,
+    findButton,
+    flush,
+    press,
+    query,
+    queryAll,
+    render,
+    textOf
+} from 'test-support/lwc';
 
 jest.mock('c/pcRuntime', () => ({ createConsoleService: jest.fn() }), { virtual: false });
 
@@ -200,14 +212,11 @@ describe('utility-bar parts', () => {
         await click(findButton(el, 'Transfer'));
         const popover = query(el, '[role="dialog"]')!;
         expect(popover.className).toContain('slds-popover');
-        const input = popover.querySelector('lightning-input') as unknown as {
-            label: string;
-            placeholder: string;
-            fieldLevelHelp: string;
-        };
-        expect(input.label).toBe('Agent ID');
+        const input = popover.querySelector<HTMLInputElement>('input[data-id="transfer-target"]')!;
+        expect(textOf(popover.querySelector(`label[for="${input.id}"]`)!)).toBe('Agent ID');
         expect(input.placeholder).toMatch(/Agent ID, e\.g\./);
-        expect(input.fieldLevelHelp).toMatch(/agent ID/i);
+        // The help is the field's description (after the message about what was typed, when there is one).
+        expect(accessibleDescription(input)).toMatch(/agent ID/i);
         await press(popover, 'Escape');
         expect(query(el, '[role="dialog"]')).toBeNull();
     });

@@ -6,7 +6,7 @@ import { ConsoleService } from 'c/pcService';
 import { DialerError } from 'c/pcDialerPort';
 import { InMemorySalesforceGateway } from 'c/pcMemoryGateway';
 import { VirtualClock } from 'c/pcVirtualClock';
-import { DEFAULT_SETTINGS } from 'c/pcModel';
+import { DEFAULT_RULE_SETS, DEFAULT_SETTINGS } from 'c/pcModel';
 import type { AgentDialRequest, CallStatus, CommandResult, DialerCapabilities } from 'c/pcModel';
 import { flush } from 'test-support/time';
 import { call, CAPS, PREVIEW, ScriptedDialer, T0, WORKING } from 'test-support/scriptedService';
@@ -242,6 +242,75 @@ describe('c-pc-service transfer to a number (CL-4, CP-1)', () => {
         answer();
         expect(code(await first)).toBeNull();
         expect(dialer.transfer).toHaveBeenCalledTimes(1);
+    });
+});
+
+describe('c-pc-service a failed transfer stays with its call (UB-6, CP-3)', () => {
+    const transferErrorOf = (service: ConsoleService) =>
+        service.getState().calls.find((v) => v.call.id === 'call-1')?.transferError ?? null;
+
+    it('UB-6 a transfer refused is kept on its call; the next one that goes through clears it and its message', async () => {
+        const { dialer, service } = await build();
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        const refused = await service.transfer('call-1', { kind: 'Number', value: 'front desk' });
+        expect(refused.ok).toBe(false);
+        expect(transferErrorOf(service)).toBe(refused.ok ? null : refused.error);
+        expect(errorsOf(service)).toEqual(['transfer:Rejected']);
+        expect(code(await service.transfer('call-1', { kind: 'Number', value: CHICAGO }))).toBeNull();
+        expect(transferErrorOf(service)).toBeNull();
+        expect(errorsOf(service)).toEqual([]);
+        expect(dialer.transfer).toHaveBeenCalledTimes(1);
+    });
+
+    it('UB-6 a second refusal replaces the first on the call and in the errors; other failures stay', async () => {
+        const { dialer, service } = await build();
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        dialer.events.emit('callUpdated', { ...inStatus('Active', 'call-2'), line: 2 });
+        await service.hold('call-9');
+        const first = await service.transfer('call-1', { kind: 'Number', value: 'front desk' });
+        const second = await service.transfer('call-1', { kind: 'Number', value: 'reception' });
+        expect(transferErrorOf(service)).toBe(second.ok ? null : second.error);
+        expect(first).not.toEqual(second);
+        expect(errorsOf(service)).toEqual(['hold:NotFound', 'transfer:Rejected']);
+        expect(service.getState().calls.find((v) => v.call.id === 'call-2')?.transferError ?? null).toBeNull();
+    });
+
+    it('UB-6 a transfer the dialer fails is kept on its call, and a second click while one is in flight changes nothing', async () => {
+        const { dialer, service } = await build();
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        dialer.transfer.mockRejectedValueOnce(new DialerError('Timeout', 'no answer'));
+        const failed = await service.transfer('call-1', { kind: 'Skill', value: 'pc-2' });
+        expect(transferErrorOf(service)?.code).toBe('Timeout');
+        const answer = holdOnce(dialer.transfer);
+        const pending = service.transfer('call-1', { kind: 'Skill', value: 'pc-2' });
+        expect(code(await service.transfer('call-1', { kind: 'Skill', value: 'pc-2' }))).toBe('InFlight');
+        expect(transferErrorOf(service)).toBe(failed.ok ? null : failed.error);
+        answer();
+        expect(code(await pending)).toBeNull();
+        expect(transferErrorOf(service)).toBeNull();
+    });
+
+    it('UB-6 a failure dismissed goes from its call and from the errors', async () => {
+        const { dialer, service } = await build();
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        const refused = await service.transfer('call-1', { kind: 'Number', value: 'front desk' });
+        service.dismissError(refused.ok ? '' : refused.error.id);
+        expect(transferErrorOf(service)).toBeNull();
+        expect(errorsOf(service)).toEqual([]);
+    });
+
+    it('CP-3 a transfer a rule set only warns about is held on its call; confirmed, it goes once and clears it', async () => {
+        const ruleSets = DEFAULT_RULE_SETS.map((r) => (r.name === 'US_Federal' ? { ...r, mode: 'Warn' as const } : r));
+        const { dialer, service } = await build({}, { settings: { ruleSets } });
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        const held = await service.transfer('call-1', { kind: 'Number', value: SAN_FRANCISCO });
+        expect(held.ok ? null : held.error.compliance?.verdict).toBe('Warn');
+        expect(transferErrorOf(service)).toBe(held.ok ? null : held.error);
+        expect(dialer.transfer).not.toHaveBeenCalled();
+        expect(code(await service.confirmCompliance(held.ok ? '' : held.error.id))).toBeNull();
+        expect(dialer.transfer).toHaveBeenCalledTimes(1);
+        expect(transferErrorOf(service)).toBeNull();
+        expect(errorsOf(service)).toEqual([]);
     });
 });
 
