@@ -2,7 +2,7 @@
 // session scoreboard; at an answering machine the agent leaves the recorded voicemail with one click.
 import assert from 'node:assert/strict';
 import { testAtBothSizes } from './suite.mjs';
-import { advanceUntil, callsRegion, chooseSkill, statuses } from './steps.mjs';
+import { advanceUntil, callsRegion, chooseSkill, description, statuses, waitUntil } from './steps.mjs';
 
 /** Forces the next dial's outcome, then advances until the first call shows `status`. */
 async function dialUntil(ctx, outcome, status) {
@@ -25,7 +25,20 @@ testAtBothSizes('WU-2 WU-3 a shift of calls: the scoreboard matches them; voicem
             await dialUntil(ctx, 'Live answer', 'Active');
             await card.getByRole('button', { name: 'End Call' }).click();
             await card.getByRole('heading', { name: 'Wrap-up' }).waitFor();
-            await card.getByRole('combobox', { name: 'Disposition' }).click();
+            const disposition = card.getByRole('combobox', { name: 'Disposition' });
+            if (did.live === 0) {
+                // UB-6: Save with no disposition: the list says so, as its description; nothing is saved.
+                await card.getByRole('button', { name: 'Save' }).click();
+                await waitUntil(
+                    ctx.page,
+                    async () => (await description(disposition)).includes('Choose a disposition.'),
+                    {
+                        what: 'the disposition list says one is needed'
+                    }
+                );
+                await ctx.axe('wrap-up saved with no disposition');
+            }
+            await disposition.click();
             await card.getByRole('option', { name: 'Paid in full', exact: true }).click();
             await card.getByRole('button', { name: 'Save' }).click();
             await ctx.expectGone(card);

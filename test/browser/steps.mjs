@@ -112,14 +112,24 @@ export async function isHighlighted(combobox, option) {
     return expanded === 'true' && !!id && active === id;
 }
 
-/** The text of the elements a field's aria-describedby names: its accessible description. */
+/**
+ * The text of the elements a field's aria-describedby names: its accessible description. An id is looked up in the
+ * field's own shadow tree, else anywhere in the page, as the browser does: a base component (lightning-combobox)
+ * names its message from the tree around its inner control, and synthetic shadow's getElementById leaves out
+ * shadow content, so the page is walked.
+ */
 export async function description(locator) {
     return locator.evaluate((el) => {
         const root = el.getRootNode();
+        const inPage = (id) => {
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.id === id) return n;
+            return null;
+        };
         return (el.getAttribute('aria-describedby') ?? '')
             .split(/\s+/)
             .filter(Boolean)
-            .map((id) => (root.querySelector?.(`[id="${id}"]`) ?? document.getElementById(id))?.textContent ?? '')
+            .map((id) => (root.querySelector?.(`[id="${id}"]`) ?? inPage(id))?.textContent ?? '')
             .join(' ')
             .replace(/\s+/g, ' ')
             .trim();

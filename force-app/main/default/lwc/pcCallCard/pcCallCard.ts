@@ -138,7 +138,6 @@ export default class PcCallCard extends LightningElement {
     transferError = '';
     dispositionId = '';
     notes = '';
-    wrapUpError = '';
     /** The message beside Notes (its accessible description), e.g. that the disposition requires notes (WU-1). */
     notesError = '';
     /** What the polite live region last said of the wrap-up time left (WU-1). */
@@ -519,7 +518,7 @@ export default class PcCallCard extends LightningElement {
 
     get wrapUpErrorText(): string {
         const error = this.view?.wrapUp?.error;
-        return this.wrapUpError || (error ? (ERROR_CODE_LABELS[error.code] ?? LABELS.errUnknown) : '');
+        return error ? (ERROR_CODE_LABELS[error.code] ?? LABELS.errUnknown) : '';
     }
 
     get saveDisabled(): boolean {
@@ -569,6 +568,15 @@ export default class PcCallCard extends LightningElement {
     /** The skill chosen from the list. */
     handleTransferValue(event: CustomEvent<{ value: string }>): void {
         this.setTransferValue(event.detail.value ?? '');
+        this.recheck(event.currentTarget);
+    }
+
+    /**
+     * A list that said a choice is needed says so no more once one is made: at once, not when the agent leaves it —
+     * there its message would go as the agent presses the button below, moving the button from under the pointer.
+     */
+    private recheck(list: EventTarget | null): void {
+        (list as { reportValidity?: () => boolean } | null)?.reportValidity?.();
     }
 
     /** The agent or number typed; kept as typed, whatever it is (checked on Transfer now). */
@@ -605,13 +613,12 @@ export default class PcCallCard extends LightningElement {
 
     handleDisposition(event: CustomEvent<{ value: string }>): void {
         this.dispositionId = event.detail.value;
-        this.wrapUpError = '';
+        this.recheck(event.currentTarget);
         this.notesError = '';
     }
 
     handleNotes(event: Event): void {
         this.notes = (event.target as HTMLTextAreaElement).value;
-        this.wrapUpError = '';
         this.notesError = '';
     }
 
@@ -620,7 +627,12 @@ export default class PcCallCard extends LightningElement {
         if (!call || !this.service || this.busy) return;
         const chosen = (this.dispositions ?? []).find((d) => d.id === this.dispositionId);
         if (!chosen) {
-            this.wrapUpError = LABELS.callDispositionRequired;
+            // The list says so itself, as its own description, and the agent is put back in it (UB-6).
+            const list = this.template?.querySelector<HTMLElement & { reportValidity?: () => boolean }>(
+                'lightning-combobox[data-id="disposition"]'
+            );
+            list?.reportValidity?.();
+            list?.focus();
             return;
         }
         if (chosen.requiresNotes && !this.notes.trim()) {

@@ -267,7 +267,14 @@ describe('c-pc-call-card', () => {
             options: { label: string }[];
         };
         expect(combo.options.map((o) => o.label)).toEqual(['Outbound Sales', 'Collections', 'Inbound Support']);
+        const reported = jest.fn(() => false);
+        (combo as unknown as { reportValidity: () => boolean }).reportValidity = reported;
+        await click(findButton(el, 'Transfer now'));
+        // Nothing chosen: the list says so itself, as its description; nothing is sent.
+        expect(reported).toHaveBeenCalledTimes(1);
+        expect(service.callsOf('transfer')).toHaveLength(0);
         await change(el.shadowRoot!.querySelector('lightning-combobox'), 'sk-2');
+        expect(reported).toHaveBeenCalledTimes(2);
         await click(findButton(el, 'Transfer now'));
         expect(service.callsOf('transfer')[0]!.args).toEqual(['call-1', { kind: 'Skill', value: 'sk-2' }]);
     });
@@ -281,9 +288,26 @@ describe('c-pc-call-card', () => {
         expect(byDataId(el, 'outcome')!.textContent).toBe('Outcome: Live contact');
         expect(buttonNames(el)).toEqual(['Save']);
         await expect(el).toBeAccessible();
+        // No disposition: the list says so as its own description (the base component's message when missing).
+        const list = byDataId(el, 'disposition') as HTMLElement & {
+            required: boolean;
+            messageWhenValueMissing: string;
+            reportValidity: () => boolean;
+        };
+        expect([list.required, list.messageWhenValueMissing]).toEqual([true, 'Choose a disposition.']);
+        const reported = jest.fn(() => false);
+        list.reportValidity = reported;
+        const focused = jest.fn();
+        list.focus = focused;
         await click(findButton(el, 'Save'));
-        expect(byDataId(el, 'wrap-up-error')!.textContent).toBe('Choose a disposition.');
-        await change(el.shadowRoot!.querySelector('lightning-combobox'), 'disp-2');
+        expect(reported).toHaveBeenCalledTimes(1);
+        expect(byDataId(el, 'wrap-up-error')).toBeNull();
+        expect(service.callsOf('saveDisposition')).toHaveLength(0);
+        // The agent is put back in the list (the base component's focus reaches its input).
+        expect(focused).toHaveBeenCalledTimes(1);
+        await change(list, 'disp-2');
+        // Chosen, the list drops its message at once (not on leaving it, under the pointer on its way to Save).
+        expect(reported).toHaveBeenCalledTimes(2);
         await click(findButton(el, 'Save'));
         expect(byDataId(el, 'notes-error')!.textContent!.trim()).toBe('Notes are required for this disposition.');
         await change(byDataId(el, 'wrap-up-notes'), 'Call back on Friday', 'input');
