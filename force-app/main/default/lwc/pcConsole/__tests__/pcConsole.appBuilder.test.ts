@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import PcConsole from 'c/pcConsole';
 import { createConsoleService } from 'c/pcRuntime';
 import { applyPageOverrides, parseSettings } from 'c/pcSettings';
@@ -65,5 +67,16 @@ describe('c-pc-console App Builder properties', () => {
         expect(text).toContain('Value two (source), App Builder property: invalid. Using DialerField instead.');
         expect(service.callsOf('start')).toHaveLength(1);
         await expect(el).toBeAccessible();
+    });
+
+    it('UB-1 the utility bar the package ships opens the console in its one-column layout, 400 x 600', () => {
+        const page = readFileSync(
+            join(__dirname, '../../../flexipages/Personal_Connection_UtilityBar.flexipage-meta.xml'),
+            'utf8'
+        );
+        const property = (name: string) =>
+            new RegExp(`<name>${name}</name>(?:\\s*<type>decorator</type>)?\\s*<value>([^<]*)</value>`).exec(page)?.[1];
+        expect(page).toContain('<componentName>c:pcConsole</componentName>');
+        expect([property('compact'), property('width'), property('height')]).toEqual(['true', '400', '600']);
     });
 });
