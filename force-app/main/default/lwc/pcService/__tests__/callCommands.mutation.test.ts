@@ -290,6 +290,21 @@ describe('c-pc-service a failed transfer stays with its call (UB-6, CP-3)', () =
         expect(transferErrorOf(service)).toBeNull();
     });
 
+    it("UB-6 each call keeps its own transfer's failure; dismissing one leaves the other's", async () => {
+        const { dialer, service } = await build();
+        dialer.events.emit('callUpdated', inStatus('Active'));
+        dialer.events.emit('callUpdated', { ...inStatus('Active', 'call-2'), line: 2 });
+        const second = await service.transfer('call-2', { kind: 'Number', value: 'reception' });
+        const transferErrors = () => service.getState().calls.map((v) => v.transferError?.id ?? null);
+        const secondId = second.ok ? '' : second.error.id;
+        expect(transferErrors()).toEqual([null, secondId]);
+        const first = await service.transfer('call-1', { kind: 'Number', value: 'front desk' });
+        const firstId = first.ok ? '' : first.error.id;
+        expect(transferErrors()).toEqual([firstId, secondId]);
+        service.dismissError(secondId);
+        expect(transferErrors()).toEqual([firstId, null]);
+    });
+
     it('UB-6 a failure dismissed goes from its call and from the errors', async () => {
         const { dialer, service } = await build();
         dialer.events.emit('callUpdated', inStatus('Active'));
