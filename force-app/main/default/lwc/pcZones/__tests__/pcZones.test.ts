@@ -62,4 +62,58 @@ describe('pcZones', () => {
             refusing.mockRestore();
         }
     });
+
+    it('RS-6 a zone the runtime has no generic name for is named by its IANA name (GMT±hh:mm says less)', () => {
+        expect(zoneOption('Etc/GMT+5', WINTER).label).toBe('Etc/GMT+5 (UTC\u221205:00)');
+        expect(zoneOption('UTC', WINTER).label).toBe('UTC (UTC+00:00)');
+    });
+
+    it('RS-6 a city in several words reads as words, and the search text is the label and the IANA name, lower case', () => {
+        const option = zoneOption('America/Argentina/Buenos_Aires', WINTER);
+        expect(option.label).toBe('Argentina Standard Time – Buenos Aires (UTC\u221203:00)');
+        expect(option.search).toBe(
+            'argentina standard time – buenos aires (utc\u221203:00) america/argentina/buenos aires'
+        );
+    });
+
+    it('RS-6 a generic name that is only the city is not said twice', () => {
+        const Real = Intl.DateTimeFormat;
+        const cityOnly = jest.spyOn(Intl, 'DateTimeFormat').mockImplementation(((
+            locales?: string | string[],
+            options?: Intl.DateTimeFormatOptions
+        ) => {
+            const real = new Real(locales, options);
+            if (options?.timeZone !== 'Antarctica/Troll' || options.timeZoneName !== 'longGeneric') return real;
+            return Object.assign(Object.create(real) as Intl.DateTimeFormat, {
+                formatToParts: (at?: number | Date) =>
+                    real.formatToParts(at).map((p) => (p.type === 'timeZoneName' ? { ...p, value: 'Troll' } : p))
+            });
+        }) as typeof Intl.DateTimeFormat);
+        try {
+            jest.isolateModules(() => {
+                const fresh = jest.requireActual<typeof import('c/pcZones')>('c/pcZones');
+                expect(fresh.zoneOption('Antarctica/Troll', WINTER).label).toBe('Antarctica/Troll (UTC+00:00)');
+            });
+        } finally {
+            cityOnly.mockRestore();
+        }
+    });
+
+    it('RS-6 the list runs west to east, then by name; it is worked out once a day (offsets change with DST)', () => {
+        const options = zoneOptions(WINTER);
+        for (let i = 1; i < options.length; i += 1) {
+            const [a, b] = [options[i - 1]!, options[i]!];
+            expect(a.offsetMinutes < b.offsetMinutes || a.label.localeCompare(b.label) <= 0).toBe(true);
+            expect(a.offsetMinutes).toBeLessThanOrEqual(b.offsetMinutes);
+        }
+        expect(zoneOptions(WINTER + 3_600_000)).toBe(options);
+        expect(zoneOptions(WINTER + 86_400_000)).not.toBe(options);
+    });
+
+    it('RS-6 the search reads capitals and hyphens as typed, and an empty one keeps the list as it is', () => {
+        const options = zoneOptions(WINTER);
+        expect(searchZones(options, 'CHICAGO').map((o) => o.value)).toEqual(['America/Chicago']);
+        expect(searchZones(options, 'port-au-prince').map((o) => o.value)).toEqual(['America/Port-au-Prince']);
+        expect(searchZones(options, '  ')).toBe(options);
+    });
 });
