@@ -20,3 +20,19 @@ testAtBothSizes('WU-4 click-to-dial from a contact: the call is a line of the co
     await line.getByRole('button', { name: 'End Call' }).click();
     await line.getByRole('heading', { name: 'Wrap-up' }).waitFor();
 });
+
+testAtBothSizes('UB-6 WU-4 a refused click-to-dial says why once, beside the Call buttons', async (ctx) => {
+    await ctx.open({ lines: '1', preview: 'off' });
+    // Not logged in to a skill: the console cannot dial yet.
+    const page = ctx.page.getByRole('region', { name: 'Contact record' });
+    const card = page.getByRole('article', { name: 'Click to dial' });
+    await card
+        .getByRole('button', { name: /^Call / })
+        .first()
+        .click();
+    const said = 'That is not possible in the current state of the call or agent.';
+    await ctx.expectText(card, said);
+    const alerts = await ctx.page.getByRole('alert').filter({ hasText: said }).count();
+    assert.equal(alerts, 1, 'one failure, one message: the banner does not say it again');
+    await ctx.axe('a refused click-to-dial');
+});

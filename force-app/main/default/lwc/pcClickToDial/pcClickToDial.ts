@@ -20,7 +20,7 @@ export default class PcClickToDial extends LightningElement {
     /** The Contact's id, so the call and its Task link to it. */
     @api contactId: string | null = null;
     /** The console's service (or a bridge to it) that places the call. */
-    @api service: (Pick<CallCommands, 'dial'> & Pick<ErrorCommands, 'confirmCompliance'>) | undefined;
+    @api service: (Pick<CallCommands, 'dial' | 'clickToDial'> & Pick<ErrorCommands, 'confirmCompliance'>) | undefined;
 
     labels = LABELS;
     sending = false;
@@ -42,7 +42,9 @@ export default class PcClickToDial extends LightningElement {
 
     handleCall(event: Event): void {
         const number = (event.currentTarget as HTMLElement).dataset.number ?? '';
-        const dial = this.service?.dial;
+        // The console's own service says the result here only (clickToDial); a bridge to it, as on a record page,
+        // has dial alone and the console's banner says what came of it.
+        const dial = this.service?.clickToDial ?? this.service?.dial;
         if (this.sending || !number || !this.service || !dial) return;
         this.follow(number, dial.call(this.service, { number, contactId: this.contactId ?? null }));
     }

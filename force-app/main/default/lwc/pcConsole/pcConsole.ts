@@ -557,6 +557,8 @@ function bannerErrorsOf(s: ConsoleState, previous: readonly ConsoleError[]): rea
         if (v.wrapUp?.error) inPlace.add(v.wrapUp.error.id);
         if (v.transferError) inPlace.add(v.transferError.id);
     }
+    // A click-to-dial that holds the service shows its own failures beside its Call buttons.
+    for (const e of s.errors) if (e.command === 'clickToDial') inPlace.add(e.id);
     const next = inPlace.size ? s.errors.filter((e) => !inPlace.has(e.id)) : s.errors;
     const same = next.length === previous.length && next.every((e, i) => e === previous[i]);
     return same ? previous : next;

@@ -1280,6 +1280,11 @@ export interface CallCommands {
     transfer(callId: string, target: TransferTarget): Promise<CommandResult>;
     /** Dials a number for the agent (click-to-dial, WU-4); the call then behaves as any other line. */
     dial?(request: AgentDialRequest): Promise<CommandResult>;
+    /**
+     * Dials as `dial` does, for a click-to-dial that shows the result where the agent clicked: its failures (command
+     * `clickToDial`) stay out of the console's error banner (UB-6: one failure, one message).
+     */
+    clickToDial?(request: AgentDialRequest): Promise<CommandResult>;
     /** Leaves the skill's recorded message on an answering machine (AMD) and closes the line (WU-3). */
     dropVoicemail?(callId: string): Promise<CommandResult>;
     /** Saves the wrap-up of an Ended call; logs the attempt to Salesforce once (BX-1). */

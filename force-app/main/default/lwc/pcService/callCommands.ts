@@ -59,8 +59,11 @@ export class CallCommands {
      * Dials a number for the agent (click-to-dial, WU-4) on the skill worked: the number must be one the console
      * can normalise to E.164 and the agent Working with no call on the lines; the call then arrives as any other.
      */
-    async dial(request: AgentDialRequest, confirmWarnings = false): Promise<CommandResult> {
-        const command = 'dial';
+    async dial(
+        request: AgentDialRequest,
+        confirmWarnings: boolean,
+        command: 'dial' | 'clickToDial'
+    ): Promise<CommandResult> {
         const { store, errors, adapter } = this.ctx;
         const state = store.state;
         const send = adapter.dialNumber;
@@ -76,13 +79,16 @@ export class CallCommands {
         if (state.calls.length > 0 || state.preview) {
             return errors.fail('Validation', 'InvalidState', 'finish the current call or preview first', command);
         }
-        if (this.inFlight.has(command)) return errors.inFlight(command);
-        this.inFlight.add(command);
+        // One dial at a time, whichever way it came.
+        if (this.inFlight.has('dial')) return errors.inFlight(command);
+        this.inFlight.add('dial');
         try {
             const contactId = typeof request.contactId === 'string' ? request.contactId : null;
             const now = this.ctx.clock.now();
             const outcome = gate(await this.checkDial(number, contactId, now), now, confirmWarnings);
-            if (!outcome.go) return errors.complianceStop(command, outcome.notice, () => this.dial(request, true));
+            if (!outcome.go) {
+                return errors.complianceStop(command, outcome.notice, () => this.dial(request, true, command));
+            }
             this.ctx.overrides.keep(outcome, `n:${number}`);
             await send.call(adapter, agent.skillId, { number, contactId });
             const rest = errors.without(command);
@@ -93,7 +99,7 @@ export class CallCommands {
             store.commit({ errors: errors.add(error) });
             return { ok: false, error };
         } finally {
-            this.inFlight.delete(command);
+            this.inFlight.delete('dial');
         }
     }
 

@@ -236,7 +236,12 @@ export class ConsoleService implements ConsoleApi {
 
     /** Dials a number for the agent (click-to-dial, WU-4); the call then arrives as any other. */
     dial(request: AgentDialRequest, confirmWarnings = false): Promise<CommandResult> {
-        return this.calls.dial(request, confirmWarnings);
+        return this.calls.dial(request, confirmWarnings, 'dial');
+    }
+
+    /** Dials as `dial` does for a click-to-dial that shows its own result; the banner leaves its failures out (UB-6). */
+    clickToDial(request: AgentDialRequest): Promise<CommandResult> {
+        return this.calls.dial(request, false, 'clickToDial');
     }
 
     /** Leaves the skill's recorded message at an answering machine (WU-3). */

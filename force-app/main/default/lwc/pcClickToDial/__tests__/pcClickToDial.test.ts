@@ -49,6 +49,29 @@ describe('c-pc-click-to-dial', () => {
         expect(service.callsOf('dial')).toHaveLength(2);
     });
 
+    it('UB-6 WU-4 with the console service itself it dials as click-to-dial, whose failures it alone shows', async () => {
+        const service = new StubConsoleApi();
+        const clickToDial = jest.fn(async () => ({
+            ok: false as const,
+            error: {
+                id: 'e2',
+                source: 'Validation' as const,
+                code: 'InvalidState' as const,
+                detail: '',
+                at: 0,
+                command: 'clickToDial'
+            }
+        }));
+        const { el } = await mount({ service: Object.assign(service, { clickToDial }) });
+        await click(findButton(el, 'Call (312) 555-0100'));
+        await flush();
+        expect(clickToDial).toHaveBeenCalledWith({ number: '+13125550100', contactId: '003000000000001AAA' });
+        expect(service.callsOf('dial')).toEqual([]);
+        expect(byDataId(el, 'dial-error')!.textContent).toBe(
+            'That is not possible in the current state of the call or agent.'
+        );
+    });
+
     it('WU-4 says so when the contact has no number', async () => {
         const { el } = await mount({ numbers: [] });
         expect(byDataId(el, 'none')!.textContent).toBe('This contact has no phone number.');

@@ -316,6 +316,15 @@ describe('c-pc-console', () => {
         expect(panel.errors.map((e) => e.id)).toEqual(['err-transfer', 'err-other']);
     });
 
+    it("UB-6 WU-4 a click-to-dial that shows its own failure leaves the banner; a record page's dial is said there", async () => {
+        const inPlace = makeError({ id: 'err-here', command: 'clickToDial' });
+        const fromPage = makeError({ id: 'err-page', command: 'dial' });
+        const service = new StubConsoleApi(makeState({ errors: [inPlace, fromPage] }));
+        const { el } = await mount(service);
+        const panel = query<HTMLElement & { errors: { id: string }[] }>(el, 'c-pc-error-panel')!;
+        expect(panel.errors.map((e) => e.id)).toEqual(['err-page']);
+    });
+
     it('BX-4 a console taken out of the page and put back still says each change in its live region', async () => {
         const service = new StubConsoleApi(makeState({ calls: [makeCallView({ status: CallStatus.Ringing })] }));
         const { el } = await mount(service);

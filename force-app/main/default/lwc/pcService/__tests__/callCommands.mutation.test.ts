@@ -393,6 +393,27 @@ describe('c-pc-service click-to-dial (WU-4)', () => {
         expect(service.getState().errors).toEqual([]);
     });
 
+    it('UB-6 WU-4 a click-to-dial that shows its own result: its failures are its command, and one dial at a time either way', async () => {
+        const ruleSets = DEFAULT_RULE_SETS.map((r) => (r.name === 'US_Federal' ? { ...r, mode: 'Warn' as const } : r));
+        const { dialer, service } = await build({}, { settings: { ruleSets } });
+        const held = await service.clickToDial({ number: SAN_FRANCISCO, contactId: null });
+        expect(held.ok ? null : [held.error.command, held.error.compliance?.verdict]).toEqual(['clickToDial', 'Warn']);
+        expect(errorsOf(service)).toEqual(['clickToDial:Compliance']);
+        // Confirmed where it was shown: the held dial goes, once, and its failure is gone.
+        expect(code(await service.confirmCompliance(held.ok ? '' : held.error.id))).toBeNull();
+        expect(dialer.dialNumber).toHaveBeenCalledTimes(1);
+        expect(errorsOf(service)).toEqual([]);
+        dialer.events.emit('callRemoved', { callId: 'call-1' });
+        const answer = holdOnce(dialer.dialNumber);
+        const first = service.dial({ number: CHICAGO, contactId: null });
+        await flush();
+        const second = await service.clickToDial({ number: CHICAGO, contactId: null });
+        expect(second.ok ? null : [second.error.command, second.error.code]).toEqual(['clickToDial', 'InFlight']);
+        answer();
+        expect(code(await first)).toBeNull();
+        expect(dialer.dialNumber).toHaveBeenCalledTimes(2);
+    });
+
     it('CP-1 a dial where it is too early for the contact is refused naming the rule, and nothing is sent', async () => {
         const { dialer, service } = await build();
         const result = await service.dial({ number: SAN_FRANCISCO, contactId: null });
