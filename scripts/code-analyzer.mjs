@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { CodeAnalyzer, CodeAnalyzerConfig, EventType, LogLevel } from '@salesforce/code-analyzer-core';
 import * as pmd from '@salesforce/code-analyzer-pmd-engine';
 import * as sfge from '@salesforce/code-analyzer-sfge-engine';
@@ -28,14 +28,18 @@ const SEVERITY = { 1: 'Critical', 2: 'High', 3: 'Moderate', 4: 'Low', 5: 'Info' 
 const SFGE_SETTINGS = { java_thread_count: 2, java_thread_timeout: 900000, disable_limit_reached_violations: false };
 const ALWAYS = ['pmd:Recommended', 'pmd:Security', 'pmd:BestPractices', 'pmd:AppExchange', 'retire-js:Recommended'];
 
-/** Every file the graph engine reads (force-app without the components and static resources), sorted. */
+/**
+ * What the graph engine's verdict depends on under force-app, sorted: the Apex (classes, triggers) it builds its
+ * graph from, and the objects' metadata beside them. Labels, pages, permission sets and components are not read by
+ * it: a change of those leaves its verdict as recorded.
+ */
 function graphInputs(dir = 'force-app') {
     const found = [];
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) {
             if (!['lwc', 'staticresources', '__tests__'].includes(entry.name)) found.push(...graphInputs(path));
-        } else found.push(path);
+        } else if (/\.(cls|trigger)$/.test(entry.name) || path.split(sep).includes('objects')) found.push(path);
     }
     return found.sort();
 }
