@@ -141,7 +141,6 @@ import PC_RsErr_UnknownZone from '@salesforce/label/c.PC_RsErr_UnknownZone';
 import PC_RsErr_NonexistentLocalTime from '@salesforce/label/c.PC_RsErr_NonexistentLocalTime';
 import PC_RsErr_AmbiguousLocalTime from '@salesforce/label/c.PC_RsErr_AmbiguousLocalTime';
 import PC_RsErr_NotesTooLong from '@salesforce/label/c.PC_RsErr_NotesTooLong';
-import PC_RsErr_OutsideCallingHours from '@salesforce/label/c.PC_RsErr_OutsideCallingHours';
 import PC_RsErr_InvalidDeliverTo from '@salesforce/label/c.PC_RsErr_InvalidDeliverTo';
 import PC_Marquee_Callback from '@salesforce/label/c.PC_Marquee_Callback';
 import PC_Msg_None from '@salesforce/label/c.PC_Msg_None';
@@ -488,7 +487,6 @@ export const LABELS = Object.freeze({
     rsErrNonexistentLocalTime: PC_RsErr_NonexistentLocalTime,
     rsErrAmbiguousLocalTime: PC_RsErr_AmbiguousLocalTime,
     rsErrNotesTooLong: PC_RsErr_NotesTooLong,
-    rsErrOutsideCallingHours: PC_RsErr_OutsideCallingHours,
     rsErrInvalidDeliverTo: PC_RsErr_InvalidDeliverTo,
     marqueeCallback: PC_Marquee_Callback,
     msgNone: PC_Msg_None,
@@ -787,7 +785,6 @@ export const RESCHEDULE_ERROR_LABELS: Readonly<Record<RescheduleErrorCode, strin
     [RescheduleErrorCode.NonexistentLocalTime]: LABELS.rsErrNonexistentLocalTime,
     [RescheduleErrorCode.AmbiguousLocalTime]: LABELS.rsErrAmbiguousLocalTime,
     [RescheduleErrorCode.NotesTooLong]: LABELS.rsErrNotesTooLong,
-    [RescheduleErrorCode.OutsideCallingHours]: LABELS.rsErrOutsideCallingHours,
     [RescheduleErrorCode.ComplianceBlocked]: LABELS.cpRsBlocked,
     [RescheduleErrorCode.ComplianceWarning]: LABELS.cpRsWarned,
     [RescheduleErrorCode.InvalidDeliverTo]: LABELS.rsErrInvalidDeliverTo,

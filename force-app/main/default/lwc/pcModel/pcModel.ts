@@ -977,7 +977,6 @@ export const RescheduleErrorCode = {
     NonexistentLocalTime: 'NonexistentLocalTime',
     AmbiguousLocalTime: 'AmbiguousLocalTime',
     NotesTooLong: 'NotesTooLong',
-    OutsideCallingHours: 'OutsideCallingHours',
     /** CP-1: a rule set refuses (Block) or warns about (Warn) the chosen instant; the notice says which and why. */
     ComplianceBlocked: 'ComplianceBlocked',
     ComplianceWarning: 'ComplianceWarning',
