@@ -5,6 +5,7 @@
 import type {
     CommandResult,
     ComplianceChoice,
+    ComplianceNotice,
     RescheduleDraft,
     RescheduleRequest,
     RescheduleValidation
@@ -20,6 +21,8 @@ import type { RescheduleRetry } from './preview';
 export class Reschedule implements RescheduleRetry {
     private last: RescheduleRequest | null = null;
     private lastContactZone: string | null = null;
+    /** The warning the agent confirmed for the last request, and the record it books (CP-3). */
+    private lastOverride: { readonly notice: ComplianceNotice; readonly recordId: string } | null = null;
 
     constructor(private readonly ctx: ServiceContext) {}
 
@@ -78,10 +81,14 @@ export class Reschedule implements RescheduleRetry {
         const request = validation.request;
         this.last = request;
         this.lastContactZone = validation.contactTimeZone;
+        this.lastOverride = validation.compliance
+            ? { notice: validation.compliance, recordId: ps.preview.record.id }
+            : null;
         return this.send(request);
     }
 
     private async send(request: RescheduleRequest): Promise<CommandResult> {
+        const override = this.lastOverride;
         const result = await previewCommand(
             this.ctx,
             'Reschedule',
@@ -89,6 +96,10 @@ export class Reschedule implements RescheduleRetry {
             (id) => this.ctx.adapter.reschedulePreview(id, request),
             { at: request.at, timeZone: request.timeZone, contactTimeZone: this.lastContactZone }
         );
+        // The callback this books is the attempt the agent's choice belongs to: its Task notes the override when it
+        // comes to this console (CP-3). A console opened later does not know of it.
+        if (result.ok && override)
+            this.ctx.overrides.keep({ go: true, overridden: override.notice }, override.recordId);
         // Stryker disable next-line ConditionalExpression: hygiene; Retry reads `last` only after a failed reschedule, which sets it first
         if (result.ok && this.last === request) this.last = null; // a later one stays for Retry
         return result;

@@ -149,6 +149,27 @@ describe('CP-1 compliance at every agent action (service)', () => {
         expect(sentNamed(rig, 'reschedulePreview')).toBe(1);
     });
 
+    it('CP-3 a reschedule confirmed past a warning: the callback it booked notes the override on its Task', async () => {
+        const rig = await working({ settings: { ruleSets: federalAs('Warn') } });
+        const { zone, number } = await zonedUsPreview(rig);
+        const recordId = rig.state().preview!.preview.record.id;
+        const late = draftAt(number, zone, '2027-01-13', '22:15');
+        expect(await settle(rig.clock, rig.service.reschedulePreview(late, { confirmWarnings: true }))).toEqual({
+            ok: true
+        });
+        rig.dialer.control.forceNextOutcome('Live');
+        const callback = await until(
+            rig.clock,
+            () => rig.state().calls.find((v) => v.call.record.id === recordId && v.call.status === 'Active')?.call,
+            { step: 60_000, maxMs: 4 * 24 * 3_600_000 }
+        );
+        expect(callback?.direction).toBe('Callback');
+        await settle(rig.clock, rig.service.endCall(callback!.id));
+        await settle(rig.clock, rig.service.saveDisposition(callback!.id, 'disp-completed', 'Spoke'));
+        const task = rig.gateway.tasks().find((t) => t.log.dialerContactId === callback!.id)!;
+        expect(task.log.notes).toBe('Spoke\n[Compliance override] US federal law (US_Federal: Window)');
+    });
+
     it('CP-1 RS-6 the reschedule form`s default is the next instant the contact may be called', async () => {
         const rig = await working({ startAt: EARLY });
         const { zone } = await zonedUsPreview(rig);
