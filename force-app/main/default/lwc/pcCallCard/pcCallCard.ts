@@ -61,6 +61,9 @@ type CallCommand = 'hold' | 'resume' | 'mute' | 'unmute' | 'endCall';
  */
 const formattedNumbers = new WeakMap<object, { raw: string | undefined; text: string }>();
 
+/** A base list (lightning-combobox) that says, as its own description, that a choice is missing. */
+type ReportingList = HTMLElement & { reportValidity?: () => boolean };
+
 /** One line of the agent's calls: who, which number, its status and the actions it allows now (CL-1, CL-4, AM-1..3). */
 export default class PcCallCard extends LightningElement {
     private current: CallView | undefined;
@@ -434,7 +437,7 @@ export default class PcCallCard extends LightningElement {
     }
 
     get transferAnywayName(): string {
-        return formatLabel(LABELS.cpCallAnywayNamed, [this.transferFieldError]);
+        return formatLabel(LABELS.cpTransferAnywayNamed, [this.transferFieldError]);
     }
 
     handleTransferAnyway(): void {
@@ -576,7 +579,14 @@ export default class PcCallCard extends LightningElement {
      * there its message would go as the agent presses the button below, moving the button from under the pointer.
      */
     private recheck(list: EventTarget | null): void {
-        (list as { reportValidity?: () => boolean } | null)?.reportValidity?.();
+        (list as ReportingList | null)?.reportValidity?.();
+    }
+
+    /** A required list (`data-id`) shows whether a choice is missing, as its own description; returns the list. */
+    private reportList(dataId: string): ReportingList | null {
+        const list = this.template?.querySelector<ReportingList>(`lightning-combobox[data-id="${dataId}"]`) ?? null;
+        list?.reportValidity?.();
+        return list;
     }
 
     /** The agent or number typed; kept as typed, whatever it is (checked on Transfer now). */
@@ -597,10 +607,7 @@ export default class PcCallCard extends LightningElement {
         if (!value) {
             this.transferError = LABELS.callTransferRequired;
             // The skill list says so itself, as its own description; a typed target's field shows transferError.
-            const skills = this.template?.querySelector<HTMLElement & { reportValidity?: () => boolean }>(
-                'lightning-combobox[data-id="transfer-skill"]'
-            );
-            skills?.reportValidity?.();
+            this.reportList('transfer-skill');
             return;
         }
         this.transferError = '';
@@ -628,11 +635,7 @@ export default class PcCallCard extends LightningElement {
         const chosen = (this.dispositions ?? []).find((d) => d.id === this.dispositionId);
         if (!chosen) {
             // The list says so itself, as its own description, and the agent is put back in it (UB-6).
-            const list = this.template?.querySelector<HTMLElement & { reportValidity?: () => boolean }>(
-                'lightning-combobox[data-id="disposition"]'
-            );
-            list?.reportValidity?.();
-            list?.focus();
+            this.reportList('disposition')?.focus();
             return;
         }
         if (chosen.requiresNotes && !this.notes.trim()) {

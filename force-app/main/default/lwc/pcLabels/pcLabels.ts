@@ -354,6 +354,7 @@ import PC_Cp_ErrCompliance from '@salesforce/label/c.PC_Cp_ErrCompliance';
 import PC_Cp_CallAnyway from '@salesforce/label/c.PC_Cp_CallAnyway';
 import PC_Cp_CallAnywayNamed from '@salesforce/label/c.PC_Cp_CallAnywayNamed';
 import PC_Cp_TransferAnyway from '@salesforce/label/c.PC_Cp_TransferAnyway';
+import PC_Cp_TransferAnywayNamed from '@salesforce/label/c.PC_Cp_TransferAnywayNamed';
 import PC_Cp_SaveAnyway from '@salesforce/label/c.PC_Cp_SaveAnyway';
 import PC_Cp_RsBlocked from '@salesforce/label/c.PC_Cp_RsBlocked';
 import PC_Cp_RsWarned from '@salesforce/label/c.PC_Cp_RsWarned';
@@ -682,6 +683,7 @@ export const LABELS = Object.freeze({
     cpCallAnyway: PC_Cp_CallAnyway,
     cpCallAnywayNamed: PC_Cp_CallAnywayNamed,
     cpTransferAnyway: PC_Cp_TransferAnyway,
+    cpTransferAnywayNamed: PC_Cp_TransferAnywayNamed,
     cpSaveAnyway: PC_Cp_SaveAnyway,
     cpRsBlocked: PC_Cp_RsBlocked,
     cpRsWarned: PC_Cp_RsWarned,

@@ -225,6 +225,9 @@ describe('c-pc-call-card', () => {
             const { el, service, field } = await failedTransfer(warned);
             expect(accessibleDescription(field)).toMatch(/Florida.*7:40 AM/);
             expect(buttonNames(el)).toContain('Transfer anyway');
+            expect((findButton(el, 'Transfer anyway') as unknown as { title: string }).title).toMatch(
+                /^Transfer anyway, despite: Florida/
+            );
             await click(findButton(el, 'Transfer anyway'));
             expect(service.callsOf('confirmCompliance')).toEqual([{ method: 'confirmCompliance', args: ['err-warn'] }]);
             expect(service.callsOf('transfer')).toHaveLength(1);
