@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import { ConnectionStatus, isDialerAdapterKind, recordName } from 'c/pcModel';
+import { CLICK_TO_DIAL_COMMAND, ConnectionStatus, isDialerAdapterKind, recordName } from 'c/pcModel';
 import type {
     AgentDialRequest,
     Callability,
@@ -558,7 +558,7 @@ function bannerErrorsOf(s: ConsoleState, previous: readonly ConsoleError[]): rea
         if (v.transferError) inPlace.add(v.transferError.id);
     }
     // A click-to-dial that holds the service shows its own failures beside its Call buttons.
-    for (const e of s.errors) if (e.command === 'clickToDial') inPlace.add(e.id);
+    for (const e of s.errors) if (e.command === CLICK_TO_DIAL_COMMAND) inPlace.add(e.id);
     const next = inPlace.size ? s.errors.filter((e) => !inPlace.has(e.id)) : s.errors;
     const same = next.length === previous.length && next.every((e, i) => e === previous[i]);
     return same ? previous : next;

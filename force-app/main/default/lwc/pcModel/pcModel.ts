@@ -924,6 +924,12 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/**
+ * The command of a click-to-dial that shows its own result beside its Call buttons (`CallCommands.clickToDial`): the
+ * console's error banner leaves its failures out (UB-6: one failure, one message).
+ */
+export const CLICK_TO_DIAL_COMMAND = 'clickToDial';
+
 /** An error as the console shows it: a code for the label, and a technical detail without PII. */
 export interface ConsoleError {
     readonly id: string;

@@ -20,6 +20,7 @@ import type {
     TransferTarget,
     Unsubscribe
 } from 'c/pcModel';
+import { CLICK_TO_DIAL_COMMAND } from 'c/pcModel';
 import type { SalesforceGateway } from 'c/pcSalesforcePort';
 import type { PresencePort } from 'c/pcPresencePort';
 import { Agent, presenceHost } from './agent';
@@ -241,7 +242,7 @@ export class ConsoleService implements ConsoleApi {
 
     /** Dials as `dial` does for a click-to-dial that shows its own result; the banner leaves its failures out (UB-6). */
     clickToDial(request: AgentDialRequest): Promise<CommandResult> {
-        return this.calls.dial(request, false, 'clickToDial');
+        return this.calls.dial(request, false, CLICK_TO_DIAL_COMMAND);
     }
 
     /** Leaves the skill's recorded message at an answering machine (WU-3). */

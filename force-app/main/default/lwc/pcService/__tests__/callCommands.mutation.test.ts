@@ -355,7 +355,9 @@ describe('c-pc-service click-to-dial (WU-4)', () => {
         const { dialer, service } = await build();
         expect(code(await service.dial({ number: 3125550100 as unknown as string, contactId: null }))).toBe('Rejected');
         expect(code(await service.dial({ number: 'call me', contactId: null }))).toBe('Rejected');
-        expect(errorsOf(service)).toEqual(['dial:Rejected', 'dial:Rejected']);
+        // A request that is no object at all (a page's dial request is untrusted) is refused the same way.
+        expect(code(await service.dial(null as unknown as AgentDialRequest))).toBe('Rejected');
+        expect(errorsOf(service)).toEqual(['dial:Rejected', 'dial:Rejected', 'dial:Rejected']);
         expect(dialer.dialNumber).not.toHaveBeenCalled();
     });
 
