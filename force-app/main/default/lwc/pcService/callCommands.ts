@@ -18,8 +18,11 @@ import { checkBareNumber, gate } from './compliance';
 import type { ServiceContext } from './context';
 import { OK } from './store';
 
-/** The call-commands slice: the commands in flight, by call and command. */
-export class CallCommands {
+/**
+ * The call-commands slice: the console's `CallCommands` on a line (wrap-up's save is `WrapUps`'), and the commands in
+ * flight, by call and command.
+ */
+export class LineCommands {
     private readonly inFlight = new Set<string>();
 
     constructor(private readonly ctx: ServiceContext) {}

@@ -26,7 +26,7 @@ import type { PresencePort } from 'c/pcPresencePort';
 import { Agent, presenceHost } from './agent';
 import { AttemptLogger } from './attemptLog';
 import { CallableSelector } from './callable';
-import { CallCommands } from './callCommands';
+import { LineCommands } from './callCommands';
 import { Calls } from './calls';
 import { OverrideBook } from './compliance';
 import type { ServiceContext } from './context';
@@ -82,7 +82,7 @@ export class ConsoleService implements ConsoleApi {
     private readonly agent: Agent;
     private readonly preview: Previews;
     private readonly reschedule: Reschedule;
-    private readonly calls: CallCommands;
+    private readonly calls: LineCommands;
     private readonly wrapUp: WrapUps;
 
     constructor(options: ConsoleServiceOptions) {
@@ -104,7 +104,7 @@ export class ConsoleService implements ConsoleApi {
         const calls = (ctx.calls = new Calls(ctx));
         ctx.wrapUp = this.wrapUp = new WrapUps(ctx, new AttemptLogger(ctx, (id) => pop.contactIdOf(id)));
         const agent = (ctx.agent = this.agent = new Agent(ctx));
-        this.calls = new CallCommands(ctx);
+        this.calls = new LineCommands(ctx);
         this.presence = options.presence ? new PresenceSync(options.presence, clock, presenceHost(ctx, agent)) : null;
         const session: Session = new Session(ctx, {
             settingsGiven: options.settings !== undefined,

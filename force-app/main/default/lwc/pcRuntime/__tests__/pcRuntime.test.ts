@@ -1,7 +1,7 @@
 /* eslint-disable no-await-in-loop -- real time is stepped in order: each step awaits the one before */
 import 'test-support/apexMocks';
 import apexGetSettings from '@salesforce/apex/PersonalConnectionController.getSettings';
-import { assemble, buildConsoleService, createConsoleService, daySeed } from 'c/pcRuntime';
+import { assemble, buildConsoleService, composeConsole, createConsoleService, daySeed } from 'c/pcRuntime';
 import type { CxoneTokens, RuntimeDeps } from 'c/pcRuntime';
 import type { BrowserCxoneOptions } from 'c/pcCxoneAdapter';
 import { DialerError } from 'c/pcDialerPort';
@@ -161,13 +161,12 @@ describe('pcRuntime', () => {
 
     it('AD-2 the simulated dialer keeps no event log, so memory stays flat over a shift', async () => {
         const built = deps(SIMULATED);
-        const service = assemble(SIMULATED, {}, built.deps);
+        const { service, simulator } = composeConsole(SIMULATED, {}, built.deps);
         stops.push(service);
         await started(service, built.realTime);
         // The event log held every event of a shift as JSON (about 5 MB over 8 hours on three lines).
-        const adapter = (service as unknown as { readonly adapter: SimulatedDialer }).adapter;
-        expect(adapter).toBeInstanceOf(SimulatedDialer);
-        expect(adapter.control.eventLog()).toHaveLength(0);
+        expect(simulator).toBeInstanceOf(SimulatedDialer);
+        expect(simulator?.control.eventLog()).toHaveLength(0);
     });
 
     it('AD-2 seeds the simulated calling list by the day, so a training day replays the same list', () => {
