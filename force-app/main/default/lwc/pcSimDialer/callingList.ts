@@ -269,7 +269,8 @@ export function pastAttempts(rng: Rng, rec: SimRecord, dest: SimDestination, cou
 
 /** Special cases by position, so every unavailable reason of SP-3 occurs in any list of 20 or more. */
 function applyPattern(rng: Rng, rec: SimRecord, index: number, epoch: Instant): void {
-    const [phone, mobile, work] = rec.destinations as [SimDestination, SimDestination, SimDestination?];
+    // Every record has at least three destinations: its phone, its mobile, then its work phone or else its SMS.
+    const [phone, mobile, third] = rec.destinations as [SimDestination, SimDestination, SimDestination];
     switch (index % 20) {
         case 3:
             rec.finalized = true;
@@ -282,8 +283,7 @@ function applyPattern(rng: Rng, rec: SimRecord, index: number, epoch: Instant): 
             pastAttempts(rng, rec, mobile, mobile.maxAttempts - mobile.attempts, epoch);
             break;
         case 9:
-            if (work) work.inCadence = false;
-            else mobile.inCadence = false;
+            third.inCadence = false;
             break;
         case 11:
             phone.active = false;
