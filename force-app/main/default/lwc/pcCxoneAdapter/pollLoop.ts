@@ -1,7 +1,9 @@
 /**
  * The long poll (`get-next-event`): exactly one request in flight, the next after the last; a poll with
  * no answer after its time-out plus grace is given up (a silent connection shows Reconnecting within
- * 15 s); failures back off with jitter (first retry within 1 s, capped at 30 s); a 409 rejoins once.
+ * 15 s); failures, and answers that are not an event batch, back off with jitter (first retry within 1 s,
+ * capped at 30 s); a 409 rejoins the agent's session, retried the same way while CXone is unreachable or
+ * restarting.
  */
 import { ConnectionStatus } from 'c/pcModel';
 import { DialerError } from 'c/pcDialerPort';
@@ -43,15 +45,11 @@ export abstract class CxonePolling extends CxoneEventsLayer {
         if (result.status === 204 || result.status === 304) return null;
         if (result.status === 409 || result.status === 404) throw statusError(409, 'get-next-event');
         if (result.status < 200 || result.status >= 300) throw statusError(result.status, 'get-next-event');
-        if (result.malformed) {
-            this.protocolError('get-next-event answered malformed JSON');
-            return null;
-        }
+        // An answer that is no event batch (a proxy's page, a truncated body) is a failure like a 5xx: polling
+        // again at once would ask as fast as the answers come.
+        if (result.malformed) throw new DialerError('Protocol', 'get-next-event answered malformed JSON', true);
         const batch = parsePollBatch(result.body);
-        if (!batch.ok) {
-            this.protocolError(batch.reason);
-            return null;
-        }
+        if (!batch.ok) throw new DialerError('Protocol', batch.reason, true);
         return batch.value;
     }
 
@@ -82,20 +80,11 @@ export abstract class CxonePolling extends CxoneEventsLayer {
                     }
                     return;
                 }
-                if (error.code === 'Unauthorized' || error.code === 'Permission') {
-                    this.polling = false;
-                    this.setConnection(ConnectionStatus.Failed, this.failDetail(error));
-                    return;
-                }
+                if (this.stopsPolling(error)) return;
                 attempt += 1;
-                if (attempt > this.maxAttempts) {
-                    this.polling = false;
-                    this.setConnection(
-                        ConnectionStatus.Failed,
-                        `CXone unreachable after ${this.maxAttempts} attempts; check the network, then reconnect`
-                    );
-                    return;
-                }
+                // One message for a run of unreadable answers; the connection's status says the rest.
+                if (error.code === 'Protocol' && attempt === 1) this.protocolError(error.message);
+                if (this.outOfAttempts(attempt)) return;
                 const delay = this.backoffDelay(attempt);
                 this.setConnection(
                     ConnectionStatus.Reconnecting,
@@ -128,31 +117,67 @@ export abstract class CxonePolling extends CxoneEventsLayer {
         });
     }
 
-    /** After a 409: the session id is gone. Rejoin the agent's session once; otherwise it ended. */
+    /** A sign-in CXone refuses ends the poll: Failed, saying what to do. */
+    private stopsPolling(error: DialerError): boolean {
+        if (error.code !== 'Unauthorized' && error.code !== 'Permission') return false;
+        this.polling = false;
+        this.setConnection(ConnectionStatus.Failed, this.failDetail(error));
+        return true;
+    }
+
+    /** Past the last attempt the poll stops: Failed, until the agent reconnects. */
+    private outOfAttempts(attempt: number): boolean {
+        if (attempt <= this.maxAttempts) return false;
+        this.polling = false;
+        this.setConnection(
+            ConnectionStatus.Failed,
+            `CXone unreachable after ${this.maxAttempts} attempts; check the network, then reconnect`
+        );
+        return true;
+    }
+
+    /**
+     * After a 409 the session id is gone: join the agent's session again. While CXone is unreachable or restarting
+     * (no answer, 408, 429, 5xx) the join is retried with the poll's back-off, up to its attempts; a join CXone
+     * refuses (or answers without a session) ends the session. True once joined, and the poll goes on.
+     */
     protected async rejoin(gen: number): Promise<boolean> {
         this.setConnection(ConnectionStatus.Reconnecting, 'session ended by CXone; rejoining', 1, this.clock.now());
-        try {
-            const joined = await this.http.send('POST', `${V}/agent-sessions/join`, {
-                body: this.agentId ? { asAgentId: this.agentId } : {},
-                timeoutMs: this.commandTimeoutMs
-            });
-            if (gen !== this.generation) return false;
-            if (joined.status >= 200 && joined.status < 300) {
-                // The same page rejoins: it kept its state, and the events go on from it.
-                this.adoptSession(joined);
-                this.setConnection(this.liveStatus(), 'rejoined the session');
-                return true;
+        // The joins are sequential by design: one in flight, the next after a back-off.
+        /* eslint-disable no-await-in-loop */
+        for (let attempt = 1; ; attempt += 1) {
+            let error: DialerError;
+            try {
+                const joined = await this.http.send('POST', `${V}/agent-sessions/join`, {
+                    body: this.agentId ? { asAgentId: this.agentId } : {},
+                    timeoutMs: this.commandTimeoutMs
+                });
+                if (gen !== this.generation) return false;
+                if (joined.status >= 200 && joined.status < 300) {
+                    // The same page rejoins: it kept its state, and the events go on from it.
+                    this.adoptSession(joined);
+                    this.setConnection(this.liveStatus(), 'rejoined the session');
+                    return true;
+                }
+                error = statusError(joined.status, 'join');
+            } catch (e) {
+                if (gen !== this.generation) return false;
+                error = asDialerError(e, 'rejoin failed');
             }
-        } catch (e) {
+            if (this.stopsPolling(error)) return false;
+            if (!error.retryable) break;
+            if (this.outOfAttempts(attempt)) return false;
+            const delay = this.backoffDelay(attempt);
+            this.setConnection(
+                ConnectionStatus.Reconnecting,
+                `${error.code}: rejoining in ${Math.ceil(delay / 1000)} s`,
+                attempt,
+                this.clock.now() + delay
+            );
+            await this.sleep(delay, gen);
             if (gen !== this.generation) return false;
-            const error = asDialerError(e, 'rejoin failed');
-            if (error.retryable) {
-                // The network is still down: keep the session id and let the back-off loop carry on.
-                this.setConnection(ConnectionStatus.Reconnecting, `${error.code}: rejoining`, 1, this.clock.now());
-                await this.sleep(this.backoffDelay(1), gen);
-                return gen === this.generation;
-            }
         }
+        /* eslint-enable no-await-in-loop */
         this.endSession('the CXone session ended; log in to the dialer again');
         return false;
     }

@@ -199,16 +199,45 @@ describe('c/pcCxoneAdapter event poll', () => {
         await rig.adapter.disconnect();
     });
 
-    it('BX-5 an unreadable answer is a Protocol error, and the poll goes on', async () => {
-        const rig = await connected([
-            { status: 200, raw: '{not json' },
-            { status: 200, body: { sessionId: 's-1', events: 'none' } },
-            { status: 204 }
-        ]);
-        expect(rig.errors.map((e) => e.code)).toEqual(['Protocol', 'Protocol']);
+    it('BX-5 UB-6 an unreadable answer is one Protocol error, and the poll backs off as for a failure, then goes on', async () => {
+        const rig = await connected(
+            [
+                { status: 200, raw: '{not json' },
+                { status: 200, body: { sessionId: 's-1', events: 'none' } },
+                { status: 204 }
+            ],
+            [],
+            5,
+            1
+        );
+        // One message for the run of unreadable answers; the connection says it is retrying.
+        expect(rig.errors.map((e) => e.code)).toEqual(['Protocol']);
         expect(rig.errors[0]!.message).toMatch(/malformed JSON/);
+        expect(last(rig)).toMatchObject({ status: 'Reconnecting', attempt: 1, detail: 'Protocol: retrying in 1 s' });
+        expect(rig.polls()).toHaveLength(2);
+        await rig.clock.advance(999);
+        expect(rig.polls()).toHaveLength(2);
+        await rig.clock.advance(1);
+        // The second answer is no event batch either: still one message, a longer wait.
+        expect(rig.polls()).toHaveLength(3);
+        expect(rig.errors).toHaveLength(1);
+        expect(last(rig)).toMatchObject({ status: 'Reconnecting', attempt: 2, detail: 'Protocol: retrying in 2 s' });
+        await rig.clock.advance(2000);
         expect(rig.polls()).toHaveLength(5);
-        expect(last(rig).status).toBe('Connected');
+        expect(last(rig)).toMatchObject({ status: 'Connected', detail: 'reconnected', attempt: 0 });
+        await rig.adapter.disconnect();
+    });
+
+    it('BX-5 a CXone that answers every poll with something that is not JSON is asked at the back-off pace, not at once', async () => {
+        const rig = await connected(Array(100).fill({ status: 200, raw: '<html>proxy</html>' }) as Reply[], [], 3);
+        const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
+        await settle();
+        expect(rig.polls()).toHaveLength(2);
+        await rig.clock.advance(30_000);
+        // The first two polls, then one per retry, then Failed: nothing after it.
+        expect(rig.polls()).toHaveLength(2 + 3);
+        expect(last(rig)).toMatchObject({ status: 'Failed' });
+        expect(rig.errors).toHaveLength(1);
         await rig.adapter.disconnect();
     });
 
@@ -258,28 +287,80 @@ describe('c/pcCxoneAdapter event poll', () => {
         await rig.adapter.disconnect();
     });
 
-    it('BX-5 a rejoin while the network is down keeps the session, waits one back-off, then rejoins', async () => {
+    it('BX-5 a rejoin while the network is down or CXone restarts is tried again after each back-off, then polls the new session', async () => {
         const rig = await connected(
-            [{ status: 409 }, { status: 409 }, { status: 204 }],
-            ['down', { status: 200, body: { sessionId: 's-2' } }],
+            [{ status: 409 }, { status: 204 }],
+            ['down', { status: 503 }, { status: 200, body: { sessionId: 's-2' } }],
             5,
             1
         );
-        expect(last(rig)).toMatchObject({ status: 'Reconnecting', detail: 'Network: rejoining', attempt: 1 });
+        expect(last(rig)).toMatchObject({ status: 'Reconnecting', detail: 'Network: rejoining in 1 s', attempt: 1 });
         expect(rig.cxone.requests.filter((r) => r.endsWith('/join'))).toHaveLength(2);
         await rig.clock.advance(999);
-        expect(rig.polls()).toHaveLength(2);
+        expect(rig.cxone.requests.filter((r) => r.endsWith('/join'))).toHaveLength(2);
         await rig.clock.advance(1);
-        // The session id was kept: the poll goes on with it, and its next 409 rejoins.
-        expect(rig.polls()[2]).toMatch(/agent-sessions\/s-1\//);
+        // CXone answers while it restarts: the join is tried again, later.
+        expect(rig.cxone.requests.filter((r) => r.endsWith('/join'))).toHaveLength(3);
+        expect(last(rig)).toMatchObject({
+            status: 'Reconnecting',
+            detail: 'Unavailable: rejoining in 2 s',
+            attempt: 2
+        });
+        await rig.clock.advance(2000);
+        expect(last(rig)).toMatchObject({ status: 'Connected', detail: 'rejoined the session', attempt: 0 });
+        // No poll of the old session in between: the next one is the new session's.
+        expect(rig.polls().slice(2)).toEqual(
+            Array(2).fill('GET v23.0/agent-sessions/s-2/get-next-event?timeout=10') as string[]
+        );
+        await rig.adapter.disconnect();
+    });
+
+    it('BX-5 BX-10 a rejoin that gets no answer is given up after its time-out and tried again', async () => {
+        const rig = await connected(
+            [{ status: 409 }, { status: 204 }],
+            ['hang', { status: 200, body: { sessionId: 's-2' } }],
+            5,
+            0,
+            {
+                commandTimeoutMs: 5000
+            }
+        );
+        expect(last(rig)).toMatchObject({ status: 'Reconnecting', detail: 'session ended by CXone; rejoining' });
+        await rig.clock.advance(5000);
+        expect(last(rig)).toMatchObject({ status: 'Reconnecting', attempt: 1, detail: 'Timeout: rejoining in 1 s' });
+        await rig.clock.advance(500);
         expect(last(rig)).toMatchObject({ status: 'Connected', detail: 'rejoined the session' });
-        expect(rig.polls().at(-1)).toMatch(/agent-sessions\/s-2\//);
+        await rig.adapter.disconnect();
+    });
+
+    it('BX-5 a rejoin that keeps failing on the network stops after the attempts allowed: Failed, no more joins', async () => {
+        const rig = await connected([{ status: 409 }], ['down', 'down', 'down'], 2);
+        await rig.clock.advance(60_000);
+        expect(rig.cxone.requests.filter((r) => r.endsWith('/join'))).toHaveLength(1 + 3);
+        expect(last(rig)).toMatchObject({
+            status: 'Failed',
+            detail: 'CXone unreachable after 2 attempts; check the network, then reconnect'
+        });
+        await rig.clock.advance(60_000);
+        expect(rig.cxone.requests.filter((r) => r.endsWith('/join'))).toHaveLength(1 + 3);
+        expect(rig.polls()).toHaveLength(2);
         await rig.adapter.disconnect();
     });
 
     it('BX-5 a rejoin refused for a reason that is not the network ends the session', async () => {
-        const rig = await connected([{ status: 409 }], [{ status: 403, body: {} }]);
+        const rig = await connected([{ status: 409 }], [{ status: 400, body: {} }]);
         expect(last(rig).status).toBe('Disconnected');
+        expect(rig.cxone.requests.filter((r) => r.endsWith('/join'))).toHaveLength(2);
+        await rig.adapter.disconnect();
+    });
+
+    it('BX-5 a rejoin CXone forbids (403) fails saying the user may not use the Agent API', async () => {
+        const rig = await connected([{ status: 409 }], [{ status: 403, body: {} }]);
+        expect(last(rig)).toMatchObject({
+            status: 'Failed',
+            detail: 'this CXone user may not use the Agent API; ask the admin'
+        });
+        await rig.clock.advance(60_000);
         expect(rig.cxone.requests.filter((r) => r.endsWith('/join'))).toHaveLength(2);
         await rig.adapter.disconnect();
     });
