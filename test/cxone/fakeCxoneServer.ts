@@ -15,6 +15,7 @@ import type { FakeSkill } from './fake/dialer';
 import { FaultSwitches } from './fake/faults';
 import type { CommandFault, Fault, FaultTarget } from './fake/faults';
 import { FakeHttpServer, Replies } from './fake/http';
+import type { SentPost } from './fake/http';
 import { AUTHORIZE_PATH, FakeOAuth, TOKEN_PATH } from './fake/oauth';
 import { FakeSession } from './fake/session';
 import { newMetrics } from './fake/types';
@@ -36,6 +37,8 @@ export class FakeCxoneServer implements ContractDriver {
     readonly requestedPaths: string[] = [];
     /** Commands the dialer carried out, by method and path (without the session) and body. */
     readonly acted: string[] = [];
+    /** Every POST to the Agent API as it arrived: version, path and body as sent ('' for none). */
+    readonly posts: SentPost[] = [];
     /** What the fake counted. */
     readonly metrics: FakeMetrics = newMetrics();
 
@@ -63,7 +66,8 @@ export class FakeCxoneServer implements ContractDriver {
             metrics,
             behaviour,
             requestedPaths: this.requestedPaths,
-            acted: this.acted
+            acted: this.acted,
+            posts: this.posts
         });
         this.faultTarget = {
             dropOpenPoll: () => this.session.dropOpenPoll(),

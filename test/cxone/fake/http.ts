@@ -53,6 +53,15 @@ export interface HttpParts {
     readonly requestedPaths: string[];
     /** Commands the dialer carried out, by method, path (without the session) and body. */
     readonly acted: string[];
+    /** Every POST to the Agent API as it arrived: its version, its path and its body as sent ('' for none). */
+    readonly posts: SentPost[];
+}
+
+/** A POST as the adapter sent it. */
+export interface SentPost {
+    readonly version: number;
+    readonly path: string;
+    readonly body: string;
 }
 
 /** The fake's HTTP face. */
@@ -149,6 +158,7 @@ export class FakeHttpServer {
         if (!match) return replies.send(res, 404, { error: 'not found' });
         const version = Number(match[1]);
         const path = match[2]!;
+        if (req.method === 'POST') this.parts.posts.push({ version, path, body });
         let json: Raw = {};
         if (body.trim()) {
             try {

@@ -24,6 +24,7 @@ import type {
 import { DialerError, PreviewClosedReason } from 'c/pcDialerPort';
 import type { HttpResult } from './http';
 import { AMD_OVERRIDE_TYPE, Fields } from './protocol';
+import { V } from './core';
 import { CxoneSession } from './session';
 
 /** The CXone adapter's commands layer. */
@@ -129,6 +130,11 @@ export abstract class CxoneCommands extends CxoneSession {
 
     protected async rescheduleLocal(previewId: string, request: RescheduleRequest): Promise<Callback> {
         const preview = this.book.previewById(previewId) ?? this.requirePreview(previewId);
+        // The reschedule call names no target (capabilities say so): a callback for the skill is refused unsent
+        // rather than booked for this agent under another name.
+        if (!this.caps.rescheduleDeliverTo.includes(request.deliverTo)) {
+            throw new DialerError('Unsupported', `reschedule: CXone delivers the callback to the agent only`);
+        }
         const result = await this.closingPreview(previewId, PreviewClosedReason.Rescheduled, () =>
             this.post(
                 `preview:${previewId}`,
@@ -140,7 +146,8 @@ export abstract class CxoneCommands extends CxoneSession {
                     primaryCallbackTime: new Date(request.at).toISOString(),
                     primaryDispositionNotes: request.notes
                 },
-                'v27.0'
+                // The Personal Connection reschedule is v23.0; v27.0 is the generic disposition (BX-7, below).
+                V
             )
         );
         return {

@@ -280,7 +280,8 @@ export abstract class CxoneCore {
             const result = await this.http.send(
                 'POST',
                 `${version}/agent-sessions/${encodeURIComponent(this.sessionId)}/${path}`,
-                { body: body ?? {}, timeoutMs: this.commandTimeoutMs }
+                // A command the notes give no body (accept, snooze, dialer-logout, …) is sent with none.
+                { body, timeoutMs: this.commandTimeoutMs }
             );
             if (result.status < 200 || result.status >= 300) throw statusError(result.status, key);
             return result;

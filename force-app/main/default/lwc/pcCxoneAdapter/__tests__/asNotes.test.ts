@@ -3,7 +3,7 @@
 // start refused without a station, a join that replays nothing, a skill row without outboundStrategy.
 import { CxoneAdapter } from 'c/pcCxoneAdapter';
 import { record, signIn, testOptions, until } from '../../../../../../test/cxone/cxoneHarness';
-import { loggedInForPreviews, rigsPerTest } from '../../../../../../test/cxone/cxoneSteps';
+import { loggedInForPreviews, previewing, rigsPerTest } from '../../../../../../test/cxone/cxoneSteps';
 
 jest.setTimeout(30_000);
 
@@ -81,6 +81,76 @@ describe('c/pcCxoneAdapter against CXone as the notes describe it', () => {
         expect(codes.map((c) => c.label)).toEqual(['Break', 'Lunch']);
         expect(rig.fake.requestedPaths.some((p) => /^agents\/[^/]+$/.test(p))).toBe(false);
         expect(rig.fake.requestedPaths).toContain(`teams/${rig.fake.teamId}/unavailable-codes`);
+    });
+
+    it('PV-2 PV-3 PV-5 AV-3 accept, requeue, snooze and dialer-logout are posted with no body, as the notes list them', async () => {
+        for (const action of ['acceptPreview', 'requeuePreview', 'snoozePreview'] as const) {
+            // eslint-disable-next-line no-await-in-loop
+            const rig = await rigs.start();
+            // eslint-disable-next-line no-await-in-loop
+            const previewId = await previewing(rig);
+            // eslint-disable-next-line no-await-in-loop
+            await rig.adapter[action](previewId);
+            const path = { acceptPreview: 'accept', requeuePreview: 'reject', snoozePreview: 'snooze' }[action];
+            const sent = rig.fake.posts.filter((p) => p.path.endsWith(`/interactions/${previewId}/${path}`));
+            expect(sent).toEqual([
+                { version: 23, path: expect.stringMatching(/^agent-sessions\//) as string, body: '' }
+            ]);
+            if (action === 'snoozePreview') {
+                // eslint-disable-next-line no-await-in-loop
+                await rig.adapter.logout();
+                expect(rig.fake.posts.filter((p) => p.path.endsWith('/dialer-logout')).map((p) => p.body)).toEqual([
+                    ''
+                ]);
+                // The login names its skill, as the notes say.
+                expect(rig.fake.posts.find((p) => p.path.endsWith('/dialer-login'))?.body).toMatch(
+                    /^\{"skillName":".+"\}$/
+                );
+            }
+        }
+    });
+
+    it('RS-1 RS-3 a reschedule is the Personal Connection disposition call (v23.0) with the number, the instant and the notes', async () => {
+        const rig = await rigs.start();
+        const previewId = await previewing(rig);
+        const at = Date.now() + 3_600_000;
+        await rig.adapter.reschedulePreview(previewId, {
+            number: '+13125550142',
+            deliverTo: 'Me',
+            at,
+            timeZone: 'America/Chicago',
+            notes: 'after lunch'
+        });
+        const sent = rig.fake.posts.filter((p) => p.path.endsWith(`/interactions/${previewId}/disposition`));
+        expect(sent).toHaveLength(1);
+        expect(sent[0]!.version).toBe(23);
+        expect(JSON.parse(sent[0]!.body)).toEqual({
+            primaryDispositionId: '101',
+            primaryCallbackNumber: '+13125550142',
+            primaryCallbackTime: new Date(at).toISOString(),
+            primaryDispositionNotes: 'after lunch'
+        });
+    });
+
+    it('RS-1 BX-9 a reschedule for anyone in the skill, which the call cannot say, is refused unsent and the preview stays open', async () => {
+        const rig = await rigs.start();
+        const previewId = await previewing(rig);
+        const request = {
+            number: '+13125550142',
+            deliverTo: 'Skill' as const,
+            at: Date.now() + 3_600_000,
+            timeZone: 'America/Chicago',
+            notes: ''
+        };
+        await expect(rig.adapter.reschedulePreview(previewId, request)).rejects.toMatchObject({
+            code: 'Unsupported',
+            message: 'reschedule: CXone delivers the callback to the agent only'
+        });
+        expect(rig.fake.posts.filter((p) => p.path.includes(`/interactions/${previewId}/`))).toEqual([]);
+        expect(rig.events.previewClosed).toEqual([]);
+        // The same preview can still be rescheduled to the agent.
+        await rig.adapter.reschedulePreview(previewId, { ...request, deliverTo: 'Me' });
+        expect(rig.events.previewClosed).toEqual([{ previewId, reason: 'Rescheduled' }]);
     });
 
     it('RS-1 CXone says which reschedule choices it honours: only Me, and no time zone', async () => {
