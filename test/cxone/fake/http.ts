@@ -188,13 +188,18 @@ export class FakeHttpServer {
                         skillName: s.name,
                         isSkillActive: true,
                         mediaTypeId: 4,
-                        ...(behaviour.outboundStrategy || !s.pc
+                        isOutbound: s.pc,
+                        ...(behaviour.outboundStrategy
                             ? { outboundStrategy: s.pc ? 'Personal Connection' : 'Manual' }
-                            : {})
+                            : { outboundStrategy: null })
                     }))
                 }
             });
         }
+        // An inbound skill has no dialer parameters: CXone answers 404.
+        const parameters = /^skills\/([^/]+)\/parameters\//i.exec(path);
+        if (parameters && !dialer.skills.some((s) => s.id === decodeURIComponent(parameters[1]!) && s.pc))
+            return replies.send(res, 404, { error: 'not found' });
         if (/^skills\/([^/]+)\/parameters\/delivery-preferences$/i.test(path)) {
             return replies.send(res, 200, { deliveryPreferences: { ...dialer.deliveryPreferences, version } });
         }

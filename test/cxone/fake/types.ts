@@ -22,7 +22,7 @@ export interface FakeBehaviour {
     requireStation: boolean;
     /** A join queues the current agent state and live contacts (false: nothing is replayed). */
     replayOnJoin: boolean;
-    /** Skill rows carry `outboundStrategy` (false: the PC skills' rows leave it out). */
+    /** Skill rows carry `outboundStrategy` (false: every row's is null; the inbound row says only `isOutbound`). */
     outboundStrategy: boolean;
 }
 

@@ -12,6 +12,9 @@ import { MAX_LINES, LOGGED_OUT } from './core';
 
 /** The CXone adapter's events layer. */
 export abstract class CxoneEventsLayer extends CxoneReads {
+    /** Contacts whose invalid fields were reported: once each, though CXone repeats them on every status. */
+    private readonly reportedContacts = new Set<string>();
+
     protected applyBatch(sessionId: string | null, events: readonly unknown[]): void {
         if (sessionId && sessionId !== this.sessionId) {
             // CXone may rotate the session id; every later request must carry the new one.
@@ -35,6 +38,10 @@ export abstract class CxoneEventsLayer extends CxoneReads {
     protected applyEvent(event: CxoneEvent): void {
         switch (event.kind) {
             case 'contact':
+                if (event.warning && !this.reportedContacts.has(event.contactId)) {
+                    this.reportedContacts.add(event.contactId);
+                    this.protocolError(event.warning);
+                }
                 this.emitAll(
                     this.book.apply(event, {
                         actionsFor: (skillId) => this.previewActions.get(skillId) ?? this.caps.previewActions,
@@ -121,6 +128,7 @@ export abstract class CxoneEventsLayer extends CxoneReads {
     protected applyPromiseKeeper(event: PromiseKeeperEvent): void {
         // A replayed PromiseKeeper is the same callback again: announced once.
         if (!this.order.accept(`callback:${event.callbackId}`, event.dueAt, 'due')) return;
+        if (event.warning) this.protocolError(event.warning);
         const callback: Callback = {
             id: event.callbackId,
             recordId: event.callbackId,
@@ -156,6 +164,7 @@ export abstract class CxoneEventsLayer extends CxoneReads {
         this.workingSkill = null;
         this.pending = null;
         this.order.clear();
+        this.reportedContacts.clear();
         this.setAgent({ ...LOGGED_OUT, since: this.clock.now() });
         this.releaseWaiters();
         this.setConnection(ConnectionStatus.Disconnected, detail);

@@ -132,7 +132,10 @@ function rows(body: unknown, ...keys: string[]): readonly unknown[] | null {
     return nested ? nested.arr(...keys) : null;
 }
 
-/** Reads the agent's skills. A skill is Personal Connection when its outbound strategy says so, or says nothing. */
+/**
+ * Reads the agent's skills. A skill is Personal Connection when its outbound strategy or flag says so; a row that
+ * says nothing of either is offered too, unless it says the skill is not outbound (an inbound skill).
+ */
 export function parseSkills(body: unknown): Parsed<readonly Skill[]> {
     const list = rows(body, 'agentSkillAssignments', 'skills');
     if (!list) return fail('skills response has no list');
@@ -147,8 +150,10 @@ export function parseSkills(body: unknown): Parsed<readonly Skill[]> {
         const strategy = (rawStrategy ?? '').toLowerCase().replace(/\s+/g, '');
         const pcFlag = f.bool('isPersonalConnection', 'isNaturalCalling');
         // A row that says nothing either way is unknown, not "not PC": it is offered, and dialer-login
-        // lets CXone decide (the notes do not say every row carries outboundStrategy).
-        const unknown = rawStrategy === null && pcFlag === null;
+        // lets CXone decide (the notes do not say every row carries outboundStrategy). An inbound skill
+        // (`isOutbound: false`) is never Personal Connection, whatever else the row leaves out.
+        const inbound = f.bool('isOutbound') === false;
+        const unknown = rawStrategy === null && pcFlag === null && !inbound;
         const pc = unknown || pcFlag === true || strategy === 'personalconnection' || strategy === 'naturalcalling';
         skills.push({ id, name, isPersonalConnection: pc });
     }
@@ -288,6 +293,22 @@ export function parseMessages(body: unknown): Parsed<readonly RawMessage[]> {
     return ok(out);
 }
 
+/**
+ * A number from CXone is a phone number as a dialer gives it: digits with an optional leading +, the separators
+ * people and dialers write (spaces, dashes, dots, brackets), and perhaps an extension (`x12`, `ext. 12`, `#12`);
+ * at most 20 digits before the extension and 40 characters in all. Anything else is not a number. Gives the
+ * number as sent (trimmed), '' when there is none, or why it is refused, which never repeats the value.
+ */
+export function parsePhoneNumber(value: string | null): Parsed<string> {
+    const text = (value ?? '').trim();
+    if (!text) return ok('');
+    const refused = fail<string>(`is not a phone number (${text.length} characters)`);
+    if (text.length > 40) return refused;
+    const match = /^(\+?[\d ().-]+?)(?: *(?:e?xt\.?|extension|x|#) *\d{1,6})?$/i.exec(text);
+    const digits = match?.[1]?.replace(/\D/g, '').length ?? 0;
+    return digits >= 1 && digits <= 20 ? ok(text) : refused;
+}
+
 /** Plain text of an HTML fragment, so CXone markup never reaches a template. */
 export function htmlToText(html: string): string {
     return html
@@ -354,6 +375,8 @@ export interface ContactEvent {
     readonly previewTimeoutSeconds: number | null;
     readonly attemptsSoFar: number;
     readonly record: RawRecord;
+    /** Why a field was left out as invalid (no PII), to report; the contact itself still stands. */
+    readonly warning: string | null;
 }
 
 /** A validated AgentState event. */
@@ -375,6 +398,8 @@ export interface PromiseKeeperEvent {
     readonly skillId: string;
     readonly dueAt: number;
     readonly targetIsAgent: boolean;
+    /** Why a field was left out as invalid (no PII), to report; the callback itself still stands. */
+    readonly warning: string | null;
 }
 
 /** Every event the adapter acts on; others are `ignored`. */
@@ -457,7 +482,8 @@ function parseContact(f: Fields): Parsed<ContactEvent> {
     if (changedAt === null) return fail('CallContactEvent without LastStateChangeTimeUTC');
     const vars = screenPopFields(f);
     const isInbound = f.bool('isInbound') === true;
-    const number = (isInbound ? f.str('ani', 'dnis') : f.str('dnis', 'ani')) ?? '';
+    // A dialled number that is no phone number is left out, never the call: the agent still sees and handles it.
+    const number = parsePhoneNumber(isInbound ? f.str('ani', 'dnis') : f.str('dnis', 'ani'));
     const recordId = f.str('externalId', 'externalCustomerId') ?? vars.externalid ?? contactId;
     return ok({
         kind: 'contact',
@@ -472,18 +498,19 @@ function parseContact(f: Fields): Parsed<ContactEvent> {
         complianceRecord: f.bool('complianceRecord') === true,
         finalState: f.bool('finalState') === true,
         skillId: f.str('skill', 'skillId') ?? '',
-        number,
+        number: number.ok ? number.value : '',
         disconnectCode: f.str('disconnectCode'),
         previewTimeoutSeconds: f.num('timeout'),
         attemptsSoFar: Number(vars.attempts ?? '0') || 0,
         record: {
             id: recordId,
-            firstName: vars.firstname ?? '',
-            lastName: vars.lastname ?? '',
+            firstName: htmlToText(vars.firstname ?? ''),
+            lastName: htmlToText(vars.lastname ?? ''),
             timeZone: vars.timezone ?? f.str('timeZones') ?? null,
             salesforceId: vars.salesforceid ?? null,
             fields: listFields(vars)
-        }
+        },
+        warning: number.ok ? null : `CallContactEvent number ${number.reason}; the contact is shown without it`
     });
 }
 
@@ -532,16 +559,18 @@ export function parseEvent(raw: unknown): Parsed<CxoneEvent> {
             const callbackId = f.str('callbackId');
             const dueAt = f.time('callbackTime', 'deliveryTime');
             if (!callbackId || dueAt === null) return fail('PromiseKeeper without CallbackId or CallbackTime');
+            const number = parsePhoneNumber(f.str('dialNumber', 'origNumber'));
             return ok({
                 kind: 'promiseKeeper',
                 callbackId,
-                number: f.str('dialNumber', 'origNumber') ?? '',
-                firstName: f.str('firstName') ?? '',
-                lastName: f.str('lastName') ?? '',
+                number: number.ok ? number.value : '',
+                firstName: htmlToText(f.str('firstName') ?? ''),
+                lastName: htmlToText(f.str('lastName') ?? ''),
                 notes: htmlToText(f.str('notes') ?? ''),
                 skillId: f.str('skillId') ?? '',
                 dueAt,
-                targetIsAgent: (f.str('targetType') ?? 'A').toUpperCase().startsWith('A')
+                targetIsAgent: (f.str('targetType') ?? 'A').toUpperCase().startsWith('A'),
+                warning: number.ok ? null : `PromiseKeeper number ${number.reason}; the callback is shown without it`
             });
         }
         default:

@@ -189,6 +189,80 @@ describe('c/pcCxoneAdapter', () => {
             expect(call.record.fields.note).toBe('hi');
         });
 
+        it('UB-5 BX-5 a call whose dialled number is no phone number is still shown, without it, with one Protocol error', async () => {
+            const logger = quietLogger();
+            const rig = await rigs.start({ logger });
+            await rig.adapter.connect();
+            await rig.fake.settle();
+            const errors = rig.events.error.length;
+            // eslint-disable-next-line no-script-url -- a hostile value the dialer might send
+            const bad = 'javascript:alert(1)';
+            const raw = {
+                Type: 'CallContactEvent',
+                ContactID: '778',
+                DNIS: bad,
+                ScreenPopUrlVariables: { FirstName: '<img src=x onerror=alert(2)>Ann', LastName: '<b>Lee</b>' }
+            };
+            rig.fake.pushRaw({
+                ...raw,
+                Status: 'NaturalCallDialing',
+                LastStateChangeTimeUTC: new Date().toISOString()
+            });
+            rig.fake.pushRaw({
+                ...raw,
+                Status: 'Active',
+                LastStateChangeTimeUTC: new Date(Date.now() + 1000).toISOString()
+            });
+            await rig.fake.settle();
+            expect(await until(() => rig.events.callUpdated.at(-1)?.status === 'Active')).toBe(true);
+            const updates = rig.events.callUpdated.filter((c) => c.id === '778');
+            expect(updates.map((c) => [c.status, c.number])).toEqual([
+                ['Dialing', ''],
+                ['Active', '']
+            ]);
+            expect(updates.at(-1)!.record).toMatchObject({ firstName: 'Ann', lastName: 'Lee' });
+            const fresh = rig.events.error.slice(errors);
+            expect(fresh.map((e) => [e.code, e.message])).toEqual([
+                [
+                    'Protocol',
+                    'CallContactEvent number is not a phone number (19 characters); the contact is shown without it'
+                ]
+            ]);
+            expect(logger.lines.join('\n')).not.toContain('javascript');
+        });
+
+        it('RS-4 UB-5 a due callback whose number is no phone number is still announced, without it, its name as text', async () => {
+            const logger = quietLogger();
+            const rig = await rigs.start({ logger });
+            await rig.adapter.connect();
+            await rig.fake.settle();
+            const errors = rig.events.error.length;
+            const due = {
+                Type: 'PromiseKeeper',
+                CallbackId: 'cb-9',
+                CallbackTime: new Date(Date.now() + 1000).toISOString(),
+                DialNumber: '<img src=x>',
+                FirstName: '<i>Ann</i>',
+                LastName: 'Lee',
+                SkillId: '501'
+            };
+            rig.fake.pushRaw(due);
+            rig.fake.pushRaw(due);
+            await rig.fake.settle();
+            expect(await until(() => rig.events.callbackDue.length === 1)).toBe(true);
+            expect(rig.events.callbackDue).toHaveLength(1);
+            expect(rig.events.callbackDue[0]).toMatchObject({ id: 'cb-9', contactName: 'Ann Lee', number: '' });
+            const message = rig.events.agentMessage.find((m) => m.kind === 'Callback')!;
+            expect(message).toMatchObject({ text: 'Callback: Ann Lee', number: null });
+            expect(rig.events.error.slice(errors).map((e) => [e.code, e.message])).toEqual([
+                [
+                    'Protocol',
+                    'PromiseKeeper number is not a phone number (11 characters); the callback is shown without it'
+                ]
+            ]);
+            expect(logger.lines.join('\n')).not.toMatch(/<img|Ann/);
+        });
+
         it('RS-4 AG-1 a due callback is announced with its number, and agent messages are re-read as text', async () => {
             const rig = await rigs.start();
             const previewId = await previewing(rig);
@@ -226,6 +300,23 @@ describe('c/pcCxoneAdapter', () => {
             await rig.fake.settle();
             expect(await until(() => rig.events.skills.length === 1)).toBe(true);
             expect(rig.events.skills[0]!.map((k) => k.id)).toEqual(['501', '502', '600', '503']);
+        });
+
+        it('AV-2 UB-6 an inbound skill is not offered as Personal Connection, and connecting reads no dialer settings of it', async () => {
+            const rig = await rigs.start();
+            // As the notes describe the rows: no outboundStrategy; the inbound skill's row says only isOutbound false.
+            rig.fake.behaviour.outboundStrategy = false;
+            await rig.adapter.connect();
+            await rig.fake.settle();
+            const skills = await rig.adapter.listSkills();
+            expect(skills.map((s) => [s.id, s.isPersonalConnection])).toEqual([
+                ['501', true],
+                ['502', true],
+                ['600', false]
+            ]);
+            expect(rig.fake.requestedPaths.filter((p) => /^skills\/600\//.test(p))).toEqual([]);
+            expect(rig.fake.requestedPaths).toContain('skills/501/parameters/cpa-management');
+            expect(rig.events.error).toEqual([]);
         });
 
         it('AV-4 Available from Working logs out of the dialer first, then sets the state', async () => {

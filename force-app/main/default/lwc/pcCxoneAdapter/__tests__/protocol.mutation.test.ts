@@ -11,6 +11,7 @@ import {
     parseDispositions,
     parseEvent,
     parseMessages,
+    parsePhoneNumber,
     parsePollBatch,
     parseSessionId,
     parseSkills,
@@ -165,6 +166,18 @@ describe('CXone responses (AV-2, CL-4, PV-1, AM-1, AG-1)', () => {
         expect(pc({ isPersonalConnection: false })).toBe(false);
         expect(pc({ isNaturalCalling: false })).toBe(false);
         expect(pc({ outboundStrategy: 'Progressive', isPersonalConnection: true })).toBe(true);
+    });
+
+    it('AV-2 an inbound skill (isOutbound false) is not Personal Connection, though its row says nothing else', () => {
+        const pc = (extra: Record<string, unknown>) =>
+            value(parseSkills([{ id: 'a', name: 'A', ...extra }]))[0]!.isPersonalConnection;
+        expect(pc({ isOutbound: false })).toBe(false);
+        expect(pc({ IsOutbound: 'False', outboundStrategy: null, mediaTypeId: 4 })).toBe(false);
+        expect(pc({ isOutbound: true })).toBe(true);
+        expect(pc({ isOutbound: 'yes' })).toBe(true);
+        // What the row does say about Personal Connection still decides.
+        expect(pc({ isOutbound: false, outboundStrategy: 'Personal Connection' })).toBe(true);
+        expect(pc({ isOutbound: false, isPersonalConnection: true })).toBe(true);
     });
 
     it('AV-1 unavailable codes: id and label in any spelling; inactive left out; a row without either refused', () => {
@@ -356,7 +369,8 @@ describe('CXone events (CL-1, PV-1, RS-4, AV-1, CL-4)', () => {
             disconnectCode: null,
             previewTimeoutSeconds: null,
             attemptsSoFar: 0,
-            record: { id: 'c1', firstName: '', lastName: '', timeZone: null, salesforceId: null, fields: {} }
+            record: { id: 'c1', firstName: '', lastName: '', timeZone: null, salesforceId: null, fields: {} },
+            warning: null
         });
     });
 
@@ -453,6 +467,35 @@ describe('CXone events (CL-1, PV-1, RS-4, AV-1, CL-4)', () => {
         expect(event({ Type: 'Mute', mute: true })).toEqual({ kind: 'mute', muted: true });
     });
 
+    it('UB-5 BX-5 a contact whose number is no phone number stays, without the number, and says why without repeating it', () => {
+        // eslint-disable-next-line no-script-url -- a hostile value the dialer might send
+        for (const bad of ['javascript:alert(1)', '<svg onload=x>', '+1 (312) 555-0123; DROP', 'x'.repeat(5000)]) {
+            const e = event({ ...contactRaw, DNIS: bad });
+            expect(e).toMatchObject({ kind: 'contact', contactId: 'c1', status: 'NaturalCallRinging', number: '' });
+            const warning = e.kind === 'contact' ? e.warning : null;
+            expect(warning).toBe(
+                `CallContactEvent number is not a phone number (${bad.length} characters); the contact is shown without it`
+            );
+            expect(warning).not.toContain(bad.slice(0, 5));
+        }
+        // The caller's number of an inbound contact is held to the same rule.
+        expect(event({ ...contactRaw, IsInbound: true, ANI: '<b>1</b>' })).toMatchObject({ number: '' });
+        expect(event({ ...contactRaw, DNIS: '(312) 555-0100' })).toMatchObject({
+            number: '(312) 555-0100',
+            warning: null
+        });
+    });
+
+    it('CL-1 names from the screen-pop variables become text, as the list fields do', () => {
+        const e = event({
+            ...contactRaw,
+            ScreenPopUrlVariables: { FirstName: '<img src=x onerror=alert(1)>Ada', LastName: '<b>Lee</b> &amp; Co' }
+        });
+        expect(e).toMatchObject({ record: { firstName: 'Ada', lastName: 'Lee & Co' } });
+        const fromQuery = event({ ...contactRaw, CustomData: 'FirstName=%3Ci%3EBo%3C%2Fi%3E&LastName=%3Cscript%3E' });
+        expect(fromQuery).toMatchObject({ record: { firstName: 'Bo', lastName: '' } });
+    });
+
     it('BX-5 a contact event without id, with an unknown status or without its change time is refused with why', () => {
         expect(reason(parseEvent({ ...contactRaw, ContactID: undefined }))).toBe('CallContactEvent without ContactId');
         expect(reason(parseEvent({ ...contactRaw, Status: 'Flying' }))).toBe(
@@ -522,7 +565,8 @@ describe('CXone events (CL-1, PV-1, RS-4, AV-1, CL-4)', () => {
             notes: 'call',
             skillId: '501',
             dueAt: T,
-            targetIsAgent: true
+            targetIsAgent: true,
+            warning: null
         });
         const bare = event({ Type: 'PromiseKeeper', CallbackId: 'cb2', DeliveryTime: ISO, OrigNumber: '+1' });
         expect(bare).toMatchObject({
@@ -547,12 +591,77 @@ describe('CXone events (CL-1, PV-1, RS-4, AV-1, CL-4)', () => {
         );
     });
 
+    it('RS-4 UB-5 a due callback whose number is no phone number stays, without the number; its names become text', () => {
+        const due = { Type: 'PromiseKeeper', CallbackId: 'cb1', CallbackTime: ISO };
+        expect(event({ ...due, DialNumber: '<img src=x>', FirstName: '<i>Ann</i>', LastName: '<b>Lee</b>' })).toEqual({
+            kind: 'promiseKeeper',
+            callbackId: 'cb1',
+            number: '',
+            firstName: 'Ann',
+            lastName: 'Lee',
+            notes: '',
+            skillId: '',
+            dueAt: T,
+            targetIsAgent: true,
+            warning: 'PromiseKeeper number is not a phone number (11 characters); the callback is shown without it'
+        });
+        expect(event({ ...due, OrigNumber: 'call me maybe' })).toMatchObject({ number: '' });
+        expect(event({ ...due, DialNumber: '+44 20 7946 0018' })).toMatchObject({
+            number: '+44 20 7946 0018',
+            warning: null
+        });
+    });
+
     it('BX-5 known events of other channels are ignored by name; unknown types and non-events are refused', () => {
         for (const type of ['DigitalContactEvent', 'updateindicators', 'SmartReachValidation', 'AgentLeg'])
             expect(event({ Type: type })).toEqual({ kind: 'ignored', type });
         expect(reason(parseEvent({ Type: 'X'.repeat(60) }))).toBe(`unknown event type ${'X'.repeat(40)}`);
         expect(reason(parseEvent({}))).toBe('event without Type');
         expect(reason(parseEvent([]))).toBe('event is not an object');
+    });
+});
+
+describe('a number from CXone (UB-5, BX-5)', () => {
+    it('UB-5 a phone number as a dialer writes it is taken as sent: digits, a leading +, separators, an extension', () => {
+        for (const number of [
+            '+13125550100',
+            '13125550100',
+            '+1 (312) 555-0100',
+            '312.555.0100',
+            '020 7946 0018',
+            '611',
+            '+1',
+            '+1 312 555 0100 x12',
+            '312-555-0100 ext. 4567',
+            '3125550100extension 9',
+            '3125550100#12',
+            '1'.repeat(20)
+        ])
+            expect(value(parsePhoneNumber(number))).toBe(number);
+        expect(value(parsePhoneNumber('  +13125550100 '))).toBe('+13125550100');
+    });
+
+    it('UB-5 none is an empty number; anything else is refused, saying only how long it was', () => {
+        expect(value(parsePhoneNumber(null))).toBe('');
+        expect(value(parsePhoneNumber('   '))).toBe('');
+        for (const bad of [
+            // eslint-disable-next-line no-script-url -- a hostile value the dialer might send
+            'javascript:alert(1)',
+            '<svg onload=x>',
+            '+1 (312) 555-0123; DROP',
+            'tel:+13125550100',
+            '++13125550100',
+            '1+3125550100',
+            '---',
+            '()',
+            'Anonymous',
+            '3125550100 x',
+            '3125550100 x1234567',
+            '312\t5550100',
+            '1'.repeat(21),
+            `+1 ${'0 '.repeat(20)}`
+        ])
+            expect(reason(parsePhoneNumber(bad))).toBe(`is not a phone number (${bad.trim().length} characters)`);
     });
 });
 
