@@ -332,6 +332,8 @@ describe('CXone responses (AV-2, CL-4, PV-1, AM-1, AG-1)', () => {
         expect(htmlToText('<p class="x">one</p><p>two</p>')).toBe('one two');
         expect(htmlToText('&lt;script&gt; &amp;&nbsp;&quot;q&quot; &#39;s&#39;')).toBe('<script> & "q" \'s\'');
         expect(htmlToText('a \n\t b')).toBe('a b');
+        // A `<` that opens no tag stays as text; only the tag after it goes.
+        expect(htmlToText('a<b<i>c</i>')).toBe('a<b c');
     });
 });
 
@@ -437,6 +439,22 @@ describe('CXone events (CL-1, PV-1, RS-4, AV-1, CL-4)', () => {
         expect(fromQuery).toMatchObject({
             attemptsSoFar: 0,
             record: { id: 'rec-7', firstName: 'Bo', timeZone: 'Europe/Paris', fields: { region: 'North' } }
+        });
+        // UB-5: a zone Intl does not know and an id that is no Salesforce id are left out; a zone's case is mended.
+        expect(
+            event({
+                ...contactRaw,
+                ScreenPopUrlVariables: { TimeZone: 'Mars/Olympus_Mons', SalesforceId: '<img src=x>' }
+            })
+        ).toMatchObject({ record: { timeZone: null, salesforceId: null } });
+        expect(
+            event({
+                ...contactRaw,
+                ScreenPopUrlVariables: { TimeZone: 'america/chicago', SalesforceId: '003000000000001' }
+            })
+        ).toMatchObject({ record: { timeZone: 'America/Chicago', salesforceId: '003000000000001' } });
+        expect(event({ ...contactRaw, ScreenPopUrlVariables: { SalesforceId: '003000000000001AA' } })).toMatchObject({
+            record: { salesforceId: null }
         });
         // Text that is no query string carries no fields.
         expect(event({ ...contactRaw, CustomData: 'plain words' })).toMatchObject({ record: { fields: {} } });
