@@ -141,6 +141,12 @@ export function findButton(root: Element | ShadowRoot, name: string): HTMLElemen
     return allButtons(root).find((b) => accessibleName(b) === name) ?? null;
 }
 
+/** The native radio below root (through shadow roots) whose label reads `name`, or null. */
+export function findRadio(root: Element | ShadowRoot, name: string): HTMLInputElement | null {
+    const radios = queryAll<HTMLInputElement>(root, 'input[type="radio"]');
+    return radios.find((r) => r.labels?.[0]?.textContent?.trim() === name) ?? null;
+}
+
 /** The names of every button below root, in document order. */
 export function buttonNames(root: Element | ShadowRoot): string[] {
     return allButtons(root).map(accessibleName);
