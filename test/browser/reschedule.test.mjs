@@ -5,7 +5,15 @@
 import assert from 'node:assert/strict';
 import { axeViolations } from './harness.mjs';
 import { test } from './suite.mjs';
-import { callsRegion, chooseSkill, description, previewWindow, waitForPreview } from './steps.mjs';
+import {
+    callsRegion,
+    chooseSkill,
+    description,
+    isFocused,
+    previewWindow,
+    waitForPreview,
+    waitUntil
+} from './steps.mjs';
 
 const SIZES = [
     { name: '360x600', width: 360, height: 600 },
@@ -100,6 +108,28 @@ for (const size of SIZES) {
         assert.equal(await description(time), RULES_NOTE, 'CP-1 the rules note stays the time field description');
         await ctx.expectText(form, "Contact's time: 03/14/2026 13:30:00", 'Your time: 03/14/2026');
         await axe(ctx, `reschedule form valid at ${size.name}`);
+    });
+
+    test(`RS-1 BX-4 at ${size.name}: Deliver to is a group of radios, each checked where it is drawn or by arrow keys`, async (ctx) => {
+        const { form } = await openForm(ctx, size);
+        const group = form.getByRole('group', { name: 'Deliver to' });
+        const me = group.getByRole('radio', { name: 'Me' });
+        const skill = group.getByRole('radio', { name: 'Anyone in this skill' });
+        assert.equal(await me.isChecked(), true, 'RS-1 Me is the default');
+        // The radio itself is what a pointer at its label hits: check() clicks it by its own box.
+        await skill.check();
+        assert.equal(await me.isChecked(), false, 'RS-1 one choice at a time');
+        await me.check();
+        await skill.check();
+        // Arrow keys move the choice within the group, and the focused radio shows SLDS's focus ring.
+        await ctx.page.keyboard.press('ArrowUp');
+        await waitUntil(ctx.page, () => me.isChecked(), { what: 'Me checked by ArrowUp' });
+        assert.equal(await isFocused(me), true, 'BX-4 focus moved with the choice');
+        const ring = await me.evaluate(
+            (input) => getComputedStyle(input.labels[0].querySelector('.slds-radio_faux')).boxShadow
+        );
+        assert.notEqual(ring, 'none', 'BX-4 the focused radio shows its focus ring');
+        await axe(ctx, `deliver to by keyboard at ${size.name}`);
     });
 
     test(`RS-6 at ${size.name}: the time zone is found by typing "chicago" or "central" and picked by keyboard or pointer`, async (ctx) => {

@@ -267,7 +267,7 @@ describe('c-pc-console', () => {
         });
         const { el } = await mount(service);
         const form = query(el, 'c-pc-reschedule-form')!;
-        expect(form.shadowRoot!.querySelector('lightning-radio-group')).toBeNull();
+        expect(form.shadowRoot!.querySelector('c-pc-radio-group')).toBeNull();
         expect(byDataId(form, 'only-target')!.textContent).toBe('The dialer delivers callbacks only to: Me.');
     });
 

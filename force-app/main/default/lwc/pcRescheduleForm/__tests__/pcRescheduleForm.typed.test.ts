@@ -166,7 +166,7 @@ describe('c-pc-reschedule-form with the real validation', () => {
 
     it('RS-1 offers only the deliver-to targets the dialer honours, and says so when one is left', async () => {
         const { el } = await mount({ rescheduleDeliverTo: [DeliverTo.Me] });
-        expect(el.shadowRoot!.querySelector('lightning-radio-group')).toBeNull();
+        expect(el.shadowRoot!.querySelector('c-pc-radio-group')).toBeNull();
         expect(byDataId(el, 'only-target')!.textContent).toBe('The dialer delivers callbacks only to: Me.');
     });
 
