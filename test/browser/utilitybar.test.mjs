@@ -8,6 +8,7 @@ import {
     callsRegion,
     chooseSkill,
     description,
+    isFocused,
     nextFrames,
     previewWindow,
     statuses,
@@ -146,7 +147,7 @@ testAtBothSizes(
 );
 
 testAtBothSizes(
-    'UB-2 opening the skill panel, Agent Messages, Transfer and Keyboard shortcuts does not move the End Call button',
+    'UB-2 BX-4 opening the skill panel, Agent Messages, Transfer and Keyboard shortcuts does not move the End Call button; Transfer takes focus, Escape gives it back',
     async (ctx) => {
         await ctx.open({ lines: '1', preview: 'off' });
         await chooseSkill(ctx);
@@ -155,6 +156,9 @@ testAtBothSizes(
         const card = callsRegion(ctx).getByRole('article').first();
         const endCall = card.getByRole('button', { name: 'End Call' });
         await endCall.waitFor();
+        // In a utility-bar-sized window the simulator sits below the console: back to the console's top, as the
+        // agent sees it, before anything is measured.
+        await con.getByRole('button', { name: 'Working' }).scrollIntoViewIfNeeded();
         const before = await position(endCall);
 
         await con.getByRole('button', { name: 'Working' }).click();
@@ -179,12 +183,24 @@ testAtBothSizes(
         await ctx.page.keyboard.press('Escape');
         await ctx.expectGone(help);
 
-        await card.getByRole('button', { name: 'Transfer' }).click();
+        const transferButton = card.getByRole('button', { name: 'Transfer' });
+        await transferButton.click();
         const transfer = card.getByRole('dialog', { name: 'Transfer' });
         await transfer.waitFor();
         assert.deepEqual(await position(endCall), before, 'UB-2 Transfer opens over the content');
-        // The kinds are a button group: the agent clicks the label.
-        await transfer.getByText('Number', { exact: true }).click();
+        // BX-4: the popover takes focus (its first control, the checked kind); Escape closes it, focus back on Transfer.
+        await waitUntil(ctx.page, () => isFocused(transfer.getByRole('radio', { name: 'Skill' })), {
+            what: 'focus in the transfer popover'
+        });
+        await ctx.page.keyboard.press('Escape');
+        await ctx.expectGone(transfer);
+        assert.equal(await isFocused(transferButton), true, 'BX-4 Escape gives focus back to Transfer');
+        await ctx.page.keyboard.press('Enter');
+        await waitUntil(ctx.page, () => isFocused(transfer.getByRole('radio', { name: 'Skill' })), {
+            what: 'focus in the transfer popover opened by Enter'
+        });
+        // BX-4: each kind is a radio a pointer hits where it is drawn, so it is checked by role and name.
+        await transfer.getByRole('radio', { name: 'Number' }).check();
         const numberField = transfer.getByRole('textbox', { name: 'Phone number to transfer to' });
         await numberField.fill('front desk');
         await transfer.getByRole('button', { name: 'Transfer now' }).click();
@@ -197,7 +213,7 @@ testAtBothSizes(
         assert.equal(await con.getByRole('alert').filter({ hasText: 'Not a number' }).count(), 0);
         await ctx.axe('transfer number refused');
         await ctx.shot('12-transfer-number-refused');
-        await transfer.getByText('Agent', { exact: true }).click();
+        await transfer.getByRole('radio', { name: 'Agent' }).check();
         await waitUntil(ctx.page, () => transfer.getByRole('radio', { name: 'Agent' }).isChecked(), {
             what: 'Agent chosen'
         });

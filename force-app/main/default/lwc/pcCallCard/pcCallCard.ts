@@ -147,8 +147,14 @@ export default class PcCallCard extends LightningElement {
     announcement = '';
     /** The seconds left at which the wrap-up countdown is announced (WU-1). */
     readonly announceMarks: readonly number[] = [30, 10];
+    /** The transfer popover just opened: its first control takes focus once rendered (BX-4). */
+    private focusTransferForm = false;
 
     override renderedCallback(): void {
+        if (this.focusTransferForm && this.showTransferForm) {
+            this.focusTransferForm = false;
+            this.template?.querySelector<HTMLElement>('[data-id="transfer-kind"]')?.focus();
+        }
         // A template cannot bind a textarea's value: the typed notes are put back after a render (only when they
         // differ, so the caret never jumps), so nothing typed is lost when the form re-renders (WU-1).
         const notes = this.template?.querySelector<HTMLTextAreaElement>('textarea[data-id="wrap-up-notes"]');
@@ -459,13 +465,11 @@ export default class PcCallCard extends LightningElement {
         if (failure) this.service?.dismissError?.(failure.id);
     }
 
-    /** Escape closes the transfer popover and gives focus back to the Transfer button. */
+    /** Escape, in the transfer popover or on its button, closes the popover and gives focus back to the button. */
     handleTransferKeydown(event: KeyboardEvent): void {
-        if (event.key !== 'Escape') return;
+        if (event.key !== 'Escape' || !this.transferOpen) return;
         event.stopPropagation();
-        this.transferOpen = false;
-        this.transferError = '';
-        this.dismissTransferFailure();
+        this.handleTransferToggle();
     }
 
     get transferToSkill(): boolean {
@@ -555,10 +559,14 @@ export default class PcCallCard extends LightningElement {
         this.follow(command, service[command](call.id));
     }
 
+    /** Opens the transfer popover with focus in it, or closes it with focus back on the Transfer button (BX-4). */
     handleTransferToggle(): void {
         this.transferOpen = !this.transferOpen;
         this.transferError = '';
-        if (!this.transferOpen) this.dismissTransferFailure();
+        this.focusTransferForm = this.transferOpen;
+        if (this.transferOpen) return;
+        this.dismissTransferFailure();
+        this.template?.querySelector<HTMLElement>('[data-id="transfer-toggle"]')?.focus();
     }
 
     handleTransferKind(event: CustomEvent<{ value: string }>): void {

@@ -1,13 +1,5 @@
 import * as pcFormat from 'c/pcFormat';
-import {
-    CallDirection,
-    CallStatus,
-    ErrorCode,
-    ErrorSource,
-    MachineOverride,
-    Outcome,
-    TransferTargetKind
-} from 'c/pcModel';
+import { CallDirection, CallStatus, ErrorCode, ErrorSource, MachineOverride, Outcome } from 'c/pcModel';
 import type { CallView, ComplianceFinding, ConsoleError } from 'c/pcModel';
 import { ERROR_CODE_LABELS } from 'c/pcLabels';
 import { HOSTILE, makeCallView, makeError, makeRecord, makeState, NOW } from 'test-support/fixtures';
@@ -20,7 +12,9 @@ import {
     click,
     counterText,
     findButton,
-    flush
+    findRadio,
+    flush,
+    press
 } from 'test-support/lwc';
 import { renderCallCard } from 'test-support/callCard';
 
@@ -148,7 +142,7 @@ describe('c-pc-call-card', () => {
         await click(findButton(el, 'Transfer'));
         expect(byDataId(el, 'transfer-form')).not.toBeNull();
         await expect(el).toBeAccessible();
-        await change(el.shadowRoot!.querySelector('lightning-radio-group'), TransferTargetKind.Number);
+        await click(findRadio(el, 'Number'));
         await click(findButton(el, 'Transfer now'));
         const field = byDataId(el, 'transfer-target') as HTMLInputElement;
         expect(accessibleDescription(field)).toContain('Enter where to transfer the call.');
@@ -160,6 +154,32 @@ describe('c-pc-call-card', () => {
             { method: 'transfer', args: ['call-1', { kind: 'Number', value: '+13125550111' }] }
         ]);
         expect(byDataId(el, 'transfer-form')).toBeNull();
+    });
+
+    it('UB-2 BX-4 opening Transfer puts focus in its popover; Escape or Cancel closes it, focus back on Transfer', async () => {
+        const { el } = await mount(makeCallView({ status: CallStatus.Active }));
+        const toggle = findButton(el, 'Transfer')!;
+        const focused = jest.fn();
+        toggle.focus = focused;
+        await click(toggle);
+        // The first control of the popover, the kind of target, has focus on its checked radio.
+        const kinds = byDataId(el, 'transfer-kind')!;
+        expect(el.shadowRoot!.activeElement).toBe(kinds);
+        expect(kinds.shadowRoot!.activeElement).toBe(findRadio(el, 'Skill'));
+        expect(toggle.getAttribute('aria-expanded')).toBe('true');
+        await press(kinds.shadowRoot!.activeElement!, 'Escape');
+        expect(byDataId(el, 'transfer-form')).toBeNull();
+        expect(focused).toHaveBeenCalledTimes(1);
+        expect(toggle.getAttribute('aria-expanded')).toBe('false');
+        // Escape on the Transfer button itself closes the popover it opened, as the console's other popovers do.
+        await click(toggle);
+        await press(toggle, 'Escape');
+        expect(byDataId(el, 'transfer-form')).toBeNull();
+        expect(focused).toHaveBeenCalledTimes(2);
+        await click(toggle);
+        await click(findButton(el, 'Cancel'));
+        expect(byDataId(el, 'transfer-form')).toBeNull();
+        expect(focused).toHaveBeenCalledTimes(3);
     });
 
     describe('a transfer that failed or that a rule set held (UB-6, CP-3)', () => {
@@ -192,7 +212,7 @@ describe('c-pc-call-card', () => {
             service.results.set('transfer', { ok: false, error: failure });
             service.holdCommand('transfer');
             await click(findButton(el, 'Transfer'));
-            await change(el.shadowRoot!.querySelector('lightning-radio-group'), TransferTargetKind.Number);
+            await click(findRadio(el, 'Number'));
             await change(byDataId(el, 'transfer-target'), typed, 'input');
             await click(findButton(el, 'Transfer now'));
             // As the service does (its own tests): the failure is kept on the call, then the command resolves.
