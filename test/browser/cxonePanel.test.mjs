@@ -37,7 +37,7 @@ test('LC-1 LC-3 CXone mode: the dialer clock pauses, advances and speeds up the 
             await clock.getByRole('button', { name: 'Advance 1 second' }).click();
             await waitUntil(ctx.page, async () => (await callStatus(ctx)) === 'Ringing', { what: 'the call ringing' });
             // 60x: the 2 dialer seconds to an answer pass at once in real time.
-            await clock.getByText('60x', { exact: true }).click();
+            await clock.getByRole('radio', { name: '60x' }).check();
             await ctx.expectText(panel.getByRole('status'), 'The dialer clock runs at 60x.');
             await waitUntil(ctx.page, async () => ['Active', 'AMD', 'Ended', ''].includes(await callStatus(ctx)), {
                 what: 'the call answered or ended'
@@ -52,7 +52,7 @@ test('LC-1 LC-3 CXone mode: the dialer clock pauses, advances and speeds up the 
             await waitUntil(ctx.page, () => clock.getByRole('radio', { name: '1x' }).isChecked(), {
                 what: 'the dialer clock at 1x'
             });
-            await clock.getByText('Paused', { exact: true }).click();
+            await clock.getByRole('radio', { name: 'Paused' }).check();
             await ctx.expectText(panel.getByRole('status'), 'The dialer clock is paused.');
         }
     );

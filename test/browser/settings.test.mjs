@@ -22,8 +22,8 @@ test('PV-6 a failed Accept keeps the preview open with a clear error and a retry
 test('AD-2 PV-4 the admin settings apply: Reschedule off hides the button, preview off dials straight away on two lines', async (ctx) => {
     await ctx.open({ lines: '1', preview: 'on' });
     const sim = ctx.simulator();
-    // The SLDS checkbox is drawn over its input: the agent clicks the label, and so does the test.
-    await sim.getByText('Reschedule button', { exact: true }).click();
+    // The panel's native checkboxes lie over their labels: each is unchecked by role and name.
+    await sim.getByRole('checkbox', { name: 'Reschedule button' }).uncheck();
     assert.equal(await sim.getByRole('checkbox', { name: 'Reschedule button' }).isChecked(), false);
     await sim.getByRole('button', { name: 'Apply settings' }).click();
     await chooseSkill(ctx);
@@ -33,7 +33,7 @@ test('AD-2 PV-4 the admin settings apply: Reschedule off hides the button, previ
     assert.equal(await preview.getByRole('button', { name: 'Reschedule' }).count(), 0, 'PV-4 no Reschedule');
     assert.match(ctx.page.url(), /reschedule=off/, 'the URL keeps the settings for a reload');
 
-    await sim.getByText('Preview dialing', { exact: true }).click();
+    await sim.getByRole('checkbox', { name: 'Preview dialing' }).uncheck();
     await sim.getByRole('combobox', { name: 'Lines per agent' }).selectOption('2');
     await sim.getByRole('button', { name: 'Apply settings' }).click();
     await chooseSkill(ctx);
