@@ -25,6 +25,9 @@ testAtBothSizes(
         // Nothing was dialled: no call, and the preview stays with its actions.
         assert.equal(await callsRegion(ctx).getByText('Dialing').count(), 0, 'CP-1 no call was placed');
         await preview.getByRole('button', { name: 'Reschedule' }).waitFor();
+        // UB-6: no Retry that would only be refused again; Accept itself stays for when the contact is callable.
+        assert.equal(await ctx.console().getByRole('button', { name: 'Retry' }).count(), 0, 'UB-6 no pointless Retry');
+        assert.equal(await preview.getByRole('button', { name: 'Accept' }).isEnabled(), true);
         await ctx.axe('accept refused by a rule set');
 
         await preview.getByRole('button', { name: 'Reschedule' }).click();

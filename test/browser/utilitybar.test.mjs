@@ -277,7 +277,14 @@ testAtBothSizes(
         assert.equal(texts.length, 1, `UB-6 one message: ${JSON.stringify(texts)}`);
         assert.equal(await con.getByRole('button', { name: 'Retry' }).count(), 1, 'UB-6 one Retry');
         assert.equal(await con.getByText('acceptPreview').isVisible(), false, 'UB-6 no internal detail in view');
-        await con.getByText('Details').first().waitFor();
+        // The detail is behind a disclosure: a button named Details that says whether it is open.
+        const details = previewWindow(ctx).getByRole('button', { name: 'Details' });
+        assert.equal(await details.getAttribute('aria-expanded'), 'false');
+        await details.click();
+        assert.equal(await details.getAttribute('aria-expanded'), 'true');
+        await ctx.expectText(previewWindow(ctx), 'acceptPreview');
+        await details.click();
+        assert.equal(await con.getByText('acceptPreview').isVisible(), false, 'UB-6 closed again');
         // The simulator's "Fail next command" is released once its failure is used.
         await waitUntil(ctx.page, async () => (await fail.getAttribute('aria-pressed')) === 'false', {
             what: 'Fail next command released'

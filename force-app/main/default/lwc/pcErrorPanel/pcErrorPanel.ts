@@ -71,7 +71,8 @@ export default class PcErrorPanel extends LightningElement {
             canConfirm: e.compliance?.verdict === 'Warn' && CONFIRMABLE.has(e.command ?? ''),
             confirmName: formatLabel(LABELS.cpCallAnywayNamed, [messageOf(e)]),
             detail: e.detail,
-            canRetry: Boolean(e.command && RETRIES[e.command]),
+            // A rule set's refusal or warning is answered the same way again: Call anyway or nothing, never Retry.
+            canRetry: Boolean(e.command && RETRIES[e.command]) && !e.compliance,
             alertClass: `slds-notify slds-notify_alert slds-m-bottom_xx-small pc-error ${
                 e.source === ErrorSource.Configuration || e.source === ErrorSource.Validation
                     ? 'slds-alert_warning'

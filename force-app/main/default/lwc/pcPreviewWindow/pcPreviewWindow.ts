@@ -126,8 +126,9 @@ export default class PcPreviewWindow extends LightningElement {
         return this.preview?.error?.detail ?? '';
     }
 
+    /** A failure the dialer may get past; a rule set's refusal or warning would only be repeated (CP-3). */
     get canRetry(): boolean {
-        return Boolean(this.preview?.error && this.preview.failedAction) && !this.warned;
+        return Boolean(this.preview?.error && this.preview.failedAction) && !this.preview?.error?.compliance;
     }
 
     /** A rule set warns about Accept: the agent may go on with one more click (CP-3). */

@@ -60,9 +60,18 @@ describe('c-pc-console in a utility-bar panel', () => {
         expect(
             queryAll(el, 'lightning-button').filter((b) => (b as unknown as { label: string }).label === 'Retry')
         ).toHaveLength(1);
-        const detail = byDataId(el, 'error-detail')!;
-        expect(detail.closest('details')!.open).toBe(false);
-        expect(detail.closest('details')!.querySelector('summary')!.textContent).toBe('Details');
+        // The detail is behind a disclosure: a button named Details, collapsed until the agent opens it.
+        const disclosure = byDataId(el, 'error-detail')!.closest('c-pc-disclosure')!;
+        const toggle = disclosure.shadowRoot!.querySelector('button')!;
+        const content = disclosure.shadowRoot!.querySelector<HTMLElement>('[data-id="content"]')!;
+        expect([toggle.textContent!.trim(), toggle.getAttribute('aria-expanded'), content.hidden]).toEqual([
+            'Details',
+            'false',
+            true
+        ]);
+        await click(toggle);
+        expect([toggle.getAttribute('aria-expanded'), content.hidden]).toEqual(['true', false]);
+        expect(toggle.getAttribute('aria-controls')).toBe(content.id);
         await click(findButton(el, 'Retry'));
         expect(service.callsOf('retryPreview')).toHaveLength(1);
     });

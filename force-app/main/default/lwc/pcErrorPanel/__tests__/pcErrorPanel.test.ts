@@ -27,7 +27,10 @@ describe('c-pc-error-panel', () => {
         expect(byDataId(el, 'message')!.textContent).toBe('You do not have permission to do that.');
         // UB-6: the technical detail is behind a "Details" disclosure, closed until the agent opens it.
         expect(byDataId(el, 'detail')!.textContent).toBe('insufficient access');
-        expect(byDataId(el, 'detail')!.closest('details')!.open).toBe(false);
+        const disclosure = byDataId(el, 'detail')!.closest('c-pc-disclosure')!;
+        const toggle = disclosure.shadowRoot!.querySelector('button')!;
+        expect([toggle.textContent!.trim(), toggle.getAttribute('aria-expanded')]).toEqual(['Details', 'false']);
+        expect(disclosure.shadowRoot!.querySelector<HTMLElement>('[data-id="content"]')!.hidden).toBe(true);
         await expect(el).toBeAccessible();
     });
 

@@ -67,11 +67,45 @@ describe('c-pc-preview-window compliance (CP-1, CP-3)', () => {
             'Not allowed now: Florida allows calls 8:00 AM–8:00 PM; it is 7:40 AM there; callable in 20 min.'
         );
         expect(findButton(el, 'Call anyway')).toBeNull();
-        // The refused Accept can be tried again later, through the service, which checks again.
-        await click(findButton(el, 'Retry'));
-        expect(service.callsOf('retryPreview')).toHaveLength(1);
-        expect(service.callsOf('acceptPreview')).toHaveLength(0);
+        // UB-6: no Retry, which would only be refused again now; Accept itself stays for when the contact is callable.
+        expect(findButton(el, 'Retry')).toBeNull();
+        const accept = findButton(el, 'Accept')!;
+        expect((accept as unknown as { disabled: boolean }).disabled).toBe(false);
+        await click(accept);
+        expect(service.callsOf('acceptPreview')).toHaveLength(1);
         await expect(el).toBeAccessible();
+    });
+
+    it("CP-3 UB-6 the error banner offers no Retry for a rule set's refusal or warning, only Call anyway for a warning", async () => {
+        const service = new StubConsoleApi();
+        const el = await render('c-pc-error-panel', PcErrorPanel, {
+            service,
+            errors: [
+                makeError({
+                    id: 'b',
+                    source: 'Validation',
+                    code: 'Compliance',
+                    command: 'accept',
+                    compliance: notice('Block')
+                }),
+                makeError({
+                    id: 'w',
+                    source: 'Validation',
+                    code: 'Compliance',
+                    command: 'accept',
+                    compliance: notice('Warn')
+                }),
+                makeError({ id: 'n', source: 'Dialer', code: 'Network', command: 'accept' })
+            ]
+        });
+        const buttons = [...el.shadowRoot!.querySelectorAll('lightning-button')].map((b) => [
+            (b as HTMLElement).dataset.errorId,
+            (b as unknown as { label: string }).label
+        ]);
+        expect(buttons).toEqual([
+            ['w', 'Call anyway'],
+            ['n', 'Retry']
+        ]);
     });
 
     it('CP-3 a warned Accept goes on with one more click: Call anyway confirms the held warning', async () => {
