@@ -5,7 +5,7 @@
 import { DialerError } from 'c/pcDialerPort';
 import type { ContactQuery } from 'c/pcSalesforcePort';
 import { flush } from 'test-support/time';
-import { call, CAPS, HISTORY, RECORD, started, T0 } from 'test-support/scriptedService';
+import { call, CAPS, HISTORY, PREVIEW, RECORD, started, T0 } from 'test-support/scriptedService';
 import { holdNext } from 'test-support/hold';
 
 const ACCOUNT = { label: 'Account', source: 'ContactField', field: 'Account.Name' };
@@ -92,9 +92,53 @@ describe('c-pc-service what the screen pop shows', () => {
             }
         ]);
     });
+    it('SP-1 a value the admin takes from a dialer field is not asked of Salesforce as a Contact field', async () => {
+        const { dialer, gateway, service } = await started({
+            valueOne: ACCOUNT,
+            valueTwo: { label: 'Balance due', source: 'DialerField', field: 'BalanceDue' }
+        });
+        const asked: ContactQuery[] = [];
+        const find = gateway.findContact.bind(gateway);
+        jest.spyOn(gateway, 'findContact').mockImplementation((q) => {
+            asked.push(q);
+            return find(q);
+        });
+        dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
+        await flush();
+        expect(asked.map((q) => q.fields)).toEqual([['Account.Name', 'MailingCountry', 'MailingState']]);
+        expect(service.getState().screenPop?.valueTwo).toEqual({ label: 'Balance due', value: '$12.00' });
+    });
+
+    it('SP-1 a pop whose loading fails outright is reported on the console by name', async () => {
+        const { dialer, service } = await started();
+        const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+        dialer.getAttemptsHistory.mockImplementationOnce(() => {
+            throw new Error('adapter broke');
+        });
+        dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
+        await flush();
+        expect(spy).toHaveBeenCalledWith('Screen pop failed', 'Error');
+        expect(service.getState().calls.map((v) => v.call.status)).toEqual(['Active']);
+        spy.mockRestore();
+    });
 });
 
 describe('c-pc-service Attempts History in the pop (SP-4, BX-1)', () => {
+    it('SP-5 a previewed destination the dialer`s Attempts History marks DNC loses Accept once the pop has loaded', async () => {
+        const { dialer, service } = await started();
+        const dnc = { ...HISTORY, destinations: [{ ...HISTORY.destinations[0]!, unavailableReason: 'DNC' as const }] };
+        dialer.getAttemptsHistory.mockResolvedValueOnce(dnc);
+        dialer.events.emit('previewOffered', PREVIEW);
+        expect(service.getState().preview?.actions).toEqual(['Accept', 'Requeue', 'Snooze']);
+        await flush();
+        expect(dialer.getAttemptsHistory).toHaveBeenCalledWith('rec-1');
+        expect(service.getState().screenPop?.attemptsHistory).toEqual(dnc);
+        expect(service.getState().preview?.actions).toEqual(['Requeue', 'Snooze']);
+        const result = await service.acceptPreview();
+        expect(result.ok ? null : result.error.code).toBe('Unsupported');
+        expect(dialer.acceptPreview).not.toHaveBeenCalled();
+    });
+
     it('SP-4 where the admin turned it off, the dialer is not asked and none shows', async () => {
         const { dialer, service } = await started({ attemptsHistoryEnabled: false });
         dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));

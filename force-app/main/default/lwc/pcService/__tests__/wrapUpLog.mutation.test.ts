@@ -3,8 +3,9 @@
 import { ENDED_LINGER_MS, LOG_RETRY_MS } from 'c/pcService';
 import { DialerError } from 'c/pcDialerPort';
 import type { Disposition } from 'c/pcModel';
+import type { ContactQuery } from 'c/pcSalesforcePort';
 import { flush, pass } from 'test-support/time';
-import { call, RECORD, started, T0 } from 'test-support/scriptedService';
+import { call, RECORD, started, T0, WORKING } from 'test-support/scriptedService';
 import { holdOnce, holdNext } from 'test-support/hold';
 
 const ANSWERED_AT = T0 + 2_000;
@@ -170,6 +171,23 @@ describe('c-pc-service wrap-up: the Contact a Task links to', () => {
         expect(gateway.tasks()[1]?.log.contactId).toBe('003OTHERID00001');
     });
 
+    it('BX-1 the lookup of a Task`s Contact asks Salesforce for no Contact fields', async () => {
+        const { dialer, gateway } = await started();
+        const asked: ContactQuery[] = [];
+        const find = gateway.findContact.bind(gateway);
+        jest.spyOn(gateway, 'findContact').mockImplementation((q) => {
+            asked.push(q);
+            return find(q);
+        });
+        dialer.events.emit('callUpdated', call({ status: 'Dialing' }));
+        dialer.events.emit('callUpdated', call({ status: 'Ended', outcome: 'NoAnswer' }));
+        await flush();
+        expect(asked).toEqual([
+            { salesforceId: '003000000000001', dialerRecordId: 'rec-1', phone: '+13125550100', fields: [] }
+        ]);
+        expect(gateway.tasks()[0]?.log.contactId).toBe('003000000000001');
+    });
+
     it('BX-1 a record with no Contact logs a Task linked to none', async () => {
         const { dialer, gateway } = await started();
         const record = { ...RECORD, id: 'rec-9', salesforceId: null };
@@ -198,6 +216,24 @@ describe('c-pc-service wrap-up: a failed log', () => {
         expect(gateway.tasks()).toHaveLength(1);
         await pass(clock, 15 * 60_000, { step: 10_000 });
         expect(gateway.callCount('logAttempt')).toBe(2);
+    });
+
+    it('BX-1 an unanswered attempt the dialer reports ending again after a restart is not sent to Salesforce again', async () => {
+        const { dialer, gateway, service } = await started();
+        dialer.events.emit('callUpdated', call({ status: 'Ringing' }));
+        dialer.events.emit('callUpdated', call({ status: 'Ended', outcome: 'NoAnswer', endedAt: T0 }));
+        await flush();
+        expect(gateway.callCount('logAttempt')).toBe(1);
+        await service.stop();
+        // The dialer's session still lists the call as ringing, and then reports its end once more.
+        dialer.session = { ...dialer.session, calls: [call({ status: 'Ringing' })] };
+        await service.start();
+        await flush();
+        expect(service.getState().calls.map((v) => v.call.status)).toEqual(['Ringing']);
+        dialer.events.emit('callUpdated', call({ status: 'Ended', outcome: 'NoAnswer', endedAt: T0 }));
+        await flush();
+        expect(gateway.callCount('logAttempt')).toBe(1);
+        expect(gateway.tasks()).toHaveLength(1);
     });
 
     it('BX-1 a log that keeps failing is tried as often as the retry plan says, then left to the error panel', async () => {
@@ -245,6 +281,27 @@ describe('c-pc-service wrap-up: a failed log', () => {
         expect(rig.gateway.tasks()[0]?.log.notes).toBe('first try');
     });
 
+    it('AV-3 after a logout, a call id the dialer uses again starts a wrap-up of its own: its disposition is sent and logged', async () => {
+        const rig = await withDispositions();
+        const { dialer, gateway, service } = rig;
+        await talkedAndEnded(rig);
+        gateway.failNext('logAttempt', 'Network');
+        expect((await service.saveDisposition('call-1', 'refused', 'first call')).ok).toBe(false);
+        dialer.events.emit('agentState', { ...WORKING, status: 'LoggedOut', skillId: null, skillName: null });
+        expect(service.getState().calls).toEqual([]);
+        dialer.events.emit('agentState', WORKING);
+        await talkedAndEnded(rig);
+        const logged = jest.spyOn(gateway, 'logAttempt');
+        expect((await service.saveDisposition('call-1', 'done', 'second call')).ok).toBe(true);
+        expect(dialer.disposition.mock.calls).toEqual([
+            ['call-1', 'refused', 'first call'],
+            ['call-1', 'done', 'second call']
+        ]);
+        expect(logged.mock.calls.map(([log]) => [log.dispositionLabel, log.notes])).toEqual([
+            ['Completed', 'second call']
+        ]);
+    });
+
     it('BX-1 a disposition the dialer refuses keeps the wrap-up with its error and sends it again on retry', async () => {
         const rig = await withDispositions();
         await talkedAndEnded(rig);
@@ -272,6 +329,31 @@ describe('c-pc-service wrap-up: what is refused before anything is sent', () => 
         expect(rig.dialer.disposition).not.toHaveBeenCalled();
     });
 
+    it('CL-4 a call that ended unanswered has no wrap-up: a disposition for it is refused and nothing is sent', async () => {
+        const rig = await withDispositions();
+        rig.dialer.events.emit('callUpdated', call({ status: 'Ringing' }));
+        rig.dialer.events.emit('callUpdated', call({ status: 'Ended', outcome: 'NoAnswer', endedAt: T0 }));
+        await flush();
+        expect(rig.service.getState().calls.map((v) => [v.call.status, v.wrapUp])).toEqual([['Ended', null]]);
+        const result = await rig.service.saveDisposition('call-1', 'done', 'too late');
+        expect(result.ok ? null : result.error.code).toBe('InvalidState');
+        expect(rig.dialer.disposition).not.toHaveBeenCalled();
+        expect(rig.gateway.tasks().map((t) => [t.log.outcome, t.log.dispositionLabel])).toEqual([['NoAnswer', null]]);
+    });
+
+    it('CL-4 of two calls in wrap-up, Save saves the one it names; the other stays in wrap-up', async () => {
+        const rig = await withDispositions();
+        await talkedAndEnded(rig, 'call-1');
+        await talkedAndEnded(rig, 'call-2');
+        expect((await rig.service.saveDisposition('call-2', 'done', 'second call')).ok).toBe(true);
+        expect(rig.dialer.disposition.mock.calls).toEqual([['call-2', 'done', 'second call']]);
+        expect(rig.gateway.tasks().map((t) => [t.log.dialerContactId, t.log.notes])).toEqual([
+            ['call-2', 'second call']
+        ]);
+        const left = rig.service.getState().calls;
+        expect(left.map((v) => [v.call.id, v.wrapUp?.saved])).toEqual([['call-1', false]]);
+    });
+
     it('CL-4 a second Save while the first is on its way sends nothing twice', async () => {
         const rig = await withDispositions();
         await talkedAndEnded(rig);
@@ -279,7 +361,7 @@ describe('c-pc-service wrap-up: what is refused before anything is sent', () => 
         const first = rig.service.saveDisposition('call-1', 'done', '');
         expect(rig.service.getState().calls[0]?.pending).toEqual(['disposition']);
         const second = await rig.service.saveDisposition('call-1', 'done', '');
-        expect(second.ok ? null : second.error.code).toBe('InFlight');
+        expect(second.ok ? null : [second.error.code, second.error.command]).toEqual(['InFlight', 'disposition']);
         answer();
         expect((await first).ok).toBe(true);
         expect(rig.dialer.disposition).toHaveBeenCalledTimes(1);

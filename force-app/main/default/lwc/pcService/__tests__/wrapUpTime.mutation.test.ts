@@ -158,6 +158,24 @@ describe('c-pc-service the wrap-up time limit (WU-1)', () => {
         expect(second?.wrapUp).toEqual({ saved: false, error: null, deadline: T0 + 15_000 });
     });
 
+    it('WU-1 of two calls in wrap-up, the later one runs out at its own deadline, the earlier one as it was', async () => {
+        const { clock, dialer, service } = await build({ wrapUpLimitSeconds: 10, wrapUpAtZero: 'Unavailable' });
+        endAnswered(dialer);
+        await pass(clock, 5_000, { step: 1_000 });
+        dialer.events.emit('callUpdated', call({ id: 'call-2', line: 2, status: 'Active', answeredAt: T0 }));
+        dialer.events.emit(
+            'callUpdated',
+            call({ id: 'call-2', line: 2, status: 'Ended', answeredAt: T0, endedAt: T0 + 5_000 })
+        );
+        await pass(clock, 9_000, { step: 1_000 });
+        expect(service.getState().calls[1]?.wrapUp).not.toHaveProperty('timedOut');
+        await pass(clock, 1_000, { step: 1_000 });
+        expect(service.getState().calls.map((v) => [v.call.id, v.wrapUp])).toEqual([
+            ['call-1', { saved: false, error: null, deadline: T0 + 10_000, timedOut: true }],
+            ['call-2', { saved: false, error: null, deadline: T0 + 15_000, timedOut: true }]
+        ]);
+    });
+
     it('WU-1 a wrap-up whose save failed still runs out: the default is then saved', async () => {
         const { clock, dialer, gateway, service } = await build({
             wrapUpLimitSeconds: 10,
@@ -206,6 +224,17 @@ describe('c-pc-service the dialer`s skill limits as untrusted data (WU-1)', () =
             { id: 'd', name: 'D', isPersonalConnection: true }
         ]);
         expect(shown[1]).not.toHaveProperty('wrapUpSeconds');
+    });
+
+    it('WU-1 the admin`s limit for the skill the agent works applies, not that of the first skill listed', async () => {
+        const skills = [
+            { id: 'pc-0', name: 'PC Zero', isPersonalConnection: true },
+            { id: 'pc-1', name: 'PC One', isPersonalConnection: true }
+        ];
+        const { dialer, service } = await build({ wrapUpSkillLimits: { 'pc-0': 50, 'pc-1': 20 } }, { skills });
+        expect(service.getState().agent.skillId).toBe('pc-1');
+        endAnswered(dialer);
+        expect(service.getState().calls[0]?.wrapUp).toMatchObject({ deadline: T0 + 20_000 });
     });
 
     it('WU-1 the skill worked sets the wrap-up limit', async () => {
