@@ -171,7 +171,7 @@ for (const size of SIZES) {
         assert.match(await zone.inputValue(), /^Central Time – Chicago/);
     });
 
-    test(`RS-2 UB-7 RS-4 at ${size.name}: a failed save loses nothing, Save again books one callback, confirmed; its notes come back with it`, async (ctx) => {
+    test(`RS-2 UB-7 RS-4 at ${size.name}: a failed save loses nothing, its one Retry books one callback, confirmed; its notes come back with it`, async (ctx) => {
         const { form, preview } = await openForm(ctx, size);
         const notes = form.getByRole('textbox', { name: 'Notes' });
         await typeInto(ctx, notes, 'Ask for Grace in accounts');
@@ -186,7 +186,9 @@ for (const size of SIZES) {
         await ctx.expectText(ctx.simulator(), 'Next callback: none scheduled');
         await axe(ctx, `reschedule form after a failed save at ${size.name}`);
 
-        await form.getByRole('button', { name: 'Save' }).click();
+        // UB-6: one Retry, beside the message, sends the same draft again.
+        assert.equal(await ctx.console().getByRole('button', { name: 'Retry' }).count(), 1, 'UB-6 one Retry');
+        await form.getByRole('button', { name: 'Retry' }).click();
         await ctx.expectGone(form);
         const confirmation = ctx.console().getByRole('status').filter({ hasText: 'Callback booked for' });
         await ctx.expectText(confirmation, 'Callback booked for', 'your time');

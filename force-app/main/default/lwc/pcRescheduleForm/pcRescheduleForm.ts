@@ -98,6 +98,8 @@ export default class PcRescheduleForm extends LightningElement {
     at: Instant | null = null;
     contactZone: string | null = null;
     saveError = '';
+    /** The failed save had gone past the rule set's warning (Save anyway): its Retry does the same. */
+    private failedAnyway = false;
     saving = false;
     /** The rule sets' answer at the chosen instant, and the hours they allow the contact (CP-1, CP-3). */
     compliance: ComplianceNotice | null = null;
@@ -310,6 +312,7 @@ export default class PcRescheduleForm extends LightningElement {
                 // The draft stays as typed; Save again sends it once more (PV-6).
                 const message = ERROR_CODE_LABELS[result.error.code] ?? LABELS.errUnknown;
                 this.saveError = formatLabel(LABELS.reschedSaveFailed, [message]);
+                this.failedAnyway = false;
             }
         } finally {
             this.saving = false;
@@ -329,9 +332,20 @@ export default class PcRescheduleForm extends LightningElement {
             } else if (!result.ok) {
                 const message = ERROR_CODE_LABELS[result.error.code] ?? LABELS.errUnknown;
                 this.saveError = formatLabel(LABELS.reschedSaveFailed, [message]);
+                this.failedAnyway = true;
             }
         } finally {
             this.saving = false;
+        }
+    }
+
+    /** Sends the draft again the way the failed save sent it: past the warning where the agent had confirmed it. */
+    async handleRetry(): Promise<void> {
+        if (this.failedAnyway) {
+            this.confirming = true;
+            await this.handleSaveAnyway();
+        } else {
+            await this.handleSave();
         }
     }
 

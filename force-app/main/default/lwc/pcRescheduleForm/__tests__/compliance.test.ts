@@ -1,7 +1,8 @@
 /** CP-1, CP-3, BX-3 in the reschedule form: the rules' hours beside the time, a refusal there, a warning to confirm. */
-import { DeliverTo } from 'c/pcModel';
+import { DeliverTo, ErrorCode } from 'c/pcModel';
 import type { ComplianceFinding, ComplianceNotice, RescheduleDraft, RescheduleValidation } from 'c/pcModel';
 import { byDataId, change, cleanup, click, findButton } from 'test-support/lwc';
+import { makeError } from 'test-support/fixtures';
 import { renderRescheduleForm } from 'test-support/rescheduleForm';
 
 const DRAFT: RescheduleDraft = {
@@ -128,5 +129,31 @@ describe('c-pc-reschedule-form compliance (CP-1, CP-3)', () => {
             { confirmWarnings: true }
         ]);
         expect(findButton(el, 'Save anyway')).toBeNull();
+    });
+
+    it('CP-3 UB-6 a Save anyway the dialer failed is retried past the warning again, once per click', async () => {
+        const { el, service } = await mount();
+        const warned: RescheduleValidation = {
+            ...VALID,
+            warnings: [{ field: 'time', code: 'ComplianceWarning', params: {} }],
+            compliance: notice('Warn')
+        };
+        service.validation = warned;
+        service.results.set('reschedulePreview', {
+            ok: false,
+            errors: [],
+            warnings: warned.warnings,
+            compliance: notice('Warn'),
+            callingWindow: WINDOW
+        });
+        await change(timeInput(el), '21:30');
+        await click(findButton(el, 'Save'));
+        service.results.set('reschedulePreview', { ok: false, error: makeError({ code: ErrorCode.Network }) });
+        await click(findButton(el, 'Save anyway'));
+        expect(byDataId(el, 'save-error')!.textContent).toContain('A network problem interrupted the request.');
+        service.results.set('reschedulePreview', { ok: true });
+        await click(findButton(el, 'Retry'));
+        const sent = service.callsOf('reschedulePreview').map((c) => c.args[1]);
+        expect(sent).toEqual([undefined, { confirmWarnings: true }, { confirmWarnings: true }]);
     });
 });

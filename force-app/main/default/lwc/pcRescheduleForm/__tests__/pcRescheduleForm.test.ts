@@ -1,7 +1,7 @@
 import { DeliverTo, ErrorCode } from 'c/pcModel';
 import type { FieldIssue, RescheduleDraft, RescheduleValidation } from 'c/pcModel';
 import { makeError } from 'test-support/fixtures';
-import { byDataId, change, cleanup, click, findButton } from 'test-support/lwc';
+import { byDataId, change, cleanup, click, findButton, queryAll } from 'test-support/lwc';
 import { renderRescheduleForm } from 'test-support/rescheduleForm';
 
 const DRAFT: RescheduleDraft = {
@@ -170,6 +170,26 @@ describe('c-pc-reschedule-form', () => {
         service.results.delete('reschedulePreview');
         await click(findButton(el, 'Save'));
         expect(service.callsOf('reschedulePreview')).toHaveLength(2);
+        await expect(el).toBeAccessible();
+    });
+
+    it('UB-6 RS-2 a failed save offers one Retry beside its message, which sends the same draft once more', async () => {
+        const { el, service } = await mount();
+        service.results.set('reschedulePreview', { ok: false, error: makeError({ code: ErrorCode.Network }) });
+        await change(field(el, 'notes'), 'Prefers mornings');
+        expect(findButton(el, 'Retry')).toBeNull();
+        await click(findButton(el, 'Save'));
+        expect(
+            queryAll(el, 'lightning-button').filter((b) => (b as unknown as { label: string }).label === 'Retry')
+        ).toHaveLength(1);
+        await click(findButton(el, 'Retry'));
+        const sent = service.callsOf('reschedulePreview');
+        expect(sent).toHaveLength(2);
+        expect(sent[1]!.args).toEqual(sent[0]!.args);
+        expect(sent[1]!.args[1]).toBeUndefined();
+        // A change to the draft puts the failure away with its Retry: Save sends what is there now.
+        await change(field(el, 'notes'), 'Prefers afternoons');
+        expect(findButton(el, 'Retry')).toBeNull();
         await expect(el).toBeAccessible();
     });
 
