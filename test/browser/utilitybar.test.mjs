@@ -349,3 +349,34 @@ test('LC-1 the known start npm start prints shows three lines working at 1x', as
     });
     await ctx.expectText(callsRegion(ctx), 'Line 1', 'Line 2', 'Line 3');
 });
+
+testAtBothSizes(
+    "UB-1 CL-1 AM-1 SP-1 with a call answered and two more lines dialing, its pop and the last line's machine buttons can be reached and used by role",
+    async (ctx) => {
+        await ctx.open({ lines: '3', preview: 'off' });
+        await chooseSkill(ctx);
+        await ctx.sim('Live answer');
+        const cards = callsRegion(ctx).getByRole('article');
+        // The answered call's screen pop fills the page below the calls: the case where the calls' column sticks.
+        const busy = async () => {
+            const texts = await cards.allInnerTexts();
+            return (
+                texts.length === 3 && texts.some((t) => t.includes('Active')) && /Dialing|Ringing/.test(texts[2] ?? '')
+            );
+        };
+        await advanceUntil(ctx, busy, { what: 'one call answered, two more dialing' });
+        // The answered call's pop, below three calls' controls, can still be worked.
+        const active = cards.filter({ hasText: 'Active' });
+        const activeName = (await active.getByRole('heading').innerText()).trim();
+        const pop = ctx.console().getByRole('region', { name: activeName });
+        await pop.getByRole('tab', { name: 'Attempts History' }).click({ timeout: 5000 });
+        await pop.getByRole('tabpanel', { name: 'Attempts History' }).waitFor();
+        const last = cards.nth(2);
+        const name = (await last.getByRole('heading').innerText()).trim();
+        await last.getByRole('button', { name: 'Bad Number' }).click({ timeout: 5000 });
+        // AM-2: the line closes with its outcome; the other two go on.
+        await ctx.expectGone(callsRegion(ctx).getByRole('article', { name }));
+        assert.equal(await cards.count(), 2, 'the other lines stay');
+        await ctx.axe('three lines, one closed by hand');
+    }
+);

@@ -31,6 +31,7 @@ import { shortcutFor, isMachineShortcut } from 'c/pcShortcuts';
 import type { KeyLike } from 'c/pcShortcuts';
 import { DialListener } from 'c/pcDialBridge';
 import { SliceFeed } from 'c/pcFeed';
+import { WorkFit } from './workFit';
 
 interface ShortcutTarget {
     handleShortcut(action: string): boolean;
@@ -153,6 +154,11 @@ export default class PcConsole extends LightningElement {
     /** Dial requests from a Contact record page (WU-4), placed through the service like the console's own. */
     private readonly dialListener = new DialListener();
     private readonly keyListener = (event: KeyboardEvent): void => this.handleWindowKeydown(event);
+    /** The work column sticks to the top while it leaves room for the pop (UB-1). */
+    workSticky = true;
+    private readonly workFit = new WorkFit((fits) => {
+        this.workSticky = fits;
+    });
     /**
      * The time now for the counters (UB-4): the service's clock where it has one, else the last snapshot's time,
      * moved on by the wall clock when the service runs in real time. One function for the console's life, so
@@ -227,6 +233,7 @@ export default class PcConsole extends LightningElement {
         if (this.popTimer) clearTimeout(this.popTimer);
         this.popTimer = null;
         this.dialListener.stop();
+        this.workFit.stop();
         this.detach();
     }
 
@@ -322,6 +329,8 @@ export default class PcConsole extends LightningElement {
     override renderedCallback(): void {
         // The region is in the template only once the console rendered; words said before are put in then.
         this.writeAnnouncement();
+        if (!this.workFit.watching)
+            this.workFit.watch(this.template?.querySelector<HTMLElement>('[data-id="work"]') ?? null);
     }
 
     private writeAnnouncement(): void {
@@ -398,6 +407,10 @@ export default class PcConsole extends LightningElement {
 
     get consoleService(): ConsoleApi | undefined {
         return this.active;
+    }
+
+    get workClass(): string {
+        return this.workSticky ? 'pc-console__work pc-console__work_sticky' : 'pc-console__work';
     }
 
     get rootClass(): string {

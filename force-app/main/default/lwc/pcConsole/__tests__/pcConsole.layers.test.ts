@@ -18,7 +18,9 @@ const UI = [
     'pcConfirmation',
     'pcScoreboard',
     'pcClickToDial',
-    'pcContactDial'
+    'pcContactDial',
+    'pcDisclosure',
+    'pcRadioGroup'
 ];
 /** What a component may import: the model, the headless UI helpers (the workspace-tab one and the feeds too), and the platform. */
 const ALLOWED = [
@@ -27,7 +29,9 @@ const ALLOWED = [
     /^@salesforce\/i18n\//,
     /^@salesforce\/schema\//,
     // pcDialBridge: the record page's dial requests on the message channel (WU-4), never a dialer.
-    /^c\/pc(Model|Labels|Format|Shortcuts|Schedule|Zones|Phone|ContactTab|Ticker|Feed|DialBridge)$/
+    /^c\/pc(Model|Labels|Format|Shortcuts|Schedule|Zones|Phone|ContactTab|Ticker|Feed|DialBridge)$/,
+    // The bundle's own modules (pcConsole's workFit, which imports nothing).
+    /^\.\/[A-Za-z]+$/
 ];
 
 function imports(file: string): string[] {

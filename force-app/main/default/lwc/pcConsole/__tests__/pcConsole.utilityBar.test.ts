@@ -39,6 +39,53 @@ const tabNames = (el: HTMLElement) => queryAll(el, '[role="tab"]').map((t) => t.
 describe('c-pc-console in a utility-bar panel', () => {
     afterEach(cleanup);
 
+    it('UB-1 the work column sticks over the pop while it leaves half the window to it; taller, it scrolls with the page', async () => {
+        const observed: { callback: ResizeObserverCallback; targets: Element[]; disconnected: boolean }[] = [];
+        class FakeResizeObserver {
+            private readonly entry: (typeof observed)[number];
+            constructor(callback: ResizeObserverCallback) {
+                this.entry = { callback, targets: [], disconnected: false };
+                observed.push(this.entry);
+            }
+            observe(target: Element): void {
+                this.entry.targets.push(target);
+            }
+            disconnect(): void {
+                this.entry.disconnected = true;
+            }
+        }
+        const real = (window as { ResizeObserver?: unknown }).ResizeObserver;
+        Object.assign(window, { ResizeObserver: FakeResizeObserver, innerHeight: 600 });
+        try {
+            const el = await mount(new StubConsoleApi(makeState({ calls: [makeCallView()] })));
+            const work = byDataId(el, 'work')!;
+            expect(observed.map((o) => o.targets)).toEqual([[work]]);
+            const resize = async (height: number): Promise<void> => {
+                Object.defineProperty(work, 'offsetHeight', { configurable: true, value: height });
+                observed[0]!.callback([], observed[0] as unknown as ResizeObserver);
+                await flush();
+            };
+            // One line: 180 px of a 600 px window, the pop has the rest.
+            await resize(180);
+            expect(work.classList.contains('pc-console__work_sticky')).toBe(true);
+            // Three lines: 530 px would leave the pop 70 px, and hold the last line under anything docked below.
+            await resize(530);
+            expect(work.classList.contains('pc-console__work_sticky')).toBe(false);
+            await resize(300);
+            expect(work.classList.contains('pc-console__work_sticky')).toBe(true);
+            // A taller window makes room again, measured when the window is resized.
+            await resize(530);
+            Object.assign(window, { innerHeight: 1100 });
+            window.dispatchEvent(new CustomEvent('resize'));
+            await flush();
+            expect(work.classList.contains('pc-console__work_sticky')).toBe(true);
+            el.remove();
+            expect(observed[0]!.disconnected).toBe(true);
+        } finally {
+            Object.assign(window, { ResizeObserver: real, innerHeight: 768 });
+        }
+    });
+
     it('UB-6 a failed Accept shows one message, where the agent acted, with one Retry and its detail behind Details', async () => {
         const error = makeError({
             id: 'e-accept',
