@@ -28,7 +28,7 @@ import SimulatorPanel from './lwc/local/simulatorPanel/simulatorPanel';
 import BenchFloor from './lwc/local/benchFloor/benchFloor';
 import { countGatewayCalls } from './countingGateway';
 import type { CallCounts } from './countingGateway';
-import type { NamedId, SimOutcome, SimSpeed, SimulatorDriver, SimulatorView } from './simulator';
+import type { NamedId, SimDisposition, SimOutcome, SimSpeed, SimulatorDriver, SimulatorView } from './simulator';
 import { queryFor, readStartOptions } from './startOptions';
 import type { StartOptions } from './startOptions';
 import { cxoneControlFrom, cxoneFakeFrom, mountCxoneConsole } from './cxoneMode';
@@ -72,9 +72,12 @@ declare global {
 const SKILL_CHOICES: readonly NamedId[] = PC_SKILLS.map((k) => ({ id: k.id, label: k.name }));
 
 /** Every disposition of those skills, once each, for the default disposition and notes-required (WU-1). */
-const DISPOSITION_CHOICES: readonly NamedId[] = [
+const DISPOSITION_CHOICES: readonly SimDisposition[] = [
     ...new Map(
-        PC_SKILLS.flatMap((k) => dispositionsFor(k.id) ?? []).map((d) => [d.id, { id: d.id, label: d.label }])
+        PC_SKILLS.flatMap((k) => dispositionsFor(k.id) ?? []).map((d) => [
+            d.id,
+            { id: d.id, label: d.label, dialerRequiresNotes: d.requiresNotes }
+        ])
     ).values()
 ];
 

@@ -49,6 +49,11 @@ export interface NamedId {
     readonly label: string;
 }
 
+/** A disposition as the panel offers it; `dialerRequiresNotes`: the dialer itself requires notes for it (WU-1). */
+export interface SimDisposition extends NamedId {
+    readonly dialerRequiresNotes: boolean;
+}
+
 /** What the panel shows. */
 export interface SimulatorView {
     readonly now: number;
@@ -67,7 +72,7 @@ export interface SimulatorView {
     readonly nextCallbackAt: number | null;
     /** The dialer's skills and dispositions, which the wrap-up settings name (WU-1). */
     readonly skills: readonly NamedId[];
-    readonly dispositions: readonly NamedId[];
+    readonly dispositions: readonly SimDisposition[];
     /** The previewed or current contact's numbers, which the panel can put on the Do Not Call list. */
     readonly destinations: readonly NamedId[];
 }

@@ -58,7 +58,14 @@ test('Dialer simulator panel offers every control by name, and axe finds no viol
         'Save the default disposition',
         'Set the agent Unavailable'
     ]);
-    await sim.getByRole('checkbox', { name: 'Promise to pay requires notes' }).waitFor();
+    // WU-1: the dialer requires notes for Promise to pay itself; the admin's choice adds others (checked by role).
+    const promise = sim.getByRole('checkbox', { name: 'Promise to pay requires notes (set by the dialer)' });
+    assert.equal(await promise.isChecked(), true);
+    assert.equal(await promise.isDisabled(), true);
+    const paid = sim.getByRole('checkbox', { name: 'Paid in full requires notes' });
+    await paid.check();
+    assert.equal(await paid.isChecked(), true);
+    await paid.uncheck();
     await sim.getByRole('button', { name: 'Put on Do Not Call list' }).waitFor();
     await sim.getByRole('spinbutton', { name: 'Latency (ms)' }).waitFor();
     await ctx.axe('simulator panel', { withPanel: true });

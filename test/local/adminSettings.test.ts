@@ -126,8 +126,9 @@ describe('simulator panel admin settings (LC-2, CP-5)', () => {
                     { id: 'skill-b', label: 'PC B' }
                 ],
                 dispositions: [
-                    { id: 'd-1', label: 'Paid' },
-                    { id: 'd-2', label: 'Refused' }
+                    { id: 'd-1', label: 'Paid', dialerRequiresNotes: false },
+                    { id: 'd-2', label: 'Refused', dialerRequiresNotes: false },
+                    { id: 'd-3', label: 'Promise to pay', dialerRequiresNotes: true }
                 ]
             }
         );
@@ -135,10 +136,12 @@ describe('simulator panel admin settings (LC-2, CP-5)', () => {
             { id: 'skill-a', label: 'PC A wrap-up limit (seconds)', limit: '60' },
             { id: 'skill-b', label: 'PC B wrap-up limit (seconds)', limit: '' }
         ]);
-        expect(view.defaults.map((d) => d.label)).toEqual(['None', 'Paid', 'Refused']);
-        expect(view.notes.map((n) => [n.label, n.checked])).toEqual([
-            ['Paid requires notes', false],
-            ['Refused requires notes', true]
+        expect(view.defaults.map((d) => d.label)).toEqual(['None', 'Paid', 'Refused', 'Promise to pay']);
+        // WU-1: one the dialer requires notes for shows so, checked and fixed: the admin's rule only adds to it.
+        expect(view.notes.map((n) => [n.label, n.checked, n.disabled])).toEqual([
+            ['Paid requires notes', false, false],
+            ['Refused requires notes', true, false],
+            ['Promise to pay requires notes (set by the dialer)', true, true]
         ]);
         const numbers = [
             { id: 'p', label: 'PhoneNumber +13055550100' },

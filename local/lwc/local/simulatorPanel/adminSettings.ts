@@ -40,7 +40,14 @@ export interface WrapUpView {
     readonly skills: ReadonlyArray<{ readonly id: string; readonly label: string; readonly limit: string }>;
     readonly defaults: readonly Option[];
     readonly atZero: readonly Option[];
-    readonly notes: ReadonlyArray<{ readonly id: string; readonly label: string; readonly checked: boolean }>;
+    readonly notes: ReadonlyArray<{
+        readonly id: string;
+        readonly inputId: string;
+        readonly label: string;
+        readonly checked: boolean;
+        /** The dialer requires notes for it: the admin cannot lift that. */
+        readonly disabled: boolean;
+    }>;
 }
 
 /** Which control changed: a setting (`key`, with a skill or disposition `id`) or a rule set's `field`. */
@@ -103,10 +110,16 @@ export function wrapUpView(admin: LocalAdmin, view: Pick<SimulatorView, 'skills'
             { value: 'Disposition', label: 'Save the default disposition' },
             { value: 'Unavailable', label: 'Set the agent Unavailable' }
         ].map((o) => ({ ...o, selected: o.value === admin.wrapUpAtZero })),
+        // One the dialer requires notes for stays required whatever the admin sets (the two rules add up): shown
+        // checked and fixed, saying so.
         notes: view.dispositions.map((d) => ({
             id: d.id,
-            label: `${d.label} requires notes`,
-            checked: admin.notesRequiredDispositions.includes(d.id)
+            inputId: `notes-${d.id}`,
+            label: d.dialerRequiresNotes
+                ? `${d.label} requires notes (set by the dialer)`
+                : `${d.label} requires notes`,
+            checked: d.dialerRequiresNotes || admin.notesRequiredDispositions.includes(d.id),
+            disabled: d.dialerRequiresNotes
         }))
     };
 }
