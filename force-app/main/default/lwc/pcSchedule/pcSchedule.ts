@@ -16,7 +16,7 @@
  *   spring-forward gap) is an error naming the last minute before and the first after the gap. A wall time
  *   that occurs twice (the fall-back overlap) takes the EARLIER instant (the first pass, still on the old
  *   offset) and says so as an AmbiguousLocalTime warning naming both offsets.
- * - Window: strictly after `now`, and at most 365 days ahead.
+ * - Window: strictly after `now`, and at most two years (730 days) ahead: further is taken for a typo.
  * - Calling hours (BX-3) are not checked here: they are the rule sets' (CP-1), which the service asks
  *   c/pcCompliance about at the chosen instant, with the contact's place and attempts this module does not know.
  */
@@ -81,8 +81,8 @@ const PHONE_CODES: Readonly<Record<PhoneProblem, RescheduleErrorCode>> = {
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-/** How far ahead a callback may be scheduled. */
-export const MAX_DAYS_AHEAD = 365;
+/** How far ahead a callback may be scheduled: two years, so a date a year and more away is still taken (RS-5). */
+export const MAX_DAYS_AHEAD = 730;
 
 // ---------------------------------------------------------------------------------------------
 // Phone numbers

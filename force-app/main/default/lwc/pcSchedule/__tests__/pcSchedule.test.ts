@@ -178,6 +178,18 @@ describe('pcSchedule', () => {
             expect(result.ok && new Date(result.request.at).toISOString()).toBe('2027-03-14T08:00:00.000Z');
         });
 
+        it("RS-5 takes the guide's example date, 2027-03-14, from a day early in 2026; two years ahead is the limit", () => {
+            const now = Date.parse('2026-01-05T17:00:00Z');
+            expect(validateReschedule({ ...base, date: '2027-03-14' }, ctx({ now })).ok).toBe(true);
+            // 09:00 in Chicago on the last day allowed, and on the day after it.
+            const last = validateReschedule({ ...base, date: '2028-01-04', time: '09:00' }, ctx({ now }));
+            const past = validateReschedule({ ...base, date: '2028-01-06', time: '09:00' }, ctx({ now }));
+            expect([last.ok, past.ok]).toEqual([true, false]);
+            expect(past.ok ? [] : past.errors.map((e) => [e.field, e.code, e.params])).toEqual([
+                ['date', 'TooFarAhead', { maxDays: '730' }]
+            ]);
+        });
+
         it('RS-3 accepts the 29th of February in a leap year', () => {
             const result = validateReschedule(
                 { ...base, date: '2028-01-01' },
