@@ -59,6 +59,23 @@ function describedBy(el: HTMLElement): string[] {
     return (timeInput(el).getAttribute('aria-describedby') ?? '').split(/\s+/);
 }
 
+/** The service warns about the time (a rule set in Warn mode) when checking and when saving without confirmation. */
+function warnOnSave(service: Awaited<ReturnType<typeof mount>>['service']): void {
+    const warned: RescheduleValidation = {
+        ...VALID,
+        warnings: [{ field: 'time', code: 'ComplianceWarning', params: {} }],
+        compliance: notice('Warn')
+    };
+    service.validation = warned;
+    service.results.set('reschedulePreview', {
+        ok: false,
+        errors: [],
+        warnings: warned.warnings,
+        compliance: notice('Warn'),
+        callingWindow: WINDOW
+    });
+}
+
 describe('c-pc-reschedule-form compliance (CP-1, CP-3)', () => {
     afterEach(cleanup);
 
@@ -99,19 +116,7 @@ describe('c-pc-reschedule-form compliance (CP-1, CP-3)', () => {
 
     it('CP-3 BX-3 a warning rule shows the warning, and Save anyway sends with the agent`s confirmation', async () => {
         const { el, service } = await mount();
-        const warned: RescheduleValidation = {
-            ...VALID,
-            warnings: [{ field: 'time', code: 'ComplianceWarning', params: {} }],
-            compliance: notice('Warn')
-        };
-        service.validation = warned;
-        service.results.set('reschedulePreview', {
-            ok: false,
-            errors: [],
-            warnings: warned.warnings,
-            compliance: notice('Warn'),
-            callingWindow: WINDOW
-        });
+        warnOnSave(service);
         await change(timeInput(el), '21:30');
         expect(byDataId(el, 'warning-time')!.textContent!.trim()).toBe(
             'Warning: Florida allows calls 8:00 AM–8:00 PM; it is 9:30 PM there; callable Fri, Mar 13, 8:00 AM their time.'
@@ -133,19 +138,7 @@ describe('c-pc-reschedule-form compliance (CP-1, CP-3)', () => {
 
     it('CP-3 UB-6 a Save anyway the dialer failed is retried past the warning again, once per click', async () => {
         const { el, service } = await mount();
-        const warned: RescheduleValidation = {
-            ...VALID,
-            warnings: [{ field: 'time', code: 'ComplianceWarning', params: {} }],
-            compliance: notice('Warn')
-        };
-        service.validation = warned;
-        service.results.set('reschedulePreview', {
-            ok: false,
-            errors: [],
-            warnings: warned.warnings,
-            compliance: notice('Warn'),
-            callingWindow: WINDOW
-        });
+        warnOnSave(service);
         await change(timeInput(el), '21:30');
         await click(findButton(el, 'Save'));
         service.results.set('reschedulePreview', { ok: false, error: makeError({ code: ErrorCode.Network }) });
