@@ -26,9 +26,13 @@ const LWC_DIR = join(ROOT, 'force-app/main/default/lwc');
  * (not file by file), the same code measures about 10.5 kB less in total (137.4 kB before the service was split
  * into slices, 139.4 kB after, pcService 13.5 kB then 15.5 kB): the total was re-based from 152,000 to 142,000 so it
  * keeps the slack it had, not ten kilobytes more. The per-bundle budget is unchanged: the next feature of
- * pcService's size goes into its own bundle.
+ * pcService's size goes into its own bundle. Then to 145,000 (142.5 kB shipped) for controls every agent and
+ * assistive tool can use by role: a radio group whose radios are hit where they are drawn and a Details disclosure
+ * that is a button (pcRadioGroup and pcDisclosure, 0.9 kB, where the platform's radio group and a summary cost
+ * nothing), with the CXone adapter's checks of numbers, zones and ids, the rejoin's back-off, the reschedule form's
+ * Retry and the calls' column that sticks only while it fits (about 1.9 kB together).
  */
-export const BUDGET = { totalGzipBytes: 142_000, bundleGzipBytes: 17_000, libraryGzipBytes: 32_000 };
+export const BUDGET = { totalGzipBytes: 145_000, bundleGzipBytes: 17_000, libraryGzipBytes: 32_000 };
 
 /** Every deployable bundle with its .js files (tests and their helpers excluded). */
 function bundles() {
