@@ -88,14 +88,19 @@ export default class CxonePanel extends LightningElement {
     handleSpeed(event: Event): void {
         const speed = Number((event.target as HTMLInputElement).value);
         const label = speed === 0 ? 'Paused' : `${speed}x`;
+        // The radio the agent checked stays checked while the fake is asked (a render in between would otherwise put
+        // the old one back, LWC keeping an input's `checked` to the template's value); a refusal puts it back.
+        const previous = this.speed;
+        this.speed = speed;
         void this.post(
             '/clock',
             { speed },
             `the dialer clock at ${label}`,
+            null,
+            speed === 0 ? 'The dialer clock is paused.' : `The dialer clock runs at ${label}.`,
             () => {
-                this.speed = speed;
-            },
-            speed === 0 ? 'The dialer clock is paused.' : `The dialer clock runs at ${label}.`
+                this.speed = previous;
+            }
         );
     }
 
@@ -156,7 +161,8 @@ export default class CxonePanel extends LightningElement {
         body: unknown,
         what: string,
         onDone: (() => void) | null = null,
-        done = `Queued ${what} for the next poll answer.`
+        done = `Queued ${what} for the next poll answer.`,
+        onFailed: (() => void) | null = null
     ): Promise<void> {
         this.status = `Sending ${what}…`;
         try {
@@ -166,8 +172,10 @@ export default class CxonePanel extends LightningElement {
                 body: JSON.stringify(body)
             });
             if (response.ok) onDone?.();
+            else onFailed?.();
             this.status = response.ok ? done : `The fake refused ${what} (HTTP ${response.status}).`;
         } catch {
+            onFailed?.();
             this.status = `The CXone fake did not answer; ${what} was not sent. Try again.`;
         }
     }
