@@ -302,6 +302,17 @@ describe('c-pc-service wrap-up: a failed log', () => {
         ]);
     });
 
+    it('BX-1 of two calls in wrap-up, a failed save shows its error on the call saved, not on the other', async () => {
+        const rig = await withDispositions();
+        await talkedAndEnded(rig, 'call-1');
+        await talkedAndEnded(rig, 'call-2');
+        rig.gateway.failNext('logAttempt', 'Network');
+        expect((await rig.service.saveDisposition('call-2', 'done', '')).ok).toBe(false);
+        const [first, second] = rig.service.getState().calls;
+        expect(first?.wrapUp).toMatchObject({ saved: false, error: null });
+        expect(second?.wrapUp).toMatchObject({ saved: false, error: { code: 'Network', source: 'Salesforce' } });
+    });
+
     it('BX-1 a disposition the dialer refuses keeps the wrap-up with its error and sends it again on retry', async () => {
         const rig = await withDispositions();
         await talkedAndEnded(rig);
