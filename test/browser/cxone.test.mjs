@@ -108,9 +108,9 @@ for (const [index, [name, send]] of HOSTILE.entries()) {
                     .first()
                     .waitFor();
                 assert.equal(await ctx.page.locator('img[src="x"]').count(), 0, 'no markup from the dialer rendered');
-                // Markup in a name is read as text, its tags left out, as in the list's fields and notes.
-                if (name.includes('<img'))
-                    await ctx.expectText(callsRegion(ctx).getByRole('article', { name: 'Lee' }), 'Lee');
+                // Markup in a name is read as text, its tags left out (the panel test below sees the name shown; here
+                // the fake's own calls may hold the line): no tag is shown as text either.
+                assert.equal(await con.getByText(/onerror/).count(), 0, 'no tag shown as text');
                 await ctx.axe(`after ${name}`);
                 assert.deepEqual(dialogs, [], 'no script from the dialer ran');
             });
