@@ -304,16 +304,14 @@ export default class PcCallCard extends LightningElement {
         iconName: string;
         disabled: boolean;
     }[] {
-        if (!this.call) return [];
+        if (!this.overridable) return [];
         const offered = this.capabilities?.machineOverrides ?? [];
-        // AM-3: once the call is Active, Held or Ended the buttons stay in their place, disabled.
-        const closed = !this.overridable;
         return OVERRIDE_ORDER.filter((k) => offered.includes(k)).map((kind) => ({
             kind,
             label: MACHINE_OVERRIDE_LABELS[kind],
             title: formatLabel(LABELS.withShortcut, [MACHINE_OVERRIDE_LABELS[kind], shortcutText(kind)]),
             iconName: OVERRIDE_ICONS[kind],
-            disabled: this.busy || closed
+            disabled: this.busy
         }));
     }
 
