@@ -109,16 +109,22 @@ describe('c-pc-service what the screen pop shows', () => {
         expect(service.getState().screenPop?.valueTwo).toEqual({ label: 'Balance due', value: '$12.00' });
     });
 
-    it('SP-1 a pop whose loading fails outright is reported on the console by name', async () => {
+    it('SP-1 SP-4 UB-6 a dialer that throws instead of answering Attempts History still lets the pop load, the failure named', async () => {
         const { dialer, service } = await started();
         const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
         dialer.getAttemptsHistory.mockImplementationOnce(() => {
-            throw new Error('adapter broke');
+            throw new DialerError('Protocol', 'adapter broke');
         });
         dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
         await flush();
-        expect(spy).toHaveBeenCalledWith('Screen pop failed', 'Error');
-        expect(service.getState().calls.map((v) => v.call.status)).toEqual(['Active']);
+        const state = service.getState();
+        expect(state.screenPop).toMatchObject({ loading: false, attemptsHistory: null });
+        expect(state.screenPop?.contact?.id).toBe('003000000000001');
+        expect(state.errors.map((e) => [e.command, e.source, e.code])).toEqual([
+            ['attemptsHistory', 'Dialer', 'Protocol']
+        ]);
+        expect(state.calls.map((v) => v.call.status)).toEqual(['Active']);
+        expect(spy).not.toHaveBeenCalled();
         spy.mockRestore();
     });
 });
