@@ -23,12 +23,12 @@ export class Agent implements AgentApi {
         if (agent.status === 'LoggedOut') pending = null;
         const patch: Patch = { agent: pending === agent.pending ? agent : { ...agent, pending } };
         if (agent.status === 'LoggedOut') {
-            // AV-3: after logout nothing of the shift stays on screen.
+            // AV-3: after logout nothing of the shift stays on screen; BX-1: nothing of it goes unlogged either.
+            this.ctx.wrapUp.clear(store.state.calls);
             patch.calls = [];
             patch.preview = null;
             patch.screenPop = null;
             patch.routed = [];
-            this.ctx.wrapUp.clear();
             this.ctx.preview.forget();
         }
         store.commit(patch);

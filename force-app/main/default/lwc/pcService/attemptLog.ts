@@ -71,7 +71,10 @@ export class AttemptLogger {
             recordId: call.record.id,
             number: call.number,
             direction: call.direction,
-            outcome: sent ? sent.disposition.outcome : (call.outcome ?? 'NoAnswer'),
+            // With no outcome from the dialer: an answered call reached its contact, an unanswered one did not.
+            outcome: sent
+                ? sent.disposition.outcome
+                : (call.outcome ?? (call.answeredAt !== null ? 'Live' : 'NoAnswer')),
             dispositionLabel: sent ? sent.disposition.label : null,
             durationSeconds: call.answeredAt !== null ? Math.max(0, Math.round((endedAt - call.answeredAt) / 1000)) : 0,
             notes: withOverride(sent ? sent.notes : '', this.ctx.overrides.of(call)),
@@ -85,10 +88,22 @@ export class AttemptLogger {
         if (!progress.logged) this.tryLog(call, progress, 0);
     }
 
-    /** Logs an unanswered attempt; a failure is shown and tried again later, safe since logging is idempotent. */
+    /**
+     * Logs an answered attempt whose wrap-up will not be saved from the console any more (logout), with the
+     * disposition the dialer already has, if any; nothing when its Task is logged.
+     */
+    logLeftOver(call: Call): void {
+        const progress = this.progressOf(call.id);
+        if (!progress.logged) this.tryLog(call, progress, 0);
+    }
+
+    /**
+     * Logs an attempt in the background, with what its wrap-up sent (none for an unanswered one); a failure is shown
+     * and tried again later, safe since logging is idempotent.
+     */
     private tryLog(call: Call, progress: WrapUpProgress, attempt: number): void {
         const { store, errors, gateway } = this.ctx;
-        this.logOf(call, null)
+        this.logOf(call, progress.sent)
             .then((log) => gateway.logAttempt(log))
             .then(
                 () => {

@@ -100,8 +100,8 @@ export interface WrapUpApi {
     logUnanswered(call: Call): void;
     /** Forgets a call's wrap-up book-keeping. */
     forget(callId: string): void;
-    /** Forgets every wrap-up (logout). */
-    clear(): void;
+    /** Forgets every wrap-up (logout); the Task of each answered call of `calls` not yet logged is logged first. */
+    clear(calls: readonly CallView[]): void;
     /** The refusal of a disposition with these notes, or null when it may be sent. */
     checkDisposition(dispositionId: string, notes: string, command: string): CommandResult | null;
 }

@@ -25,7 +25,15 @@ export class WrapUps implements WrapUpApi {
         this.log.forget(callId);
     }
 
-    clear(): void {
+    clear(calls: readonly CallView[]): void {
+        // BX-1: an answered call still in wrap-up at logout keeps its Task: logged now, in the background, with the
+        // disposition the dialer has (a save that failed only at the log), or the call's own outcome. A save in
+        // flight logs it itself.
+        for (const view of calls) {
+            if (view.call.status === 'Ended' && view.wrapUp && !this.inFlight.has(`${view.call.id}:disposition`)) {
+                this.log.logLeftOver(view.call);
+            }
+        }
         this.log.clear();
     }
 

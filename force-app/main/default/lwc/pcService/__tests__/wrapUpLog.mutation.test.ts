@@ -301,6 +301,97 @@ describe('c-pc-service wrap-up: a failed log', () => {
             ['Completed', 'second call']
         ]);
     });
+});
+
+describe('c-pc-service wrap-up: logging out (AV-3) loses no Task (BX-1)', () => {
+    const LOGGED_OUT = { ...WORKING, status: 'LoggedOut' as const, skillId: null, skillName: null };
+
+    it('BX-1 AV-3 a wrap-up whose Task failed to log is logged at logout, with the disposition the dialer has, once', async () => {
+        const rig = await withDispositions();
+        const { dialer, gateway, service, clock } = rig;
+        await talkedAndEnded(rig);
+        gateway.failNext('logAttempt', 'Network');
+        expect((await service.saveDisposition('call-1', 'refused', 'will pay Friday')).ok).toBe(false);
+        expect(gateway.tasks()).toEqual([]);
+        dialer.events.emit('agentState', LOGGED_OUT);
+        expect(service.getState().calls).toEqual([]);
+        await flush();
+        expect(gateway.tasks().map((t) => t.log)).toEqual([
+            expect.objectContaining({
+                dialerContactId: 'call-1',
+                outcome: 'Refused',
+                dispositionLabel: 'Refused to pay',
+                notes: 'will pay Friday',
+                durationSeconds: 63
+            })
+        ]);
+        await pass(clock, 60 * 60_000, { step: 60_000 });
+        expect(gateway.callCount('logAttempt')).toBe(2);
+        expect(dialer.disposition).toHaveBeenCalledTimes(1);
+    });
+
+    it('BX-1 AV-3 a Task that fails again after logout is shown and tried again on the retry plan', async () => {
+        const rig = await withDispositions();
+        const { dialer, gateway, service, clock } = rig;
+        await talkedAndEnded(rig);
+        gateway.failNext('logAttempt', 'Network');
+        await service.saveDisposition('call-1', 'done', '');
+        gateway.failNext('logAttempt', 'Network');
+        dialer.events.emit('agentState', LOGGED_OUT);
+        await flush();
+        expect(gateway.tasks()).toEqual([]);
+        expect(errorsOf(service)).toEqual(['disposition:Network', 'logAttempt:Network']);
+        await pass(clock, LOG_RETRY_MS[0]! + 1_000, { step: 1_000 });
+        expect(gateway.tasks().map((t) => t.log.dispositionLabel)).toEqual(['Completed']);
+    });
+
+    it('BX-1 AV-3 an answered call the agent never wrapped up is logged at logout with its outcome and no disposition', async () => {
+        const rig = await withDispositions();
+        const { dialer, gateway } = rig;
+        await talkedAndEnded(rig);
+        dialer.events.emit('agentState', LOGGED_OUT);
+        await flush();
+        expect(gateway.tasks().map((t) => t.log)).toEqual([
+            expect.objectContaining({
+                dialerContactId: 'call-1',
+                dispositionLabel: null,
+                notes: '',
+                durationSeconds: 63
+            })
+        ]);
+        expect(dialer.disposition).not.toHaveBeenCalled();
+    });
+
+    it('BX-1 AV-3 a wrap-up save in flight at logout logs its own Task: one, not two', async () => {
+        const rig = await withDispositions();
+        const { dialer, gateway, service } = rig;
+        await talkedAndEnded(rig);
+        const release = holdOnce(dialer.disposition);
+        const saving = service.saveDisposition('call-1', 'done', 'paid');
+        dialer.events.emit('agentState', LOGGED_OUT);
+        await flush();
+        expect(gateway.tasks()).toEqual([]);
+        release();
+        await saving;
+        await flush();
+        expect(gateway.tasks().map((t) => [t.log.dispositionLabel, t.log.notes])).toEqual([['Completed', 'paid']]);
+        expect(gateway.callCount('logAttempt')).toBe(1);
+    });
+
+    it('BX-1 AV-3 an unanswered attempt logged when it ended is not logged again at logout', async () => {
+        const rig = await withDispositions();
+        const { dialer, gateway } = rig;
+        dialer.events.emit('callUpdated', call({ status: 'Dialing' }));
+        dialer.events.emit('callUpdated', call({ status: 'Ended', outcome: 'NoAnswer' }));
+        await talkedAndEnded(rig, 'call-2');
+        expect(gateway.callCount('logAttempt')).toBe(1);
+        dialer.events.emit('agentState', LOGGED_OUT);
+        await flush();
+        expect(gateway.tasks().map((t) => [t.log.dialerContactId, t.log.outcome])).toEqual([
+            ['call-1', 'NoAnswer'],
+            ['call-2', 'Live']
+        ]);
+    });
 
     it('BX-1 of two calls in wrap-up, a failed save shows its error on the call saved, not on the other', async () => {
         const rig = await withDispositions();
