@@ -88,7 +88,7 @@ testAtBothSizes(
 
         // Florida off: only US federal hours (8:00 AM to 9:00 PM) apply, so the number is callable now.
         const on = ctx.simulator().getByRole('checkbox', { name: 'Florida on' });
-        await ctx.simulator().getByText('Florida on', { exact: true }).click();
+        await on.uncheck();
         assert.equal(await on.isChecked(), false, 'Florida is off');
         const off = await applyAndPreview(ctx);
         await expectCallable(ctx, off.name, FLORIDA, 'Now');

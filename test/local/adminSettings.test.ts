@@ -114,6 +114,8 @@ describe('simulator panel admin settings (LC-2, CP-5)', () => {
             hours: '24'
         });
         expect(rows[1]?.modes.find((m) => m.selected)?.value).toBe('Block');
+        // Each rule set's checkbox has an id of its own, so its label names it alone.
+        expect(new Set(rows.map((r) => r.activeId)).size).toBe(rows.length);
         expect(rows[3]).toMatchObject({ active: false, from: '', until: '', perContact: '7', hours: '168' });
     });
 

@@ -19,6 +19,7 @@ export interface RuleSetRow {
     readonly label: string;
     readonly active: boolean;
     readonly activeLabel: string;
+    readonly activeId: string;
     readonly modeId: string;
     readonly modeLabel: string;
     readonly modes: readonly Option[];
@@ -72,6 +73,7 @@ export function ruleSetRows(sets: readonly ComplianceRuleSet[]): RuleSetRow[] {
         label: r.label,
         active: r.active,
         activeLabel: `${r.label} on`,
+        activeId: `rule-${r.name}-active`,
         modeId: `rule-${r.name}-mode`,
         modeLabel: `${r.label} mode`,
         modes: [
