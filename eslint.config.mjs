@@ -26,8 +26,20 @@ const DIALER_ADAPTERS = ['pcCxoneAdapter', 'pcCxoneAuth', 'pcSimDialer', 'pcVirt
 const SALESFORCE_ADAPTERS = ['pcApexGateway', 'pcMemoryGateway'];
 const OMNI_ADAPTERS = ['pcOmniToolkit'];
 const APEX_MODULE = 'pcApexGateway';
-/** Headless helpers components may use: formats, keys, typed dates and times, zones, numbers, the counters' tick, feeds. */
-const PURE_UI_HELPERS = ['pcFormat', 'pcShortcuts', 'pcSchedule', 'pcZones', 'pcPhone', 'pcTicker', 'pcFeed'];
+/**
+ * Helpers components may use: formats, keys, typed dates and times, zones, numbers, the counters' tick, feeds, and
+ * keeping an open popover inside the window.
+ */
+const PURE_UI_HELPERS = [
+    'pcFormat',
+    'pcShortcuts',
+    'pcSchedule',
+    'pcZones',
+    'pcPhone',
+    'pcTicker',
+    'pcFeed',
+    'pcPopoverFit'
+];
 const ROOT_MODULE = 'pcRuntime';
 
 const APEX_RULE = {

@@ -147,7 +147,7 @@ testAtBothSizes(
 );
 
 testAtBothSizes(
-    'UB-2 BX-4 opening the skill panel, Agent Messages, Transfer and Keyboard shortcuts does not move the End Call button; Transfer takes focus, Escape gives it back',
+    'UB-1 UB-2 BX-4 opening the skill panel, Agent Messages, the scoreboard, Transfer and Keyboard shortcuts does not move the End Call button and each opens inside the window; Transfer takes focus, Escape gives it back',
     async (ctx) => {
         await ctx.open({ lines: '1', preview: 'off' });
         await chooseSkill(ctx);
@@ -170,15 +170,26 @@ testAtBothSizes(
         await ctx.expectGone(con.getByRole('group', { name: 'Availability and skills' }));
 
         await con.getByRole('button', { name: /^Agent Messages/ }).click();
-        await con.getByRole('region', { name: 'Agent Messages' }).waitFor();
+        const messages = con.getByRole('region', { name: 'Agent Messages' });
+        await messages.waitFor();
         assert.deepEqual(await position(endCall), before, 'UB-2 Agent Messages opens over the content');
+        // UB-1: wherever the header's buttons wrapped to, what opens from them is inside the window.
+        await assertInViewport(ctx, messages, 'Agent Messages');
         await ctx.axe('Agent Messages open during a call');
         await con.getByRole('button', { name: /^Agent Messages/ }).click();
+
+        await con.getByRole('button', { name: 'Session scoreboard' }).click();
+        const board = con.getByRole('dialog', { name: 'Session scoreboard' });
+        await board.waitFor();
+        await assertInViewport(ctx, board, 'Session scoreboard');
+        await ctx.page.keyboard.press('Escape');
+        await ctx.expectGone(board);
 
         await con.getByRole('button', { name: 'Keyboard shortcuts' }).click();
         const help = con.getByRole('dialog', { name: 'Keyboard shortcuts' });
         await ctx.expectText(help, 'Accept', 'Alt+Shift+1', 'Bad Number', 'Alt+Shift+7');
         assert.deepEqual(await position(endCall), before, 'UB-2 the shortcut help opens over the content');
+        await assertInViewport(ctx, help, 'Keyboard shortcuts');
         await ctx.axe('keyboard shortcuts open');
         await ctx.page.keyboard.press('Escape');
         await ctx.expectGone(help);

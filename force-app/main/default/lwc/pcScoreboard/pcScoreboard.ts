@@ -4,6 +4,7 @@ import type { Feed, Scoreboard } from 'c/pcModel';
 import { FeedFollower } from 'c/pcFeed';
 import { LABELS } from 'c/pcLabels';
 import { formatDuration } from 'c/pcFormat';
+import { fitInViewport } from 'c/pcPopoverFit';
 
 const PERCENT = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
 const COUNT = new Intl.NumberFormat();
@@ -70,6 +71,10 @@ export default class PcScoreboard extends LightningElement {
 
     handleToggle(): void {
         this.open = !this.open;
+    }
+
+    override renderedCallback(): void {
+        if (this.open) fitInViewport(this.template?.querySelector<HTMLElement>('[data-id="scoreboard"]'));
     }
 
     /** Escape closes the popover and leaves focus on its button. */

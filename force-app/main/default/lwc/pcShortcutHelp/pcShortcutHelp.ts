@@ -1,4 +1,5 @@
 import { LightningElement } from 'lwc';
+import { fitInViewport } from 'c/pcPopoverFit';
 import { LABELS, MACHINE_OVERRIDE_LABELS, PREVIEW_ACTION_LABELS } from 'c/pcLabels';
 import { SHORTCUT_ACTIONS, isMachineShortcut, shortcutText } from 'c/pcShortcuts';
 import type { ShortcutAction } from 'c/pcShortcuts';
@@ -22,6 +23,10 @@ export default class PcShortcutHelp extends LightningElement {
 
     handleToggle(): void {
         this.open = !this.open;
+    }
+
+    override renderedCallback(): void {
+        if (this.open) fitInViewport(this.template?.querySelector<HTMLElement>('[data-id="help"]'));
     }
 
     /** Escape closes the popover and leaves focus on its button. */

@@ -61,6 +61,19 @@ describe('c-pc-agent-messages', () => {
         expect(queryAll(el, '[data-id="kind"]').map((n) => n.textContent)).toEqual(['Callback', 'Routed']);
     });
 
+    it('AG-1 a callback worded "Callback: …" by the dialer says Callback once, beside its time', async () => {
+        const el = await mount([
+            msg('m-3', NOW, MessageKind.Callback, 'callback: Nadia Jensen at +33190962532', '+33190962532'),
+            msg('m-4', NOW - 1_000, MessageKind.Info, 'Callback: times are in the contact`s zone')
+        ]);
+        await click(toggle(el));
+        expect(queryAll(el, '[data-id="text"]').map((n) => n.textContent)).toEqual([
+            'Nadia Jensen at +33 1 90 96 25 32',
+            'Callback: times are in the contact`s zone'
+        ]);
+        expect(queryAll(el, '[data-id="kind"]').map((n) => n.textContent)).toEqual(['Callback', 'Information']);
+    });
+
     it('RS-4 keeps the callback number in Agent Messages after the marquee is gone', async () => {
         const el = await mount();
         await click(toggle(el));

@@ -89,6 +89,8 @@ describe('c-pc-attempts-history', () => {
             expect(mark.querySelector('svg')!.getAttribute('aria-hidden')).toBe('true');
             expect(mark.querySelector('.slds-assistive-text')!.textContent).toBe(`Not offered for dialing: ${shown}`);
             expect(mark.getAttribute('title')).toBe(`Not offered for dialing: ${shown}`);
+            // UB-5 BX-4 the reason is said once: the visible words are hidden where the assistive text names them.
+            expect(byDataId(row!, 'reason')!.getAttribute('aria-hidden')).toBe('true');
             expect(cells(row!).availableTime).toBe('');
         }
     );
