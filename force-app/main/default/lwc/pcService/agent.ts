@@ -21,6 +21,7 @@ export class Agent implements AgentApi {
         if (agent.status === 'LoggedOut' && pending === 'Logout') pending = null;
         if (agent.status === 'Unavailable' && pending === 'Unavailable') pending = null;
         if (agent.status === 'LoggedOut') pending = null;
+        // Stryker disable next-line ConditionalExpression: the copy is equal to the dialer's state; keeping it only saves an object
         const patch: Patch = { agent: pending === agent.pending ? agent : { ...agent, pending } };
         if (agent.status === 'LoggedOut') {
             // AV-3: after logout nothing of the shift stays on screen; BX-1: nothing of it goes unlogged either.

@@ -30,7 +30,8 @@ export class WrapUps implements WrapUpApi {
         // disposition the dialer has (a save that failed only at the log), or the call's own outcome. A save in
         // flight logs it itself.
         for (const view of calls) {
-            if (view.call.status === 'Ended' && view.wrapUp && !this.inFlight.has(`${view.call.id}:disposition`)) {
+            // Only an answered call that ended has a wrap-up.
+            if (view.wrapUp && !this.inFlight.has(`${view.call.id}:disposition`)) {
                 this.log.logLeftOver(view.call);
             }
         }
