@@ -55,12 +55,15 @@ describe('c-pc-call-panel', () => {
         expect(queryAll(el, '[data-id="status"]').map((n) => n.textContent)).toEqual(['Dialing', 'Active', 'AMD']);
     });
 
-    it('CL-3 shows briefly that an extra answer was routed to another agent, then removes it', async () => {
+    it('CL-3 UB-2 shows briefly, below the calls, that an extra answer was routed to another agent, then removes it', async () => {
         const { el } = await mount(
             [makeCallView({ status: CallStatus.Active })],
             [{ callId: 'c9', contactName: 'Grace Hopper', until: NOW + 3000 }]
         );
         expect(byDataId(el, 'routed')!.textContent).toContain('Grace Hopper answered and was routed to another agent.');
+        // UB-2: below the calls, so its coming and going moves none of their buttons.
+        const card = el.shadowRoot!.querySelector('c-pc-call-card')!;
+        expect(card.compareDocumentPosition(byDataId(el, 'routed')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
         await expect(el).toBeAccessible();
         el.now = NOW + 3000;
         await flush();
