@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import { fitInViewport } from 'c/pcPopoverFit';
+import { fitInViewport, focusLeaves } from 'c/pcPopoverFit';
 import type { AgentMessage } from 'c/pcModel';
 import { LABELS, MESSAGE_KIND_LABELS, formatLabel } from 'c/pcLabels';
 import { formatDateTime, formatPhone } from 'c/pcFormat';
@@ -59,6 +59,11 @@ export default class PcAgentMessages extends LightningElement {
 
     override renderedCallback(): void {
         if (this.open) fitInViewport(this.template?.querySelector<HTMLElement>('[data-id="list"]'));
+    }
+
+    /** Focus moved on to another control outside: the panel closes (UB-2, BX-4). */
+    handleFocusOut(event: FocusEvent): void {
+        if (this.open && focusLeaves(event, this.template)) this.open = false;
     }
 
     /** Escape closes the list and leaves focus on its button, as an SLDS dropdown does. */

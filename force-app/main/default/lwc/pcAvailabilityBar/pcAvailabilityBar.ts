@@ -2,6 +2,7 @@ import { LightningElement, api } from 'lwc';
 import { AgentStatus, PendingAgentChange } from 'c/pcModel';
 import type { AgentCommands, AgentState, CommandResult, Skill, UnavailableCode } from 'c/pcModel';
 import { LABELS, AGENT_STATUS_LABELS, formatLabel } from 'c/pcLabels';
+import { focusLeaves } from 'c/pcPopoverFit';
 
 /** The availability control and its skill panel: state, active skill, skills, agent states and Logout (AV-1..4, AG-2). */
 export default class PcAvailabilityBar extends LightningElement {
@@ -98,6 +99,11 @@ export default class PcAvailabilityBar extends LightningElement {
 
     handleToggle(): void {
         this.open = !this.open;
+    }
+
+    /** Focus moved on to another control outside: the panel closes (UB-2, BX-4). */
+    handleFocusOut(event: FocusEvent): void {
+        if (this.open && focusLeaves(event, this.template)) this.open = false;
     }
 
     handleKeydown(event: KeyboardEvent): void {

@@ -5,6 +5,16 @@
  * what sticks out, and says whether it did, so the caller can leave out a nubbin that would then point elsewhere.
  */
 
+/**
+ * Whether a focusout moves focus to a control outside `root` (the component's template): a dropdown or popover open
+ * there then closes, as SLDS menus do, so Escape pressed later does not have to find it. Focus going nowhere (a click
+ * on the panel's own text) keeps it open.
+ */
+export function focusLeaves(event: FocusEvent, root: Node | null | undefined): boolean {
+    const next = event.relatedTarget;
+    return next instanceof Node && !!root && !root.contains(next);
+}
+
 /** Space kept between a panel and the window's edge, in CSS pixels (SLDS spacing x-small). */
 export const EDGE_PX = 8;
 

@@ -4,7 +4,7 @@ import type { Feed, Scoreboard } from 'c/pcModel';
 import { FeedFollower } from 'c/pcFeed';
 import { LABELS } from 'c/pcLabels';
 import { formatDuration } from 'c/pcFormat';
-import { fitInViewport } from 'c/pcPopoverFit';
+import { fitInViewport, focusLeaves } from 'c/pcPopoverFit';
 
 const PERCENT = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
 const COUNT = new Intl.NumberFormat();
@@ -75,6 +75,11 @@ export default class PcScoreboard extends LightningElement {
 
     override renderedCallback(): void {
         if (this.open) fitInViewport(this.template?.querySelector<HTMLElement>('[data-id="scoreboard"]'));
+    }
+
+    /** Focus moved on to another control outside: the panel closes (UB-2, BX-4). */
+    handleFocusOut(event: FocusEvent): void {
+        if (this.open && focusLeaves(event, this.template)) this.open = false;
     }
 
     /** Escape closes the popover and leaves focus on its button. */

@@ -1,5 +1,5 @@
 import { LightningElement } from 'lwc';
-import { fitInViewport } from 'c/pcPopoverFit';
+import { fitInViewport, focusLeaves } from 'c/pcPopoverFit';
 import { LABELS, MACHINE_OVERRIDE_LABELS, PREVIEW_ACTION_LABELS } from 'c/pcLabels';
 import { SHORTCUT_ACTIONS, isMachineShortcut, shortcutText } from 'c/pcShortcuts';
 import type { ShortcutAction } from 'c/pcShortcuts';
@@ -27,6 +27,11 @@ export default class PcShortcutHelp extends LightningElement {
 
     override renderedCallback(): void {
         if (this.open) fitInViewport(this.template?.querySelector<HTMLElement>('[data-id="help"]'));
+    }
+
+    /** Focus moved on to another control outside: the panel closes (UB-2, BX-4). */
+    handleFocusOut(event: FocusEvent): void {
+        if (this.open && focusLeaves(event, this.template)) this.open = false;
     }
 
     /** Escape closes the popover and leaves focus on its button. */

@@ -74,6 +74,26 @@ describe('c-pc-agent-messages', () => {
         expect(queryAll(el, '[data-id="kind"]').map((n) => n.textContent)).toEqual(['Callback', 'Information']);
     });
 
+    it('UB-2 BX-4 closes when focus moves on to a control outside it, and stays open while focus stays inside', async () => {
+        const el = await mount();
+        const outside = document.createElement('button');
+        document.body.appendChild(outside);
+        await click(toggle(el));
+        const leave = (relatedTarget: EventTarget | null) =>
+            byDataId(el, 'list')!.dispatchEvent(
+                new FocusEvent('focusout', { bubbles: true, composed: true, relatedTarget })
+            );
+        leave(toggle(el));
+        leave(null);
+        await flush();
+        expect(byDataId(el, 'list')).not.toBeNull();
+        leave(outside);
+        await flush();
+        expect(byDataId(el, 'list')).toBeNull();
+        expect(toggle(el).getAttribute('aria-expanded')).toBe('false');
+        outside.remove();
+    });
+
     it('RS-4 keeps the callback number in Agent Messages after the marquee is gone', async () => {
         const el = await mount();
         await click(toggle(el));

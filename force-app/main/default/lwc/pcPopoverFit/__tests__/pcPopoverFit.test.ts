@@ -1,5 +1,5 @@
 // UB-1 UB-2: a panel opened over the content stays inside the window, whichever side its button wrapped to.
-import { EDGE_PX, fitInViewport } from 'c/pcPopoverFit';
+import { EDGE_PX, fitInViewport, focusLeaves } from 'c/pcPopoverFit';
 
 /** A panel laid out at [left, right] in a window `width` pixels wide (jsdom lays out nothing by itself). */
 function panelAt(left: number, right: number, width = 380): HTMLElement {
@@ -46,5 +46,19 @@ describe('c/pcPopoverFit', () => {
         expect(panel.style.transform).toBe('');
         expect(fitInViewport(null)).toBe(0);
         expect(fitInViewport(undefined)).toBe(0);
+    });
+});
+
+describe('c/pcPopoverFit focusLeaves', () => {
+    it('UB-2 BX-4 focus moving to a control outside leaves; inside, or to nowhere, does not', () => {
+        const root = document.createElement('div');
+        const inside = root.appendChild(document.createElement('button'));
+        const outside = document.createElement('button');
+        const out = (relatedTarget: EventTarget | null) => new FocusEvent('focusout', { relatedTarget });
+        expect(focusLeaves(out(outside), root)).toBe(true);
+        expect(focusLeaves(out(inside), root)).toBe(false);
+        expect(focusLeaves(out(root), root)).toBe(false);
+        expect(focusLeaves(out(null), root)).toBe(false);
+        expect(focusLeaves(out(outside), null)).toBe(false);
     });
 });
