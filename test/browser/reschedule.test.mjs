@@ -87,7 +87,7 @@ for (const size of SIZES) {
             ['1234567890123456789', 'Too long for a phone number: check for extra digits.'],
             [
                 '+1 312 555 0123 ext 9',
-                'Extension 9 cannot be dialled: the callback rings the main number. Put it in the notes.'
+                'Extension 9 cannot be dialed: the callback rings the main number. Put it in the notes.'
             ]
         ]) {
             await typeInto(ctx, phone, typed);

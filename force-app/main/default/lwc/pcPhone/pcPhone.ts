@@ -13,7 +13,7 @@
 import { parsePhoneNumberFromString, validatePhoneNumberLength } from 'c/pcPhoneLib';
 import type { CountryCode } from 'libphonenumber-js/min';
 
-/** Why a typed number cannot be dialled. */
+/** Why a typed number cannot be dialed. */
 export type PhoneProblem = 'TooShort' | 'TooLong' | 'NotANumber' | 'Invalid' | 'ForeignCountry' | 'Extension';
 
 /** The result of checking a typed number. */

@@ -871,7 +871,7 @@ export class SimulatedDialer implements DialerAdapter {
         const reason = unavailableReason(rec, dest, this.clock.now());
         if (reason === 'Finalized' || reason === 'DNC' || reason === 'DestinationNotActive') {
             this.desk.done(cb.id);
-            this.message('Warning', `Callback for ${cb.contactName} was not dialled: ${reason}`, cb.number);
+            this.message('Warning', `Callback for ${cb.contactName} was not dialed: ${reason}`, cb.number);
             this.release(rec);
             this.scheduleDelivery(0);
             return;

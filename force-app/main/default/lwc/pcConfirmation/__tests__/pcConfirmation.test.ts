@@ -41,7 +41,7 @@ describe('c-pc-confirmation', () => {
         ['Accept', 'Calling Ada Lovelace at (312) 555-0100.'],
         ['Requeue', "Ada Lovelace went back to the skill's queue."],
         ['Snooze', 'Ada Lovelace went back to your personal queue.'],
-        ['Disposition', 'Ada Lovelace closed without dialling.'],
+        ['Disposition', 'Ada Lovelace closed without dialing.'],
         ['WrapUp', 'Wrap-up saved for Ada Lovelace.']
     ] as const)('UB-7 UB-5 confirms %s in words, with the number formatted', async (action, text) => {
         const el = await mount({ ...BASE, action, at: null });

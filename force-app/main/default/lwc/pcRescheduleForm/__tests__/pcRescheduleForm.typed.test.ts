@@ -127,7 +127,7 @@ describe('c-pc-reschedule-form with the real validation', () => {
         ['+44 20 7946 0958', "The number must use the contact's country code +1; this one starts with +44."],
         [
             '+1 312 555 0123 ext 9',
-            'Extension 9 cannot be dialled: the callback rings the main number. Put it in the notes.'
+            'Extension 9 cannot be dialed: the callback rings the main number. Put it in the notes.'
         ],
         ['312-555-CALL', 'A phone number has only digits, spaces and + ( ) - . characters.']
     ])('RS-7 the number %s says which rule failed, beside the field, and stays', async (typed, message) => {

@@ -53,7 +53,7 @@ const phone = (order: number, changes: Partial<SimDestination> = {}): SimDestina
     ...changes
 });
 
-describe('simulated dialer: why a destination cannot be dialled (SP-3, SP-5)', () => {
+describe('simulated dialer: why a destination cannot be dialed (SP-3, SP-5)', () => {
     it('SP-3 a ready destination has no reason; each blocking state gives its own reason', () => {
         const cases: [Partial<SimDestination>, string | null][] = [
             [{}, null],
