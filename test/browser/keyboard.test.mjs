@@ -2,7 +2,7 @@
 // mouse at all: the console and the Dialer simulator panel are both reached and worked from the keyboard.
 import assert from 'node:assert/strict';
 import { test } from './suite.mjs';
-import { callsRegion, isHighlighted, previewWindow, statuses, tabTo, waitUntil } from './steps.mjs';
+import { callsRegion, isFocused, isHighlighted, previewWindow, statuses, tabTo, waitUntil } from './steps.mjs';
 
 /** Presses Enter on the simulator's button until check() holds (focus stays on the button). */
 async function pressUntil(page, check, { max = 40, what = 'the condition' } = {}) {
@@ -54,6 +54,10 @@ test('BX-4 AV-2 PV-2 PV-4 RS-2 RS-4 AM-1 CL-4 SP-1 AV-3 the whole guide by keybo
     await tabTo(page, form.getByRole('button', { name: 'Save' }), { what: 'Save' });
     await key('Enter');
     await ctx.expectGone(form);
+    // BX-4: focus goes with the closed form to the Calls heading, not to the page, so Tab goes on from there.
+    await waitUntil(page, () => isFocused(con.getByRole('heading', { name: 'Calls' })), {
+        what: 'focus on the Calls heading after Save'
+    });
 
     // RS-4: the callback arrives at its instant, with its marquee.
     await tabTo(page, simButton('Advance to next callback'), { what: 'Advance to next callback' });

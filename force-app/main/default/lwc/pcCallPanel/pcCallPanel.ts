@@ -137,6 +137,15 @@ export default class PcCallPanel extends LightningElement {
         return cards.some((card) => card.handleShortcut(kind));
     }
 
+    /**
+     * Takes focus on the Calls heading: where the console puts the agent's focus when what held it (a preview's
+     * button) went away with the preview (BX-4).
+     */
+    @api
+    focusHeading(): void {
+        this.template?.querySelector<HTMLElement>('h2')?.focus();
+    }
+
     handleKeydown(event: KeyboardEvent): void {
         const action = shortcutFor(event as KeyLike);
         if (action && isMachineShortcut(action) && this.handleShortcut(action)) event.preventDefault();

@@ -32,6 +32,7 @@ import type { KeyLike } from 'c/pcShortcuts';
 import { DialListener } from 'c/pcDialBridge';
 import { SliceFeed } from 'c/pcFeed';
 import { WorkFit } from './workFit';
+import { focusLeaves } from 'c/pcPopoverFit';
 
 interface ShortcutTarget {
     handleShortcut(action: string): boolean;
@@ -147,6 +148,10 @@ export default class PcConsole extends LightningElement {
     private popTimer: ReturnType<typeof setTimeout> | null = null;
     /** The live region, kept once found: looked up in the shadow tree for every snapshot, it cost more than the write. */
     private liveRegion: HTMLElement | null = null;
+    /** The preview closed since the last render: focus may have gone with it (BX-4). */
+    private refocusAfterPreview = false;
+    /** The agent's focus is in the preview or its Reschedule form (the last place it went in the console). */
+    private focusInPreview = false;
     private receivedAt = 0;
     private connected = false;
     /** Opens the answered call's Contact as a console tab where the admin chose so (AD-5). */
@@ -311,6 +316,8 @@ export default class PcConsole extends LightningElement {
         ) {
             this.previewValues = previewValuesOf(next);
         }
+        // BX-4: the preview's button the agent pressed goes with the preview; focus is put back after the render.
+        if (previous?.preview && !next.preview) this.refocusAfterPreview = true;
         if (previous) {
             const said = this.describeChange(previous, next);
             if (said) this.announce(said);
@@ -329,6 +336,14 @@ export default class PcConsole extends LightningElement {
     override renderedCallback(): void {
         // The region is in the template only once the console rendered; words said before are put in then.
         this.writeAnnouncement();
+        if (this.refocusAfterPreview) {
+            this.refocusAfterPreview = false;
+            // Only where the agent's focus was in the preview: an agent who moved on elsewhere keeps their place.
+            if (this.focusInPreview) {
+                this.focusInPreview = false;
+                this.template?.querySelector<HTMLElement & { focusHeading(): void }>('c-pc-call-panel')?.focusHeading();
+            }
+        }
         if (!this.workFit.watching)
             this.workFit.watch(this.template?.querySelector<HTMLElement>('[data-id="work"]') ?? null);
     }
@@ -346,6 +361,17 @@ export default class PcConsole extends LightningElement {
         } else {
             region.appendChild(document.createTextNode(text));
         }
+    }
+
+    handleFocusIn(event: FocusEvent): void {
+        const target = event.target as HTMLElement | null;
+        const tag = target?.tagName?.toLowerCase();
+        this.focusInPreview = tag === 'c-pc-preview-window' || tag === 'c-pc-reschedule-form';
+    }
+
+    handleFocusOut(event: FocusEvent): void {
+        // Focus moved on out of the console: it is the agent's elsewhere now. (A removed button moves it nowhere.)
+        if (focusLeaves(event, this.template)) this.focusInPreview = false;
     }
 
     /** Shows the snapshot's screen pop, with the clock as of now for its "Now". */

@@ -102,6 +102,34 @@ describe('c-pc-console on the simulated dialer', () => {
         expect(sent(rig, 'requeuePreview')).toHaveLength(1);
     });
 
+    it('BX-4 when the preview the agent acted on closes, focus goes to the Calls heading, not the page', async () => {
+        const { rig, el } = await open({ preview: true });
+        await logIn(rig, el);
+        await waitFor(rig, () => rig.state().preview !== null);
+        // The base buttons are stubs here: focus goes to the preview's own native button, as a click would put it.
+        const inPreview = query(el, 'c-pc-disclosure')!.shadowRoot!.querySelector('button')!;
+        inPreview.focus();
+        await click(findButton(el, 'Snooze')!);
+        await waitFor(rig, () => rig.state().preview === null, 5_000);
+        const panel = query(el, 'c-pc-call-panel')!;
+        const heading = panel.shadowRoot!.querySelector('h2')!;
+        expect(heading.textContent).toBe('Calls');
+        expect(panel.shadowRoot!.activeElement).toBe(heading);
+    });
+
+    it('BX-4 a preview closing leaves alone focus the agent had put elsewhere', async () => {
+        const { rig, el } = await open({ preview: true });
+        await logIn(rig, el);
+        await waitFor(rig, () => rig.state().preview !== null);
+        const elsewhere = document.body.appendChild(document.createElement('button'));
+        query(el, 'c-pc-disclosure')!.shadowRoot!.querySelector('button')!.focus();
+        elsewhere.focus();
+        await click(findButton(el, 'Snooze')!);
+        await waitFor(rig, () => rig.state().preview === null, 5_000);
+        expect(document.activeElement).toBe(elsewhere);
+        elsewhere.remove();
+    });
+
     it('AM-2 AM-3 closes a ringing call as Fax from its button, once', async () => {
         const { rig, el } = await open({ preview: false, latencyMs: 300 });
         rig.dialer.control.forceNextOutcome('NoAnswer');
