@@ -22,14 +22,14 @@ const UI = [
     'pcDisclosure',
     'pcRadioGroup'
 ];
-/** What a component may import: the model, the headless UI helpers (the workspace-tab one and the feeds too), and the platform. */
+/** What a component may import: the model, the UI helpers (the workspace-tab one, the feeds and the popover fit too), and the platform. */
 const ALLOWED = [
     /^lwc$/,
     /^lightning\//,
     /^@salesforce\/i18n\//,
     /^@salesforce\/schema\//,
     // pcDialBridge: the record page's dial requests on the message channel (WU-4), never a dialer.
-    /^c\/pc(Model|Labels|Format|Shortcuts|Schedule|Zones|Phone|ContactTab|Ticker|Feed|DialBridge)$/,
+    /^c\/pc(Model|Labels|Format|Shortcuts|Schedule|Zones|Phone|ContactTab|Ticker|Feed|PopoverFit|DialBridge)$/,
     // The bundle's own modules (pcConsole's workFit, which imports nothing).
     /^\.\/[A-Za-z]+$/
 ];
