@@ -364,7 +364,7 @@ test('LC-1 the known start npm start prints shows three lines working at 1x', as
 });
 
 testAtBothSizes(
-    "UB-1 CL-1 AM-1 SP-1 with a call answered and two more lines dialing, its pop and the last line's machine buttons can be reached and used by role",
+    "UB-1 CL-1 AM-1 AM-3 SP-1 with a call answered and two more lines dialing, its pop and the last line's machine buttons can be reached and used by role",
     async (ctx) => {
         await ctx.open({ lines: '3', preview: 'off' });
         await chooseSkill(ctx);
@@ -381,6 +381,10 @@ testAtBothSizes(
         // The answered call's pop, below three calls' controls, can still be worked.
         const active = cards.filter({ hasText: 'Active' });
         const activeName = (await active.getByRole('heading').innerText()).trim();
+        // AM-3: the answered call keeps its machine buttons in place, disabled.
+        for (const machine of ['Answering Machine', 'Fax', 'Bad Number']) {
+            assert.equal(await active.getByRole('button', { name: machine }).isDisabled(), true, `AM-3 ${machine}`);
+        }
         const pop = ctx.console().getByRole('region', { name: activeName });
         await pop.getByRole('tab', { name: 'Attempts History' }).click({ timeout: 5000 });
         await pop.getByRole('tabpanel', { name: 'Attempts History' }).waitFor();

@@ -149,6 +149,18 @@ export default class PcCallCard extends LightningElement {
     readonly announceMarks: readonly number[] = [30, 10];
     /** The transfer popover just opened: its first control takes focus once rendered (BX-4). */
     private focusTransferForm = false;
+    /**
+     * True while the card is on the page; off it, the card renders nothing. LWC still renders a component that was
+     * due to render when it was removed: a call that ends and leaves the panel in the same task (an attempt nobody
+     * answered) marks its card for rendering with the Ended view, the panel removes the card, and the card renders
+     * afterwards, disconnected. That render subscribes the card to what it reads, and nothing unsubscribes a card
+     * that is already disconnected. A read of something that outlives the card then keeps the card and all of its
+     * DOM for the rest of the session: the machine buttons, kept on an Ended card (AM-3), read the dialer's
+     * capabilities (one frozen object, with one machineOverrides list, shared by every card of the session), and
+     * over a shift thousands of removed cards' nodes and listeners stayed. Rendering nothing off the page, a
+     * removed card reads only its own state; one moved on the page is connected again and renders in full.
+     */
+    private onPage = false;
 
     override renderedCallback(): void {
         if (this.focusTransferForm && this.showTransferForm) {
@@ -162,10 +174,12 @@ export default class PcCallCard extends LightningElement {
     }
 
     override connectedCallback(): void {
+        this.onPage = true;
         this.follower.connect();
     }
 
     override disconnectedCallback(): void {
+        this.onPage = false;
         this.follower.disconnect();
         if (this.settleTimer) clearTimeout(this.settleTimer);
         this.settleTimer = null;
@@ -195,8 +209,9 @@ export default class PcCallCard extends LightningElement {
         return this.view?.call;
     }
 
+    /** The whole card, shown only while on the page (see `onPage`). */
     get hasCall(): boolean {
-        return Boolean(this.call);
+        return this.onPage && Boolean(this.call);
     }
 
     get headingId(): string {
@@ -304,14 +319,16 @@ export default class PcCallCard extends LightningElement {
         iconName: string;
         disabled: boolean;
     }[] {
-        if (!this.overridable) return [];
+        if (!this.call) return [];
         const offered = this.capabilities?.machineOverrides ?? [];
+        // AM-3: once the call is Active, Held or Ended the buttons stay in their place, disabled.
+        const closed = !this.overridable;
         return OVERRIDE_ORDER.filter((k) => offered.includes(k)).map((kind) => ({
             kind,
             label: MACHINE_OVERRIDE_LABELS[kind],
             title: formatLabel(LABELS.withShortcut, [MACHINE_OVERRIDE_LABELS[kind], shortcutText(kind)]),
             iconName: OVERRIDE_ICONS[kind],
-            disabled: this.busy
+            disabled: this.busy || closed
         }));
     }
 

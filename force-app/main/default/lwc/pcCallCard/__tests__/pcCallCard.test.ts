@@ -101,16 +101,53 @@ describe('c-pc-call-card', () => {
     });
 
     it.each([CallStatus.Active, CallStatus.Held, CallStatus.Ended])(
-        'AM-3 offers no machine override once the call is %s',
+        'AM-3 keeps the machine buttons in place once the call is %s, disabled: a click sends nothing',
         async (status) => {
-            const { el } = await mount(makeCallView({ status }));
-            for (const name of ['Answering Machine', 'Fax', 'Bad Number']) expect(findButton(el, name)).toBeNull();
+            const { el, service } = await mount(makeCallView({ status }));
+            const names = ['Answering Machine', 'Fax', 'Bad Number'];
+            expect(names.map((n) => stub(el, n).disabled)).toEqual([true, true, true]);
+            // eslint-disable-next-line no-await-in-loop
+            for (const name of names) await click(findButton(el, name));
+            expect(service.callsOf('overrideMachine')).toEqual([]);
         }
     );
 
+    it('AM-3 the machine buttons a status closes stay where they were, so nothing under the pointer moves', async () => {
+        const { el } = await mount(makeCallView({ status: CallStatus.Amd }));
+        const fax = findButton(el, 'Fax');
+        expect(stub(el, 'Fax').disabled).toBe(false);
+        el.view = makeCallView({ status: CallStatus.Active });
+        await flush();
+        expect(findButton(el, 'Fax')).toBe(fax);
+        expect(stub(el, 'Fax').disabled).toBe(true);
+    });
+
+    it('AM-3 a card removed as its call ends renders nothing off the page; put back, it shows the call again', async () => {
+        const { el } = await mount(makeCallView({ status: CallStatus.Ringing }));
+        // The call ends and the card leaves in the same task (an attempt nobody answered): LWC still renders the
+        // removed card. Off the page it reads nothing (no machine buttons, no capabilities), so nothing that
+        // outlives it can keep it.
+        el.view = makeCallView({ status: CallStatus.Ended });
+        el.remove();
+        await flush();
+        expect(el.shadowRoot!.querySelector('article')).toBeNull();
+        document.body.appendChild(el);
+        await flush();
+        expect(byDataId(el, 'status')!.textContent).toBe('Ended');
+        expect(['Answering Machine', 'Fax', 'Bad Number'].map((n) => stub(el, n).disabled)).toEqual([true, true, true]);
+    });
+
     it('CL-4 offers Hold, Mute, End Call and Transfer on an Active call and sends each', async () => {
         const { el, service } = await mount(makeCallView({ status: CallStatus.Active }));
-        expect(buttonNames(el)).toEqual(['Hold', 'Mute', 'End Call', 'Transfer']);
+        expect(buttonNames(el)).toEqual([
+            'Answering Machine',
+            'Fax',
+            'Bad Number',
+            'Hold',
+            'Mute',
+            'End Call',
+            'Transfer'
+        ]);
         await click(findButton(el, 'Hold'));
         await click(findButton(el, 'Mute'));
         await click(findButton(el, 'End Call'));
@@ -124,7 +161,15 @@ describe('c-pc-call-card', () => {
 
     it('CL-4 offers Resume and Unmute on a held, muted call', async () => {
         const { el, service } = await mount(makeCallView({ status: CallStatus.Held, muted: true }));
-        expect(buttonNames(el)).toEqual(['Resume', 'Unmute', 'End Call', 'Transfer']);
+        expect(buttonNames(el)).toEqual([
+            'Answering Machine',
+            'Fax',
+            'Bad Number',
+            'Resume',
+            'Unmute',
+            'End Call',
+            'Transfer'
+        ]);
         expect(byDataId(el, 'muted')!.textContent).toBe('Muted');
         await click(findButton(el, 'Resume'));
         await click(findButton(el, 'Unmute'));
@@ -134,7 +179,7 @@ describe('c-pc-call-card', () => {
     it('CL-4 hides Hold and Mute where the dialer does not offer them', async () => {
         const caps = { ...makeState().capabilities, hold: false, mute: false, transferKinds: [] };
         const { el } = await mount(makeCallView({ status: CallStatus.Active }), { capabilities: caps });
-        expect(buttonNames(el)).toEqual(['End Call']);
+        expect(buttonNames(el)).toEqual(['Answering Machine', 'Fax', 'Bad Number', 'End Call']);
     });
 
     it('CL-4 transfers to a number through the small form', async () => {
@@ -309,7 +354,7 @@ describe('c-pc-call-card', () => {
         );
         const { el, service } = await mount(ended);
         expect(byDataId(el, 'outcome')!.textContent).toBe('Outcome: Live contact');
-        expect(buttonNames(el)).toEqual(['Save']);
+        expect(buttonNames(el)).toEqual(['Answering Machine', 'Fax', 'Bad Number', 'Save']);
         await expect(el).toBeAccessible();
         // No disposition: the list says so as its own description (the base component's message when missing).
         const list = byDataId(el, 'disposition') as HTMLElement & {
