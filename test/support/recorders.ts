@@ -316,6 +316,9 @@ export class StubConsoleApi implements ConsoleApi {
     saveDisposition(callId: string, dispositionId: string, notes: string): Promise<CommandResult> {
         return this.record('saveDisposition', [callId, dispositionId, notes], OK);
     }
+    draftNotes(callId: string, notes: string): void {
+        this.calls.push({ method: 'draftNotes', args: [callId, notes] });
+    }
     dismissMarquee(): void {
         this.calls.push({ method: 'dismissMarquee', args: [] });
     }

@@ -519,6 +519,20 @@ export default class PcCallCard extends LightningElement {
         return Boolean(this.view?.wrapUp?.timedOut);
     }
 
+    /** What happens when the countdown reaches zero, as the service will do it (WU-1). */
+    get wrapUpAtZeroText(): string {
+        const id = this.view?.wrapUp?.atZero;
+        if (!id) return LABELS.wrapUpAtZeroUnavailable;
+        const label = (this.dispositions ?? []).find((d) => d.id === id)?.label ?? id;
+        return formatLabel(LABELS.wrapUpAtZeroDisposition, [label]);
+    }
+
+    /** Notes are required by the disposition chosen: the field says so to assistive technology (WU-1). */
+    get notesRequired(): string {
+        const chosen = (this.dispositions ?? []).find((d) => d.id === this.dispositionId);
+        return String(Boolean(chosen?.requiresNotes));
+    }
+
     get notesInvalid(): string {
         return String(Boolean(this.notesError));
     }
@@ -652,6 +666,9 @@ export default class PcCallCard extends LightningElement {
     handleNotes(event: Event): void {
         this.notes = (event.target as HTMLTextAreaElement).value;
         this.notesError = '';
+        // The service keeps the draft, so the notes go with the default disposition if the time runs out (WU-1).
+        const call = this.call;
+        if (call) this.service?.draftNotes?.(call.id, this.notes);
     }
 
     handleSave(): void {

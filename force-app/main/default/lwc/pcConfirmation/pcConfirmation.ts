@@ -34,6 +34,8 @@ export default class PcConfirmation extends LightningElement {
                 return this.rescheduleText(c);
             case 'WrapUp':
                 return formatLabel(LABELS.confirmWrapUp, params);
+            case 'WrapUpAtZero':
+                return formatLabel(LABELS.confirmWrapUpAtZero, { ...params, disposition: c.disposition ?? '' });
             default:
                 return '';
         }

@@ -290,6 +290,7 @@ import PC_Shortcuts_Keys from '@salesforce/label/c.PC_Shortcuts_Keys';
 import PC_Out_Transferred from '@salesforce/label/c.PC_Out_Transferred';
 import PC_Preview_DispositionToggle from '@salesforce/label/c.PC_Preview_DispositionToggle';
 import PC_Confirm_WrapUp from '@salesforce/label/c.PC_Confirm_WrapUp';
+import PC_Confirm_WrapUpAtZero from '@salesforce/label/c.PC_Confirm_WrapUpAtZero';
 import PC_Cfg_RuleSets from '@salesforce/label/c.PC_Cfg_RuleSets';
 import PC_Cfg_ContactTimeZoneField from '@salesforce/label/c.PC_Cfg_ContactTimeZoneField';
 import PC_Cfg_ContactCountryField from '@salesforce/label/c.PC_Cfg_ContactCountryField';
@@ -313,6 +314,8 @@ import type { Instant } from 'c/pcModel';
 import PC_WrapUp_TimeLeft from '@salesforce/label/c.PC_WrapUp_TimeLeft';
 import PC_WrapUp_Announce from '@salesforce/label/c.PC_WrapUp_Announce';
 import PC_WrapUp_TimedOut from '@salesforce/label/c.PC_WrapUp_TimedOut';
+import PC_WrapUp_AtZeroDisposition from '@salesforce/label/c.PC_WrapUp_AtZeroDisposition';
+import PC_WrapUp_AtZeroUnavailable from '@salesforce/label/c.PC_WrapUp_AtZeroUnavailable';
 import PC_Cfg_WrapUpLimit from '@salesforce/label/c.PC_Cfg_WrapUpLimit';
 import PC_Cfg_WrapUpSkillLimits from '@salesforce/label/c.PC_Cfg_WrapUpSkillLimits';
 import PC_Cfg_WrapUpDefaultDisposition from '@salesforce/label/c.PC_Cfg_WrapUpDefaultDisposition';
@@ -641,9 +644,12 @@ export const LABELS = Object.freeze({
     outTransferred: PC_Out_Transferred,
     previewDispositionToggle: PC_Preview_DispositionToggle,
     confirmWrapUp: PC_Confirm_WrapUp,
+    confirmWrapUpAtZero: PC_Confirm_WrapUpAtZero,
     wrapUpTimeLeft: PC_WrapUp_TimeLeft,
     wrapUpAnnounce: PC_WrapUp_Announce,
     wrapUpTimedOut: PC_WrapUp_TimedOut,
+    wrapUpAtZeroDisposition: PC_WrapUp_AtZeroDisposition,
+    wrapUpAtZeroUnavailable: PC_WrapUp_AtZeroUnavailable,
     cfgWrapUpLimit: PC_Cfg_WrapUpLimit,
     cfgWrapUpSkillLimits: PC_Cfg_WrapUpSkillLimits,
     cfgWrapUpDefaultDisposition: PC_Cfg_WrapUpDefaultDisposition,

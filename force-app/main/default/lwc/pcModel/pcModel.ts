@@ -1081,6 +1081,11 @@ export interface CallView {
         readonly deadline?: Instant | null;
         /** The time ran out and the agent was set Unavailable; the form stays until saved (WU-1). */
         readonly timedOut?: boolean;
+        /**
+         * With a deadline: the id of the disposition saved when the time runs out (WU-1); absent, the agent goes
+         * Unavailable instead. The card says which beside the countdown.
+         */
+        readonly atZero?: string;
     } | null;
     /** For a callback: the notes typed when it was booked (UB-7). */
     readonly callbackNotes?: string;
@@ -1095,14 +1100,19 @@ export interface CallView {
 export interface Confirmation {
     /** Grows with each confirmation, so the same words twice are announced twice. */
     readonly id: number;
-    /** A preview action, or `WrapUp` for a call's saved disposition. */
-    readonly action: PreviewAction | 'WrapUp';
+    /**
+     * A preview action, `WrapUp` for a call's saved disposition, or `WrapUpAtZero` for the disposition saved when the
+     * wrap-up time ran out (WU-1).
+     */
+    readonly action: PreviewAction | 'WrapUp' | 'WrapUpAtZero';
     readonly contactName: string;
     readonly number: string;
     /** For Reschedule: the callback's instant, the form's zone and the contact's zone (when known). */
     readonly at: Instant | null;
     readonly timeZone: string | null;
     readonly contactTimeZone: string | null;
+    /** For WrapUpAtZero: the label of the disposition saved. */
+    readonly disposition?: string;
 }
 
 /** A brief notice that an extra answer went to another agent (CL-3). */
@@ -1294,6 +1304,11 @@ export interface CallCommands {
     dropVoicemail?(callId: string): Promise<CommandResult>;
     /** Saves the wrap-up of an Ended call; logs the attempt to Salesforce once (BX-1). */
     saveDisposition(callId: string, dispositionId: string, notes: string): Promise<CommandResult>;
+    /**
+     * The notes typed so far in a call's wrap-up, not saved: they go with the default disposition if the time runs
+     * out (WU-1). Kept in this tab's service only; never sent to the dialer or to another tab until saved (BX-9).
+     */
+    draftNotes?(callId: string, notes: string): void;
 }
 
 /** The agent's messages: the callback marquee goes early when dismissed (RS-4). */

@@ -26,6 +26,9 @@ const BUTTON_ORDER: readonly ButtonAction[] = [
     PreviewAction.Snooze
 ];
 
+/** A base list (lightning-combobox) that says, as its own description, that a choice is missing. */
+type ReportingList = HTMLElement & { reportValidity?: () => boolean };
+
 const ICONS: Readonly<Record<ButtonAction, string>> = {
     [PreviewAction.Accept]: 'utility:check',
     [PreviewAction.Requeue]: 'utility:close',
@@ -46,6 +49,7 @@ export default class PcPreviewWindow extends LightningElement {
         if (value?.preview.id !== this.current?.preview.id) {
             this.dispositionId = '';
             this.dispositionNotes = '';
+            this.notesError = '';
         }
         this.current = value ?? null;
     }
@@ -63,6 +67,15 @@ export default class PcPreviewWindow extends LightningElement {
     sending: PreviewAction | null = null;
     dispositionId = '';
     dispositionNotes = '';
+    /** The message beside Notes (its accessible description): the disposition chosen requires notes (BX-7, UB-6). */
+    notesError = '';
+
+    override renderedCallback(): void {
+        // A template cannot bind a textarea's value: the typed notes are put back after a render (only when they
+        // differ, so the caret never jumps), and a new record's empty form empties it.
+        const notes = this.template?.querySelector<HTMLTextAreaElement>('textarea[data-id="disposition-notes"]');
+        if (notes && notes.value !== this.dispositionNotes) notes.value = this.dispositionNotes;
+    }
 
     get hasPreview(): boolean {
         return this.preview !== null && this.preview !== undefined;
@@ -164,9 +177,21 @@ export default class PcPreviewWindow extends LightningElement {
         return (this.dispositions ?? []).map((d) => ({ label: d.label, value: d.id }));
     }
 
-    get dispositionDisabled(): boolean {
-        const chosen = (this.dispositions ?? []).find((d) => d.id === this.dispositionId);
-        return this.busy || !chosen || (chosen.requiresNotes && !this.dispositionNotes.trim());
+    private get chosenDisposition(): Disposition | undefined {
+        return (this.dispositions ?? []).find((d) => d.id === this.dispositionId);
+    }
+
+    /** Notes are required by the disposition chosen: the field says so to assistive technology. */
+    get notesRequired(): string {
+        return String(Boolean(this.chosenDisposition?.requiresNotes));
+    }
+
+    get notesInvalid(): string {
+        return String(Boolean(this.notesError));
+    }
+
+    get notesClass(): string {
+        return `slds-form-element slds-m-top_xx-small${this.notesError ? ' slds-has-error' : ''}`;
     }
 
     handleAction(event: Event): void {
@@ -212,18 +237,35 @@ export default class PcPreviewWindow extends LightningElement {
 
     handleDispositionChange(event: CustomEvent<{ value: string }>): void {
         this.dispositionId = event.detail.value;
+        this.notesError = '';
+        // A list that said a choice is needed says so no more once one is made.
+        (event.currentTarget as ReportingList | null)?.reportValidity?.();
     }
 
-    handleNotesChange(event: CustomEvent<{ value: string }>): void {
-        this.dispositionNotes = event.detail.value ?? '';
+    handleNotes(event: Event): void {
+        this.dispositionNotes = (event.target as HTMLTextAreaElement).value;
+        this.notesError = '';
     }
 
+    /**
+     * Close Without Dialing stays enabled and says what is missing where it is missing, as the wrap-up's Save does
+     * (UB-6): the list when no disposition is chosen, Notes when the one chosen requires them. Nothing typed is lost.
+     */
     handleDisposition(): void {
-        if (!this.service || this.dispositionDisabled) return;
-        this.follow(
-            PreviewAction.Disposition,
-            this.service.dispositionPreview(this.dispositionId, this.dispositionNotes)
-        );
+        if (!this.service || this.busy) return;
+        const chosen = this.chosenDisposition;
+        if (!chosen) {
+            const list = this.template?.querySelector<ReportingList>('lightning-combobox[data-id="disposition-list"]');
+            list?.reportValidity?.();
+            list?.focus();
+            return;
+        }
+        if (chosen.requiresNotes && !this.dispositionNotes.trim()) {
+            this.notesError = LABELS.callNotesRequired;
+            this.template?.querySelector<HTMLTextAreaElement>('textarea[data-id="disposition-notes"]')?.focus();
+            return;
+        }
+        this.follow(PreviewAction.Disposition, this.service.dispositionPreview(chosen.id, this.dispositionNotes));
     }
 
     private follow(action: PreviewAction, result: Promise<unknown>): void {

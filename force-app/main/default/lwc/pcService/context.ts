@@ -54,7 +54,7 @@ export interface MessagesApi {
         action: Confirmation['action'],
         record: CallingRecord,
         number: string,
-        extra?: Partial<Pick<Confirmation, 'at' | 'timeZone' | 'contactTimeZone'>>
+        extra?: Partial<Pick<Confirmation, 'at' | 'timeZone' | 'contactTimeZone' | 'disposition'>>
     ): Confirmation;
     /** The notes of the callback due for the number, if any. */
     callbackNotes(number: string): string | undefined;

@@ -56,7 +56,7 @@ export class Messages implements MessagesApi {
         action: Confirmation['action'],
         record: CallingRecord,
         number: string,
-        extra: Partial<Pick<Confirmation, 'at' | 'timeZone' | 'contactTimeZone'>> = {}
+        extra: Partial<Pick<Confirmation, 'at' | 'timeZone' | 'contactTimeZone' | 'disposition'>> = {}
     ): Confirmation {
         const store = this.ctx.store;
         const confirmation: Confirmation = Object.freeze({
@@ -66,7 +66,8 @@ export class Messages implements MessagesApi {
             number,
             at: extra.at ?? null,
             timeZone: extra.timeZone ?? null,
-            contactTimeZone: extra.contactTimeZone ?? null
+            contactTimeZone: extra.contactTimeZone ?? null,
+            ...(extra.disposition !== undefined ? { disposition: extra.disposition } : {})
         });
         store.later(CONFIRMATION_MS, () => {
             if (store.state.confirmation === confirmation) store.commit({ confirmation: null });

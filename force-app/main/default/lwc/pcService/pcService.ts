@@ -290,6 +290,11 @@ export class ConsoleService implements ConsoleApi {
         return this.wrapUp.save(callId, dispositionId, notes);
     }
 
+    /** Keeps the notes typed in a call's wrap-up, for the default disposition if the time runs out (WU-1). */
+    draftNotes(callId: string, notes: string): void {
+        this.wrapUp.draft(callId, notes);
+    }
+
     /** Hides the callback marquee early; the message stays in Agent Messages (RS-4, AG-1). */
     dismissMarquee(): void {
         this.messages.dismissMarquee();

@@ -6,11 +6,16 @@ import type { Call, CallView, CommandResult, Disposition, Instant } from 'c/pcMo
 import type { AttemptLogger } from './attemptLog';
 import type { ServiceContext, WrapUpApi } from './context';
 import { OK } from './store';
-import { wrapUpLimitMs } from './wrapUpRules';
+import { dispositionAtZero, notesWithin, wrapUpLimitMs } from './wrapUpRules';
 
-/** The wrap-up slice: the saves in flight; what each call sent and logged is the attempt log's. */
+/**
+ * The wrap-up slice: the saves in flight and the notes typed and not yet saved; what each call sent and logged is
+ * the attempt log's.
+ */
 export class WrapUps implements WrapUpApi {
     private readonly inFlight = new Set<string>();
+    /** Notes typed per call, not saved (WU-1): outside the state, so a keystroke renders nothing and crosses no tab. */
+    private readonly drafts = new Map<string, string>();
 
     constructor(
         private readonly ctx: ServiceContext,
@@ -22,7 +27,16 @@ export class WrapUps implements WrapUpApi {
     }
 
     forget(callId: string): void {
+        this.drafts.delete(callId);
         this.log.forget(callId);
+    }
+
+    /** The notes typed in a call's wrap-up so far; only a call still in wrap-up keeps them. */
+    draft(callId: string, notes: string): void {
+        const view = this.ctx.store.state.calls.find((v) => v.call.id === callId);
+        if (!view?.wrapUp || view.wrapUp.saved) return;
+        if (notes) this.drafts.set(callId, notes);
+        else this.drafts.delete(callId);
     }
 
     clear(calls: readonly CallView[]): void {
@@ -35,6 +49,7 @@ export class WrapUps implements WrapUpApi {
                 this.log.logLeftOver(view.call);
             }
         }
+        this.drafts.clear();
         this.log.clear();
     }
 
@@ -51,7 +66,10 @@ export class WrapUps implements WrapUpApi {
         return null;
     }
 
-    /** The wrap-up save; `atZero` is the default disposition applied when the time ran out (WU-1), notes or not. */
+    /**
+     * The wrap-up save; `atZero` is the default disposition applied when the time ran out (WU-1), whatever its notes
+     * rule: the time ran out, not the agent.
+     */
     async save(callId: string, dispositionId: string, notes: string, atZero = false): Promise<CommandResult> {
         const { store, errors, calls } = this.ctx;
         const view = store.state.calls.find((v) => v.call.id === callId);
@@ -82,9 +100,13 @@ export class WrapUps implements WrapUpApi {
             this.inFlight.delete(lock);
             this.count(view.call, disposition);
             calls.remove(callId);
-            store.commit({
-                confirmation: this.ctx.messages.confirmationOf('WrapUp', view.call.record, view.call.number)
-            });
+            // At zero the agent is told the time saved it, and what the dialer has (UB-7).
+            const confirmation = atZero
+                ? this.ctx.messages.confirmationOf('WrapUpAtZero', view.call.record, view.call.number, {
+                      disposition: progress.sent.disposition.label
+                  })
+                : this.ctx.messages.confirmationOf('WrapUp', view.call.record, view.call.number);
+            store.commit({ confirmation });
             return OK;
         } catch (e) {
             this.inFlight.delete(lock);
@@ -119,13 +141,14 @@ export class WrapUps implements WrapUpApi {
         if (limit === null) return { saved: false, error: null, deadline: null };
         const deadline = this.ctx.clock.now() + limit;
         this.ctx.store.later(limit, () => this.onTimeUp(callId, deadline));
-        return { saved: false, error: null, deadline };
+        const fallback = dispositionAtZero(state.settings, state.dispositions);
+        return { saved: false, error: null, deadline, ...(fallback ? { atZero: fallback.id } : {}) };
     }
 
     /**
-     * The wrap-up time ran out: the admin's default disposition is saved (with whatever notes the dialer gets
-     * none of, since the agent did not save), or the agent goes Unavailable with the first code and the form stays
-     * (WU-1). A default the skill does not offer falls back to Unavailable, so the agent is never left dialing.
+     * The wrap-up time ran out: the admin's default disposition is saved with the notes the agent typed (cut to the
+     * notes limit), or the agent goes Unavailable with the first code and the form, notes and all, stays (WU-1). A
+     * default the skill does not offer falls back to Unavailable, so the agent is never left dialing.
      */
     private onTimeUp(callId: string, deadline: Instant): void {
         const store = this.ctx.store;
@@ -134,11 +157,11 @@ export class WrapUps implements WrapUpApi {
         const wrapUp = view?.wrapUp;
         if (!view || !wrapUp || wrapUp.saved || wrapUp.deadline !== deadline) return;
         if (this.inFlight.has(`${callId}:disposition`)) return;
-        const settings = state.settings;
-        const fallback = state.dispositions.find((d) => d.id === settings.wrapUpDefaultDisposition);
-        if (settings.wrapUpAtZero === 'Disposition' && fallback) {
+        const fallback = dispositionAtZero(state.settings, state.dispositions);
+        if (fallback) {
+            const notes = notesWithin(this.drafts.get(callId) ?? '', state.settings.notesMaxLength);
             // Commands resolve, never reject (ConsoleApi); the result is in state.
-            this.save(callId, fallback.id, '', true).catch(() => undefined);
+            this.save(callId, fallback.id, notes, true).catch(() => undefined);
             return;
         }
         const calls = state.calls.map((v) => {

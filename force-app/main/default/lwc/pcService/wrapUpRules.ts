@@ -2,6 +2,7 @@
  * The wrap-up rules the service applies (WU-1): how long the agent may take, and which dispositions need notes.
  * Pure functions of the settings and what the dialer sent, so they are tested without a clock.
  */
+import { WrapUpAtZero } from 'c/pcModel';
 import type { Disposition, Settings, Skill } from 'c/pcModel';
 
 /**
@@ -28,4 +29,19 @@ export function withNotesRule(dispositions: readonly Disposition[], settings: Se
 /** A skill's wrap-up limit from the dialer, kept only when it is a sane whole number of seconds (untrusted). */
 export function dialerWrapUpSeconds(value: unknown): number | undefined {
     return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 24 * 3600 ? value : undefined;
+}
+
+/**
+ * The disposition saved when the wrap-up time runs out, or null when the agent goes Unavailable instead: the admin
+ * chose Unavailable, or the skill does not offer the default (WU-1).
+ */
+export function dispositionAtZero(settings: Settings, dispositions: readonly Disposition[]): Disposition | null {
+    if (settings.wrapUpAtZero !== WrapUpAtZero.Disposition) return null;
+    return dispositions.find((d) => d.id === settings.wrapUpDefaultDisposition) ?? null;
+}
+
+/** Notes cut to the admin's limit, counted in characters as the notes rule counts them (WU-1). */
+export function notesWithin(notes: string, max: number): string {
+    const chars = [...notes];
+    return chars.length > max ? chars.slice(0, Math.max(0, max)).join('') : notes;
 }

@@ -11,10 +11,18 @@ import { renderCallCard } from 'test-support/callCard';
 const page = new PageClock(NOW);
 const clock = page.now;
 
-function wrapUpView(deadline: number | null, timedOut = false): CallView {
+function wrapUpView(deadline: number | null, timedOut = false, atZero?: string): CallView {
     return makeCallView(
         { status: CallStatus.Ended, outcome: Outcome.Live, answeredAt: NOW - 60_000, endedAt: NOW },
-        { wrapUp: { saved: false, error: null, deadline, ...(timedOut ? { timedOut } : {}) } }
+        {
+            wrapUp: {
+                saved: false,
+                error: null,
+                deadline,
+                ...(timedOut ? { timedOut } : {}),
+                ...(atZero ? { atZero } : {})
+            }
+        }
     );
 }
 
@@ -54,6 +62,42 @@ describe('c-pc-call-card wrap-up (WU-1)', () => {
         await expect(el).toBeAccessible();
     });
 
+    it('WU-1 says beside the countdown which disposition is saved at zero', async () => {
+        const { el } = await mount(wrapUpView(NOW + 30_000, false, 'disp-1'));
+        const atZero = byDataId(el, 'wrap-up-at-zero')!;
+        expect(atZero.textContent!.trim()).toBe('At zero: Sale is saved');
+        expect(byDataId(el, 'wrap-up-countdown')!.contains(atZero)).toBe(true);
+        await expect(el).toBeAccessible();
+    });
+
+    it('WU-1 says beside the countdown that the agent goes Unavailable at zero, where no disposition is', async () => {
+        const { el } = await mount(wrapUpView(NOW + 30_000));
+        expect(byDataId(el, 'wrap-up-at-zero')!.textContent!.trim()).toBe('At zero you go Unavailable');
+    });
+
+    it('WU-1 hands the notes typed to the service as they change, for the default at zero', async () => {
+        const { el, service } = await mount(wrapUpView(NOW + 30_000, false, 'disp-1'));
+        const notes = byDataId<HTMLTextAreaElement>(el, 'wrap-up-notes')!;
+        await change(notes, 'draft', 'input');
+        await change(notes, 'draft note typed by agent', 'input');
+        expect(service.callsOf('draftNotes').map((c) => c.args)).toEqual([
+            ['call-1', 'draft'],
+            ['call-1', 'draft note typed by agent']
+        ]);
+        expect(service.callsOf('saveDisposition')).toEqual([]);
+    });
+
+    it('WU-1 with Unavailable at zero the form and the notes typed stay once the time is up', async () => {
+        const { el } = await mount(wrapUpView(NOW + 1000));
+        const notes = byDataId<HTMLTextAreaElement>(el, 'wrap-up-notes')!;
+        await change(notes, 'draft note typed by agent', 'input');
+        el.view = wrapUpView(NOW + 1000, true);
+        await flush();
+        expect(byDataId(el, 'wrap-up-timed-out')).not.toBeNull();
+        expect(byDataId<HTMLTextAreaElement>(el, 'wrap-up-notes')!.value).toBe('draft note typed by agent');
+        expect(findButton(el, 'Save')).not.toBeNull();
+    });
+
     it('WU-1 shows no countdown without a limit', async () => {
         const { el } = await mount(wrapUpView(null));
         expect(byDataId(el, 'wrap-up')).not.toBeNull();
@@ -79,6 +123,7 @@ describe('c-pc-call-card wrap-up (WU-1)', () => {
         const error = byDataId(el, 'notes-error')!;
         expect(error.textContent!.trim()).toBe('Notes are required for this disposition.');
         expect(notes.getAttribute('aria-invalid')).toBe('true');
+        expect(notes.getAttribute('aria-required')).toBe('true');
         expect(notes.getAttribute('aria-describedby')).toBe(error.id);
         expect(notes.value).toBe('   ');
         await expect(el).toBeAccessible();

@@ -48,6 +48,12 @@ describe('c-pc-confirmation', () => {
         expect(byDataId(el, 'confirmation-text')!.textContent).toBe(text);
     });
 
+    it('UB-7 WU-1 says the wrap-up time ran out and names the disposition saved, not as a save of the agent', async () => {
+        const el = await mount({ ...BASE, action: 'WrapUpAtZero', at: null, disposition: 'Completed' });
+        expect(byDataId(el, 'confirmation-text')!.textContent).toBe('Time ran out: Completed saved for Ada Lovelace.');
+        await expect(el).toBeAccessible();
+    });
+
     it('UB-7 the agent can dismiss a confirmation; the status region stays for the next one', async () => {
         const el = await mount(BASE);
         await click(el.shadowRoot!.querySelector('lightning-button-icon') as HTMLElement);

@@ -148,12 +148,9 @@ describe('c-pc-preview-window', () => {
         const { el, service } = await mount(
             makePreviewState({}, { actions: [PreviewAction.Accept, PreviewAction.Disposition] })
         );
-        const save = findButton(el, 'Close Without Dialing') as unknown as { disabled: boolean };
-        expect(save.disabled).toBe(true);
         await expect(el).toBeAccessible();
         await change(el.shadowRoot!.querySelector('lightning-combobox'), 'disp-2');
-        expect(save.disabled).toBe(true); // notes are required for this disposition
-        await change(el.shadowRoot!.querySelector('lightning-textarea'), 'Wrong person answered before');
+        await change(byDataId(el, 'disposition-notes'), 'Wrong person answered before', 'input');
         await click(findButton(el, 'Close Without Dialing'));
         expect(service.callsOf('dispositionPreview')).toEqual([
             { method: 'dispositionPreview', args: ['disp-2', 'Wrong person answered before'] }
@@ -161,15 +158,67 @@ describe('c-pc-preview-window', () => {
         expect(service.callsOf('acceptPreview')).toHaveLength(0);
     });
 
+    it('BX-7 UB-6 Close Without Dialing says notes are required beside Notes, as the wrap-up does, and keeps the text', async () => {
+        const { el, service } = await mount(makePreviewState({}, { actions: [PreviewAction.Disposition] }));
+        const notes = byDataId<HTMLTextAreaElement>(el, 'disposition-notes')!;
+        const error = byDataId(el, 'notes-error')!;
+        expect(notes.getAttribute('aria-required')).toBe('false');
+        await change(el.shadowRoot!.querySelector('lightning-combobox'), 'disp-2');
+        expect(notes.getAttribute('aria-required')).toBe('true');
+        const close = findButton(el, 'Close Without Dialing') as unknown as { disabled: boolean };
+        expect(close.disabled).toBe(false);
+        await change(notes, '   ', 'input');
+        await click(findButton(el, 'Close Without Dialing'));
+        expect(service.callsOf('dispositionPreview')).toEqual([]);
+        expect(error.textContent!.trim()).toBe('Notes are required for this disposition.');
+        expect(notes.getAttribute('aria-invalid')).toBe('true');
+        expect(notes.getAttribute('aria-describedby')).toBe(error.id);
+        expect(notes.value).toBe('   ');
+        expect(el.shadowRoot!.activeElement).toBe(notes);
+        await expect(el).toBeAccessible();
+        await change(notes, 'Pays on Friday', 'input');
+        expect(error.textContent!.trim()).toBe('');
+        expect(notes.getAttribute('aria-invalid')).toBe('false');
+        await click(findButton(el, 'Close Without Dialing'));
+        expect(service.callsOf('dispositionPreview')[0]?.args).toEqual(['disp-2', 'Pays on Friday']);
+    });
+
+    it('BX-7 UB-6 Close Without Dialing with no disposition chosen has the list say so; nothing is sent', async () => {
+        const { el, service } = await mount(makePreviewState({}, { actions: [PreviewAction.Disposition] }));
+        const list = el.shadowRoot!.querySelector('lightning-combobox') as unknown as HTMLElement & {
+            required: boolean;
+            messageWhenValueMissing: string;
+            reportValidity: () => boolean;
+        };
+        list.reportValidity = jest.fn(() => false);
+        expect(list.required).toBe(true);
+        expect(list.messageWhenValueMissing).toBe('Choose a disposition.');
+        await click(findButton(el, 'Close Without Dialing'));
+        expect(list.reportValidity).toHaveBeenCalled();
+        expect(service.callsOf('dispositionPreview')).toEqual([]);
+        expect(byDataId(el, 'notes-error')!.textContent!.trim()).toBe('');
+    });
+
+    it('BX-7 a disposition that needs no notes closes without them', async () => {
+        const { el, service } = await mount(makePreviewState({}, { actions: [PreviewAction.Disposition] }));
+        await change(el.shadowRoot!.querySelector('lightning-combobox'), 'disp-1');
+        expect(byDataId(el, 'disposition-notes')!.getAttribute('aria-required')).toBe('false');
+        await click(findButton(el, 'Close Without Dialing'));
+        expect(service.callsOf('dispositionPreview')[0]?.args).toEqual(['disp-1', '']);
+    });
+
     it('BX-7 starts each new record with an empty disposition form', async () => {
         const { el } = await mount(makePreviewState({}, { actions: [PreviewAction.Disposition] }));
-        await change(el.shadowRoot!.querySelector('lightning-combobox'), 'disp-1');
-        await change(el.shadowRoot!.querySelector('lightning-textarea'), 'note for the first record');
+        await change(el.shadowRoot!.querySelector('lightning-combobox'), 'disp-2');
+        await change(byDataId(el, 'disposition-notes'), '  ', 'input');
+        await click(findButton(el, 'Close Without Dialing'));
+        expect(byDataId(el, 'notes-error')!.textContent!.trim()).not.toBe('');
         el.preview = makePreviewState({ id: 'pv-2' }, { actions: [PreviewAction.Disposition] });
         await flush();
         const combo = el.shadowRoot!.querySelector('lightning-combobox') as unknown as { value: string };
-        const notes = el.shadowRoot!.querySelector('lightning-textarea') as unknown as { value: string };
+        const notes = byDataId<HTMLTextAreaElement>(el, 'disposition-notes')!;
         expect([combo.value, notes.value]).toEqual(['', '']);
+        expect(byDataId(el, 'notes-error')!.textContent!.trim()).toBe('');
     });
 
     it('BX-4 runs preview actions from Alt+Shift+1 / Alt+Shift+2 / Alt+Shift+4 and names the shortcut in each title', async () => {

@@ -39,7 +39,12 @@ describe('c-pc-service the wrap-up time limit (WU-1)', () => {
             wrapUpAtZero: 'Disposition'
         });
         endAnswered(dialer);
-        expect(service.getState().calls[0]?.wrapUp).toEqual({ saved: false, error: null, deadline: T0 + 30_000 });
+        expect(service.getState().calls[0]?.wrapUp).toEqual({
+            saved: false,
+            error: null,
+            deadline: T0 + 30_000,
+            atZero: 'done'
+        });
         await pass(clock, 29_000, { step: 1_000 });
         expect(dialer.disposition).not.toHaveBeenCalled();
         await pass(clock, 1_000, { step: 1_000 });
