@@ -329,6 +329,7 @@ import PC_Score_CallbacksBooked from '@salesforce/label/c.PC_Score_CallbacksBook
 import PC_Score_AnsweringMachines from '@salesforce/label/c.PC_Score_AnsweringMachines';
 import PC_Out_VoicemailLeft from '@salesforce/label/c.PC_Out_VoicemailLeft';
 import PC_Call_DropVoicemail from '@salesforce/label/c.PC_Call_DropVoicemail';
+import PC_Call_Failed from '@salesforce/label/c.PC_Call_Failed';
 import PC_Dial_Title from '@salesforce/label/c.PC_Dial_Title';
 import PC_Dial_Call from '@salesforce/label/c.PC_Dial_Call';
 import PC_Dial_None from '@salesforce/label/c.PC_Dial_None';
@@ -660,6 +661,7 @@ export const LABELS = Object.freeze({
     scoreAnsweringMachines: PC_Score_AnsweringMachines,
     outVoicemailLeft: PC_Out_VoicemailLeft,
     callDropVoicemail: PC_Call_DropVoicemail,
+    callFailed: PC_Call_Failed,
     dialTitle: PC_Dial_Title,
     dialCall: PC_Dial_Call,
     dialNone: PC_Dial_None,

@@ -3,6 +3,7 @@
  * unavailable; a change asked for during a call waits for it, and the panel says so.
  */
 import type { AgentState, CommandResult } from 'c/pcModel';
+import { withoutFailuresOf } from './calls';
 import type { AgentApi, ServiceContext } from './context';
 import { PRESENCE_COMMAND } from './presenceSync';
 import type { PresenceHost } from './presenceSync';
@@ -26,6 +27,7 @@ export class Agent implements AgentApi {
             // AV-3: after logout nothing of the shift stays on screen; BX-1: nothing of it goes unlogged either.
             this.ctx.wrapUp.clear(store.state.calls);
             patch.calls = [];
+            patch.errors = withoutFailuresOf(store.state.calls, store.state.errors);
             patch.preview = null;
             patch.screenPop = null;
             patch.routed = [];
