@@ -34,6 +34,16 @@ export default class PcConfirmation extends LightningElement {
                 return this.rescheduleText(c);
             case 'WrapUp':
                 return formatLabel(LABELS.confirmWrapUp, params);
+            case 'AnsweringMachine':
+                return formatLabel(LABELS.confirmAnsweringMachine, params);
+            case 'Fax':
+                return formatLabel(LABELS.confirmFax, params);
+            case 'BadNumber':
+                return formatLabel(LABELS.confirmBadNumber, params);
+            case 'Voicemail':
+                return formatLabel(LABELS.confirmVoicemail, params);
+            case 'Logout':
+                return LABELS.confirmLogout;
             default:
                 return '';
         }

@@ -290,6 +290,11 @@ import PC_Shortcuts_Keys from '@salesforce/label/c.PC_Shortcuts_Keys';
 import PC_Out_Transferred from '@salesforce/label/c.PC_Out_Transferred';
 import PC_Preview_DispositionToggle from '@salesforce/label/c.PC_Preview_DispositionToggle';
 import PC_Confirm_WrapUp from '@salesforce/label/c.PC_Confirm_WrapUp';
+import PC_Confirm_AnsweringMachine from '@salesforce/label/c.PC_Confirm_AnsweringMachine';
+import PC_Confirm_Fax from '@salesforce/label/c.PC_Confirm_Fax';
+import PC_Confirm_BadNumber from '@salesforce/label/c.PC_Confirm_BadNumber';
+import PC_Confirm_Voicemail from '@salesforce/label/c.PC_Confirm_Voicemail';
+import PC_Confirm_Logout from '@salesforce/label/c.PC_Confirm_Logout';
 import PC_Cfg_RuleSets from '@salesforce/label/c.PC_Cfg_RuleSets';
 import PC_Cfg_ContactTimeZoneField from '@salesforce/label/c.PC_Cfg_ContactTimeZoneField';
 import PC_Cfg_ContactCountryField from '@salesforce/label/c.PC_Cfg_ContactCountryField';
@@ -642,6 +647,11 @@ export const LABELS = Object.freeze({
     outTransferred: PC_Out_Transferred,
     previewDispositionToggle: PC_Preview_DispositionToggle,
     confirmWrapUp: PC_Confirm_WrapUp,
+    confirmAnsweringMachine: PC_Confirm_AnsweringMachine,
+    confirmFax: PC_Confirm_Fax,
+    confirmBadNumber: PC_Confirm_BadNumber,
+    confirmVoicemail: PC_Confirm_Voicemail,
+    confirmLogout: PC_Confirm_Logout,
     wrapUpTimeLeft: PC_WrapUp_TimeLeft,
     wrapUpAnnounce: PC_WrapUp_Announce,
     wrapUpTimedOut: PC_WrapUp_TimedOut,

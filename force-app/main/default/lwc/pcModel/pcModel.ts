@@ -1117,8 +1117,11 @@ export interface CallView {
 export interface Confirmation {
     /** Grows with each confirmation, so the same words twice are announced twice. */
     readonly id: number;
-    /** A preview action, or `WrapUp` for a call's saved disposition. */
-    readonly action: PreviewAction | 'WrapUp';
+    /**
+     * A preview action, `WrapUp` for a call's saved disposition, a machine override or `Voicemail` on a call, or
+     * `Logout` (no contact: name and number are empty).
+     */
+    readonly action: PreviewAction | 'WrapUp' | MachineOverride | 'Voicemail' | 'Logout';
     readonly contactName: string;
     readonly number: string;
     /** For Reschedule: the callback's instant, the form's zone and the contact's zone (when known). */

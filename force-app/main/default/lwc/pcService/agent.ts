@@ -13,6 +13,9 @@ import { withNotesRule } from './wrapUpRules';
 
 /** The agent slice: the agent and its commands in flight (both in state). */
 export class Agent implements AgentApi {
+    /** The agent chose Logout and the dialer has not logged the agent out yet: its arrival is confirmed (UB-7). */
+    private logoutAsked = false;
+
     constructor(private readonly ctx: ServiceContext) {}
 
     /** The dialer's agent state; logging out clears the shift from the screen (AV-3). */
@@ -32,6 +35,9 @@ export class Agent implements AgentApi {
             patch.screenPop = null;
             patch.routed = [];
             this.ctx.preview.forget();
+            // Whenever it comes (at once, or after the call in progress), the Logout the agent chose is confirmed.
+            if (this.logoutAsked) patch.confirmation = this.ctx.messages.confirmationOf('Logout', null, '');
+            this.logoutAsked = false;
         }
         store.commit(patch);
     }
@@ -90,7 +96,16 @@ export class Agent implements AgentApi {
         if (this.ctx.store.state.agent.status === 'LoggedOut') {
             return Promise.resolve(this.ctx.errors.fail('Validation', 'InvalidState', 'already logged out', 'logout'));
         }
-        return this.command('logout', () => this.ctx.adapter.logout(), 'Logout');
+        this.logoutAsked = true;
+        return this.command(
+            'logout',
+            () =>
+                this.ctx.adapter.logout().catch((e: unknown) => {
+                    this.logoutAsked = false;
+                    throw e;
+                }),
+            'Logout'
+        );
     }
 
     /** Makes the agent available for deliveries again. */

@@ -7,6 +7,7 @@ import type {
     CallStatus,
     CommandResult,
     ComplianceVerdict,
+    Confirmation,
     ConsoleError,
     Instant,
     MachineOverride,
@@ -19,6 +20,14 @@ import { checkBareNumber, gate } from './compliance';
 import type { ServiceContext } from './context';
 import { OK } from './store';
 import type { Patch } from './store';
+
+/** The card commands confirmed in words when they go through (UB-7); the others show in the call's own status. */
+const CONFIRMED_AS: Readonly<Partial<Record<CallAction, Confirmation['action']>>> = {
+    [CallAction.AnsweringMachine]: 'AnsweringMachine',
+    [CallAction.Fax]: 'Fax',
+    [CallAction.BadNumber]: 'BadNumber',
+    [CallAction.Voicemail]: 'Voicemail'
+};
 
 /**
  * The call-commands slice: the console's `CallCommands` on a line (wrap-up's save is `WrapUps`'), and the commands in
@@ -53,6 +62,10 @@ export class LineCommands {
             this.inFlight.delete(lock);
             const patch = calls.setPending(callId, key, false);
             if (action) this.keepCardResult(callId, action, null, patch);
+            // What was just done replaces an older confirmation, such as the "Calling …" of its Accept (UB-7).
+            const confirmed = action ? CONFIRMED_AS[action] : undefined;
+            if (confirmed)
+                patch.confirmation = this.ctx.messages.confirmationOf(confirmed, view.call.record, view.call.number);
             store.commit(patch);
             return OK;
         } catch (e) {

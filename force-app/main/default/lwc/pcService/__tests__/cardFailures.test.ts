@@ -1,8 +1,10 @@
-// A call card's commands after the dialer answers (UB-6): a failure kept on its call with the action to send again,
-// not left for the banner; a command that goes through clears it. Scripted dialer: the test sets every answer.
+// A call card's commands after the dialer answers (UB-6, UB-7): a failure kept on its call with the action to send
+// again, not left for the banner; a command that goes through clears it and, for the machine buttons and voicemail,
+// is confirmed in words; so is a Logout once the dialer logged the agent out. Scripted dialer: the test sets answers.
 import { ConsoleService } from 'c/pcService';
 import { DialerError } from 'c/pcDialerPort';
 import type { AgentState, CallAction, CallStatus, CommandResult } from 'c/pcModel';
+import { flush } from 'test-support/time';
 import { holdOnce } from 'test-support/hold';
 import { call, CAPS, started, T0, WORKING } from 'test-support/scriptedService';
 import type { ScriptedDialer } from 'test-support/scriptedService';
@@ -180,5 +182,71 @@ describe('c-pc-service a failed call-card command stays with its call (UB-6)', (
         expect(failureOf(service)).toBeNull();
         expect(service.getState().calls[0]?.transferError?.code).toBe('Network');
         expect(errorsOf(service)).toEqual(['transfer:Network']);
+    });
+});
+
+describe('c-pc-service confirms the machine buttons, voicemail and Logout (UB-7)', () => {
+    it.each([
+        ['AnsweringMachine', 'Ringing', (s: ConsoleService) => s.overrideMachine('call-1', 'AnsweringMachine')],
+        ['Fax', 'Dialing', (s: ConsoleService) => s.overrideMachine('call-1', 'Fax')],
+        ['BadNumber', 'AMD', (s: ConsoleService) => s.overrideMachine('call-1', 'BadNumber')],
+        ['Voicemail', 'AMD', (s: ConsoleService) => s.dropVoicemail('call-1')]
+    ] as const)(
+        'UB-7 AM-2 WU-3 %s that went through is confirmed with the contact and number',
+        async (action, status, send) => {
+            const { service } = await withCall(status);
+            expect((await send(service)).ok).toBe(true);
+            expect(service.getState().confirmation).toMatchObject({
+                action,
+                contactName: 'Ada Lovelace',
+                number: '+13125550100'
+            });
+        }
+    );
+
+    it('UB-7 a failed machine button confirms nothing; the call functions show in the call itself, not as a confirmation', async () => {
+        const { dialer, service } = await withCall('Dialing');
+        dialer.overrideMachine.mockRejectedValueOnce(down());
+        await service.overrideMachine('call-1', 'Fax');
+        expect(service.getState().confirmation).toBeNull();
+        dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
+        await service.hold('call-1');
+        await service.mute('call-1');
+        expect(service.getState().confirmation).toBeNull();
+    });
+
+    it('UB-7 AV-3 a Logout is confirmed once the dialer logged the agent out, at once or after the call', async () => {
+        const now = await started();
+        now.dialer.logout.mockImplementationOnce(async () => {
+            now.dialer.events.emit('agentState', LOGGED_OUT);
+            return undefined;
+        });
+        expect((await now.service.logout()).ok).toBe(true);
+        expect(now.service.getState().confirmation).toMatchObject({ action: 'Logout', contactName: '', number: '' });
+
+        const later = await started();
+        later.dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
+        await later.service.logout();
+        expect(later.service.getState().confirmation).toBeNull();
+        later.dialer.events.emit('agentState', LOGGED_OUT);
+        const said = later.service.getState().confirmation;
+        expect(said?.action).toBe('Logout');
+        // Once said, a later logged-out state from the dialer says nothing again.
+        later.dialer.events.emit('agentState', WORKING);
+        later.dialer.events.emit('agentState', LOGGED_OUT);
+        await flush();
+        expect(later.service.getState().confirmation).toBe(said);
+    });
+
+    it('UB-7 AV-3 a logout the agent did not choose, or one the dialer refused, is not confirmed', async () => {
+        const own = await started();
+        own.dialer.events.emit('agentState', LOGGED_OUT);
+        expect(own.service.getState().confirmation).toBeNull();
+
+        const refused = await started();
+        refused.dialer.logout.mockRejectedValueOnce(new DialerError('Rejected', 'not now'));
+        expect((await refused.service.logout()).ok).toBe(false);
+        refused.dialer.events.emit('agentState', LOGGED_OUT);
+        expect(refused.service.getState().confirmation).toBeNull();
     });
 });
