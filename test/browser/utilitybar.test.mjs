@@ -2,7 +2,7 @@
 // a 1280x800 console page, by role and accessible name, with axe in every state. Positions are read from the
 // page's layout (getBoundingClientRect), never from class names.
 import assert from 'node:assert/strict';
-import { test, testAtBothSizes } from './suite.mjs';
+import { test, testAtBothSizes, testAtSize } from './suite.mjs';
 import {
     advanceUntil,
     callsRegion,
@@ -307,6 +307,33 @@ testAtBothSizes(
         await con.getByRole('button', { name: 'Retry' }).click();
         await ctx.expectText(callsRegion(ctx).getByRole('article', { name }), 'Dialing');
         await ctx.expectGone(con.getByRole('button', { name: 'Retry' }));
+    }
+);
+
+// One size: what is checked here is where the message goes, not the layout, which the Accept test above covers.
+testAtSize(
+    'narrow',
+    'UB-6 UB-7 AM-2 a failed Fax is said in its call card with one Retry; Retry marks the call and confirms it',
+    async (ctx) => {
+        await ctx.open({ lines: '1', preview: 'off' });
+        await chooseSkill(ctx);
+        const con = ctx.console();
+        const cards = callsRegion(ctx).getByRole('article');
+        await advanceUntil(ctx, async () => (await cards.count()) === 1, { what: 'a call' });
+        const card = cards.first();
+        const name = (await card.getByRole('heading').innerText()).trim();
+        await ctx.simulator().getByRole('button', { name: 'Fail next command' }).click();
+        await card.getByRole('button', { name: 'Fax' }).click();
+        await ctx.expectText(card.getByRole('alert'), 'Fax failed:');
+        const texts = (await con.getByRole('alert').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+        assert.equal(texts.length, 1, `UB-6 one message, in the card: ${JSON.stringify(texts)}`);
+        assert.equal(await con.getByRole('button', { name: 'Retry' }).count(), 1, 'UB-6 one Retry');
+        assert.equal(await card.getByRole('button', { name: 'Details' }).getAttribute('aria-expanded'), 'false');
+        await ctx.axe('a failed Fax');
+        await card.getByRole('button', { name: 'Retry' }).click();
+        await ctx.expectText(con.getByRole('status').filter({ hasText: 'marked as a fax machine' }), name);
+        await ctx.expectGone(con.getByRole('button', { name: 'Retry' }));
+        assert.equal(await con.getByText('Fax failed').count(), 0, 'UB-6 the message went with the failure');
     }
 );
 

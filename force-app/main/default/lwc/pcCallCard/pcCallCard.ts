@@ -1,5 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import {
+    CallAction,
     CallDirection,
     CallStatus,
     MachineOverride,
@@ -46,6 +47,19 @@ const OVERRIDE_ORDER: readonly MachineOverride[] = [
     MachineOverride.Fax,
     MachineOverride.BadNumber
 ];
+
+/** The button name of each card command, as its failure names it (UB-6). */
+const CALL_ACTION_LABELS: Readonly<Record<CallAction, string>> = {
+    [CallAction.AnsweringMachine]: MACHINE_OVERRIDE_LABELS[MachineOverride.AnsweringMachine],
+    [CallAction.Fax]: MACHINE_OVERRIDE_LABELS[MachineOverride.Fax],
+    [CallAction.BadNumber]: MACHINE_OVERRIDE_LABELS[MachineOverride.BadNumber],
+    [CallAction.Voicemail]: LABELS.callDropVoicemail,
+    [CallAction.Hold]: LABELS.hold,
+    [CallAction.Resume]: LABELS.resume,
+    [CallAction.Mute]: LABELS.mute,
+    [CallAction.Unmute]: LABELS.unmute,
+    [CallAction.EndCall]: LABELS.endCall
+};
 
 const TRANSFER_KIND_LABELS: Readonly<Record<TransferKind, string>> = {
     [TransferTargetKind.Skill]: LABELS.callTransferSkill,
@@ -415,6 +429,57 @@ export default class PcCallCard extends LightningElement {
             : LABELS.callTransferNumberHelp;
     }
 
+    /** The card command of this call the dialer failed: said in the card, named, with one Retry (UB-6). */
+    get commandFailureText(): string {
+        const failure = this.view?.commandFailure;
+        if (!failure) return '';
+        const reason = ERROR_CODE_LABELS[failure.error.code] ?? LABELS.errUnknown;
+        return formatLabel(LABELS.callFailed, [CALL_ACTION_LABELS[failure.action], reason]);
+    }
+
+    /** The failure's technical detail, for support; behind a disclosure (UB-6). */
+    get commandFailureDetail(): string {
+        return this.view?.commandFailure?.error.detail ?? '';
+    }
+
+    get canRetryCommand(): boolean {
+        const failure = this.view?.commandFailure;
+        return Boolean(failure && this.resend(failure.action));
+    }
+
+    /** Retry: the failed command again, as it was; nothing while a command of this call is on its way (AM-3). */
+    handleRetryCommand(): void {
+        const call = this.call;
+        const failure = this.view?.commandFailure;
+        const send = failure ? this.resend(failure.action) : null;
+        if (!call || !send || this.busy) return;
+        this.follow('retry', send(call.id));
+    }
+
+    /** What sends `action` again, or null where the service has no such command. */
+    private resend(action: CallAction): ((callId: string) => Promise<CommandResult>) | null {
+        const service = this.service;
+        if (!service) return null;
+        switch (action) {
+            case CallAction.Voicemail: {
+                const drop = service.dropVoicemail;
+                return drop ? (id) => drop.call(service, id) : null;
+            }
+            case CallAction.Hold:
+                return (id) => service.hold(id);
+            case CallAction.Resume:
+                return (id) => service.resume(id);
+            case CallAction.Mute:
+                return (id) => service.mute(id);
+            case CallAction.Unmute:
+                return (id) => service.unmute(id);
+            case CallAction.EndCall:
+                return (id) => service.endCall(id);
+            default:
+                return (id) => service.overrideMachine(id, action);
+        }
+    }
+
     /** The failed or held transfer of this call, which the form shows where the agent acted (UB-6). */
     private get transferFailure(): ConsoleError | null {
         return this.view?.transferError ?? null;
@@ -444,11 +509,19 @@ export default class PcCallCard extends LightningElement {
         return `slds-form-element slds-m-top_x-small${this.transferFieldError ? ' slds-has-error' : ''}`;
     }
 
-    /** A failure that is not the target's (the dialer refused or did not answer): said in the form, kept open to retry. */
+    /**
+     * A failure that is not the target's (the dialer refused or did not answer): said in the form, named as the card's
+     * other failures are, kept open for Transfer now to send again (UB-6).
+     */
     get transferFormError(): string {
         const failure = this.transferFailure;
         if (!failure || this.transferFieldError) return '';
-        return ERROR_CODE_LABELS[failure.code] ?? LABELS.errUnknown;
+        return formatLabel(LABELS.callFailed, [LABELS.transfer, ERROR_CODE_LABELS[failure.code] ?? LABELS.errUnknown]);
+    }
+
+    /** That failure's technical detail, behind a disclosure (UB-6). */
+    get transferFormDetail(): string {
+        return this.transferFormError ? (this.transferFailure?.detail ?? '') : '';
     }
 
     /** A rule set only warned: one more click transfers anyway, and the choice is logged on the attempt (CP-3). */

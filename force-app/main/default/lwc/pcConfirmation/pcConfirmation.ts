@@ -36,6 +36,16 @@ export default class PcConfirmation extends LightningElement {
                 return formatLabel(LABELS.confirmWrapUp, params);
             case 'WrapUpAtZero':
                 return formatLabel(LABELS.confirmWrapUpAtZero, { ...params, disposition: c.disposition ?? '' });
+            case 'AnsweringMachine':
+                return formatLabel(LABELS.confirmAnsweringMachine, params);
+            case 'Fax':
+                return formatLabel(LABELS.confirmFax, params);
+            case 'BadNumber':
+                return formatLabel(LABELS.confirmBadNumber, params);
+            case 'Voicemail':
+                return formatLabel(LABELS.confirmVoicemail, params);
+            case 'Logout':
+                return LABELS.confirmLogout;
             default:
                 return '';
         }

@@ -586,7 +586,7 @@ function popDetailedIn(s: ConsoleState): boolean {
 
 /**
  * The errors for the banner: those not already shown beside the control the agent used (a preview action's failure
- * in the preview window, a wrap-up's in its card). Keeps the previous array while the list is the same, so the
+ * in the preview window, a wrap-up's, a transfer's or another call command's in its card). Keeps the previous array while the list is the same, so the
  * error panel is left alone.
  */
 function bannerErrorsOf(s: ConsoleState, previous: readonly ConsoleError[]): readonly ConsoleError[] {
@@ -595,6 +595,7 @@ function bannerErrorsOf(s: ConsoleState, previous: readonly ConsoleError[]): rea
     for (const v of s.calls) {
         if (v.wrapUp?.error) inPlace.add(v.wrapUp.error.id);
         if (v.transferError) inPlace.add(v.transferError.id);
+        if (v.commandFailure) inPlace.add(v.commandFailure.error.id);
     }
     // A click-to-dial that holds the service shows its own failures beside its Call buttons.
     for (const e of s.errors) if (e.command === CLICK_TO_DIAL_COMMAND) inPlace.add(e.id);

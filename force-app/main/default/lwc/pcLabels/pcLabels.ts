@@ -291,6 +291,11 @@ import PC_Out_Transferred from '@salesforce/label/c.PC_Out_Transferred';
 import PC_Preview_DispositionToggle from '@salesforce/label/c.PC_Preview_DispositionToggle';
 import PC_Confirm_WrapUp from '@salesforce/label/c.PC_Confirm_WrapUp';
 import PC_Confirm_WrapUpAtZero from '@salesforce/label/c.PC_Confirm_WrapUpAtZero';
+import PC_Confirm_AnsweringMachine from '@salesforce/label/c.PC_Confirm_AnsweringMachine';
+import PC_Confirm_Fax from '@salesforce/label/c.PC_Confirm_Fax';
+import PC_Confirm_BadNumber from '@salesforce/label/c.PC_Confirm_BadNumber';
+import PC_Confirm_Voicemail from '@salesforce/label/c.PC_Confirm_Voicemail';
+import PC_Confirm_Logout from '@salesforce/label/c.PC_Confirm_Logout';
 import PC_Cfg_RuleSets from '@salesforce/label/c.PC_Cfg_RuleSets';
 import PC_Cfg_ContactTimeZoneField from '@salesforce/label/c.PC_Cfg_ContactTimeZoneField';
 import PC_Cfg_ContactCountryField from '@salesforce/label/c.PC_Cfg_ContactCountryField';
@@ -332,6 +337,7 @@ import PC_Score_CallbacksBooked from '@salesforce/label/c.PC_Score_CallbacksBook
 import PC_Score_AnsweringMachines from '@salesforce/label/c.PC_Score_AnsweringMachines';
 import PC_Out_VoicemailLeft from '@salesforce/label/c.PC_Out_VoicemailLeft';
 import PC_Call_DropVoicemail from '@salesforce/label/c.PC_Call_DropVoicemail';
+import PC_Call_Failed from '@salesforce/label/c.PC_Call_Failed';
 import PC_Dial_Title from '@salesforce/label/c.PC_Dial_Title';
 import PC_Dial_Call from '@salesforce/label/c.PC_Dial_Call';
 import PC_Dial_None from '@salesforce/label/c.PC_Dial_None';
@@ -645,6 +651,11 @@ export const LABELS = Object.freeze({
     previewDispositionToggle: PC_Preview_DispositionToggle,
     confirmWrapUp: PC_Confirm_WrapUp,
     confirmWrapUpAtZero: PC_Confirm_WrapUpAtZero,
+    confirmAnsweringMachine: PC_Confirm_AnsweringMachine,
+    confirmFax: PC_Confirm_Fax,
+    confirmBadNumber: PC_Confirm_BadNumber,
+    confirmVoicemail: PC_Confirm_Voicemail,
+    confirmLogout: PC_Confirm_Logout,
     wrapUpTimeLeft: PC_WrapUp_TimeLeft,
     wrapUpAnnounce: PC_WrapUp_Announce,
     wrapUpTimedOut: PC_WrapUp_TimedOut,
@@ -666,6 +677,7 @@ export const LABELS = Object.freeze({
     scoreAnsweringMachines: PC_Score_AnsweringMachines,
     outVoicemailLeft: PC_Out_VoicemailLeft,
     callDropVoicemail: PC_Call_DropVoicemail,
+    callFailed: PC_Call_Failed,
     dialTitle: PC_Dial_Title,
     dialCall: PC_Dial_Call,
     dialNone: PC_Dial_None,

@@ -248,6 +248,23 @@ export type CallStatus = (typeof CallStatus)[keyof typeof CallStatus];
 /** Statuses in which a machine override is allowed (AM-1, AM-3). */
 export const OVERRIDABLE_STATUSES: readonly CallStatus[] = [CallStatus.Dialing, CallStatus.Ringing, CallStatus.Amd];
 
+/**
+ * A command of the call card that the card's Retry sends again as it was (UB-6): a machine override (AM-1), leaving
+ * voicemail (WU-3) or a call function (CL-4). A transfer is sent again from its own form, with what was entered.
+ */
+export const CallAction = {
+    AnsweringMachine: 'AnsweringMachine',
+    Fax: 'Fax',
+    BadNumber: 'BadNumber',
+    Voicemail: 'Voicemail',
+    Hold: 'Hold',
+    Resume: 'Resume',
+    Mute: 'Mute',
+    Unmute: 'Unmute',
+    EndCall: 'EndCall'
+} as const;
+export type CallAction = (typeof CallAction)[keyof typeof CallAction];
+
 export const CallDirection = {
     Outbound: 'Outbound',
     /** A rescheduled call delivered as a callback: looks like an inbound call (RS-4). */
@@ -1094,6 +1111,11 @@ export interface CallView {
      * form beside what the agent entered, not in the banner (UB-6); gone once a transfer goes through, or dismissed.
      */
     readonly transferError?: ConsoleError | null;
+    /**
+     * The last call-card command of this call that the dialer failed, shown in the card with a Retry that sends
+     * `action` again, not in the banner (UB-6); gone once a command on the call goes through or the call ends.
+     */
+    readonly commandFailure?: { readonly action: CallAction; readonly error: ConsoleError } | null;
 }
 
 /** What the agent just did, confirmed by the dialer (UB-7); the console words it. */
@@ -1101,10 +1123,11 @@ export interface Confirmation {
     /** Grows with each confirmation, so the same words twice are announced twice. */
     readonly id: number;
     /**
-     * A preview action, `WrapUp` for a call's saved disposition, or `WrapUpAtZero` for the disposition saved when the
-     * wrap-up time ran out (WU-1).
+     * A preview action, `WrapUp` for a call's saved disposition, `WrapUpAtZero` for the disposition saved when the
+     * wrap-up time ran out (WU-1), a machine override or `Voicemail` on a call, or `Logout` (no contact: name and
+     * number are empty).
      */
-    readonly action: PreviewAction | 'WrapUp' | 'WrapUpAtZero';
+    readonly action: PreviewAction | 'WrapUp' | 'WrapUpAtZero' | MachineOverride | 'Voicemail' | 'Logout';
     readonly contactName: string;
     readonly number: string;
     /** For Reschedule: the callback's instant, the form's zone and the contact's zone (when known). */

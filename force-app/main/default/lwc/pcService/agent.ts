@@ -3,6 +3,7 @@
  * unavailable; a change asked for during a call waits for it, and the panel says so.
  */
 import type { AgentState, CommandResult } from 'c/pcModel';
+import { withoutFailuresOf } from './calls';
 import type { AgentApi, ServiceContext } from './context';
 import { PRESENCE_COMMAND } from './presenceSync';
 import type { PresenceHost } from './presenceSync';
@@ -12,6 +13,9 @@ import { withNotesRule } from './wrapUpRules';
 
 /** The agent slice: the agent and its commands in flight (both in state). */
 export class Agent implements AgentApi {
+    /** The agent chose Logout and the dialer has not logged the agent out yet: its arrival is confirmed (UB-7). */
+    private logoutAsked = false;
+
     constructor(private readonly ctx: ServiceContext) {}
 
     /** The dialer's agent state; logging out clears the shift from the screen (AV-3). */
@@ -27,10 +31,14 @@ export class Agent implements AgentApi {
             // AV-3: after logout nothing of the shift stays on screen; BX-1: nothing of it goes unlogged either.
             this.ctx.wrapUp.clear(store.state.calls);
             patch.calls = [];
+            patch.errors = withoutFailuresOf(store.state.calls, store.state.errors);
             patch.preview = null;
             patch.screenPop = null;
             patch.routed = [];
             this.ctx.preview.forget();
+            // Whenever it comes (at once, or after the call in progress), the Logout the agent chose is confirmed.
+            if (this.logoutAsked) patch.confirmation = this.ctx.messages.confirmationOf('Logout', null, '');
+            this.logoutAsked = false;
         }
         store.commit(patch);
     }
@@ -89,7 +97,16 @@ export class Agent implements AgentApi {
         if (this.ctx.store.state.agent.status === 'LoggedOut') {
             return Promise.resolve(this.ctx.errors.fail('Validation', 'InvalidState', 'already logged out', 'logout'));
         }
-        return this.command('logout', () => this.ctx.adapter.logout(), 'Logout');
+        this.logoutAsked = true;
+        return this.command(
+            'logout',
+            () =>
+                this.ctx.adapter.logout().catch((e: unknown) => {
+                    this.logoutAsked = false;
+                    throw e;
+                }),
+            'Logout'
+        );
     }
 
     /** Makes the agent available for deliveries again. */

@@ -7,16 +7,27 @@ import type {
     CallStatus,
     CommandResult,
     ComplianceVerdict,
+    Confirmation,
+    ConsoleError,
     Instant,
     MachineOverride,
     TransferTarget
 } from 'c/pcModel';
-import { CLICK_TO_DIAL_COMMAND, OVERRIDABLE_STATUSES } from 'c/pcModel';
+import { CallAction, CLICK_TO_DIAL_COMMAND, OVERRIDABLE_STATUSES } from 'c/pcModel';
 import { placeFieldsOf } from 'c/pcCompliance';
 import { normalizePhone } from 'c/pcSchedule';
 import { checkBareNumber, gate } from './compliance';
 import type { ServiceContext } from './context';
 import { OK } from './store';
+import type { Patch } from './store';
+
+/** The card commands confirmed in words when they go through (UB-7); the others show in the call's own status. */
+const CONFIRMED_AS: Readonly<Partial<Record<CallAction, Confirmation['action']>>> = {
+    [CallAction.AnsweringMachine]: 'AnsweringMachine',
+    [CallAction.Fax]: 'Fax',
+    [CallAction.BadNumber]: 'BadNumber',
+    [CallAction.Voicemail]: 'Voicemail'
+};
 
 /**
  * The call-commands slice: the console's `CallCommands` on a line (wrap-up's save is `WrapUps`'), and the commands in
@@ -30,6 +41,7 @@ export class LineCommands {
     private async send(
         callId: string,
         key: string,
+        action: CallAction | null,
         allowed: readonly CallStatus[],
         supported: boolean,
         send: () => Promise<void>
@@ -48,14 +60,44 @@ export class LineCommands {
         try {
             await send();
             this.inFlight.delete(lock);
-            store.commit(calls.setPending(callId, key, false));
+            const patch = calls.setPending(callId, key, false);
+            if (action) this.keepCardResult(callId, action, null, patch);
+            // What was just done replaces an older confirmation, such as the "Calling …" of its Accept (UB-7).
+            const confirmed = action ? CONFIRMED_AS[action] : undefined;
+            if (confirmed)
+                patch.confirmation = this.ctx.messages.confirmationOf(confirmed, view.call.record, view.call.number);
+            store.commit(patch);
             return OK;
         } catch (e) {
             this.inFlight.delete(lock);
             const error = errors.of(e, key);
-            store.commit(calls.setPending(callId, key, false, { errors: errors.add(error) }));
+            const patch = calls.setPending(callId, key, false);
+            if (!action || !this.keepCardResult(callId, action, error, patch)) patch.errors = errors.add(error);
+            store.commit(patch);
             return { ok: false, error };
         }
+    }
+
+    /**
+     * Keeps a card command's failure on its call, for the card to show where the agent acted with one Retry (UB-6):
+     * a later failure replaces it, a command that goes through clears it, each with its message in the errors. Adds
+     * to `patch`; false when the call is no longer there to show it.
+     */
+    private keepCardResult(callId: string, action: CallAction, error: ConsoleError | null, patch: Patch): boolean {
+        const state = this.ctx.store.state;
+        const calls = patch.calls ?? state.calls;
+        const index = calls.findIndex((v) => v.call.id === callId);
+        const view = calls[index];
+        if (!view) return false;
+        const earlier = view.commandFailure?.error ?? null;
+        // Stryker disable next-line ConditionalExpression: hygiene; with no failure before or now the call stays as it is
+        if (!earlier && !error) return true;
+        const next = calls.slice();
+        next[index] = { ...view, commandFailure: error ? { action, error } : null };
+        patch.calls = next;
+        const rest = earlier ? state.errors.filter((e) => e !== earlier) : state.errors;
+        patch.errors = error ? this.ctx.errors.add(error, rest) : rest;
+        return true;
     }
 
     /**
@@ -132,7 +174,7 @@ export class LineCommands {
         const adapter = this.ctx.adapter;
         const drop = adapter.dropVoicemail;
         const supported = this.ctx.store.state.capabilities.voicemailDrop === true && typeof drop === 'function';
-        return this.send(callId, 'voicemail', ['AMD'], supported, () => {
+        return this.send(callId, 'voicemail', CallAction.Voicemail, ['AMD'], supported, () => {
             return drop ? drop.call(adapter, callId) : Promise.resolve();
         });
     }
@@ -140,7 +182,7 @@ export class LineCommands {
     /** Closes a call by hand as Answering Machine, Fax or Bad Number while Dialing, Ringing or AMD (AM-1 .. AM-3). */
     overrideMachine(callId: string, kind: MachineOverride): Promise<CommandResult> {
         const supported = this.ctx.store.state.capabilities.machineOverrides.includes(kind);
-        return this.send(callId, 'override', OVERRIDABLE_STATUSES, supported, () =>
+        return this.send(callId, 'override', kind, OVERRIDABLE_STATUSES, supported, () =>
             this.ctx.adapter.overrideMachine(callId, kind)
         );
     }
@@ -148,30 +190,36 @@ export class LineCommands {
     /** Puts an Active call on hold (CL-4). */
     hold(callId: string): Promise<CommandResult> {
         const caps = this.ctx.store.state.capabilities;
-        return this.send(callId, 'hold', ['Active'], caps.hold, () => this.ctx.adapter.hold(callId));
+        return this.send(callId, 'hold', CallAction.Hold, ['Active'], caps.hold, () => this.ctx.adapter.hold(callId));
     }
 
     /** Resumes a held call (CL-4). */
     resume(callId: string): Promise<CommandResult> {
         const caps = this.ctx.store.state.capabilities;
-        return this.send(callId, 'resume', ['Held'], caps.hold, () => this.ctx.adapter.resume(callId));
+        return this.send(callId, 'resume', CallAction.Resume, ['Held'], caps.hold, () =>
+            this.ctx.adapter.resume(callId)
+        );
     }
 
     /** Mutes the agent on an answered call (CL-4). */
     mute(callId: string): Promise<CommandResult> {
         const caps = this.ctx.store.state.capabilities;
-        return this.send(callId, 'mute', ['Active', 'Held'], caps.mute, () => this.ctx.adapter.mute(callId));
+        return this.send(callId, 'mute', CallAction.Mute, ['Active', 'Held'], caps.mute, () =>
+            this.ctx.adapter.mute(callId)
+        );
     }
 
     /** Unmutes the agent (CL-4). */
     unmute(callId: string): Promise<CommandResult> {
         const caps = this.ctx.store.state.capabilities;
-        return this.send(callId, 'unmute', ['Active', 'Held'], caps.mute, () => this.ctx.adapter.unmute(callId));
+        return this.send(callId, 'unmute', CallAction.Unmute, ['Active', 'Held'], caps.mute, () =>
+            this.ctx.adapter.unmute(callId)
+        );
     }
 
     /** Ends a call (CL-4). */
     endCall(callId: string): Promise<CommandResult> {
-        return this.send(callId, 'end', ['Dialing', 'Ringing', 'AMD', 'Active', 'Held'], true, () =>
+        return this.send(callId, 'end', CallAction.EndCall, ['Dialing', 'Ringing', 'AMD', 'Active', 'Held'], true, () =>
             this.ctx.adapter.endCall(callId)
         );
     }
@@ -230,7 +278,7 @@ export class LineCommands {
             }
         }
         const supported = store.state.capabilities.transferKinds.includes(target.kind);
-        return this.send(callId, 'transfer', ['Active', 'Held'], supported, () =>
+        return this.send(callId, 'transfer', null, ['Active', 'Held'], supported, () =>
             this.ctx.adapter.transfer(callId, sent)
         );
     }

@@ -3,7 +3,7 @@
  * lines limit, the pop that follows the live call, routed notices, and callbacks checked by the rule sets (CP-1).
  */
 import type { CallbackVerdict, DialerEventMap } from 'c/pcDialerPort';
-import type { Call, Callback, CallStatus, CallView, ScreenPop } from 'c/pcModel';
+import type { Call, Callback, CallStatus, CallView, ConsoleError, ScreenPop } from 'c/pcModel';
 import { callbackNotice } from './compliance';
 import type { CallsApi, ServiceContext } from './context';
 import { without } from './store';
@@ -13,6 +13,16 @@ import type { Patch } from './store';
 export const ROUTED_NOTICE_MS = 4000;
 /** How long an unanswered call stays shown as Ended with its outcome, when the dialer does not remove it. */
 export const ENDED_LINGER_MS = 3000;
+
+/**
+ * The errors without the card failures of calls that leave (UB-6): a failure shown in a call's card goes with the
+ * call, never to the banner. The same list when none of them had one.
+ */
+export function withoutFailuresOf(gone: readonly CallView[], errors: readonly ConsoleError[]): readonly ConsoleError[] {
+    const ids = new Set<string>();
+    for (const v of gone) if (v.commandFailure) ids.add(v.commandFailure.error.id);
+    return ids.size > 0 ? errors.filter((e) => !ids.has(e.id)) : errors;
+}
 
 /** The call-events slice: the calls in state and the calls refused as beyond the lines limit. */
 export class Calls implements CallsApi {
@@ -85,17 +95,16 @@ export class Calls implements CallsApi {
             }
             const next = calls.slice();
             const wasAnswered = view.call.answeredAt !== null || call.answeredAt !== null;
+            const ended = call.status === 'Ended';
             next[index] = {
                 call,
                 pending: view.pending,
-                wrapUp:
-                    call.status === 'Ended' && wasAnswered
-                        ? this.ctx.wrapUp.begin(call.id)
-                        : call.status === 'Ended'
-                          ? null
-                          : view.wrapUp
+                wrapUp: ended && wasAnswered ? this.ctx.wrapUp.begin(call.id) : ended ? null : view.wrapUp,
+                // A card command's failure stays while the call is on; an ended call takes no command (UB-6).
+                ...(view.commandFailure && !ended ? { commandFailure: view.commandFailure } : {})
             };
             patch.calls = next;
+            if (ended) patch.errors = withoutFailuresOf([view], store.state.errors);
         }
         if (previous !== call.status) this.onStatusEntered(call, patch);
         if (previous !== null && call.status === 'Ended') patch.scoreboard = score.ended(call, this.ctx.clock.now());
@@ -136,7 +145,13 @@ export class Calls implements CallsApi {
         const store = this.ctx.store;
         const calls = store.state.calls;
         if (!calls.some((v) => v.call.id === callId)) return;
-        const patch: Patch = { calls: calls.filter((v) => v.call.id !== callId) };
+        const patch: Patch = {
+            calls: calls.filter((v) => v.call.id !== callId),
+            errors: withoutFailuresOf(
+                calls.filter((v) => v.call.id === callId),
+                store.state.errors
+            )
+        };
         if (store.state.screenPop?.forId === callId) patch.screenPop = null;
         this.ctx.wrapUp.forget(callId);
         store.commit(patch);
@@ -149,6 +164,10 @@ export class Calls implements CallsApi {
         const until = this.ctx.clock.now() + ROUTED_NOTICE_MS;
         const patch: Patch = {
             calls: state.calls.filter((v) => v.call.id !== event.callId),
+            errors: withoutFailuresOf(
+                state.calls.filter((v) => v.call.id === event.callId),
+                state.errors
+            ),
             routed: [...state.routed, { callId: event.callId, contactName: event.contactName, until }]
         };
         if (state.screenPop?.forId === event.callId) patch.screenPop = null;

@@ -49,10 +49,10 @@ export interface ErrorsApi {
 
 /** Agent messages, the marquee and confirmations (messages.ts). */
 export interface MessagesApi {
-    /** A confirmation to show, cleared after a while unless a newer one replaced it. */
+    /** A confirmation to show, cleared after a while unless a newer one replaced it; `record` null for no contact. */
     confirmationOf(
         action: Confirmation['action'],
-        record: CallingRecord,
+        record: CallingRecord | null,
         number: string,
         extra?: Partial<Pick<Confirmation, 'at' | 'timeZone' | 'contactTimeZone' | 'disposition'>>
     ): Confirmation;

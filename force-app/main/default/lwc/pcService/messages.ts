@@ -54,7 +54,7 @@ export class Messages implements MessagesApi {
 
     confirmationOf(
         action: Confirmation['action'],
-        record: CallingRecord,
+        record: CallingRecord | null,
         number: string,
         extra: Partial<Pick<Confirmation, 'at' | 'timeZone' | 'contactTimeZone' | 'disposition'>> = {}
     ): Confirmation {
@@ -62,7 +62,7 @@ export class Messages implements MessagesApi {
         const confirmation: Confirmation = Object.freeze({
             id: ++this.confirmationSerial,
             action,
-            contactName: recordName(record),
+            contactName: record ? recordName(record) : '',
             number,
             at: extra.at ?? null,
             timeZone: extra.timeZone ?? null,

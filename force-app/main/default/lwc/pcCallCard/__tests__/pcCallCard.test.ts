@@ -1,5 +1,5 @@
 import * as pcFormat from 'c/pcFormat';
-import { CallDirection, CallStatus, ErrorCode, ErrorSource, MachineOverride, Outcome } from 'c/pcModel';
+import { CallAction, CallDirection, CallStatus, ErrorCode, ErrorSource, MachineOverride, Outcome } from 'c/pcModel';
 import type { CallView, ComplianceFinding, ConsoleError } from 'c/pcModel';
 import { ERROR_CODE_LABELS } from 'c/pcLabels';
 import { HOSTILE, makeCallView, makeError, makeRecord, makeState, NOW } from 'test-support/fixtures';
@@ -310,7 +310,10 @@ describe('c-pc-call-card', () => {
         it("UB-6 the dialer's failure is said in the form, which stays open with the number to send again", async () => {
             const { el, service, field } = await failedTransfer(makeError({ command: 'transfer' }));
             expect(byDataId(el, 'transfer-failed')!.getAttribute('role')).toBe('alert');
-            expect(byDataId(el, 'transfer-failed')!.textContent!.trim()).toBe(ERROR_CODE_LABELS[ErrorCode.Timeout]);
+            expect(byDataId(el, 'transfer-failed')!.textContent!.trim()).toBe(
+                `Transfer failed: ${ERROR_CODE_LABELS[ErrorCode.Timeout]}`
+            );
+            expect(byDataId(el, 'transfer-failed-detail')!.textContent).toBe('accept timed out after 10 s');
             expect(field.getAttribute('aria-invalid')).toBe('false');
             expect(field.value).toBe('+13055550100');
             await click(findButton(el, 'Transfer now'));
@@ -325,6 +328,101 @@ describe('c-pc-call-card', () => {
             const closed = await failedTransfer(makeError({ id: 'err-closed', command: 'transfer' }));
             await click(findButton(closed.el, 'Cancel'));
             expect(closed.service.callsOf('dismissError')).toEqual([{ method: 'dismissError', args: ['err-closed'] }]);
+        });
+    });
+
+    describe('a call command the dialer failed (UB-6)', () => {
+        const reason = ERROR_CODE_LABELS[ErrorCode.Network];
+        const failedView = (status: CallStatus, action: CallAction, over: Partial<CallView> = {}) =>
+            makeCallView(
+                { status, answeredAt: status === CallStatus.Active || status === CallStatus.Held ? NOW : null },
+                {
+                    commandFailure: {
+                        action,
+                        error: makeError({
+                            id: 'err-card',
+                            code: ErrorCode.Network,
+                            detail: 'socket closed',
+                            command: 'x'
+                        })
+                    },
+                    ...over
+                }
+            );
+
+        it('UB-6 AM-2 a failed Fax is said in the card as an alert naming it, with Details and one Retry that sends Fax again', async () => {
+            const { el, service } = await mount(failedView(CallStatus.Dialing, CallAction.Fax));
+            const alert = byDataId(el, 'command-error')!;
+            expect(alert.getAttribute('role')).toBe('alert');
+            expect(alert.textContent!.trim()).toBe(`Fax failed: ${reason}`);
+            const disclosure = byDataId(el, 'command-error-detail')!.closest('c-pc-disclosure')!;
+            const toggle = disclosure.shadowRoot!.querySelector('button')!;
+            expect([toggle.textContent!.trim(), toggle.getAttribute('aria-expanded')]).toEqual(['Details', 'false']);
+            expect(byDataId(el, 'command-error-detail')!.textContent).toBe('socket closed');
+            expect(buttonNames(el).filter((n) => n === 'Retry')).toHaveLength(1);
+            await click(findButton(el, 'Retry'));
+            expect(service.calls).toEqual([{ method: 'overrideMachine', args: ['call-1', MachineOverride.Fax] }]);
+            await expect(el).toBeAccessible();
+        });
+
+        it.each([
+            [
+                CallAction.AnsweringMachine,
+                CallStatus.Ringing,
+                'Answering Machine',
+                'overrideMachine',
+                ['call-1', 'AnsweringMachine']
+            ],
+            [CallAction.BadNumber, CallStatus.Amd, 'Bad Number', 'overrideMachine', ['call-1', 'BadNumber']],
+            [CallAction.Voicemail, CallStatus.Amd, 'Leave voicemail', 'dropVoicemail', ['call-1']],
+            [CallAction.Hold, CallStatus.Active, 'Hold', 'hold', ['call-1']],
+            [CallAction.Resume, CallStatus.Held, 'Resume', 'resume', ['call-1']],
+            [CallAction.Mute, CallStatus.Active, 'Mute', 'mute', ['call-1']],
+            [CallAction.Unmute, CallStatus.Held, 'Unmute', 'unmute', ['call-1']],
+            [CallAction.EndCall, CallStatus.Active, 'End Call', 'endCall', ['call-1']]
+        ] as const)(
+            'UB-6 AM-2 CL-4 a failed %s is named in the card, and Retry sends the same command again',
+            async (action, status, name, method, args) => {
+                const caps = { ...makeState().capabilities, voicemailDrop: true };
+                const { el, service } = await mount(failedView(status, action), { capabilities: caps });
+                expect(byDataId(el, 'command-error')!.textContent!.trim()).toBe(`${name} failed: ${reason}`);
+                await click(byDataId(el, 'command-retry'));
+                expect(service.calls).toEqual([{ method, args }]);
+            }
+        );
+
+        it('UB-6 AM-3 Retry sends once however often it is clicked, and nothing while a command of the call is on its way', async () => {
+            const { el, service } = await mount(failedView(CallStatus.Active, CallAction.Hold));
+            service.holdCommand('hold');
+            await click(findButton(el, 'Retry'));
+            await click(findButton(el, 'Retry'));
+            expect(service.callsOf('hold')).toHaveLength(1);
+            expect(stub(el, 'Retry').disabled).toBe(true);
+            service.release('hold');
+            await flush();
+            expect(stub(el, 'Retry').disabled).toBe(false);
+            el.view = failedView(CallStatus.Active, CallAction.Hold, { pending: ['mute'] });
+            await flush();
+            expect(stub(el, 'Retry').disabled).toBe(true);
+            (findButton(el, 'Retry') as HTMLElement).click();
+            await flush();
+            expect(service.callsOf('hold')).toHaveLength(1);
+        });
+
+        it('UB-6 the message goes once the service clears the failure; a card with none shows no alert and no Retry', async () => {
+            const { el } = await mount(failedView(CallStatus.Active, CallAction.Mute));
+            expect(byDataId(el, 'command-failure')).not.toBeNull();
+            el.view = makeCallView({ status: CallStatus.Active, answeredAt: NOW });
+            await flush();
+            expect(byDataId(el, 'command-failure')).toBeNull();
+            expect(buttonNames(el)).not.toContain('Retry');
+        });
+
+        it('UB-6 WU-3 a voicemail failure offers no Retry where the service cannot leave voicemail', async () => {
+            const service = { hold: jest.fn(), overrideMachine: jest.fn() };
+            const { el } = await mount(failedView(CallStatus.Amd, CallAction.Voicemail), { service });
+            expect(byDataId(el, 'command-error')!.textContent!.trim()).toBe(`Leave voicemail failed: ${reason}`);
+            expect(byDataId(el, 'command-retry')).toBeNull();
         });
     });
 

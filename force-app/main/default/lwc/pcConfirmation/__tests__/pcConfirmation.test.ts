@@ -42,7 +42,11 @@ describe('c-pc-confirmation', () => {
         ['Requeue', "Ada Lovelace went back to the skill's queue."],
         ['Snooze', 'Ada Lovelace went back to your personal queue.'],
         ['Disposition', 'Ada Lovelace closed without dialing.'],
-        ['WrapUp', 'Wrap-up saved for Ada Lovelace.']
+        ['WrapUp', 'Wrap-up saved for Ada Lovelace.'],
+        ['AnsweringMachine', 'Ada Lovelace at (312) 555-0100 marked as an answering machine.'],
+        ['Fax', 'Ada Lovelace at (312) 555-0100 marked as a fax machine.'],
+        ['BadNumber', 'Ada Lovelace at (312) 555-0100 marked as a bad number.'],
+        ['Voicemail', 'Voicemail left for Ada Lovelace at (312) 555-0100.']
     ] as const)('UB-7 UB-5 confirms %s in words, with the number formatted', async (action, text) => {
         const el = await mount({ ...BASE, action, at: null });
         expect(byDataId(el, 'confirmation-text')!.textContent).toBe(text);
@@ -52,6 +56,11 @@ describe('c-pc-confirmation', () => {
         const el = await mount({ ...BASE, action: 'WrapUpAtZero', at: null, disposition: 'Completed' });
         expect(byDataId(el, 'confirmation-text')!.textContent).toBe('Time ran out: Completed saved for Ada Lovelace.');
         await expect(el).toBeAccessible();
+    });
+
+    it('UB-7 AV-3 confirms a Logout, which names no contact', async () => {
+        const el = await mount({ ...BASE, action: 'Logout', contactName: '', number: '', at: null });
+        expect(byDataId(el, 'confirmation-text')!.textContent).toBe('Logged out of the dialer.');
     });
 
     it('UB-7 the agent can dismiss a confirmation; the status region stays for the next one', async () => {

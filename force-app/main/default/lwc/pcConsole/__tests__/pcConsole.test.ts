@@ -316,6 +316,21 @@ describe('c-pc-console', () => {
         expect(panel.errors.map((e) => e.id)).toEqual(['err-transfer', 'err-other']);
     });
 
+    it("UB-6 AM-2 CL-4 a call command's failure shown in its card is not shown again in the banner", async () => {
+        const faxFailed = makeError({ id: 'err-fax', command: 'override' });
+        const other = makeError({ id: 'err-other', command: 'logout' });
+        const call = makeCallView({ status: CallStatus.Dialing });
+        const service = new StubConsoleApi(
+            makeState({
+                calls: [{ ...call, commandFailure: { action: 'Fax', error: faxFailed } }],
+                errors: [faxFailed, other]
+            })
+        );
+        const { el } = await mount(service);
+        const panel = query<HTMLElement & { errors: { id: string }[] }>(el, 'c-pc-error-panel')!;
+        expect(panel.errors.map((e) => e.id)).toEqual(['err-other']);
+    });
+
     it("UB-6 WU-4 a click-to-dial that shows its own failure leaves the banner; a record page's dial is said there", async () => {
         const inPlace = makeError({ id: 'err-here', command: 'clickToDial' });
         const fromPage = makeError({ id: 'err-page', command: 'dial' });

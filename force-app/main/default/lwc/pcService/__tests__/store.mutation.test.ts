@@ -76,7 +76,8 @@ describe('c-pc-service what an error says (UB-6)', () => {
         expect(detailOf(await service.hold('call-1'))).toEqual(['Unknown', 'Unexpected TypeError', 'hold']);
         dialer.mute.mockRejectedValueOnce('a bare string');
         expect(detailOf(await service.mute('call-1'))).toEqual(['Unknown', 'Unexpected string', 'mute']);
-        expect(service.getState().errors.map((e) => e.source)).toEqual(['Dialer', 'Dialer']);
+        // One failure per call card: the mute's replaced the hold's, each from the dialer.
+        expect(service.getState().errors.map((e) => `${e.command}:${e.source}`)).toEqual(['mute:Dialer']);
     });
 
     it('AD-3 settings Salesforce fails to give for an unknown reason are a configuration error', async () => {
