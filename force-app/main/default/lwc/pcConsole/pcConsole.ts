@@ -586,8 +586,8 @@ function popDetailedIn(s: ConsoleState): boolean {
 
 /**
  * The errors for the banner: those not already shown beside the control the agent used (a preview action's failure
- * in the preview window, a wrap-up's, a transfer's or another call command's in its card). Keeps the previous array while the list is the same, so the
- * error panel is left alone.
+ * in the preview window, a wrap-up's, a transfer's or another call command's in its card). Keeps the previous array
+ * while the list is the same, so the error panel is left alone.
  */
 function bannerErrorsOf(s: ConsoleState, previous: readonly ConsoleError[]): readonly ConsoleError[] {
     const inPlace = new Set<string>();

@@ -20,7 +20,10 @@ export const ENDED_LINGER_MS = 3000;
  */
 export function withoutFailuresOf(gone: readonly CallView[], errors: readonly ConsoleError[]): readonly ConsoleError[] {
     const ids = new Set<string>();
-    for (const v of gone) if (v.commandFailure) ids.add(v.commandFailure.error.id);
+    for (const v of gone) {
+        if (v.commandFailure) ids.add(v.commandFailure.error.id);
+        if (v.transferError) ids.add(v.transferError.id);
+    }
     return ids.size > 0 ? errors.filter((e) => !ids.has(e.id)) : errors;
 }
 
@@ -100,8 +103,12 @@ export class Calls implements CallsApi {
                 call,
                 pending: view.pending,
                 wrapUp: ended && wasAnswered ? this.ctx.wrapUp.begin(call.id) : ended ? null : view.wrapUp,
-                // A card command's failure stays while the call is on; an ended call takes no command (UB-6).
-                ...(view.commandFailure && !ended ? { commandFailure: view.commandFailure } : {})
+                // A callback's booked notes stay with it for its whole life on the card (UB-7).
+                ...(view.callbackNotes ? { callbackNotes: view.callbackNotes } : {}),
+                // A card command's or a transfer's failure stays while the call is on; an ended call takes neither
+                // (UB-6).
+                ...(view.commandFailure && !ended ? { commandFailure: view.commandFailure } : {}),
+                ...(view.transferError && !ended ? { transferError: view.transferError } : {})
             };
             patch.calls = next;
             if (ended) patch.errors = withoutFailuresOf([view], store.state.errors);

@@ -205,6 +205,22 @@ describe('c-pc-service callback notes and the marquee (RS-4, UB-7, AG-1)', () =>
         expect(service.getState().calls[0]?.callbackNotes).toBe('wants the morning');
     });
 
+    it('UB-7 RS-4 a callback keeps its notes on its card through every status the dialer reports, to wrap-up', async () => {
+        const { dialer, service } = await started();
+        dialer.events.emit('callbackDue', callback());
+        dialer.events.emit('agentMessage', message());
+        dialer.events.emit('callUpdated', call({ direction: 'Callback', status: 'Ringing' }));
+        const seen: Array<string | undefined> = [];
+        for (const status of ['Active', 'Held', 'Active', 'Ended'] as const) {
+            dialer.events.emit(
+                'callUpdated',
+                call({ direction: 'Callback', status, answeredAt: T0, endedAt: status === 'Ended' ? T0 : null })
+            );
+            seen.push(service.getState().calls[0]?.callbackNotes);
+        }
+        expect(seen).toEqual(Array(4).fill('wants the morning'));
+    });
+
     it('UB-7 notes are shown only on callbacks of that number, and a message`s own notes win', async () => {
         const { dialer, service } = await started();
         dialer.events.emit('callbackDue', callback());

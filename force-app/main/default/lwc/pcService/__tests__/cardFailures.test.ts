@@ -183,6 +183,20 @@ describe('c-pc-service a failed call-card command stays with its call (UB-6)', (
         expect(service.getState().calls[0]?.transferError?.code).toBe('Network');
         expect(errorsOf(service)).toEqual(['transfer:Network']);
     });
+
+    it('UB-6 CL-4 a failed transfer stays in its form while the dialer updates the call, and goes with it when it ends', async () => {
+        const { dialer, service } = await withCall('Active');
+        dialer.transfer.mockRejectedValueOnce(down());
+        await service.transfer('call-1', { kind: 'Skill', value: 'pc-2' });
+        dialer.events.emit('callUpdated', call({ status: 'Held', answeredAt: T0 }));
+        dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
+        expect(service.getState().calls[0]?.transferError?.code).toBe('Network');
+        expect(errorsOf(service)).toEqual(['transfer:Network']);
+        dialer.events.emit('callUpdated', call({ status: 'Ended', answeredAt: T0, endedAt: T0 }));
+        expect(service.getState().calls[0]?.transferError ?? null).toBeNull();
+        // Not left for the banner: the form it belonged to went with the call.
+        expect(errorsOf(service)).toEqual([]);
+    });
 });
 
 describe('c-pc-service confirms the machine buttons, voicemail and Logout (UB-7)', () => {
