@@ -332,6 +332,8 @@ function main(): void {
                 timeZone: AGENT_TIME_ZONE,
                 speed: world.options.speed,
                 latencyMs: v.latencyMs,
+                previewTimeoutSeconds: v.previewTimeoutSeconds,
+                previewTimeoutAction: v.previewTimeoutAction,
                 failNext: v.failNext,
                 forced: v.forced,
                 applied: v.forced ? null : applied,
@@ -372,6 +374,10 @@ function main(): void {
         },
         setLatency(ms) {
             world.dialer.control.setLatency(ms);
+            notify();
+        },
+        setPreviewTimeout(seconds, atZero) {
+            world.dialer.control.setPreviewTimeout(seconds, atZero);
             notify();
         },
         markDnc(destinationId) {

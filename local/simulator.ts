@@ -3,7 +3,7 @@
  * virtual clock, inject faults and change the admin settings. The composition root (main.ts) implements it
  * over the simulated dialer, the virtual clock and the in-memory gateway; the panel knows nothing else.
  */
-import type { Settings } from 'c/pcModel';
+import type { PreviewTimeoutAction, Settings } from 'c/pcModel';
 
 /** Outcomes the panel can force on the next (or current) dial. */
 export type SimOutcome = 'Live' | 'AnsweringMachine' | 'Fax' | 'BadNumber' | 'NoAnswer' | 'Busy';
@@ -61,6 +61,9 @@ export interface SimulatorView {
     readonly timeZone: string;
     readonly speed: SimSpeed;
     readonly latencyMs: number;
+    /** The dialer's preview timeout (BX-6), null for none, and what it does at zero. */
+    readonly previewTimeoutSeconds: number | null;
+    readonly previewTimeoutAction: PreviewTimeoutAction;
     /** True while the next dialer command is armed to fail. */
     readonly failNext: boolean;
     /** The outcome armed for the next dial, if any. */
@@ -88,6 +91,8 @@ export interface SimulatorDriver {
     setSpeed(speed: SimSpeed): void;
     failNextCommand(): void;
     setLatency(ms: number): void;
+    /** Sets the dialer's preview timeout (null for none) and what it does at zero, from the next preview on (BX-6). */
+    setPreviewTimeout(seconds: number | null, atZero: PreviewTimeoutAction): void;
     /** Restarts the console with these settings (the service reads settings once, at start). */
     applySettings(settings: LocalSettings): void;
     /** Puts one of the contact's numbers (a destination id) on the dialer's Do Not Call list. */

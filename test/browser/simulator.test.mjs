@@ -1,6 +1,7 @@
 // The local console's Dialer simulator panel: named controls, keyboard reachable, no axe violations.
 import assert from 'node:assert/strict';
 import { test } from './suite.mjs';
+import { advanceUntil, chooseSkill, description, previewWindow, waitForPreview } from './steps.mjs';
 
 test('Dialer simulator panel offers every control by name, and axe finds no violations', async (ctx) => {
     await ctx.open();
@@ -54,9 +55,15 @@ test('Dialer simulator panel offers every control by name, and axe finds no viol
     await sim.getByRole('spinbutton', { name: 'Wrap-up limit (seconds, 0 for none)' }).waitFor();
     await sim.getByRole('spinbutton', { name: 'PC Collections wrap-up limit (seconds)' }).waitFor();
     await sim.getByRole('combobox', { name: 'Default disposition' }).waitFor();
-    assert.deepEqual(await sim.getByRole('combobox', { name: 'At zero' }).locator('option').allInnerTexts(), [
-        'Save the default disposition',
-        'Set the agent Unavailable'
+    assert.deepEqual(
+        await sim.getByRole('combobox', { name: 'At zero', exact: true }).locator('option').allInnerTexts(),
+        ['Save the default disposition', 'Set the agent Unavailable']
+    );
+    // BX-6: the dialer's preview timeout and what it does at zero.
+    await sim.getByRole('textbox', { name: 'Preview timeout (s)' }).waitFor();
+    assert.deepEqual(await sim.getByRole('combobox', { name: 'Preview at zero' }).locator('option').allInnerTexts(), [
+        'Requeue the record',
+        'Dial the number'
     ]);
     // WU-1: the dialer requires notes for Promise to pay itself; the admin's choice adds others (checked by role).
     const promise = sim.getByRole('checkbox', { name: 'Promise to pay requires notes (set by the dialer)' });
@@ -90,4 +97,30 @@ test('Forcing an outcome marks it pressed and names it as the next outcome', asy
     await live.click();
     await ctx.expectText(ctx.simulator(), 'Next outcome: Live answer');
     assert.equal(await live.getAttribute('aria-pressed'), 'true');
+});
+
+test('BX-6 LC-2 the simulator sets the dialer`s preview timeout: the preview counts down, says what happens at zero, and at zero the record is requeued', async (ctx) => {
+    await ctx.open({ lines: '1', preview: 'on' });
+    const sim = ctx.simulator();
+    const field = sim.getByRole('textbox', { name: 'Preview timeout (s)' });
+    // A value the dialer cannot take stays as typed, with why beside it.
+    await field.fill('thirty');
+    await field.press('Tab');
+    assert.equal(await field.inputValue(), 'thirty');
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    assert.equal(await description(field), 'Enter whole seconds from 1 to 3600, or leave it empty for no timeout.');
+    await field.fill('20');
+    await field.press('Tab');
+    assert.equal(await field.getAttribute('aria-invalid'), null);
+    await sim.getByRole('combobox', { name: 'Preview at zero' }).selectOption('Requeue');
+
+    await chooseSkill(ctx);
+    const { name } = await waitForPreview(ctx);
+    const preview = previewWindow(ctx);
+    await ctx.expectText(preview, 'At zero the record is requeued.');
+    // BX-6: at zero the dialer takes the record back; the preview goes with it.
+    await advanceUntil(ctx, async () => !(await preview.getByText(name, { exact: true }).isVisible()), {
+        max: 30,
+        what: 'the preview to time out'
+    });
 });

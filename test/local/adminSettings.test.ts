@@ -1,5 +1,12 @@
 /** LC-2 CP-5: the Dialer simulator panel's admin settings, as the change each control makes to them. */
-import { adminChange, dncChoices, ruleSetRows, wrapUpView } from '../../local/lwc/local/simulatorPanel/adminSettings';
+import {
+    adminChange,
+    dncChoices,
+    MAX_PREVIEW_TIMEOUT_S,
+    previewTimeoutOf,
+    ruleSetRows,
+    wrapUpView
+} from '../../local/lwc/local/simulatorPanel/adminSettings';
 import type { LocalAdmin } from '../../local/simulator';
 import { DEFAULT_SETTINGS } from 'c/pcModel';
 import { parseSettings } from 'c/pcSettings';
@@ -151,5 +158,16 @@ describe('simulator panel admin settings (LC-2, CP-5)', () => {
         ];
         expect(dncChoices(numbers, '').map((o) => o.selected)).toEqual([true, false]);
         expect(dncChoices(numbers, 'm').map((o) => o.selected)).toEqual([false, true]);
+    });
+
+    it('BX-6 LC-2 the preview timeout is whole seconds from 1 to an hour, or empty for none; anything else is refused in words', () => {
+        expect(previewTimeoutOf('')).toEqual({ seconds: null });
+        expect(previewTimeoutOf('   ')).toEqual({ seconds: null });
+        expect(previewTimeoutOf('1')).toEqual({ seconds: 1 });
+        expect(previewTimeoutOf(' 30 ')).toEqual({ seconds: 30 });
+        expect(previewTimeoutOf(String(MAX_PREVIEW_TIMEOUT_S))).toEqual({ seconds: 3600 });
+        const refused = { error: 'Enter whole seconds from 1 to 3600, or leave it empty for no timeout.' };
+        for (const typed of ['0', '3601', '-5', '2.5', '1e2', 'thirty', '30s'])
+            expect(previewTimeoutOf(typed)).toEqual(refused);
     });
 });

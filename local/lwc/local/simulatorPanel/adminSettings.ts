@@ -211,3 +211,20 @@ export function adminChange(admin: LocalAdmin, ref: ControlRef, value: string | 
             return null;
     }
 }
+
+/** The longest preview timeout the panel takes, in seconds (an hour: longer is no timeout an agent would notice). */
+export const MAX_PREVIEW_TIMEOUT_S = 3600;
+
+/**
+ * The dialer's preview timeout as typed in the panel (BX-6): empty is none; whole seconds from 1 to an hour; anything
+ * else is refused with the words shown beside the field, and what was typed stays there.
+ */
+export function previewTimeoutOf(typed: string): { readonly seconds: number | null } | { readonly error: string } {
+    const text = typed.trim();
+    if (text === '') return { seconds: null };
+    const seconds = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_PREVIEW_TIMEOUT_S) {
+        return { error: `Enter whole seconds from 1 to ${MAX_PREVIEW_TIMEOUT_S}, or leave it empty for no timeout.` };
+    }
+    return { seconds };
+}

@@ -6,7 +6,14 @@ import { LightningElement, api } from 'lwc';
 import type { LocalSettings, SimOutcome, SimSpeed, SimulatorDriver, SimulatorView } from '../../../simulator';
 import { formatDateTime } from 'c/pcFormat';
 import { SIM_OUTCOMES, SIM_SPEEDS } from '../../../simulator';
-import { adminChange, dncChoices, ruleSetRows, wrapUpView } from './adminSettings';
+import {
+    adminChange,
+    dncChoices,
+    MAX_PREVIEW_TIMEOUT_S,
+    previewTimeoutOf,
+    ruleSetRows,
+    wrapUpView
+} from './adminSettings';
 import type { RuleSetRow, WrapUpView } from './adminSettings';
 
 const SECOND = 1000;
@@ -36,6 +43,11 @@ export default class SimulatorPanel extends LightningElement {
     dncChoice = '';
     /** Why Apply settings did not apply, beside the button; empty when it did. */
     applyError = '';
+    /** The preview timeout as typed, kept as typed when refused (BX-6); null until the agent types. */
+    timeoutTyped: string | null = null;
+    /** Why the typed preview timeout was refused, beside the field; empty when it was taken. */
+    timeoutError = '';
+    readonly maxPreviewTimeout = MAX_PREVIEW_TIMEOUT_S;
 
     /** The simulated world this panel drives. */
     @api
@@ -180,6 +192,51 @@ export default class SimulatorPanel extends LightningElement {
     handleLatency(event: Event): void {
         const ms = Number((event.target as HTMLInputElement).value);
         if (Number.isFinite(ms) && ms >= 0) this.currentDriver?.setLatency(Math.min(ms, 60_000));
+    }
+
+    get previewTimeoutText(): string {
+        if (this.timeoutTyped !== null) return this.timeoutTyped;
+        const seconds = this.view?.previewTimeoutSeconds ?? null;
+        return seconds === null ? '' : String(seconds);
+    }
+
+    get timeoutAtZeroOptions(): Array<{ value: string; label: string; selected: boolean }> {
+        const current = this.view?.previewTimeoutAction ?? 'Requeue';
+        return [
+            { value: 'Requeue', label: 'Requeue the record' },
+            { value: 'Dial', label: 'Dial the number' }
+        ].map((o) => ({ ...o, selected: o.value === current }));
+    }
+
+    get timeoutDescribedBy(): string | null {
+        return this.timeoutError ? 'preview-timeout-error' : 'preview-timeout-help';
+    }
+
+    get timeoutInvalid(): string | null {
+        return this.timeoutError ? 'true' : null;
+    }
+
+    get timeoutFieldClass(): string {
+        return `slds-form-element sim-latency${this.timeoutError ? ' slds-has-error' : ''}`;
+    }
+
+    /** BX-6: the dialer's preview timeout, from the next preview on; a refused value stays as typed, with why. */
+    handlePreviewTimeout(event: Event): void {
+        const typed = (event.target as HTMLInputElement).value;
+        this.timeoutTyped = typed;
+        const parsed = previewTimeoutOf(typed);
+        if ('error' in parsed) {
+            this.timeoutError = parsed.error;
+            return;
+        }
+        this.timeoutError = '';
+        this.timeoutTyped = null;
+        this.currentDriver?.setPreviewTimeout(parsed.seconds, this.view?.previewTimeoutAction ?? 'Requeue');
+    }
+
+    handleTimeoutAtZero(event: Event): void {
+        const value = (event.target as HTMLSelectElement).value === 'Dial' ? 'Dial' : 'Requeue';
+        this.currentDriver?.setPreviewTimeout(this.view?.previewTimeoutSeconds ?? null, value);
     }
 
     handleLines(event: Event): void {
