@@ -300,6 +300,7 @@ export default class PcConsole extends LightningElement {
         if (
             !previous ||
             next.errors !== previous.errors ||
+            next.signIn !== previous.signIn ||
             next.preview !== previous.preview ||
             next.calls !== previous.calls
         ) {
@@ -474,7 +475,12 @@ export default class PcConsole extends LightningElement {
     }
 
     get canRetryConnection(): boolean {
-        return this.failed && Boolean(this.active);
+        return this.failed && Boolean(this.active) && !this.signInRequired;
+    }
+
+    /** What to do about a failed connection: the admin's help, unless signing in is the way on (UB-6). */
+    get showConnectionHelp(): boolean {
+        return this.failed && !this.signInRequired;
     }
 
     handleRetryConnection(): void {
@@ -597,6 +603,9 @@ function bannerErrorsOf(s: ConsoleState, previous: readonly ConsoleError[]): rea
         if (v.transferError) inPlace.add(v.transferError.id);
         if (v.commandFailure) inPlace.add(v.commandFailure.error.id);
     }
+    // While the dialer needs a sign-in, its refusals are said once, by the sign-in box and its button (UB-6).
+    if (s.signIn?.required)
+        for (const e of s.errors) if (e.source === 'Dialer' && e.code === 'Unauthorized') inPlace.add(e.id);
     // A click-to-dial that holds the service shows its own failures beside its Call buttons.
     for (const e of s.errors) if (e.command === CLICK_TO_DIAL_COMMAND) inPlace.add(e.id);
     const next = inPlace.size ? s.errors.filter((e) => !inPlace.has(e.id)) : s.errors;

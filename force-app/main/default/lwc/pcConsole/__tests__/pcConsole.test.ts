@@ -1,6 +1,6 @@
 import PcConsole from 'c/pcConsole';
 import { createConsoleService } from 'c/pcRuntime';
-import { AgentStatus, CallStatus, ConnectionStatus, PreviewTimeoutAction } from 'c/pcModel';
+import { AgentStatus, CallStatus, ConnectionStatus, ErrorCode, PreviewTimeoutAction } from 'c/pcModel';
 import type { ConsoleApi } from 'c/pcModel';
 import { makeCallView, makeError, makePreviewState, makeScreenPop, makeState, NOW } from 'test-support/fixtures';
 import { StubConsoleApi } from 'test-support/recorders';
@@ -132,6 +132,36 @@ describe('c-pc-console', () => {
         service.publish({ signIn: { required: false, pending: false } });
         await flush();
         expect(byDataId(el, 'sign-in')).toBeNull();
+    });
+
+    it('BX-5 UB-6 while the dialer needs a sign-in, signing in is the one way on: no Retry, no banner saying it again', async () => {
+        const notSignedIn = makeError({
+            id: 'err-auth',
+            code: ErrorCode.Unauthorized,
+            detail: 'not signed in to CXone'
+        });
+        const other = makeError({ id: 'err-other', command: 'logout' });
+        const failed = {
+            status: ConnectionStatus.Failed,
+            detail: 'not signed in to CXone',
+            attempt: 1,
+            nextRetryAt: null
+        };
+        const service = new StubConsoleApi(
+            makeState({ connection: failed, signIn: { required: true, pending: false }, errors: [notSignedIn, other] })
+        );
+        const { el } = await mount(service);
+        const panel = query<HTMLElement & { errors: { id: string }[] }>(el, 'c-pc-error-panel')!;
+        expect(panel.errors.map((e) => e.id)).toEqual(['err-other']);
+        expect(findButton(byDataId(el, 'connection')!, 'Retry')).toBeNull();
+        expect(byDataId(el, 'connection-help')).toBeNull();
+        expect(findButton(el, 'Sign in to CXone')).not.toBeNull();
+        // Signed in and still failing: the connection's own help and Retry are back, and so is the refusal.
+        service.publish({ signIn: { required: false, pending: false } });
+        await flush();
+        expect(panel.errors.map((e) => e.id)).toEqual(['err-auth', 'err-other']);
+        expect(findButton(byDataId(el, 'connection')!, 'Retry')).not.toBeNull();
+        expect(byDataId(el, 'connection-help')).not.toBeNull();
     });
 
     it('BX-5 shows no sign-in for a dialer that needs none', async () => {
