@@ -279,6 +279,18 @@ export default class PcCallCard extends LightningElement {
     }
 
     /** Talk time shows once the contact answered and stays, stopped, through the wrap-up (UB-4). */
+    /**
+     * A counter's name with the space that parts it from the time, in the text itself: a margin alone left screen
+     * readers and the page's text reading "Talk time0:00".
+     */
+    get talkTimeLabel(): string {
+        return `${LABELS.callTalkTime} `;
+    }
+
+    get timeLeftLabel(): string {
+        return `${LABELS.wrapUpTimeLeft} `;
+    }
+
     get answered(): boolean {
         return this.call?.answeredAt !== null && this.call?.answeredAt !== undefined;
     }

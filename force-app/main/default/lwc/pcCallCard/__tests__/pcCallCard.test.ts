@@ -43,6 +43,14 @@ describe('c-pc-call-card', () => {
         await expect(el).toBeAccessible();
     });
 
+    it('UB-4 an answered call shows its talk time, named with a space before the time as read aloud', async () => {
+        const { el } = await mount(
+            makeCallView({ status: CallStatus.Active, answeredAt: NOW - 125_000, statusSince: NOW - 125_000 })
+        );
+        expect(byDataId(el, 'talk-time')!.querySelector('span')!.textContent).toBe('Talk time ');
+        expect(counterText(el, 'talk-time')).toBe('2:05');
+    });
+
     it('CL-1 renders a contact name holding markup as literal text', async () => {
         const { el } = await mount(makeCallView({ record: makeRecord({ firstName: HOSTILE, lastName: '' }) }));
         expect(byDataId(el, 'contact-name')!.textContent).toBe(HOSTILE);

@@ -42,7 +42,7 @@ describe('c-pc-call-card wrap-up (WU-1)', () => {
     it('WU-1 shows the time left as a countdown and announces 30 s and 10 s politely, once each', async () => {
         const { el } = await mount(wrapUpView(NOW + 45_000));
         const countdown = byDataId(el, 'wrap-up-countdown')!;
-        expect(countdown.textContent).toContain('Time left');
+        expect(countdown.querySelector('span')!.textContent).toBe('Time left ');
         expect(counterText(el, 'wrap-up-countdown')).toBe('0:45');
         const live = byDataId(el, 'wrap-up-announce')!;
         expect(live.getAttribute('aria-live')).toBe('polite');
