@@ -30,9 +30,13 @@ const LWC_DIR = join(ROOT, 'force-app/main/default/lwc');
  * assistive tool can use by role: a radio group whose radios are hit where they are drawn and a Details disclosure
  * that is a button (pcRadioGroup and pcDisclosure, 0.9 kB, where the platform's radio group and a summary cost
  * nothing), with the CXone adapter's checks of numbers, zones and ids, the rejoin's back-off, the reschedule form's
- * Retry and the calls' column that sticks only while it fits (about 1.9 kB together).
+ * Retry and the calls' column that sticks only while it fits (about 1.9 kB together). Then to 148,000 (145.2 kB
+ * shipped) for failures said where the agent acted: a call command's failure in its card with one Retry (UB-6), the
+ * machine buttons, voicemail and logout confirmed in words (UB-7), the wrap-up saying what happens at zero and
+ * keeping the notes typed (WU-1), Close Without Dialing saying why (BX-7), popovers kept inside a utility-bar panel
+ * and closed when focus moves on (UB-1, UB-2), focus given back after a preview closes (BX-4): about 2.6 kB.
  */
-export const BUDGET = { totalGzipBytes: 145_000, bundleGzipBytes: 17_000, libraryGzipBytes: 32_000 };
+export const BUDGET = { totalGzipBytes: 148_000, bundleGzipBytes: 17_000, libraryGzipBytes: 32_000 };
 
 /** Every deployable bundle with its .js files (tests and their helpers excluded). */
 function bundles() {
