@@ -1,7 +1,7 @@
 // Callable in the local console (CP-4, CP-5, LC-2): the Dialer simulator panel sets a rule set's window, mode
 // and on/off, and Attempts History's Callable follows for the contact, and follows the clock. By role and name.
 import assert from 'node:assert/strict';
-import { testAtBothSizes } from './suite.mjs';
+import { testAtSize } from './suite.mjs';
 import { chooseSkill, waitForPreview, waitUntil } from './steps.mjs';
 
 /** The Callable text of the destination whose number contains `number`, in the shown pop's Attempts History. */
@@ -50,7 +50,10 @@ async function applyAndPreview(ctx) {
 const FLORIDA = '(305)';
 const BOSTON = '(617)';
 
-testAtBothSizes(
+// The rules' results do not change with the width: in the utility-bar panel (Attempts History at both sizes is in
+// utilitybar.test).
+testAtSize(
+    'narrow',
     'CP-4 CP-5 LC-2 the simulator panel sets a rule set window, mode and on/off and the contact place source, and Attempts History shows Callable for each destination as the clock moves',
     async (ctx) => {
         await ctx.open({ seed: '18', lines: '1', preview: 'on', at: '2026-01-05T14:00:00Z' });

@@ -356,7 +356,8 @@ testAtBothSizes(
     }
 );
 
-testAtBothSizes('UB-4 LC-1 at 1x by default the counter of a Ringing call moves on its own', async (ctx) => {
+// The counter's tick does not depend on the width: in the utility-bar panel.
+testAtSize('narrow', 'UB-4 LC-1 at 1x by default the counter of a Ringing call moves on its own', async (ctx) => {
     // No speed in the URL: the local console runs in real time (LC-1).
     await ctx.open({ lines: '1', preview: 'off', speed: undefined });
     const oneX = ctx.simulator().getByRole('radio', { name: '1x' });
