@@ -22,7 +22,7 @@ export class Agent implements AgentApi {
     onAgentState(agent: AgentState): void {
         const store = this.ctx.store;
         let pending = agent.pending ?? store.state.agent.pending;
-        if (agent.status === 'LoggedOut' && pending === 'Logout') pending = null;
+        // Reached: Unavailable ends a waiting Unavailable (a waiting Logout still waits); Logged out ends every change.
         if (agent.status === 'Unavailable' && pending === 'Unavailable') pending = null;
         if (agent.status === 'LoggedOut') pending = null;
         // Stryker disable next-line ConditionalExpression: the copy is equal to the dialer's state; keeping it only saves an object

@@ -48,6 +48,16 @@ describe('c-pc-service availability commands', () => {
         expect(service.getState().agentPending).toEqual([]);
     });
 
+    it('AV-3 AV-4 an agent Unavailable who logs out during a call still shows the logout waiting when the dialer repeats Unavailable', async () => {
+        const { dialer, service } = await started();
+        dialer.events.emit('agentState', UNAVAILABLE);
+        dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));
+        await service.logout();
+        expect(service.getState().agent).toMatchObject({ status: 'Unavailable', pending: 'Logout' });
+        dialer.events.emit('agentState', { ...UNAVAILABLE, pending: null });
+        expect(service.getState().agent).toMatchObject({ status: 'Unavailable', pending: 'Logout' });
+    });
+
     it('AV-3 Available leaves a waiting logout alone', async () => {
         const { dialer, service } = await started();
         dialer.events.emit('callUpdated', call({ status: 'Active', answeredAt: T0 }));

@@ -155,6 +155,34 @@ describe('c-pc-service a failed call-card command stays with its call (UB-6)', (
         expect(routed.service.getState().errors).toEqual([]);
     });
 
+    it('UB-6 a failure on the second line is kept on that call, not on the first', async () => {
+        const { dialer, service } = await withCall('Ringing');
+        dialer.events.emit('callUpdated', { ...call({ id: 'call-2', status: 'Ringing' }), line: 2 });
+        dialer.overrideMachine.mockRejectedValueOnce(down());
+        await service.overrideMachine('call-2', 'Fax');
+        expect(failureOf(service, 'call-2')?.action).toBe('Fax');
+        expect(failureOf(service, 'call-1')).toBeNull();
+    });
+
+    it.each(['removed', 'routed'] as const)(
+        'UB-6 a call %s takes its own failure with it and leaves the other line`s in place',
+        async (how) => {
+            const { dialer, service } = await withCall('Ringing');
+            dialer.events.emit('callUpdated', { ...call({ id: 'call-2', status: 'Ringing' }), line: 2 });
+            dialer.overrideMachine
+                .mockRejectedValueOnce(down())
+                .mockRejectedValueOnce(new DialerError('Timeout', 'slow'));
+            await service.overrideMachine('call-1', 'Fax');
+            await service.overrideMachine('call-2', 'BadNumber');
+            expect(errorsOf(service)).toEqual(['override:Network', 'override:Timeout']);
+            if (how === 'removed') dialer.events.emit('callRemoved', { callId: 'call-1' });
+            else dialer.events.emit('callRouted', { callId: 'call-1', contactName: 'Ada Lovelace' });
+            expect(service.getState().calls.map((v) => v.call.id)).toEqual(['call-2']);
+            expect(failureOf(service, 'call-2')?.action).toBe('BadNumber');
+            expect(errorsOf(service)).toEqual(['override:Timeout']);
+        }
+    );
+
     it('UB-6 AV-3 at logout no card failure is left behind for the banner', async () => {
         const { dialer, service } = await withCall('Active');
         dialer.mute.mockRejectedValueOnce(down());
