@@ -58,57 +58,60 @@ async function expectFieldError(field, typed, message) {
 }
 
 for (const size of SIZES) {
-    test(`RS-5 RS-7 RS-2 at ${size.name}: impossible dates, times and numbers are named beside the field and what was typed stays; valid 13:30 is kept`, async (ctx) => {
-        const { form } = await openForm(ctx, size);
-        const date = form.getByRole('textbox', { name: 'Date' });
-        const time = form.getByRole('textbox', { name: 'Time' });
-        const phone = form.getByRole('textbox', { name: 'Phone number' });
+    // The field checks do not change with the width: in the utility-bar panel, where the form is narrowest (the form
+    // at both sizes is walked by the tests below).
+    if (size.width === 360)
+        test(`RS-5 RS-7 RS-2 at ${size.name}: impossible dates, times and numbers are named beside the field and what was typed stays; valid 13:30 is kept`, async (ctx) => {
+            const { form } = await openForm(ctx, size);
+            const date = form.getByRole('textbox', { name: 'Date' });
+            const time = form.getByRole('textbox', { name: 'Time' });
+            const phone = form.getByRole('textbox', { name: 'Phone number' });
 
-        for (const [typed, message] of [
-            ['2027-02-30', 'February 2027 has 28 days, so there is no day 30.'],
-            ['Feb 30, 2027', 'February 2027 has 28 days, so there is no day 30.']
-        ]) {
-            await typeInto(ctx, date, typed);
-            await expectFieldError(date, typed, message);
-        }
-        await axe(ctx, `reschedule form with a date error at ${size.name}`);
+            for (const [typed, message] of [
+                ['2027-02-30', 'February 2027 has 28 days, so there is no day 30.'],
+                ['Feb 30, 2027', 'February 2027 has 28 days, so there is no day 30.']
+            ]) {
+                await typeInto(ctx, date, typed);
+                await expectFieldError(date, typed, message);
+            }
+            await axe(ctx, `reschedule form with a date error at ${size.name}`);
 
-        for (const [typed, message] of [
-            ['25:00', 'There is no hour 25: hours run 0–23.'],
-            ['09:60', 'There is no minute 60: minutes run 00 to 59.'],
-            ['9:60 AM', 'There is no minute 60: minutes run 00 to 59.']
-        ]) {
-            await typeInto(ctx, time, typed);
-            await expectFieldError(time, typed, `${message} ${RULES_NOTE}`);
-        }
+            for (const [typed, message] of [
+                ['25:00', 'There is no hour 25: hours run 0–23.'],
+                ['09:60', 'There is no minute 60: minutes run 00 to 59.'],
+                ['9:60 AM', 'There is no minute 60: minutes run 00 to 59.']
+            ]) {
+                await typeInto(ctx, time, typed);
+                await expectFieldError(time, typed, `${message} ${RULES_NOTE}`);
+            }
 
-        for (const [typed, message] of [
-            ['123', 'Too short for a phone number: enter the area code and the whole number.'],
-            ['1234567890123456789', 'Too long for a phone number: check for extra digits.'],
-            [
-                '+1 312 555 0123 ext 9',
-                'Extension 9 cannot be dialed: the callback rings the main number. Put it in the notes.'
-            ]
-        ]) {
-            await typeInto(ctx, phone, typed);
-            await expectFieldError(phone, typed, message);
-        }
-        await form.getByRole('button', { name: 'Save' }).click();
-        await ctx.expectText(form.getByRole('alert').first(), 'Nothing was sent');
-        await ctx.expectText(ctx.simulator(), 'Next callback: none scheduled');
-        assert.equal(await time.inputValue(), '9:60 AM', 'RS-5 9:60 AM never becomes 10:00');
-        await axe(ctx, `reschedule form with every field in error at ${size.name}`);
+            for (const [typed, message] of [
+                ['123', 'Too short for a phone number: enter the area code and the whole number.'],
+                ['1234567890123456789', 'Too long for a phone number: check for extra digits.'],
+                [
+                    '+1 312 555 0123 ext 9',
+                    'Extension 9 cannot be dialed: the callback rings the main number. Put it in the notes.'
+                ]
+            ]) {
+                await typeInto(ctx, phone, typed);
+                await expectFieldError(phone, typed, message);
+            }
+            await form.getByRole('button', { name: 'Save' }).click();
+            await ctx.expectText(form.getByRole('alert').first(), 'Nothing was sent');
+            await ctx.expectText(ctx.simulator(), 'Next callback: none scheduled');
+            assert.equal(await time.inputValue(), '9:60 AM', 'RS-5 9:60 AM never becomes 10:00');
+            await axe(ctx, `reschedule form with every field in error at ${size.name}`);
 
-        // A valid 24-hour time and an ISO date are kept as typed and read.
-        await typeInto(ctx, date, '2026-03-14');
-        await typeInto(ctx, time, '13:30');
-        await typeInto(ctx, phone, '(312) 555-0123');
-        assert.equal(await time.inputValue(), '13:30');
-        assert.equal(await time.getAttribute('aria-invalid'), 'false');
-        assert.equal(await description(time), RULES_NOTE, 'CP-1 the rules note stays the time field description');
-        await ctx.expectText(form, "Contact's time: 03/14/2026 13:30:00", 'Your time: 03/14/2026');
-        await axe(ctx, `reschedule form valid at ${size.name}`);
-    });
+            // A valid 24-hour time and an ISO date are kept as typed and read.
+            await typeInto(ctx, date, '2026-03-14');
+            await typeInto(ctx, time, '13:30');
+            await typeInto(ctx, phone, '(312) 555-0123');
+            assert.equal(await time.inputValue(), '13:30');
+            assert.equal(await time.getAttribute('aria-invalid'), 'false');
+            assert.equal(await description(time), RULES_NOTE, 'CP-1 the rules note stays the time field description');
+            await ctx.expectText(form, "Contact's time: 03/14/2026 13:30:00", 'Your time: 03/14/2026');
+            await axe(ctx, `reschedule form valid at ${size.name}`);
+        });
 
     test(`RS-1 BX-4 at ${size.name}: Deliver to is a group of radios, each checked where it is drawn or by arrow keys`, async (ctx) => {
         const { form } = await openForm(ctx, size);

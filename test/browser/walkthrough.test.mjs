@@ -2,7 +2,7 @@
 // accessible name, on the simulated dialer with the clock paused and moved by the Dialer simulator panel.
 // Each state the agent sees is scanned with axe (0 violations); the main states are saved as screenshots.
 import assert from 'node:assert/strict';
-import { testAtBothSizes as test } from './suite.mjs';
+import { testAtBothSizes as test, testAtSize } from './suite.mjs';
 import {
     advanceUntil,
     callsRegion,
@@ -152,33 +152,39 @@ test('CL-1 CL-3 three lines dial at once and the extra live answers are routed t
     await advanceUntil(ctx, async () => !(await routed.isVisible()), { max: 10, what: 'the routed notice to go' });
 });
 
-test('CL-4 a live answer is Active with hold, mute and end, then a disposition with notes', async (ctx) => {
-    await ctx.open({ lines: '1', preview: 'off' });
-    await chooseSkill(ctx);
-    await ctx.sim('Live answer');
-    const card = callsRegion(ctx).getByRole('article').first();
-    await advanceUntil(ctx, async () => (await statuses(ctx))[0] === 'Active', { what: 'Active' });
-    await card.getByRole('button', { name: 'Hold' }).click();
-    await ctx.expectText(card, 'Held');
-    await card.getByRole('button', { name: 'Resume' }).click();
-    await ctx.expectText(card, 'Active');
-    await card.getByRole('button', { name: 'Mute' }).click();
-    await card.getByRole('button', { name: 'Unmute' }).waitFor();
-    await ctx.expectText(card, 'Muted');
-    await card.getByRole('button', { name: 'Unmute' }).click();
-    await card.getByRole('button', { name: 'Mute' }).waitFor();
-    await card.getByRole('button', { name: 'Transfer' }).waitFor();
-    await ctx.axe('active call');
-    await card.getByRole('button', { name: 'End Call' }).click();
-    await ctx.expectText(card, 'Ended', 'Outcome:');
-    await card.getByRole('heading', { name: 'Wrap-up' }).waitFor();
-    await card.getByRole('combobox', { name: 'Disposition' }).click();
-    await card.getByRole('option', { name: 'Promise to pay' }).click();
-    await card.getByRole('textbox', { name: 'Notes' }).fill('Will pay on Friday');
-    await ctx.axe('wrap-up');
-    await card.getByRole('button', { name: 'Save' }).click();
-    await ctx.expectGone(card);
-});
+// The call functions do not change with the width: in the utility-bar panel (their layout at both sizes is in
+// utilitybar.test).
+testAtSize(
+    'narrow',
+    'CL-4 a live answer is Active with hold, mute and end, then a disposition with notes',
+    async (ctx) => {
+        await ctx.open({ lines: '1', preview: 'off' });
+        await chooseSkill(ctx);
+        await ctx.sim('Live answer');
+        const card = callsRegion(ctx).getByRole('article').first();
+        await advanceUntil(ctx, async () => (await statuses(ctx))[0] === 'Active', { what: 'Active' });
+        await card.getByRole('button', { name: 'Hold' }).click();
+        await ctx.expectText(card, 'Held');
+        await card.getByRole('button', { name: 'Resume' }).click();
+        await ctx.expectText(card, 'Active');
+        await card.getByRole('button', { name: 'Mute' }).click();
+        await card.getByRole('button', { name: 'Unmute' }).waitFor();
+        await ctx.expectText(card, 'Muted');
+        await card.getByRole('button', { name: 'Unmute' }).click();
+        await card.getByRole('button', { name: 'Mute' }).waitFor();
+        await card.getByRole('button', { name: 'Transfer' }).waitFor();
+        await ctx.axe('active call');
+        await card.getByRole('button', { name: 'End Call' }).click();
+        await ctx.expectText(card, 'Ended', 'Outcome:');
+        await card.getByRole('heading', { name: 'Wrap-up' }).waitFor();
+        await card.getByRole('combobox', { name: 'Disposition' }).click();
+        await card.getByRole('option', { name: 'Promise to pay' }).click();
+        await card.getByRole('textbox', { name: 'Notes' }).fill('Will pay on Friday');
+        await ctx.axe('wrap-up');
+        await card.getByRole('button', { name: 'Save' }).click();
+        await ctx.expectGone(card);
+    }
+);
 
 test('SP-1 SP-2 SP-3 SP-4 SP-5 the screen pop has Contact History, Attempts and Attempts History with every field and the Attempt Report format', async (ctx) => {
     // Seed 4's first record has a destination the dialer may not call (Destination Not in Cadence).
