@@ -92,6 +92,8 @@ export const MODULES = {
     // The zone list, search and names the pickers show, and the contact's candidate zones (pcZones.ts).
     pcZones: { mutate: [`${LWC}/pcZones/pcZones.ts`], tests: ['pcZones'] },
     pcFormat: { mutate: [`${LWC}/pcFormat/pcFormat.ts`, `${LWC}/pcZones/timeZone.ts:1-76`], tests: ['pcFormat'] },
+    // Keeping an open popover inside the window and closing it when focus moves on (UB-1, UB-2).
+    pcPopoverFit: { mutate: [`${LWC}/pcPopoverFit/pcPopoverFit.ts`], tests: ['pcPopoverFit'] },
     // The CXone adapter's wire format (protocol, the contact book) and the long poll (pollLoop.ts).
     pcCxoneAdapter: {
         mutate: [

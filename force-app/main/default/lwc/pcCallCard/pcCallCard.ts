@@ -278,7 +278,6 @@ export default class PcCallCard extends LightningElement {
         return this.call?.statusSince ?? 0;
     }
 
-    /** Talk time shows once the contact answered and stays, stopped, through the wrap-up (UB-4). */
     /**
      * A counter's name with the space that parts it from the time, in the text itself: a margin alone left screen
      * readers and the page's text reading "Talk time0:00".
@@ -291,6 +290,7 @@ export default class PcCallCard extends LightningElement {
         return `${LABELS.wrapUpTimeLeft} `;
     }
 
+    /** Talk time shows once the contact answered and stays, stopped, through the wrap-up (UB-4). */
     get answered(): boolean {
         return this.call?.answeredAt !== null && this.call?.answeredAt !== undefined;
     }

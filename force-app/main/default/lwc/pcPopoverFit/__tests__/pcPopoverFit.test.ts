@@ -2,11 +2,11 @@
 import { EDGE_PX, fitInViewport, focusLeaves } from 'c/pcPopoverFit';
 
 /** A panel laid out at [left, right] in a window `width` pixels wide (jsdom lays out nothing by itself). */
-function panelAt(left: number, right: number, width = 380): HTMLElement {
+function panelAt(left: number, right: number, width = 380, height = 200): HTMLElement {
     Object.defineProperty(document.documentElement, 'clientWidth', { configurable: true, value: width });
     const panel = document.createElement('section');
     panel.getBoundingClientRect = () =>
-        ({ left, right, width: right - left, height: 200, top: 0, bottom: 200, x: left, y: 0 }) as DOMRect;
+        ({ left, right, width: right - left, height, top: 0, bottom: height, x: left, y: 0 }) as DOMRect;
     return panel;
 }
 
@@ -44,6 +44,9 @@ describe('c/pcPopoverFit', () => {
         const panel = document.createElement('section');
         expect(fitInViewport(panel)).toBe(0);
         expect(panel.style.transform).toBe('');
+        // Collapsed to no width (nothing drawn to keep in view) it stays; with a width and no height it still moves.
+        expect(fitInViewport(panelAt(-50, -50))).toBe(0);
+        expect(fitInViewport(panelAt(-50, 150, 380, 0))).toBe(50 + EDGE_PX);
         expect(fitInViewport(null)).toBe(0);
         expect(fitInViewport(undefined)).toBe(0);
     });
